@@ -13,3 +13,8 @@ export * from './persistence/migrator';
 export * from './persistence/embedded-postgres';
 export * from './subscriptions/checkpoint-store';
 export * from './subscriptions/subscription-runner';
+export * from './config/env-reader';
+export * from './config/service-config';
+export * from './nest/database.module';
+export * from './nest/health.controller';
+export * from './nest/bootstrap-service';

@@ -41,7 +41,11 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
     private readonly decider: Decider<Command, State, Event>,
   ) {}
 
-  async handle(streamId: string, command: Command, options: HandleOptions = {}): Promise<HandleResult<State, Event>> {
+  async handle(
+    streamId: string,
+    command: Command,
+    options: HandleOptions = {},
+  ): Promise<HandleResult<State, Event>> {
     const maxRetries = options.expectedVersion === undefined ? (options.maxRetries ?? 3) : 0;
     for (let attempt = 0; ; attempt++) {
       const stored = await this.store.readStream(streamId, { sql: options.sql });
@@ -50,7 +54,8 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
         throw new ConcurrencyError(streamId, options.expectedVersion, version);
       }
       let state = this.decider.initialState();
-      for (const envelope of stored) state = this.decider.evolve(state, { type: envelope.type, data: envelope.data } as unknown as Event);
+      for (const envelope of stored)
+        state = this.decider.evolve(state, { type: envelope.type, data: envelope.data } as unknown as Event);
       const events = this.decider.decide(command, state);
       if (events.length === 0) return { state, events, version };
       const expected: ExpectedVersion = version === 0 ? 'no_stream' : version;
@@ -67,7 +72,8 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
         for (const event of events) state = this.decider.evolve(state, event);
         return { state, events, version: nextExpectedVersion };
       } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= maxRetries || options.sql?.inTransaction) throw error;
+        if (!(error instanceof ConcurrencyError) || attempt >= maxRetries || options.sql?.inTransaction)
+          throw error;
       }
     }
   }

@@ -49,49 +49,59 @@ describe('gap-safe delivery (property)', () => {
   it('a subscription consumes exactly what was committed: no duplicates, no holes, stream order kept', async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(writeStep, { minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 5 }), async (writers) => {
-        const schema = `prop_${run++}`;
-        await runMigrations(dataSource, schema, eventStoreMigrations);
-        const store = new PostgresEventStore(dataSource, schema);
-        const streams = Array.from({ length: 4 }, () => `item-${randomUUID()}`);
-        const committed = new Set<string>();
-        const consumed: EventEnvelope[] = [];
-        const subscription = new SubscriptionRunner({
-          name: 'property',
-          source: store,
-          dataSource,
-          checkpointSchema: schema,
-          pollIntervalMs: 3,
-          batchSize: 7,
-          handle: async (events) => void consumed.push(...events),
-        });
-        subscription.start();
-        try {
-          await Promise.all(
-            writers.map(async (steps) => {
-              for (const step of steps) await writeOnce(dataSource, store, streams[step.stream], step, committed);
-            }),
-          );
-          await waitFor(() => consumed.length >= committed.size, 10_000, 'the subscription to catch up');
-          await sleep(20);
-        } finally {
-          await subscription.stop();
-        }
+      fc.asyncProperty(
+        fc.array(fc.array(writeStep, { minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 5 }),
+        async (writers) => {
+          const schema = `prop_${run++}`;
+          await runMigrations(dataSource, schema, eventStoreMigrations);
+          const store = new PostgresEventStore(dataSource, schema);
+          const streams = Array.from({ length: 4 }, () => `item-${randomUUID()}`);
+          const committed = new Set<string>();
+          const consumed: EventEnvelope[] = [];
+          const subscription = new SubscriptionRunner({
+            name: 'property',
+            source: store,
+            dataSource,
+            checkpointSchema: schema,
+            pollIntervalMs: 3,
+            batchSize: 7,
+            handle: async (events) => void consumed.push(...events),
+          });
+          subscription.start();
+          try {
+            await Promise.all(
+              writers.map(async (steps) => {
+                for (const step of steps)
+                  await writeOnce(dataSource, store, streams[step.stream], step, committed);
+              }),
+            );
+            await waitFor(() => consumed.length >= committed.size, 10_000, 'the subscription to catch up');
+            await sleep(20);
+          } finally {
+            await subscription.stop();
+          }
 
-        const ids = consumed.map((e) => e.eventId);
-        expect(new Set(ids).size).toBe(ids.length); // no duplicates
-        expect(new Set(ids)).toEqual(committed); // nothing lost, nothing rolled back delivered
-        for (const streamId of streams) {
-          const versions = consumed.filter((e) => e.streamId === streamId).map((e) => e.version);
-          expect(versions).toEqual(versions.map((_, i) => i + 1)); // no holes, in order
-        }
-      }),
+          const ids = consumed.map((e) => e.eventId);
+          expect(new Set(ids).size).toBe(ids.length); // no duplicates
+          expect(new Set(ids)).toEqual(committed); // nothing lost, nothing rolled back delivered
+          for (const streamId of streams) {
+            const versions = consumed.filter((e) => e.streamId === streamId).map((e) => e.version);
+            expect(versions).toEqual(versions.map((_, i) => i + 1)); // no holes, in order
+          }
+        },
+      ),
       { numRuns: 12 },
     );
   }, 120_000);
 });
 
-async function writeOnce(dataSource: DataSource, store: PostgresEventStore, streamId: string, step: WriteStep, committed: Set<string>) {
+async function writeOnce(
+  dataSource: DataSource,
+  store: PostgresEventStore,
+  streamId: string,
+  step: WriteStep,
+  committed: Set<string>,
+) {
   for (;;) {
     const runner = dataSource.createQueryRunner();
     await runner.connect();
@@ -99,7 +109,11 @@ async function writeOnce(dataSource: DataSource, store: PostgresEventStore, stre
       await runner.startTransaction();
       if (step.takeIdFirst) await runner.query('SELECT pg_current_xact_id()');
       await sleep(step.delayBeforeMs);
-      const events = Array.from({ length: step.events }, (_, n) => ({ type: 'Written', data: { n }, eventId: randomUUID() }));
+      const events = Array.from({ length: step.events }, (_, n) => ({
+        type: 'Written',
+        data: { n },
+        eventId: randomUUID(),
+      }));
       await store.append(streamId, events, { sql: queryRunnerExecutor(runner) });
       await sleep(step.holdOpenMs);
       if (step.rollback) {

@@ -34,14 +34,27 @@ describe('PostgresEventStore', () => {
   describe('append and readStream', () => {
     it('appends in order and reads forward, backward and by range', async () => {
       const id = stream();
-      const first = await store.append(id, [event(1), event(2)], { expectedVersion: 'no_stream', metadata: { projectId: 'p1', actor: 'alice' } });
+      const first = await store.append(id, [event(1), event(2)], {
+        expectedVersion: 'no_stream',
+        metadata: { projectId: 'p1', actor: 'alice' },
+      });
       expect(first).toEqual({ nextExpectedVersion: 2, alreadyStored: false });
       const second = await store.append(id, [event(3)], { expectedVersion: 2 });
       expect(second.nextExpectedVersion).toBe(3);
 
       const all = await store.readStream(id);
-      expect(all.map((e) => [e.version, e.data.n])).toEqual([[1, 1], [2, 2], [3, 3]]);
-      expect(all[0]).toMatchObject({ streamId: id, streamType: 'story', type: 'Numbered', schemaVersion: 1, metadata: { projectId: 'p1', actor: 'alice' } });
+      expect(all.map((e) => [e.version, e.data.n])).toEqual([
+        [1, 1],
+        [2, 2],
+        [3, 3],
+      ]);
+      expect(all[0]).toMatchObject({
+        streamId: id,
+        streamType: 'story',
+        type: 'Numbered',
+        schemaVersion: 1,
+        metadata: { projectId: 'p1', actor: 'alice' },
+      });
       expect(new Date(all[0].recordedAt).toISOString()).toBe(all[0].recordedAt);
 
       const backward = await store.readStream(id, { direction: 'backward', limit: 2 });
@@ -54,15 +67,28 @@ describe('PostgresEventStore', () => {
 
     it('honours no_stream, stream_exists, any and exact versions', async () => {
       const id = stream();
-      await expect(store.append(id, [event(1)], { expectedVersion: 'stream_exists' })).rejects.toMatchObject({ currentVersion: 0 });
-      await expect(store.append(id, [event(1)], { expectedVersion: 3 })).rejects.toBeInstanceOf(ConcurrencyError);
+      await expect(store.append(id, [event(1)], { expectedVersion: 'stream_exists' })).rejects.toMatchObject({
+        currentVersion: 0,
+      });
+      await expect(store.append(id, [event(1)], { expectedVersion: 3 })).rejects.toBeInstanceOf(
+        ConcurrencyError,
+      );
       await store.append(id, [event(1)], { expectedVersion: 'no_stream' });
-      await expect(store.append(id, [event(2)], { expectedVersion: 'no_stream' })).rejects.toMatchObject({ code: 'CONFLICT', currentVersion: 1 });
-      expect((await store.append(id, [event(2)], { expectedVersion: 'stream_exists' })).nextExpectedVersion).toBe(2);
+      await expect(store.append(id, [event(2)], { expectedVersion: 'no_stream' })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        currentVersion: 1,
+      });
+      expect(
+        (await store.append(id, [event(2)], { expectedVersion: 'stream_exists' })).nextExpectedVersion,
+      ).toBe(2);
       expect((await store.append(id, [event(3)], { expectedVersion: 'any' })).nextExpectedVersion).toBe(3);
-      expect((await store.append(stream(), [event(1)], { expectedVersion: 'any' })).nextExpectedVersion).toBe(1);
+      expect((await store.append(stream(), [event(1)], { expectedVersion: 'any' })).nextExpectedVersion).toBe(
+        1,
+      );
       expect((await store.append(stream(), [event(1)], { expectedVersion: 0 })).nextExpectedVersion).toBe(1);
-      await expect(store.append(id, [event(4)], { expectedVersion: 2 })).rejects.toMatchObject({ currentVersion: 3 });
+      await expect(store.append(id, [event(4)], { expectedVersion: 2 })).rejects.toMatchObject({
+        currentVersion: 3,
+      });
       expect((await store.readStream(id)).map((e) => e.data.n)).toEqual([1, 2, 3]);
     });
 
@@ -98,17 +124,33 @@ describe('PostgresEventStore', () => {
       const id = stream();
       const ids = [randomUUID(), randomUUID()];
       const batch = [event(1, ids[0]), event(2, ids[1])];
-      expect(await store.append(id, batch, { expectedVersion: 'no_stream' })).toEqual({ nextExpectedVersion: 2, alreadyStored: false });
-      expect(await store.append(id, batch, { expectedVersion: 'no_stream' })).toEqual({ nextExpectedVersion: 2, alreadyStored: true });
+      expect(await store.append(id, batch, { expectedVersion: 'no_stream' })).toEqual({
+        nextExpectedVersion: 2,
+        alreadyStored: false,
+      });
+      expect(await store.append(id, batch, { expectedVersion: 'no_stream' })).toEqual({
+        nextExpectedVersion: 2,
+        alreadyStored: true,
+      });
       await store.append(id, [event(3)], { expectedVersion: 2 });
       // A retry arriving after later appends still succeeds (it names the position it was meant for).
-      expect(await store.append(id, batch, { expectedVersion: 0 })).toEqual({ nextExpectedVersion: 2, alreadyStored: true });
-      expect(await store.append(id, batch, { expectedVersion: 'any' })).toEqual({ nextExpectedVersion: 2, alreadyStored: true });
+      expect(await store.append(id, batch, { expectedVersion: 0 })).toEqual({
+        nextExpectedVersion: 2,
+        alreadyStored: true,
+      });
+      expect(await store.append(id, batch, { expectedVersion: 'any' })).toEqual({
+        nextExpectedVersion: 2,
+        alreadyStored: true,
+      });
       expect(await store.readStream(id)).toHaveLength(3);
 
       // A different event at a taken position is a conflict, and so is a known id at another position.
-      await expect(store.append(id, [event(9)], { expectedVersion: 2 })).rejects.toMatchObject({ currentVersion: 3 });
-      await expect(store.append(id, [event(2, ids[1])], { expectedVersion: 3 })).rejects.toMatchObject({ reason: 'event_id_taken' });
+      await expect(store.append(id, [event(9)], { expectedVersion: 2 })).rejects.toMatchObject({
+        currentVersion: 3,
+      });
+      await expect(store.append(id, [event(2, ids[1])], { expectedVersion: 3 })).rejects.toMatchObject({
+        reason: 'event_id_taken',
+      });
       expect(await store.readStream(id)).toHaveLength(3);
     });
 
@@ -148,7 +190,9 @@ describe('PostgresEventStore', () => {
   describe('append-only storage', () => {
     it('rejects UPDATE, DELETE and TRUNCATE of events', async () => {
       await store.append(stream(), [event(1)]);
-      await expect(dataSource.query(`UPDATE ${SCHEMA}.events SET data = '{}'`)).rejects.toThrow(/append-only/);
+      await expect(dataSource.query(`UPDATE ${SCHEMA}.events SET data = '{}'`)).rejects.toThrow(
+        /append-only/,
+      );
       await expect(dataSource.query(`DELETE FROM ${SCHEMA}.events`)).rejects.toThrow(/append-only/);
       await expect(dataSource.query(`TRUNCATE ${SCHEMA}.events`)).rejects.toThrow(/append-only/);
     });
@@ -168,7 +212,10 @@ describe('PostgresEventStore', () => {
       );
       const upcasting = new PostgresEventStore(dataSource, SCHEMA, upcasters);
       const id = stream();
-      await upcasting.append(id, [{ type: 'Renamed', data: { name: 'old' } }, { type: 'Renamed', schemaVersion: 3, data: { title: 'new', reason: 'typo' } }]);
+      await upcasting.append(id, [
+        { type: 'Renamed', data: { name: 'old' } },
+        { type: 'Renamed', schemaVersion: 3, data: { title: 'new', reason: 'typo' } },
+      ]);
       const read = await upcasting.readStream(id);
       expect(read.map((e) => [e.schemaVersion, e.data])).toEqual([
         [3, { title: 'old', reason: 'unknown' }],

@@ -88,20 +88,26 @@ export class PostgresEventStore {
     this.pool = dataSourceExecutor(dataSource);
   }
 
-  async append(streamId: string, events: readonly NewEvent<string, object>[], options: AppendOptions = {}): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent<string, object>[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     const expected = options.expectedVersion ?? 'any';
     assertValidExpectedVersion(expected);
     if (streamId.length === 0) throw new RangeError('stream id must not be empty');
     const sql = options.sql ?? this.pool;
     if (events.length === 0) {
       const current = await this.streamVersion(streamId, sql);
-      if (!isExpectedVersionSatisfied(expected, current)) throw new ConcurrencyError(streamId, expected, current);
+      if (!isExpectedVersionSatisfied(expected, current))
+        throw new ConcurrencyError(streamId, expected, current);
       return { nextExpectedVersion: current, alreadyStored: true };
     }
 
     const streamType = options.streamType ?? streamTypeOf(streamId);
     const ids = events.map((event) => event.eventId ?? randomUUID());
-    if (new Set(ids).size !== ids.length) throw new RangeError('event ids within one append must be distinct');
+    if (new Set(ids).size !== ids.length)
+      throw new RangeError('event ids within one append must be distinct');
     const params = [
       streamId,
       streamType,
@@ -128,8 +134,10 @@ export class PostgresEventStore {
       if (inserted !== undefined) return { nextExpectedVersion: inserted, alreadyStored: false };
 
       const outcome = await this.diagnoseRefusedAppend(streamId, expected, ids, sql);
-      if (outcome.kind === 'already-stored') return { nextExpectedVersion: outcome.version, alreadyStored: true };
-      if (outcome.kind === 'conflict') throw new ConcurrencyError(streamId, expected, outcome.currentVersion, outcome.reason);
+      if (outcome.kind === 'already-stored')
+        return { nextExpectedVersion: outcome.version, alreadyStored: true };
+      if (outcome.kind === 'conflict')
+        throw new ConcurrencyError(streamId, expected, outcome.currentVersion, outcome.reason);
       // Only the stream-order guard refused it: a newer transaction appended to this stream first.
       if (sql.inTransaction || attempt >= STREAM_ORDER_RETRIES) {
         throw new ConcurrencyError(streamId, expected, outcome.currentVersion, 'stream_order');
@@ -156,7 +164,11 @@ export class PostgresEventStore {
   }
 
   /** Events committed after `after`, in gap-safe global order. */
-  async readAll(after: GlobalCheckpoint = START_OF_ALL, limit = 1000, sql: SqlExecutor = this.pool): Promise<ReadAllResult> {
+  async readAll(
+    after: GlobalCheckpoint = START_OF_ALL,
+    limit = 1000,
+    sql: SqlExecutor = this.pool,
+  ): Promise<ReadAllResult> {
     const { rows } = await sql.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM ${this.events}
         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
@@ -171,7 +183,10 @@ export class PostgresEventStore {
 
   /** The stream's current version; 0 when it does not exist. */
   async streamVersion(streamId: string, sql: SqlExecutor = this.pool): Promise<number> {
-    const { rows } = await sql.query<{ version: string }>(`SELECT version FROM ${this.streams} WHERE stream_id = $1`, [streamId]);
+    const { rows } = await sql.query<{ version: string }>(
+      `SELECT version FROM ${this.streams} WHERE stream_id = $1`,
+      [streamId],
+    );
     return rows.length === 0 ? 0 : Number(rows[0].version);
   }
 
@@ -217,7 +232,10 @@ export class PostgresEventStore {
     | { kind: 'conflict'; currentVersion: number; reason: 'version_mismatch' | 'event_id_taken' }
     | { kind: 'stream-order'; currentVersion: number }
   > {
-    const { rows } = await sql.query<{ version: string | null; stored: { id: string; stream: string; position: number }[] | null }>(
+    const { rows } = await sql.query<{
+      version: string | null;
+      stored: { id: string; stream: string; position: number }[] | null;
+    }>(
       `SELECT (SELECT version FROM ${this.streams} WHERE stream_id = $1) AS version,
               (SELECT json_agg(json_build_object('id', event_id, 'stream', stream_id, 'position', stream_position))
                  FROM ${this.events} WHERE event_id = ANY($2::uuid[])) AS stored`,
@@ -230,7 +248,9 @@ export class PostgresEventStore {
         ? { kind: 'stream-order', currentVersion }
         : { kind: 'conflict', currentVersion, reason: 'version_mismatch' };
     }
-    const positionById = new Map(stored.filter((row) => row.stream === streamId).map((row) => [row.id, Number(row.position)]));
+    const positionById = new Map(
+      stored.filter((row) => row.stream === streamId).map((row) => [row.id, Number(row.position)]),
+    );
     const first = positionById.get(ids[0]);
     const sameBatch =
       first !== undefined &&

@@ -27,10 +27,18 @@ export class UpcasterRegistry {
     return this.byKey.size === 0;
   }
 
-  upcast(eventType: string, schemaVersion: number, data: JsonObject): { schemaVersion: number; data: JsonObject } {
+  upcast(
+    eventType: string,
+    schemaVersion: number,
+    data: JsonObject,
+  ): { schemaVersion: number; data: JsonObject } {
     let version = schemaVersion;
     let current = data;
-    for (let next = this.byKey.get(`${eventType}@${version}`); next; next = this.byKey.get(`${eventType}@${version}`)) {
+    for (
+      let next = this.byKey.get(`${eventType}@${version}`);
+      next;
+      next = this.byKey.get(`${eventType}@${version}`)
+    ) {
       current = next.upcast(current);
       version += 1;
     }

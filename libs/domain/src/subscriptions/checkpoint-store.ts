@@ -19,21 +19,36 @@ export class CheckpointStore {
   }
 
   async load(sql: SqlExecutor, subscription: string): Promise<GlobalCheckpoint> {
-    await sql.query(`INSERT INTO ${this.table} (subscription) VALUES ($1) ON CONFLICT DO NOTHING`, [subscription]);
+    await sql.query(`INSERT INTO ${this.table} (subscription) VALUES ($1) ON CONFLICT DO NOTHING`, [
+      subscription,
+    ]);
     const { rows } = await sql.query<{ transaction_id: string; global_position: string }>(
       `SELECT transaction_id, global_position FROM ${this.table} WHERE subscription = $1`,
       [subscription],
     );
-    return rows.length === 0 ? START_OF_ALL : { transactionId: rows[0].transaction_id, globalPosition: rows[0].global_position };
+    return rows.length === 0
+      ? START_OF_ALL
+      : { transactionId: rows[0].transaction_id, globalPosition: rows[0].global_position };
   }
 
   /** Moves the checkpoint from `expected` to `next`; throws `CheckpointMovedError` when it was not at `expected`. */
-  async compareAndSet(sql: SqlExecutor, subscription: string, expected: GlobalCheckpoint, next: GlobalCheckpoint): Promise<void> {
+  async compareAndSet(
+    sql: SqlExecutor,
+    subscription: string,
+    expected: GlobalCheckpoint,
+    next: GlobalCheckpoint,
+  ): Promise<void> {
     const { rowCount } = await sql.query(
       `UPDATE ${this.table}
           SET transaction_id = $4::xid8, global_position = $5, updated_at = now()
         WHERE subscription = $1 AND transaction_id = $2::xid8 AND global_position = $3`,
-      [subscription, expected.transactionId, expected.globalPosition, next.transactionId, next.globalPosition],
+      [
+        subscription,
+        expected.transactionId,
+        expected.globalPosition,
+        next.transactionId,
+        next.globalPosition,
+      ],
     );
     if (rowCount !== 1) throw new CheckpointMovedError(subscription);
   }

@@ -21,7 +21,9 @@ describe('SubscriptionRunner', () => {
     db = await createTestDatabase('subscriptions');
     dataSource = await db.dataSource();
     await runMigrations(dataSource, SCHEMA, eventStoreMigrations);
-    await dataSource.query(`CREATE TABLE ${SCHEMA}.applied (subscription text NOT NULL, event_id uuid NOT NULL, applied_by text NOT NULL)`);
+    await dataSource.query(
+      `CREATE TABLE ${SCHEMA}.applied (subscription text NOT NULL, event_id uuid NOT NULL, applied_by text NOT NULL)`,
+    );
     store = new PostgresEventStore(dataSource, SCHEMA);
   });
 
@@ -45,7 +47,11 @@ describe('SubscriptionRunner', () => {
         handle ??
         (async (events, { sql }) => {
           for (const event of events) {
-            await sql.query(`INSERT INTO ${SCHEMA}.applied VALUES ($1, $2, $3)`, [name, event.eventId, instance]);
+            await sql.query(`INSERT INTO ${SCHEMA}.applied VALUES ($1, $2, $3)`, [
+              name,
+              event.eventId,
+              instance,
+            ]);
           }
         }),
     });
@@ -54,16 +60,19 @@ describe('SubscriptionRunner', () => {
   }
 
   async function applied(name: string) {
-    return (await dataSource.query(`SELECT event_id, applied_by FROM ${SCHEMA}.applied WHERE subscription = $1`, [name])) as {
-      event_id: string;
-      applied_by: string;
-    }[];
+    return dataSource.query<{ event_id: string; applied_by: string }[]>(
+      `SELECT event_id, applied_by FROM ${SCHEMA}.applied WHERE subscription = $1`,
+      [name],
+    );
   }
 
   it('leaves both the handler writes and the checkpoint unchanged when the handler throws', async () => {
     const name = `failing-${randomUUID()}`;
     const checkpoints = new CheckpointStore(SCHEMA);
-    await store.append(`story-${randomUUID()}`, [{ type: 'A', data: {} }, { type: 'B', data: {} }]);
+    await store.append(`story-${randomUUID()}`, [
+      { type: 'A', data: {} },
+      { type: 'B', data: {} },
+    ]);
     let failuresLeft = 3;
     const errors: unknown[] = [];
     const sub = new SubscriptionRunner({
@@ -74,11 +83,15 @@ describe('SubscriptionRunner', () => {
       pollIntervalMs: 20,
       onError: (error) => errors.push(error),
       handle: async (events, { sql }) => {
-        for (const event of events) await sql.query(`INSERT INTO ${SCHEMA}.applied VALUES ($1, $2, 'x')`, [name, event.eventId]);
+        for (const event of events)
+          await sql.query(`INSERT INTO ${SCHEMA}.applied VALUES ($1, $2, 'x')`, [name, event.eventId]);
         if (failuresLeft > 0) {
           failuresLeft -= 1;
           // Between failures nothing of this attempt may be visible, and the checkpoint has not moved.
-          const visible = await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.applied WHERE subscription = $1`, [name]);
+          const visible = await dataSource.query(
+            `SELECT count(*)::int AS n FROM ${SCHEMA}.applied WHERE subscription = $1`,
+            [name],
+          );
           expect(visible[0].n).toBe(0);
           throw new Error('handler failed');
         }
@@ -87,7 +100,13 @@ describe('SubscriptionRunner', () => {
     runners.push(sub);
     sub.start();
     await waitFor(() => errors.length >= 1);
-    const sql = { inTransaction: false, query: async (text: string, params?: readonly unknown[]) => ({ rows: await dataSource.query(text, params as unknown[]), rowCount: 0 }) };
+    const sql = {
+      inTransaction: false,
+      query: async (text: string, params?: readonly unknown[]) => ({
+        rows: await dataSource.query(text, params as unknown[]),
+        rowCount: 0,
+      }),
+    };
     expect(await checkpoints.load(sql, name)).toEqual({ transactionId: '0', globalPosition: '0' });
     expect(await applied(name)).toHaveLength(0);
 
@@ -132,7 +151,7 @@ describe('SubscriptionRunner', () => {
 
     // Every stored event (this file's other tests included) applied exactly once.
     const rows = await applied(name);
-    const stored = (await dataSource.query(`SELECT event_id FROM ${SCHEMA}.events`)) as { event_id: string }[];
+    const stored = await dataSource.query<{ event_id: string }[]>(`SELECT event_id FROM ${SCHEMA}.events`);
     expect(rows.map((r) => r.event_id).sort()).toEqual(stored.map((r) => r.event_id).sort());
     expect(rows.some((r) => r.applied_by === 'second')).toBe(true);
   });

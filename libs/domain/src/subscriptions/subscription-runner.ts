@@ -11,7 +11,10 @@ export interface SubscriptionContext {
   readonly runner: QueryRunner;
 }
 
-export type SubscriptionHandler = (events: readonly EventEnvelope[], context: SubscriptionContext) => Promise<void>;
+export type SubscriptionHandler = (
+  events: readonly EventEnvelope[],
+  context: SubscriptionContext,
+) => Promise<void>;
 
 export interface SubscriptionRunnerOptions {
   /** Unique per subscription; the advisory lock and the checkpoint are keyed by it. */

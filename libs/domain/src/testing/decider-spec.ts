@@ -8,7 +8,10 @@ import type { Decider } from '../decider/decider';
 export function deciderSpec<Command, State, Event>(decider: Decider<Command, State, Event>) {
   return {
     given(history: readonly Event[]) {
-      const state = history.reduce((current, event) => decider.evolve(current, event), decider.initialState());
+      const state = history.reduce(
+        (current, event) => decider.evolve(current, event),
+        decider.initialState(),
+      );
       return {
         when(command: Command) {
           const run = () => decider.decide(command, state);
@@ -22,7 +25,9 @@ export function deciderSpec<Command, State, Event>(decider: Decider<Command, Sta
             },
             thenState(expected: State): void {
               const events = run();
-              expect(events.reduce((current, event) => decider.evolve(current, event), state)).toEqual(expected);
+              expect(events.reduce((current, event) => decider.evolve(current, event), state)).toEqual(
+                expected,
+              );
             },
           };
         },

@@ -18,5 +18,7 @@ export default async function globalSetup(): Promise<void> {
   const kafka = await startTestKafka();
   if (kafka) process.env.KAFKA_BROKERS = kafka.brokers.join(',');
   globalThis.__codemyspecTestInfra = { postgres, kafka };
-  process.stderr.write(`\n[test infra] PostgreSQL from ${postgres.source}; Kafka ${kafka ? `from ${kafka.source}` : 'not available'}\n`);
+  process.stderr.write(
+    `\n[test infra] PostgreSQL from ${postgres.source}; Kafka ${kafka ? `from ${kafka.source}` : 'not available'}\n`,
+  );
 }

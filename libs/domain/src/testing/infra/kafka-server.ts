@@ -15,7 +15,12 @@ const KAFKA_IMAGE = 'apache/kafka:4.1.0';
  */
 export async function startTestKafka(): Promise<TestKafka | undefined> {
   const fromEnv = process.env.KAFKA_BROKERS;
-  if (fromEnv) return { brokers: fromEnv.split(',').map((b) => b.trim()), source: 'KAFKA_BROKERS', stop: async () => undefined };
+  if (fromEnv)
+    return {
+      brokers: fromEnv.split(',').map((b) => b.trim()),
+      source: 'KAFKA_BROKERS',
+      stop: async () => undefined,
+    };
   if (!(await testcontainersCanRun(KAFKA_IMAGE))) {
     missingService('Kafka', `KAFKA_BROKERS is unset and Docker cannot provide ${KAFKA_IMAGE}`);
     return undefined;
@@ -40,5 +45,9 @@ export async function startTestKafka(): Promise<TestKafka | undefined> {
     .withWaitStrategy(Wait.forLogMessage(/Kafka Server started/))
     .withStartupTimeout(120_000)
     .start();
-  return { brokers: [`127.0.0.1:${port}`], source: 'testcontainers', stop: async () => void (await container.stop()) };
+  return {
+    brokers: [`127.0.0.1:${port}`],
+    source: 'testcontainers',
+    stop: async () => void (await container.stop()),
+  };
 }

@@ -54,7 +54,9 @@ async function assertReachable(url: string): Promise<void> {
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
-    throw new Error(`DATABASE_URL is set but PostgreSQL does not answer there: ${(error as Error).message}`);
+    throw new Error(`DATABASE_URL is set but PostgreSQL does not answer there: ${(error as Error).message}`, {
+      cause: error,
+    });
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -7,5 +7,7 @@ export function infraIsRequired(): boolean {
 export function missingService(service: string, why: string): void {
   const message = `${service} is not available: ${why}`;
   if (infraIsRequired()) throw new Error(`${message} (REQUIRE_INFRA=1, so this fails the run)`);
-  process.stderr.write(`\n*** SKIPPING ${service} tests: ${message}. Set REQUIRE_INFRA=1 to make this an error. ***\n\n`);
+  process.stderr.write(
+    `\n*** SKIPPING ${service} tests: ${message}. Set REQUIRE_INFRA=1 to make this an error. ***\n\n`,
+  );
 }

@@ -13,7 +13,10 @@ export interface TestDatabase {
 /** A fresh, empty database on the run's server, for one spec file. */
 export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) throw new Error('DATABASE_URL is not set: run this spec through the int or e2e Jest project (global setup starts the server)');
+  if (!serverUrl)
+    throw new Error(
+      'DATABASE_URL is not set: run this spec through the int or e2e Jest project (global setup starts the server)',
+    );
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`.toLowerCase();
   await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   const url = withDatabase(serverUrl, name);
@@ -28,8 +31,10 @@ export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
       return source;
     },
     async drop() {
-      await Promise.all(sources.map((source) => (source.isInitialized ? source.destroy() : undefined)));
-      await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      for (const source of sources) if (source.isInitialized) await source.destroy();
+      await withAdminClient(serverUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      );
     },
   };
 }

@@ -1,0 +1,54 @@
+import { envReader } from './env-reader';
+
+export const SERVICE_NAMES = ['stories', 'architect', 'sessions', 'gateway'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export const DEFAULT_PORTS: Readonly<Record<ServiceName, number>> = {
+  gateway: 4000,
+  stories: 4001,
+  architect: 4002,
+  sessions: 4003,
+};
+
+export interface ServiceConfig {
+  readonly service: ServiceName;
+  readonly host: string;
+  readonly port: number;
+  /** PostgreSQL of this service; its tables live in the schema named after the service. */
+  readonly databaseUrl: string;
+  readonly schema: string;
+  readonly databasePoolSize: number;
+  /** Unset in the embedded default: the bus then reads the other services' event stores directly. */
+  readonly kafkaBrokers: readonly string[] | undefined;
+  readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+/**
+ * Reads one service's settings. `<SERVICE>_DATABASE_URL` overrides `DATABASE_URL` for that
+ * service, so each one can have its own database in the distributed mode.
+ */
+export function loadServiceConfig(
+  service: ServiceName,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ServiceConfig {
+  const read = envReader(env);
+  const prefix = service.toUpperCase();
+  const databaseUrl =
+    read.url(`${prefix}_DATABASE_URL`, ['postgres:', 'postgresql:']) ??
+    read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (!databaseUrl) {
+    throw new Error(
+      `DATABASE_URL is not set. Start the whole system with "npm start" (embedded PostgreSQL), or set DATABASE_URL to run ${service} on its own.`,
+    );
+  }
+  return {
+    service,
+    host: read.string('HOST', '127.0.0.1'),
+    port: read.port('PORT', DEFAULT_PORTS[service]),
+    databaseUrl,
+    schema: service,
+    databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
+    kafkaBrokers: read.list('KAFKA_BROKERS'),
+    logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
+  };
+}
