@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chown, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 
@@ -40,6 +40,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const asRoot = userInfo().uid === 0;
   const runAs = asRoot ? systemUser('postgres') : undefined;
+  if (runAs) await assertTraversable(dirname(options.dataDir), runAs.uid);
   const initialised = existsSync(join(options.dataDir, 'PG_VERSION'));
   if (!initialised) {
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
@@ -71,6 +72,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+/** The server runs as another user than root: every folder above its data must let that user in. */
+async function assertTraversable(folder: string, uid: number): Promise<void> {
+  for (let current = folder; ; current = dirname(current)) {
+    const info = await stat(current);
+    const enterable = info.uid === uid ? (info.mode & 0o100) !== 0 : (info.mode & 0o001) !== 0;
+    if (!enterable) {
+      throw new Error(
+        `embedded PostgreSQL runs as the "postgres" user (PostgreSQL refuses root), and that user cannot enter ${current}. ` +
+          'Set CODEMYSPEC_DATA_DIR to a folder it can reach (for example under /var/lib or /tmp), or allow it in with chmod o+x.',
+      );
+    }
+    if (current === dirname(current)) return;
+  }
 }
 
 function basename(path: string): string {
