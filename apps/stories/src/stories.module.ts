@@ -1,14 +1,18 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import type { ServiceConfig } from '@app/domain';
-import { HealthController, serviceDatabaseModule } from '@app/domain';
+import { EventSourcingModule, HealthController, serviceDatabaseModule } from '@app/domain';
+import { readModels } from './read-models';
 
 @Module({})
 export class StoriesModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: StoriesModule,
-      imports: [serviceDatabaseModule({ config })],
+      imports: [
+        serviceDatabaseModule({ config }),
+        EventSourcingModule.forService(config, readModels(config)),
+      ],
       controllers: [HealthController],
     };
   }

@@ -62,4 +62,30 @@ export const eventStoreMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'bus-consumers',
+    up: (s) => `
+      -- Per consumer and stream: the last version applied (idempotent, in-order consumption).
+      CREATE TABLE IF NOT EXISTS ${s}.bus_applied_versions (
+        consumer text NOT NULL,
+        stream_id text NOT NULL,
+        version bigint NOT NULL,
+        PRIMARY KEY (consumer, stream_id)
+      );
+      -- Events that could not be applied (poison), and the later events of the same stream held behind them.
+      CREATE TABLE IF NOT EXISTS ${s}.bus_parked_events (
+        consumer text NOT NULL,
+        stream_id text NOT NULL,
+        version bigint NOT NULL,
+        event_id uuid NOT NULL,
+        source_service text NOT NULL,
+        envelope jsonb NOT NULL,
+        reason text NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        parked_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (consumer, stream_id, version)
+      );
+    `,
+  },
 ];

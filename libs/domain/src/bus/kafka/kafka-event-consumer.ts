@@ -1,0 +1,263 @@
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { inTransaction } from '../../persistence/sql-executor';
+import type { BusEvent } from '../bus-event';
+import type { EventConsumer, PartitionLag } from '../event-consumer';
+import { EventApplier } from '../event-applier';
+import type { BatchOutcome } from '../event-applier';
+import type { Projection } from '../projection';
+import { deadLetterTopicFor, topicFor } from '../topic-names';
+import { fromMessageValue } from '../wire-format';
+import type { TopicSettings } from './kafka-topics';
+import { TopicProvisioner } from './kafka-topics';
+
+export interface KafkaEventConsumerOptions {
+  readonly kafka: Kafka;
+  /** The consumer group: the consuming service's name. */
+  readonly groupId: string;
+  readonly dataSource: DataSource;
+  /** Schema of the consuming service (applied versions, parked events, read models). */
+  readonly schema: string;
+  readonly projections: readonly Projection[];
+  readonly topics?: Partial<TopicSettings>;
+  readonly maxAttempts?: number;
+  /** How long to wait before re-reading a partition held at a gap. */
+  readonly gapRetryMs?: number;
+  /** After this long at the same gap the waiting event is parked as poison (its predecessor is lost). */
+  readonly maxGapWaitMs?: number;
+  /** Largest number of messages applied in one database transaction. */
+  readonly chunkSize?: number;
+  readonly log?: (message: string) => void;
+}
+
+/**
+ * Consumes the bus from Kafka. Each chunk of a batch is applied in one database transaction (read
+ * models + applied versions); the offsets are committed only after that transaction commits.
+ * Poison events go to `<topic>.dlq` and are parked; the later events of their key are parked behind
+ * them, so per-key order survives while the other keys keep flowing.
+ */
+export class KafkaEventConsumer implements EventConsumer {
+  private readonly consumer: Consumer;
+  private readonly producer: Producer;
+  private readonly provisioner: TopicProvisioner;
+  private readonly applier: EventApplier;
+  private readonly topics: string[];
+  private readonly gapSince = new Map<string, number>();
+  private running = false;
+
+  constructor(private readonly options: KafkaEventConsumerOptions) {
+    this.consumer = options.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      retry: { retries: 10 },
+    });
+    this.producer = options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
+    this.provisioner = new TopicProvisioner(options.kafka, {
+      partitions: options.topics?.partitions ?? 3,
+      replicationFactor: options.topics?.replicationFactor ?? -1,
+    });
+    this.applier = new EventApplier({
+      consumer: options.groupId,
+      schema: options.schema,
+      projections: options.projections,
+      maxAttempts: options.maxAttempts,
+    });
+    this.topics = [
+      ...new Set(
+        options.projections.flatMap((p) =>
+          p.sources.flatMap((s) => s.streamTypes.map((type) => topicFor(s.service, type))),
+        ),
+      ),
+    ];
+  }
+
+  get name(): string {
+    return this.options.groupId;
+  }
+
+  async start(): Promise<void> {
+    await this.provisioner.ensure([...this.topics, ...this.topics.map(deadLetterTopicFor)]);
+    await this.retryParked();
+    await this.producer.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    this.running = true;
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+  }
+
+  /** Finishes the batch in progress, commits, and leaves the group. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    await this.consumer.disconnect();
+    await this.producer.disconnect();
+    await this.provisioner.close();
+  }
+
+  async lag(): Promise<PartitionLag[]> {
+    const admin = this.options.kafka.admin();
+    await admin.connect();
+    try {
+      const committed = await admin.fetchOffsets({ groupId: this.options.groupId, topics: this.topics });
+      const result: PartitionLag[] = [];
+      for (const topic of this.topics) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const done = committed.find((c) => c.topic === topic)?.partitions ?? [];
+        for (const end of ends) {
+          const at = done.find((p) => p.partition === end.partition)?.offset ?? '-1';
+          const position = at === '-1' ? Number(end.low) : Number(at);
+          result.push({
+            source: topic,
+            partition: end.partition,
+            position: String(position),
+            end: end.high,
+            lag: Math.max(0, Number(end.high) - position),
+          });
+        }
+      }
+      return result;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** Re-applies parked events (e.g. after a handler fix). */
+  async retryParked(): Promise<{ applied: number; stillParked: number }> {
+    return inTransaction(this.options.dataSource, (sql) => this.applier.retryParked(sql));
+  }
+
+  private async handleBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
+    const chunkSize = this.options.chunkSize ?? 500;
+    for (let start = 0; start < batch.messages.length; start += chunkSize) {
+      if (!isRunning() || isStale()) return;
+      const messages = batch.messages.slice(start, start + chunkSize);
+      const { events, malformed } = this.decode(messages);
+      const outcome = await inTransaction(this.options.dataSource, async (sql) => {
+        const result = await this.applier.applyBatch(
+          events.map((e) => e.event),
+          sql,
+        );
+        const forced = result.gap
+          ? await this.parkIfGapTooOld(batch.topic, batch.partition, result, sql)
+          : undefined;
+        await this.sendToDeadLetters(batch.topic, result, malformed);
+        return forced ?? result;
+      });
+      const handledMessages = outcome.gap ? events[outcome.handled]?.message : undefined;
+      // Everything before the gap (or the whole chunk) is durable now: commit its offsets.
+      const lastDone = handledMessages
+        ? messages[messages.indexOf(handledMessages) - 1]
+        : messages[messages.length - 1];
+      if (lastDone) {
+        resolveOffset(lastDone.offset);
+        await this.consumer.commitOffsets([
+          {
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: (BigInt(lastDone.offset) + 1n).toString(),
+          },
+        ]);
+      }
+      await heartbeat();
+      if (handledMessages) {
+        // Hold this partition at the gap and read it again shortly; other partitions keep flowing.
+        this.consumer.seek({
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: handledMessages.offset,
+        });
+        await new Promise((resolve) => setTimeout(resolve, this.options.gapRetryMs ?? 200));
+        return;
+      }
+    }
+  }
+
+  private decode(messages: KafkaMessage[]): {
+    events: { event: BusEvent; message: KafkaMessage }[];
+    malformed: { message: KafkaMessage; reason: string }[];
+  } {
+    const events: { event: BusEvent; message: KafkaMessage }[] = [];
+    const malformed: { message: KafkaMessage; reason: string }[] = [];
+    for (const message of messages) {
+      try {
+        events.push({ event: fromMessageValue(message.value), message });
+      } catch (error) {
+        malformed.push({ message, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return { events, malformed };
+  }
+
+  private async parkIfGapTooOld(
+    topic: string,
+    partition: number,
+    outcome: BatchOutcome,
+    sql: Parameters<EventApplier['applyBatch']>[1],
+  ): Promise<BatchOutcome | undefined> {
+    const gap = outcome.gap;
+    if (!gap) return undefined;
+    const key = `${topic}/${partition}/${gap.event.eventId}`;
+    const since = this.gapSince.get(key) ?? Date.now();
+    this.gapSince.set(key, since);
+    if (Date.now() - since < (this.options.maxGapWaitMs ?? 30_000)) return undefined;
+    this.gapSince.delete(key);
+    const reason = `version ${gap.expectedVersion} of stream ${gap.event.streamId} never arrived`;
+    await this.applier.parkUnappliable(gap.event, reason, sql);
+    this.options.log?.(`parked ${gap.event.eventId}: ${reason}`);
+    return {
+      ...outcome,
+      gap: undefined,
+      parked: [...outcome.parked, { event: gap.event, reason, kind: 'poison' }],
+    };
+  }
+
+  private async sendToDeadLetters(
+    topic: string,
+    outcome: BatchOutcome,
+    malformed: { message: KafkaMessage; reason: string }[],
+  ): Promise<void> {
+    const messages = [
+      ...outcome.parked.map(({ event, reason, kind }) => ({
+        key: event.streamId,
+        value: JSON.stringify(event),
+        headers: {
+          'event-id': event.eventId,
+          'event-type': event.type,
+          'stream-position': String(event.version),
+          'dlq-reason': reason,
+          'dlq-kind': kind,
+          'dlq-consumer': this.options.groupId,
+        },
+      })),
+      ...malformed.map(({ message, reason }) => ({
+        key: message.key,
+        value: message.value,
+        headers: {
+          ...message.headers,
+          'dlq-reason': reason,
+          'dlq-kind': 'malformed',
+          'dlq-consumer': this.options.groupId,
+        },
+      })),
+    ];
+    if (messages.length === 0) return;
+    for (const parked of outcome.parked)
+      this.options.log?.(`dead-lettered ${parked.event.eventId} (${parked.kind}): ${parked.reason}`);
+    await this.producer.send({ topic: deadLetterTopicFor(topic), acks: -1, messages });
+  }
+}

@@ -1,0 +1,106 @@
+import type { Kafka, Message, Producer } from 'kafkajs';
+import { CompressionTypes } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import type { EventEnvelope } from '../../event-store/event-envelope';
+import type { PostgresEventStore } from '../../event-store/postgres-event-store';
+import { SubscriptionRunner } from '../../subscriptions/subscription-runner';
+import type { BusEvent } from '../bus-event';
+import { topicFor } from '../topic-names';
+import { toMessage } from '../wire-format';
+import type { TopicSettings } from './kafka-topics';
+import { TopicProvisioner } from './kafka-topics';
+
+export interface KafkaRelayOptions {
+  readonly service: string;
+  readonly kafka: Kafka;
+  readonly dataSource: DataSource;
+  /** The service's own event store: the outbox. */
+  readonly store: PostgresEventStore;
+  readonly topics?: Partial<TopicSettings>;
+  readonly batchSize?: number;
+  readonly pollIntervalMs?: number;
+  readonly onError?: (error: unknown, attempt: number) => void;
+  /** Test hook: runs after Kafka acknowledged a batch, before the checkpoint commits. */
+  readonly afterProduce?: (events: readonly EventEnvelope[]) => void | Promise<void>;
+}
+
+/**
+ * The outbox relay: a subscription over the service's own event store that produces every event,
+ * in gap-safe global order, to `codemyspec.<service>.<aggregate>.v1` (key = stream id), with
+ * `acks: -1` and the idempotent producer. The checkpoint moves, by compare-and-set in the same
+ * transaction, only after Kafka acknowledged, so delivery is at least once and never lost.
+ * One relay per service is active at a time (the subscription's advisory lock).
+ */
+export class KafkaRelay {
+  private readonly producer: Producer;
+  private readonly provisioner: TopicProvisioner;
+  private readonly runner: SubscriptionRunner;
+  private produced = 0;
+
+  constructor(private readonly options: KafkaRelayOptions) {
+    this.producer = options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
+    this.provisioner = new TopicProvisioner(options.kafka, {
+      partitions: options.topics?.partitions ?? 3,
+      replicationFactor: options.topics?.replicationFactor ?? -1,
+    });
+    this.runner = new SubscriptionRunner({
+      name: 'relay:kafka',
+      source: options.store,
+      dataSource: options.dataSource,
+      checkpointSchema: options.store.schema,
+      batchSize: options.batchSize ?? 1000,
+      pollIntervalMs: options.pollIntervalMs ?? 10,
+      onError: options.onError,
+      handle: (events) => this.publish(events),
+    });
+  }
+
+  /** Events produced (and acknowledged) since start. */
+  get producedCount(): number {
+    return this.produced;
+  }
+
+  get isActive(): boolean {
+    return this.runner.isActive;
+  }
+
+  async start(): Promise<void> {
+    await this.producer.connect();
+    this.runner.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.runner.stop();
+    await this.producer.disconnect();
+    await this.provisioner.close();
+  }
+
+  /** Skips the rest of the poll wait (call after a local append for lower latency). */
+  poke(): void {
+    this.runner.poke();
+  }
+
+  private async publish(events: readonly EventEnvelope[]): Promise<void> {
+    const byTopic = new Map<string, Message[]>();
+    for (const event of events) {
+      const topic = topicFor(this.options.service, event.streamType);
+      const busEvent: BusEvent = { ...event, service: this.options.service };
+      const message = toMessage(busEvent);
+      let messages = byTopic.get(topic);
+      if (!messages) byTopic.set(topic, (messages = []));
+      messages.push({ key: message.key, value: message.value, headers: { ...message.headers } });
+    }
+    await this.provisioner.ensure(byTopic.keys());
+    await this.producer.sendBatch({
+      acks: -1,
+      compression: CompressionTypes.None,
+      topicMessages: [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages })),
+    });
+    this.produced += events.length;
+    await this.options.afterProduce?.(events);
+  }
+}

@@ -1,0 +1,61 @@
+import type { Admin, Kafka } from 'kafkajs';
+
+export interface TopicSettings {
+  readonly partitions: number;
+  /** -1: the broker's default replication factor. */
+  readonly replicationFactor: number;
+}
+
+/**
+ * Creates event topics on first use with `retention.ms=-1` (the topics are the audit log).
+ * Creating a topic that exists is harmless; known topics are remembered.
+ */
+export class TopicProvisioner {
+  private readonly known = new Set<string>();
+  private admin: Admin | undefined;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly settings: TopicSettings,
+  ) {}
+
+  async ensure(topics: Iterable<string>): Promise<void> {
+    const missing = [...new Set(topics)].filter((topic) => !this.known.has(topic));
+    if (missing.length === 0) return;
+    const admin = await this.connectedAdmin();
+    const existing = new Set(await admin.listTopics());
+    const toCreate = missing.filter((topic) => !existing.has(topic));
+    if (toCreate.length > 0) {
+      try {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: toCreate.map((topic) => ({
+            topic,
+            numPartitions: this.settings.partitions,
+            replicationFactor: this.settings.replicationFactor,
+            configEntries: [{ name: 'retention.ms', value: '-1' }],
+          })),
+        });
+      } catch (error) {
+        // Another instance may have created them in between; anything else is real.
+        if (!(error instanceof Error) || !/already exists/i.test(error.message)) throw error;
+      }
+    }
+    for (const topic of missing) this.known.add(topic);
+  }
+
+  async close(): Promise<void> {
+    const admin = this.admin;
+    this.admin = undefined;
+    await admin?.disconnect();
+  }
+
+  private async connectedAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    return this.admin;
+  }
+}

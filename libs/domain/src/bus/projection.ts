@@ -1,0 +1,42 @@
+import type { SqlExecutor } from '../persistence/sql-executor';
+import type { BusEvent } from './bus-event';
+
+export interface ProjectionContext {
+  /** The transaction of the batch: the read-model write and the applied version commit together. */
+  readonly sql: SqlExecutor;
+  /** Qualified name of one of the projection's tables: the live table, or its copy during a replay. */
+  readonly table: (name: string) => string;
+}
+
+export type EventHandler = (event: BusEvent, context: ProjectionContext) => Promise<void>;
+
+/** Which events a projection reads: the stream types (aggregates) of one producing service. */
+export interface EventSourceSpec {
+  readonly service: string;
+  readonly streamTypes: readonly string[];
+}
+
+/**
+ * A read model fed by the bus. Handlers may only write data derived from the event (never
+ * `now()` or random ids), so that a replay from offset 0 rebuilds the same rows.
+ */
+export interface Projection {
+  /** Unique across the system, e.g. `gateway.timeline`. */
+  readonly name: string;
+  /** Schema holding its tables (the consuming service's schema). */
+  readonly schema: string;
+  readonly tables: readonly string[];
+  readonly sources: readonly EventSourceSpec[];
+  /** Per event type; `*` receives every event of the sources. */
+  readonly handlers: Readonly<Record<string, EventHandler>>;
+}
+
+export function projectionWants(
+  projection: Projection,
+  event: Pick<BusEvent, 'service' | 'streamType' | 'type'>,
+): boolean {
+  const fromSource = projection.sources.some(
+    (source) => source.service === event.service && source.streamTypes.includes(event.streamType),
+  );
+  return fromSource && (event.type in projection.handlers || '*' in projection.handlers);
+}

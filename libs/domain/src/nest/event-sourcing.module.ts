@@ -1,0 +1,93 @@
+import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createEventConsumer, createRelay } from '../bus/event-bus';
+import type { EventConsumer } from '../bus/event-consumer';
+import type { KafkaRelay } from '../bus/kafka/kafka-relay';
+import type { Projection } from '../bus/projection';
+import type { ServiceConfig } from '../config/service-config';
+import { PostgresEventStore } from '../event-store/postgres-event-store';
+
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+export const PROJECTIONS = Symbol('PROJECTIONS');
+
+/**
+ * Starts a service's side of the bus with the application and stops it on shutdown: the outbox
+ * relay to Kafka (only with `KAFKA_BROKERS`) and the consumer that feeds the service's read models
+ * (from Kafka, or from the other services' event stores in the embedded default).
+ */
+@Injectable()
+export class EventBusLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('EventBus');
+  private relay: KafkaRelay | undefined;
+  private consumer: EventConsumer | undefined;
+
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(PROJECTIONS) private readonly projections: readonly Projection[],
+    private readonly dataSource: DataSource,
+    private readonly store: PostgresEventStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.relay = createRelay({
+      config: this.config,
+      dataSource: this.dataSource,
+      store: this.store,
+      onError: (error, attempt) =>
+        this.logger.warn(
+          `relay attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+    });
+    if (this.relay) {
+      await this.relay.start();
+      this.logger.log(`relaying ${this.config.schema}.events to Kafka`);
+    }
+    if (this.projections.length > 0) {
+      this.consumer = createEventConsumer({
+        config: this.config,
+        dataSource: this.dataSource,
+        projections: this.projections,
+      });
+      await this.consumer.start();
+      this.logger.log(
+        `consuming for ${this.projections.map((p) => p.name).join(', ')} (${this.config.kafkaBrokers ? 'Kafka' : 'event stores'})`,
+      );
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+    await this.relay?.stop();
+  }
+
+  /** A hint after a local append: relay without waiting for the next poll. */
+  poke(): void {
+    this.relay?.poke();
+  }
+
+  async lag() {
+    return this.consumer ? this.consumer.lag() : [];
+  }
+}
+
+@Module({})
+export class EventSourcingModule {
+  static forService(config: ServiceConfig, projections: readonly Projection[] = []): DynamicModule {
+    return {
+      module: EventSourcingModule,
+      global: true,
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: PROJECTIONS, useValue: projections },
+        {
+          provide: PostgresEventStore,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new PostgresEventStore(dataSource, config.schema),
+        },
+        EventBusLifecycle,
+      ],
+      exports: [SERVICE_CONFIG, PostgresEventStore, EventBusLifecycle],
+    };
+  }
+}

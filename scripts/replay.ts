@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { Projection, ReplaySource, ServiceName } from '@app/domain';
+import { envReader, kafkaClient, replayProjection } from '@app/domain';
+import { readModels as architectReadModels } from '../apps/architect/src/read-models';
+import { readModels as gatewayReadModels } from '../apps/gateway/src/read-models';
+import { readModels as sessionsReadModels } from '../apps/sessions/src/read-models';
+import { readModels as storiesReadModels } from '../apps/stories/src/read-models';
+
+/**
+ * `npm run replay -- <read-model> [--from event-store|kafka] [--keep]`
+ * Rebuilds a read model from the beginning into fresh tables and compares checksums with the live one.
+ */
+const SERVICES: Record<ServiceName, (c: { schema: string }) => Projection[]> = {
+  stories: storiesReadModels,
+  architect: architectReadModels,
+  sessions: sessionsReadModels,
+  gateway: gatewayReadModels,
+};
+
+function allReadModels(): Projection[] {
+  return Object.entries(SERVICES).flatMap(([service, list]) => list({ schema: service }));
+}
+
+function databaseUrl(): string {
+  const read = envReader();
+  const fromEnv = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (fromEnv) return fromEnv;
+  // The embedded default: reach the cluster `npm start` runs.
+  const dataDir = resolve(read.string('CODEMYSPEC_DATA_DIR', './.data'));
+  const passwordFile = resolve(dataDir, 'postgres.password');
+  if (!existsSync(passwordFile))
+    throw new Error(
+      `DATABASE_URL is unset and no embedded cluster was found in ${dataDir} (start the system with npm start)`,
+    );
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${read.port('CODEMYSPEC_PG_PORT', 54329)}/postgres`;
+}
+
+async function main(args: string[]): Promise<number> {
+  const models = allReadModels();
+  const name = args.find((a) => !a.startsWith('--'));
+  const fromIndex = args.indexOf('--from');
+  const from = fromIndex >= 0 ? args[fromIndex + 1] : undefined;
+  if (!name || args.includes('--help')) {
+    process.stdout.write(
+      `usage: npm run replay -- <read-model> [--from event-store|kafka] [--keep]\n\nread models:\n${models.map((m) => `  ${m.name}`).join('\n') || '  (none registered yet)'}\n`,
+    );
+    return name ? 0 : 2;
+  }
+  const projection = models.find((m) => m.name === name);
+  if (!projection) {
+    process.stderr.write(
+      `unknown read model "${name}". Known: ${models.map((m) => m.name).join(', ') || '(none)'}\n`,
+    );
+    return 2;
+  }
+  const brokers = envReader().list('KAFKA_BROKERS');
+  const kind = from ?? (brokers ? 'kafka' : 'event-store');
+  if (kind !== 'kafka' && kind !== 'event-store') {
+    process.stderr.write(`--from must be event-store or kafka, got ${kind}\n`);
+    return 2;
+  }
+  if (kind === 'kafka' && !brokers) {
+    process.stderr.write('--from kafka needs KAFKA_BROKERS\n');
+    return 2;
+  }
+  const source: ReplaySource =
+    kind === 'kafka' ? { kind, kafka: kafkaClient(brokers ?? [], 'codemyspec-replay') } : { kind };
+  const dataSource = await new DataSource({ type: 'postgres', url: databaseUrl() }).initialize();
+  try {
+    const report = await replayProjection({
+      projection,
+      dataSource,
+      source,
+      keepCopies: args.includes('--keep'),
+      onProgress: (events) => process.stderr.write(`\rreplayed ${events} events`),
+    });
+    process.stderr.write('\n');
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return report.equal ? 0 : 1;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`replay failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
