@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { RunningPostgres } from '@app/domain';
 import { DEFAULT_PORTS, envReader, SERVICE_NAMES, startEmbeddedPostgres } from '@app/domain';
@@ -30,8 +32,13 @@ async function main(): Promise<void> {
     postgres = await startEmbeddedPostgres({ dataDir: resolve(dataDir, 'postgres'), port });
     databaseUrl = postgres.url;
   }
+  const internalSecret =
+    read.optionalString('CODEMYSPEC_INTERNAL_SECRET') ??
+    (await persistentSecret(resolve(dataDir, 'internal.secret')));
   const kafka = read.optionalString('KAFKA_BROKERS');
-  log(kafka ? `event bus: Kafka at ${kafka}` : 'event bus: embedded (services read each other’s event stores)');
+  log(
+    kafka ? `event bus: Kafka at ${kafka}` : 'event bus: embedded (services read each other’s event stores)',
+  );
 
   const children = new Map<ServiceName, ChildProcess>();
   let stopping = false;
@@ -50,9 +57,18 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
 
   for (const service of [...SUBGRAPHS, 'gateway' as const]) {
-    const port = service === 'gateway' ? gatewayPort : read.port(`${service.toUpperCase()}_PORT`, DEFAULT_PORTS[service]);
+    const port =
+      service === 'gateway'
+        ? gatewayPort
+        : read.port(`${service.toUpperCase()}_PORT`, DEFAULT_PORTS[service]);
     const child = spawn(process.execPath, [resolve(ROOT, 'dist/apps', service, 'src/main.js')], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), CODEMYSPEC_DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        CODEMYSPEC_DATA_DIR: dataDir,
+        CODEMYSPEC_INTERNAL_SECRET: internalSecret,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     prefixLines(child, service);
@@ -65,6 +81,14 @@ async function main(): Promise<void> {
     await waitUntilReady(service, port);
   }
   log(`ready: gateway http://127.0.0.1:${gatewayPort} (health: /health/ready). Ctrl-C stops everything.`);
+}
+
+/** The gateway↔subgraph signing secret: generated once, kept in a 0600 file in the data folder. */
+async function persistentSecret(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 async function waitUntilReady(service: ServiceName, port: number): Promise<void> {

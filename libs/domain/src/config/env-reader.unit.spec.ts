@@ -28,6 +28,7 @@ describe('loadServiceConfig', () => {
       DATABASE_URL: 'postgres://a@127.0.0.1/x',
       ARCHITECT_DATABASE_URL: 'postgres://b@127.0.0.1/y',
       KAFKA_BROKERS: '127.0.0.1:9092',
+      CODEMYSPEC_INTERNAL_SECRET: 's'.repeat(32),
     });
     expect(config).toMatchObject({
       schema: 'architect',

@@ -1,4 +1,4 @@
-import { envReader } from './env-reader';
+import { ConfigError, envReader } from './env-reader';
 
 export const SERVICE_NAMES = ['stories', 'architect', 'sessions', 'gateway'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -21,6 +21,10 @@ export interface ServiceConfig {
   /** Unset in the embedded default: the bus then reads the other services' event stores directly. */
   readonly kafkaBrokers: readonly string[] | undefined;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Shared by the gateway and the subgraphs to sign and verify forwarded identities. */
+  readonly internalSecret: string;
+  /** Serve GraphQL introspection (the gateway needs it from the subgraphs; clients may be refused). */
+  readonly introspection: boolean;
 }
 
 /**
@@ -50,5 +54,20 @@ export function loadServiceConfig(
     databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
     kafkaBrokers: read.list('KAFKA_BROKERS'),
     logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
+    internalSecret: readSecret(read),
+    introspection: read.bool('GRAPHQL_INTROSPECTION', true),
   };
+}
+
+function readSecret(read: ReturnType<typeof envReader>): string {
+  const secret = read.optionalString('CODEMYSPEC_INTERNAL_SECRET');
+  if (!secret) {
+    throw new ConfigError(
+      'CODEMYSPEC_INTERNAL_SECRET',
+      'is required (≥ 32 characters, shared by the gateway and the subgraphs; npm start generates one)',
+    );
+  }
+  if (secret.length < 32)
+    throw new ConfigError('CODEMYSPEC_INTERNAL_SECRET', 'must be at least 32 characters');
+  return secret;
 }

@@ -1,0 +1,13 @@
+import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Project {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() description!: string;
+  @Field() archived!: boolean;
+  @Field(() => Int) version!: number;
+  @Field() createdAt!: string;
+  @Field() updatedAt!: string;
+}

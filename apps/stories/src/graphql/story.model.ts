@@ -1,0 +1,63 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum StoryStatus {
+  IN_PROGRESS = 'IN_PROGRESS',
+  COMPLETED = 'COMPLETED',
+  DIRTY = 'DIRTY',
+}
+registerEnumType(StoryStatus, { name: 'StoryStatus' });
+
+export enum StoryPriority {
+  LOW = 'LOW',
+  MEDIUM = 'MEDIUM',
+  HIGH = 'HIGH',
+  CRITICAL = 'CRITICAL',
+}
+registerEnumType(StoryPriority, { name: 'StoryPriority' });
+
+@ObjectType()
+export class AcceptanceCriterion {
+  @Field(() => ID) id!: string;
+  @Field() description!: string;
+  @Field() verified!: boolean;
+}
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Story {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) projectId!: string;
+  @Field() title!: string;
+  @Field() description!: string;
+  @Field(() => StoryStatus) status!: StoryStatus;
+  @Field(() => StoryPriority) priority!: StoryPriority;
+  @Field(() => Int, { description: 'Number of events in the story stream.' }) version!: number;
+  @Field(() => [String]) tags!: string[];
+  @Field(() => [AcceptanceCriterion]) acceptanceCriteria!: AcceptanceCriterion[];
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The component the story is linked to (set by the architect).',
+  })
+  componentId!: string | null;
+  @Field() createdAt!: string;
+  @Field() updatedAt!: string;
+}
+
+@ObjectType()
+export class StoryEdge {
+  @Field(() => Story) node!: Story;
+  @Field() cursor!: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ObjectType()
+export class StoryConnection {
+  @Field(() => [StoryEdge]) edges!: StoryEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}

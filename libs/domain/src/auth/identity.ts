@@ -1,0 +1,134 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { DomainError } from '../errors/domain-error';
+
+export const ROLES = ['ADMIN', 'EDITOR', 'VIEWER'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Who is calling, as the gateway authenticated it. A token belongs to one project; only the
+ * bootstrap admin token has `projectId: null`, which means every project.
+ */
+export interface Identity {
+  /** The API token's id (or `admin` for the bootstrap token, `system` for the gateway itself). */
+  readonly subject: string;
+  readonly role: Role;
+  readonly projectId: string | null;
+  /** Human-readable actor recorded in event metadata. */
+  readonly actor: string;
+}
+
+/** The header through which the gateway forwards the identity to the subgraphs. */
+export const IDENTITY_HEADER = 'x-codemyspec-identity';
+
+interface SignedPayload extends Identity {
+  readonly iat: number;
+  readonly exp: number;
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message: string) {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}
+
+function mac(secret: string, body: string): Buffer {
+  return createHmac('sha256', secret).update(body).digest();
+}
+
+/** `v1.<payload>.<hmac>`, both base64url; valid for `ttlSeconds`. */
+export function signIdentity(
+  identity: Identity,
+  secret: string,
+  nowMs: number = Date.now(),
+  ttlSeconds = 300,
+): string {
+  assertSecret(secret);
+  const iat = Math.floor(nowMs / 1000);
+  const payload: SignedPayload = { ...identity, iat, exp: iat + ttlSeconds };
+  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return `v1.${body}.${mac(secret, `v1.${body}`).toString('base64url')}`;
+}
+
+/** Verifies a forwarded identity; anything missing, forged, malformed or expired is UNAUTHENTICATED. */
+export function verifyIdentity(
+  header: string | undefined,
+  secret: string,
+  nowMs: number = Date.now(),
+): Identity {
+  assertSecret(secret);
+  if (!header)
+    throw new UnauthenticatedError('missing identity: call through the gateway with a bearer token');
+  const parts = header.split('.');
+  if (parts.length !== 3 || parts[0] !== 'v1') throw new UnauthenticatedError('malformed identity');
+  const expected = mac(secret, `v1.${parts[1]}`);
+  const given = Buffer.from(parts[2], 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new UnauthenticatedError('identity signature is invalid');
+  let payload: SignedPayload;
+  try {
+    payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as SignedPayload;
+  } catch {
+    throw new UnauthenticatedError('malformed identity');
+  }
+  const now = Math.floor(nowMs / 1000);
+  if (typeof payload.exp !== 'number' || payload.exp < now)
+    throw new UnauthenticatedError('identity has expired');
+  if (typeof payload.iat !== 'number' || payload.iat > now + 60)
+    throw new UnauthenticatedError('identity is not valid yet');
+  if (!(ROLES as readonly string[]).includes(payload.role))
+    throw new UnauthenticatedError('identity has an unknown role');
+  if (
+    typeof payload.subject !== 'string' ||
+    (payload.projectId !== null && typeof payload.projectId !== 'string')
+  ) {
+    throw new UnauthenticatedError('malformed identity');
+  }
+  return {
+    subject: payload.subject,
+    role: payload.role,
+    projectId: payload.projectId,
+    actor: String(payload.actor ?? payload.subject),
+  };
+}
+
+function assertSecret(secret: string): void {
+  if (secret.length < 32) throw new Error('the internal signing secret must be at least 32 characters');
+}
+
+/** Reading a project: the admin token, or any token of that project. */
+export function canRead(identity: Identity, projectId: string): boolean {
+  return identity.projectId === null || identity.projectId === projectId;
+}
+
+/** Changing a project: as for reading, and not a VIEWER. */
+export function canWrite(identity: Identity, projectId: string): boolean {
+  return canRead(identity, projectId) && identity.role !== 'VIEWER';
+}
+
+/**
+ * Throws when the identity may not act on the project. A project of another token is reported as
+ * NOT_FOUND, so that a token cannot even learn that it exists.
+ */
+export function authorize(
+  identity: Identity,
+  projectId: string,
+  access: 'read' | 'write',
+  what = 'project',
+): void {
+  if (!canRead(identity, projectId))
+    throw new DomainError('NOT_FOUND', `${what} ${projectId} was not found`, { id: projectId });
+  if (access === 'write' && !canWrite(identity, projectId))
+    throw new ForbiddenError('a VIEWER token cannot change anything');
+}
+
+/** Only the bootstrap admin (no project) may do system-wide things such as creating projects. */
+export function authorizeSystemAdmin(identity: Identity): void {
+  if (identity.projectId !== null || identity.role !== 'ADMIN')
+    throw new ForbiddenError('only the admin token may do this');
+}
