@@ -78,7 +78,7 @@ function httpStatusOf(error: unknown): number | undefined {
     'getStatus' in error &&
     typeof error.getStatus === 'function'
   ) {
-    const status: unknown = error.getStatus();
+    const status: unknown = (error.getStatus as () => unknown)();
     return typeof status === 'number' ? status : undefined;
   }
   return undefined;

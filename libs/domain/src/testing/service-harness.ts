@@ -60,7 +60,7 @@ export async function startServiceHarness(
   const app = await NestFactory.create(moduleFor(config), { logger: ['error'] });
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
+  const address = (app.getHttpServer() as { address(): { port: number } }).address();
   const url = `http://127.0.0.1:${address.port}`;
   return {
     app,
