@@ -1,19 +1,39 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import type { ServiceConfig } from '@app/domain';
-import { EventSourcingModule, HealthController, serviceDatabaseModule } from '@app/domain';
+import {
+  EventSourcingModule,
+  HealthController,
+  serviceDatabaseModule,
+  subgraphGraphqlModule,
+} from '@app/domain';
+import { ProjectCommandService } from './application/project-command.service';
+import { StoryCommandService } from './application/story-command.service';
+import { StoryQueryService } from './application/story-query.service';
+import { ProjectResolver } from './graphql/project.resolver';
+import { StoryResolver } from './graphql/story.resolver';
+import { storiesMigrations } from './persistence/stories.migrations';
 import { readModels } from './read-models';
 
+/** Projects and stories: an event-sourced Federation 2 subgraph. */
 @Module({})
 export class StoriesModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: StoriesModule,
       imports: [
-        serviceDatabaseModule({ config }),
+        serviceDatabaseModule({ config, migrations: storiesMigrations }),
         EventSourcingModule.forService(config, readModels(config)),
+        subgraphGraphqlModule(config),
       ],
       controllers: [HealthController],
+      providers: [
+        ProjectCommandService,
+        StoryCommandService,
+        StoryQueryService,
+        ProjectResolver,
+        StoryResolver,
+      ],
     };
   }
 }

@@ -1,0 +1,73 @@
+import { Args, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import type { RequestContext } from '@app/domain';
+import { CurrentRequest } from '@app/domain';
+import { ProjectCommandService } from '../application/project-command.service';
+import { StoryQueryService } from '../application/story-query.service';
+import { projectFromRow } from '../application/story-views';
+import { Project } from './project.model';
+import { CreateProjectInput, RenameProjectInput } from './story.inputs';
+import { randomUUID } from 'node:crypto';
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  constructor(
+    private readonly commands: ProjectCommandService,
+    private readonly queries: StoryQueryService,
+  ) {}
+
+  @Query(() => Project)
+  project(
+    @CurrentRequest() context: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Project> {
+    return this.queries.project(context, id);
+  }
+
+  @Query(() => [Project], {
+    description: 'The projects the token can see: all for the admin token, else its own.',
+  })
+  projects(@CurrentRequest() context: RequestContext): Promise<Project[]> {
+    return this.queries.projects(context);
+  }
+
+  @Mutation(() => Project, { description: 'Admin token only.' })
+  async createProject(
+    @CurrentRequest() context: RequestContext,
+    @Args('input') input: CreateProjectInput,
+  ): Promise<Project> {
+    const project = await this.commands.execute(context, {
+      type: 'CreateProject',
+      projectId: randomUUID(),
+      name: input.name,
+      description: input.description,
+    });
+    return this.queries.project(context, project.id);
+  }
+
+  @Mutation(() => Project)
+  async renameProject(
+    @CurrentRequest() context: RequestContext,
+    @Args('input') input: RenameProjectInput,
+  ): Promise<Project> {
+    await this.commands.execute(context, { type: 'RenameProject', projectId: input.id, name: input.name });
+    return this.queries.project(context, input.id);
+  }
+
+  @Mutation(() => Project)
+  async archiveProject(
+    @CurrentRequest() context: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Project> {
+    await this.commands.execute(context, { type: 'ArchiveProject', projectId: id });
+    return this.queries.project(context, id);
+  }
+
+  @ResolveReference()
+  async resolveReference(reference: { id: string }, context: RequestContext): Promise<Project | null> {
+    try {
+      return projectFromRow(await this.queries.visibleProject(context, reference.id));
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,277 @@
+import fc from 'fast-check';
+import { ValidationError } from '@app/domain';
+import { normalizeLine, normalizeParagraphs } from '../story/story.text';
+import type { MarkdownStory } from './user-stories-markdown';
+import { exportStoriesMarkdown, parseStoriesMarkdown } from './user-stories-markdown';
+
+const stories: MarkdownStory[] = [
+  {
+    title: 'Export stories as markdown',
+    description:
+      'As a product owner, I want to export stories so that I can share them.\n\nSecond paragraph.',
+    acceptanceCriteria: ['The export lists every story', 'Criteria are bullets'],
+  },
+  {
+    title: 'Log in',
+    description: 'As a user, I want to log in so that I see my work.',
+    acceptanceCriteria: [],
+  },
+];
+
+const expected = `# CodeMySpec
+
+## Export stories as markdown
+
+As a product owner, I want to export stories so that I can share them.
+
+Second paragraph.
+
+### Acceptance Criteria
+
+- The export lists every story
+- Criteria are bullets
+
+## Log in
+
+As a user, I want to log in so that I see my work.
+`;
+
+function problemOf(markdown: string): string {
+  try {
+    parseStoriesMarkdown(markdown);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    const problems = (error as ValidationError).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0].field).toBe('markdown');
+    return problems[0].message;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+describe('exportStoriesMarkdown', () => {
+  it('writes the user_stories.md layout with a trailing newline', () => {
+    expect(exportStoriesMarkdown('CodeMySpec', stories)).toBe(expected);
+  });
+
+  it('leaves out a blank project heading, and gives nothing for nothing', () => {
+    expect(exportStoriesMarkdown('  ', [stories[1]])).toBe(
+      '## Log in\n\nAs a user, I want to log in so that I see my work.\n',
+    );
+    expect(exportStoriesMarkdown('', [])).toBe('');
+    expect(exportStoriesMarkdown('P', [])).toBe('# P\n');
+  });
+
+  it('writes canonical text: one-line titles and criteria, tidy paragraphs', () => {
+    expect(
+      exportStoriesMarkdown('', [
+        {
+          title: ' Two\nlines ',
+          description: '\r\n  First   \r\n\r\n\r\nSecond\n',
+          acceptanceCriteria: ['  wrapped\r\ncriterion ', '   '],
+        },
+      ]),
+    ).toBe('## Two lines\n\n  First\n\nSecond\n\n### Acceptance Criteria\n\n- wrapped criterion\n');
+  });
+
+  it('titles a blank-titled story "Untitled" and skips a story without description', () => {
+    expect(exportStoriesMarkdown('', [{ title: ' ', description: '', acceptanceCriteria: ['a'] }])).toBe(
+      '## Untitled\n\n### Acceptance Criteria\n\n- a\n',
+    );
+  });
+
+  it('escapes description lines that would read as structure, and checkbox-like criteria', () => {
+    const markdown = exportStoriesMarkdown('', [
+      {
+        title: 'Tricky',
+        description: '## not a story\n### Acceptance criteria:\n\\## already escaped\n# fine\n### Notes',
+        acceptanceCriteria: ['[x] literally', '\\[ ] backslash', '[link](x)'],
+      },
+    ]);
+    expect(markdown).toBe(
+      [
+        '## Tricky',
+        '',
+        '\\## not a story',
+        '\\### Acceptance criteria:',
+        '\\\\## already escaped',
+        '# fine',
+        '### Notes',
+        '',
+        '### Acceptance Criteria',
+        '',
+        '- \\[x] literally',
+        '- \\\\[ ] backslash',
+        '- [link](x)',
+        '',
+      ].join('\n'),
+    );
+    expect(parseStoriesMarkdown(markdown)).toEqual([
+      {
+        title: 'Tricky',
+        description: '## not a story\n### Acceptance criteria:\n\\## already escaped\n# fine\n### Notes',
+        acceptanceCriteria: ['[x] literally', '\\[ ] backslash', '[link](x)'],
+      },
+    ]);
+  });
+});
+
+describe('parseStoriesMarkdown', () => {
+  it('reads an export back', () => {
+    expect(parseStoriesMarkdown(expected)).toEqual(stories);
+  });
+
+  it('tolerates CRLF, a BOM, * and + bullets, checkboxes, extra blank lines and trailing spaces', () => {
+    const markdown = [
+      '\uFEFF',
+      '# Project   ',
+      '',
+      '',
+      '##   Export stories  ',
+      '',
+      '',
+      'As a user,   ',
+      'I want exports',
+      '',
+      '',
+      '',
+      'so that I can share.',
+      '###  acceptance criteria:',
+      '* [ ] first',
+      '',
+      '+ [x] second',
+      '- [X]',
+      '-    third   ',
+      '',
+      '## Next',
+    ].join('\r\n');
+    expect(parseStoriesMarkdown(markdown)).toEqual([
+      {
+        title: 'Export stories',
+        description: 'As a user,\nI want exports\n\nso that I can share.',
+        acceptanceCriteria: ['first', 'second', 'third'],
+      },
+      { title: 'Next', description: '', acceptanceCriteria: [] },
+    ]);
+  });
+
+  it('reads a story without a criteria section, and an empty document', () => {
+    expect(parseStoriesMarkdown('## Only a title')).toEqual([
+      { title: 'Only a title', description: '', acceptanceCriteria: [] },
+    ]);
+    expect(parseStoriesMarkdown('')).toEqual([]);
+    expect(parseStoriesMarkdown('\n# Heading only\n\n')).toEqual([]);
+  });
+
+  it('joins wrapped (continued or indented) bullet lines', () => {
+    expect(
+      parseStoriesMarkdown(
+        '## S\n\n### Acceptance Criteria\n\n- a long\ncriterion\n  still going\n-  b\n\n   indented after a gap',
+      )[0].acceptanceCriteria,
+    ).toEqual(['a long criterion still going', 'b indented after a gap']);
+  });
+
+  it('keeps other headings and bullets inside a description', () => {
+    expect(
+      parseStoriesMarkdown('## S\n\n# Big\n### Notes\n- not a criterion\n#### Deep')[0].description,
+    ).toBe('# Big\n### Notes\n- not a criterion\n#### Deep');
+  });
+
+  describe('rejects with the line number', () => {
+    it('text before the first story', () => {
+      expect(problemOf('\nSome intro\n## Story')).toBe(
+        'line 2: expected a "## " story heading; only one "# " heading may come before the first story',
+      );
+    });
+
+    it('a second heading or a deeper heading before the first story', () => {
+      expect(problemOf('# One\n# Two\n## Story')).toMatch(/^line 2: /);
+      expect(problemOf('### Acceptance Criteria\n- a')).toMatch(/^line 1: /);
+    });
+
+    it('a story heading without a title', () => {
+      expect(problemOf('## One\n\n##   \ntext')).toBe('line 3: a story heading ("## ") needs a title');
+      expect(problemOf('##')).toBe('line 1: a story heading ("## ") needs a title');
+    });
+
+    it('a loose paragraph or a heading in the criteria section', () => {
+      expect(problemOf('## S\n### Acceptance Criteria\n- a\n\nLoose text')).toBe(
+        'line 5: expected a "- " criterion in the Acceptance Criteria section',
+      );
+      expect(problemOf('## S\n### Acceptance Criteria\nNo bullet')).toMatch(/^line 3: /);
+      expect(problemOf('## S\n### Acceptance Criteria\n- a\n### Notes')).toBe(
+        'line 4: only "- " criteria may follow "### Acceptance Criteria" within a story',
+      );
+    });
+
+    it('with a ValidationError whose message names the problem', () => {
+      expect(() => parseStoriesMarkdown('oops')).toThrow(/cannot read the stories markdown: line 1: /);
+    });
+  });
+});
+
+/** Strings rich in markdown-significant fragments, plus arbitrary unicode. */
+const trickyText = fc.oneof(
+  fc.string({
+    unit: fc.constantFrom(
+      'a',
+      'Z',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r\n',
+      '\r',
+      '#',
+      '## ',
+      '### Acceptance Criteria',
+      '\\',
+      '- ',
+      '* ',
+      '[x] ',
+      '[ ]',
+      '\u00a0',
+      '\u2028',
+      '\uFEFF',
+      'é',
+      '😀',
+    ),
+    maxLength: 40,
+  }),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+);
+
+const markdownStory: fc.Arbitrary<MarkdownStory> = fc.record({
+  title: trickyText,
+  description: trickyText,
+  acceptanceCriteria: fc.array(trickyText, { maxLength: 5 }),
+});
+
+describe('round trip (property)', () => {
+  it('export(parse(export(x))) === export(x)', () => {
+    fc.assert(
+      fc.property(trickyText, fc.array(markdownStory, { maxLength: 4 }), (projectName, input) => {
+        const exported = exportStoriesMarkdown(projectName, input);
+        expect(exportStoriesMarkdown(projectName, parseStoriesMarkdown(exported))).toBe(exported);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('parse(export(x)) gives back x for stories in canonical form (as the story decider stores them)', () => {
+    const canonical = markdownStory
+      .map((story) => ({
+        title: normalizeLine(story.title),
+        description: normalizeParagraphs(story.description),
+        acceptanceCriteria: story.acceptanceCriteria.map(normalizeLine).filter((c) => c.length > 0),
+      }))
+      .filter((story) => story.title.length > 0);
+    fc.assert(
+      fc.property(fc.array(canonical, { maxLength: 4 }), (input) => {
+        expect(parseStoriesMarkdown(exportStoriesMarkdown('Project', input))).toEqual(input);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+});

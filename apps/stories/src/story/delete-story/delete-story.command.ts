@@ -1,0 +1,5 @@
+export interface DeleteStory {
+  readonly type: 'DeleteStory';
+  readonly storyId: string;
+  readonly at: string;
+}

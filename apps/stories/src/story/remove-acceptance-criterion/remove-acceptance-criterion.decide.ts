@@ -1,0 +1,14 @@
+import { requireCriterion } from '../story.criteria';
+import type { AcceptanceCriterionRemoved } from '../story.events';
+import type { StoryState } from '../story.state';
+import { requireLiveStory } from '../story.state';
+import type { RemoveAcceptanceCriterion } from './remove-acceptance-criterion.command';
+
+export function decideRemoveAcceptanceCriterion(
+  command: RemoveAcceptanceCriterion,
+  state: StoryState,
+): AcceptanceCriterionRemoved[] {
+  const story = requireLiveStory(state, command.storyId);
+  requireCriterion(story, command.criterionId);
+  return [{ type: 'AcceptanceCriterionRemoved', data: { criterionId: command.criterionId, at: command.at } }];
+}

@@ -1,0 +1,114 @@
+import type { StoryPriority, StoryStatus, StoryStatusReason } from './story.values';
+
+/**
+ * The events of a `story-<id>` stream. Type strings are permanent: change a shape only by adding
+ * optional fields (or an upcaster), never by renaming.
+ */
+export interface StoryCreated {
+  readonly type: 'StoryCreated';
+  readonly data: {
+    readonly storyId: string;
+    readonly projectId: string;
+    readonly title: string;
+    readonly description: string;
+    readonly acceptanceCriteria: readonly { readonly id: string; readonly description: string }[];
+    readonly tags: readonly string[];
+    readonly priority: StoryPriority;
+    readonly createdAt: string;
+  };
+}
+
+/** Full new values of both fields. */
+export interface StoryRevised {
+  readonly type: 'StoryRevised';
+  readonly data: { readonly title: string; readonly description: string; readonly revisedAt: string };
+}
+
+export interface AcceptanceCriterionAdded {
+  readonly type: 'AcceptanceCriterionAdded';
+  readonly data: { readonly criterionId: string; readonly description: string; readonly at: string };
+}
+
+/** New text for a criterion; the criterion is no longer verified. */
+export interface AcceptanceCriterionUpdated {
+  readonly type: 'AcceptanceCriterionUpdated';
+  readonly data: { readonly criterionId: string; readonly description: string; readonly at: string };
+}
+
+export interface AcceptanceCriterionRemoved {
+  readonly type: 'AcceptanceCriterionRemoved';
+  readonly data: { readonly criterionId: string; readonly at: string };
+}
+
+export interface AcceptanceCriterionVerified {
+  readonly type: 'AcceptanceCriterionVerified';
+  readonly data: { readonly criterionId: string; readonly at: string };
+}
+
+/** The full new tag list (normalized: trimmed, lower-cased, without duplicates). */
+export interface StoryTagsChanged {
+  readonly type: 'StoryTagsChanged';
+  readonly data: { readonly tags: readonly string[]; readonly at: string };
+}
+
+export interface StoryPrioritized {
+  readonly type: 'StoryPrioritized';
+  readonly data: { readonly priority: StoryPriority; readonly at: string };
+}
+
+export interface StoryStatusChanged {
+  readonly type: 'StoryStatusChanged';
+  readonly data: { readonly status: StoryStatus; readonly reason: StoryStatusReason; readonly at: string };
+}
+
+/** Mirrors the architect service: the story is now mapped onto this component (replacing any other). */
+export interface StoryLinkedToComponent {
+  readonly type: 'StoryLinkedToComponent';
+  readonly data: { readonly componentId: string; readonly componentName: string; readonly at: string };
+}
+
+export interface StoryUnlinkedFromComponent {
+  readonly type: 'StoryUnlinkedFromComponent';
+  readonly data: { readonly componentId: string; readonly at: string };
+}
+
+export interface StoryDeleted {
+  readonly type: 'StoryDeleted';
+  readonly data: { readonly at: string };
+}
+
+export type StoryEvent =
+  | StoryCreated
+  | StoryRevised
+  | AcceptanceCriterionAdded
+  | AcceptanceCriterionUpdated
+  | AcceptanceCriterionRemoved
+  | AcceptanceCriterionVerified
+  | StoryTagsChanged
+  | StoryPrioritized
+  | StoryStatusChanged
+  | StoryLinkedToComponent
+  | StoryUnlinkedFromComponent
+  | StoryDeleted;
+
+export type StoryEventType = StoryEvent['type'];
+
+/** Every story event type, e.g. for a projection's handler map or a topic filter. */
+export const STORY_EVENT_TYPES: readonly StoryEventType[] = [
+  'StoryCreated',
+  'StoryRevised',
+  'AcceptanceCriterionAdded',
+  'AcceptanceCriterionUpdated',
+  'AcceptanceCriterionRemoved',
+  'AcceptanceCriterionVerified',
+  'StoryTagsChanged',
+  'StoryPrioritized',
+  'StoryStatusChanged',
+  'StoryLinkedToComponent',
+  'StoryUnlinkedFromComponent',
+  'StoryDeleted',
+];
+
+export function isStoryEvent(event: { readonly type: string }): event is StoryEvent {
+  return (STORY_EVENT_TYPES as readonly string[]).includes(event.type);
+}

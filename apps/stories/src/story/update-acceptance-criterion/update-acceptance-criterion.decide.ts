@@ -1,0 +1,25 @@
+import type { AcceptanceCriterionUpdated } from '../story.events';
+import type { StoryState } from '../story.state';
+import { requireLiveStory } from '../story.state';
+import { normalizeLine } from '../story.text';
+import { criterionTextProblems, rejectIfInvalid } from '../story.validation';
+import { requireCriterion } from '../story.criteria';
+import type { UpdateAcceptanceCriterion } from './update-acceptance-criterion.command';
+
+/** New text for a criterion (which then needs verifying again); nothing when the text is unchanged. */
+export function decideUpdateAcceptanceCriterion(
+  command: UpdateAcceptanceCriterion,
+  state: StoryState,
+): AcceptanceCriterionUpdated[] {
+  const story = requireLiveStory(state, command.storyId);
+  const criterion = requireCriterion(story, command.criterionId);
+  const description = normalizeLine(command.description);
+  rejectIfInvalid('acceptance criterion', criterionTextProblems(description, 'description'));
+  if (description === criterion.description) return [];
+  return [
+    {
+      type: 'AcceptanceCriterionUpdated',
+      data: { criterionId: command.criterionId, description, at: command.at },
+    },
+  ];
+}

@@ -1,0 +1,6 @@
+export interface VerifyAcceptanceCriterion {
+  readonly type: 'VerifyAcceptanceCriterion';
+  readonly storyId: string;
+  readonly criterionId: string;
+  readonly at: string;
+}
