@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import type { Projection, ReplaySource, ServiceName } from '@app/domain';
-import { envReader, kafkaClient, replayProjection } from '@app/domain';
+import type { Projection, ProjectionDeps, ReplaySource, ServiceName } from '@app/domain';
+import { envReader, kafkaClient, PostgresEventStore, replayProjection } from '@app/domain';
 import { readModels as architectReadModels } from '../apps/architect/src/read-models';
 import { readModels as gatewayReadModels } from '../apps/gateway/src/read-models';
 import { readModels as sessionsReadModels } from '../apps/sessions/src/read-models';
@@ -12,15 +12,24 @@ import { readModels as storiesReadModels } from '../apps/stories/src/read-models
  * `npm run replay -- <read-model> [--from event-store|kafka] [--keep]`
  * Rebuilds a read model from the beginning into fresh tables and compares checksums with the live one.
  */
-const SERVICES: Record<ServiceName, (c: { schema: string }) => Projection[]> = {
+const SERVICES: Record<ServiceName, (deps: ProjectionDeps) => Projection[]> = {
   stories: storiesReadModels,
   architect: architectReadModels,
   sessions: sessionsReadModels,
   gateway: gatewayReadModels,
 };
 
-function allReadModels(): Projection[] {
-  return Object.entries(SERVICES).flatMap(([service, list]) => list({ schema: service }));
+/** Every replayable read model (reactions append events, so they are never replayed). */
+function allReadModels(dataSource: DataSource): Projection[] {
+  return Object.entries(SERVICES)
+    .flatMap(([service, list]) =>
+      list({
+        config: { schema: service, service: service as ServiceName },
+        dataSource,
+        store: new PostgresEventStore(dataSource, service),
+      }),
+    )
+    .filter((projection) => projection.kind !== 'reaction');
 }
 
 function databaseUrl(): string {
@@ -39,7 +48,16 @@ function databaseUrl(): string {
 }
 
 async function main(args: string[]): Promise<number> {
-  const models = allReadModels();
+  const dataSource = await new DataSource({ type: 'postgres', url: databaseUrl() }).initialize();
+  try {
+    return await replay(args, dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function replay(args: string[], dataSource: DataSource): Promise<number> {
+  const models = allReadModels(dataSource);
   const name = args.find((a) => !a.startsWith('--'));
   const fromIndex = args.indexOf('--from');
   const from = fromIndex >= 0 ? args[fromIndex + 1] : undefined;
@@ -68,8 +86,7 @@ async function main(args: string[]): Promise<number> {
   }
   const source: ReplaySource =
     kind === 'kafka' ? { kind, kafka: kafkaClient(brokers ?? [], 'codemyspec-replay') } : { kind };
-  const dataSource = await new DataSource({ type: 'postgres', url: databaseUrl() }).initialize();
-  try {
+  {
     const report = await replayProjection({
       projection,
       dataSource,
@@ -80,8 +97,6 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write('\n');
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return report.equal ? 0 : 1;
-  } finally {
-    await dataSource.destroy();
   }
 }
 

@@ -1,6 +1,6 @@
-import type { Projection, ServiceConfig } from '@app/domain';
+import type { Projection, ProjectionDeps } from '@app/domain';
 
-/** The read models of the sessions service that are fed by the bus (also listed by `npm run replay`). */
-export function readModels(_config: Pick<ServiceConfig, 'schema'>): Projection[] {
+/** The read models and reactions of the sessions service that are fed by the bus (read models are listed by `npm run replay`). */
+export function readModels(_deps: ProjectionDeps): Projection[] {
   return [];
 }

@@ -11,7 +11,7 @@ export class SessionsModule {
       module: SessionsModule,
       imports: [
         serviceDatabaseModule({ config }),
-        EventSourcingModule.forService(config, readModels(config)),
+        EventSourcingModule.forService(config, readModels),
       ],
       controllers: [HealthController],
     };

@@ -1,6 +1,10 @@
-import type { Projection, ServiceConfig } from '@app/domain';
+import type { Projection, ProjectionDeps } from '@app/domain';
+import { architectLinksReaction } from './reactions/architect-links.reaction';
 
-/** The read models of the stories service that are fed by the bus (also listed by `npm run replay`). */
-export function readModels(_config: Pick<ServiceConfig, 'schema'>): Projection[] {
-  return [];
+/**
+ * What the stories service consumes from the bus: the architect's links and dirty marks (a
+ * reaction). Its own read models (`projects`, `stories`) are written inline with its events.
+ */
+export function readModels(deps: ProjectionDeps): Projection[] {
+  return [architectLinksReaction(deps)];
 }

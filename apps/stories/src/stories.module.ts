@@ -23,7 +23,7 @@ export class StoriesModule {
       module: StoriesModule,
       imports: [
         serviceDatabaseModule({ config, migrations: storiesMigrations }),
-        EventSourcingModule.forService(config, readModels(config)),
+        EventSourcingModule.forService(config, readModels),
         subgraphGraphqlModule(config),
       ],
       controllers: [HealthController],

@@ -39,3 +39,6 @@ export * from './graphql/graphql-errors';
 export * from './graphql/request-context';
 export * from './graphql/subgraph-graphql.module';
 export * from './decider/unit-of-work';
+export * from './contracts/stories.contract';
+export * from './contracts/architect.contract';
+export * from './contracts/sessions.contract';

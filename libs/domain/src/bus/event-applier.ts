@@ -1,3 +1,4 @@
+import { ConcurrencyError } from '../event-store/concurrency.error';
 import type { SqlExecutor } from '../persistence/sql-executor';
 import { quoteIdent } from '../persistence/sql-executor';
 import type { BusEvent } from './bus-event';
@@ -209,6 +210,7 @@ export class EventApplier {
     try {
       await this.runHandlers(event, sql);
     } catch (error) {
+      if (error instanceof ConcurrencyError) throw error;
       throw new HandlerFailed(error);
     }
     return undefined;
@@ -248,6 +250,8 @@ export class EventApplier {
       } catch (error) {
         await sql.query('ROLLBACK TO SAVEPOINT bus_event');
         await sql.query('RELEASE SAVEPOINT bus_event');
+        // A reaction lost a race on its own stream: that is not poison, redo the batch in a new transaction.
+        if (error instanceof ConcurrencyError) throw error;
         lastError = error instanceof Error ? error.message : String(error);
         if (attempt < attempts)
           await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * attempt));

@@ -26,6 +26,8 @@ export function createEventConsumer(options: {
   readonly dataSource: DataSource;
   readonly projections: readonly Projection[];
   readonly kafka?: Kafka;
+  readonly onError?: (error: unknown, attempt: number) => void;
+  readonly log?: (message: string) => void;
 }): EventConsumer {
   const { config } = options;
   if (config.kafkaBrokers) {
@@ -35,9 +37,11 @@ export function createEventConsumer(options: {
       dataSource: options.dataSource,
       schema: config.schema,
       projections: options.projections,
+      log: options.log,
     });
   }
   return new PostgresEventConsumer({
+    onError: options.onError,
     name: config.service,
     dataSource: options.dataSource,
     schema: config.schema,

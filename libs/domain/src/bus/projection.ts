@@ -27,6 +27,11 @@ export interface Projection {
   readonly schema: string;
   readonly tables: readonly string[];
   readonly sources: readonly EventSourceSpec[];
+  /**
+   * `read-model` (the default) only writes its tables and can be rebuilt by a replay; a `reaction`
+   * appends events of its own (exactly once per source event) and is never replayed.
+   */
+  readonly kind?: 'read-model' | 'reaction';
   /** Per event type; `*` receives every event of the sources. */
   readonly handlers: Readonly<Record<string, EventHandler>>;
 }

@@ -9,6 +9,14 @@ import type { ServiceConfig } from '../config/service-config';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+/** What a service's projections and reactions may use. */
+export interface ProjectionDeps {
+  readonly config: Pick<ServiceConfig, 'schema' | 'service'>;
+  readonly dataSource: DataSource;
+  /** The service's own event store (reactions append to it inside the consumer's transaction). */
+  readonly store: PostgresEventStore;
+}
 export const PROJECTIONS = Symbol('PROJECTIONS');
 
 /**
@@ -48,6 +56,13 @@ export class EventBusLifecycle implements OnApplicationBootstrap, OnApplicationS
         config: this.config,
         dataSource: this.dataSource,
         projections: this.projections,
+        log: (message) => this.logger.warn(message),
+        // Logged on the first failure and then every 20th, so a source not migrated yet is not a flood.
+        onError: (error, attempt) => {
+          if (attempt === 1 || attempt % 20 === 0) {
+            this.logger.warn(`consumer attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        },
       });
       await this.consumer.start();
       this.logger.log(
@@ -73,17 +88,25 @@ export class EventBusLifecycle implements OnApplicationBootstrap, OnApplicationS
 
 @Module({})
 export class EventSourcingModule {
-  static forService(config: ServiceConfig, projections: readonly Projection[] = []): DynamicModule {
+  static forService(
+    config: ServiceConfig,
+    projections: (deps: ProjectionDeps) => readonly Projection[] = () => [],
+  ): DynamicModule {
     return {
       module: EventSourcingModule,
       global: true,
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
-        { provide: PROJECTIONS, useValue: projections },
         {
           provide: PostgresEventStore,
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => new PostgresEventStore(dataSource, config.schema),
+        },
+        {
+          provide: PROJECTIONS,
+          inject: [DataSource, PostgresEventStore],
+          useFactory: (dataSource: DataSource, store: PostgresEventStore) =>
+            projections({ config, dataSource, store }),
         },
         EventBusLifecycle,
       ],

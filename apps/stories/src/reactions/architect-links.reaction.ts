@@ -1,0 +1,55 @@
+import type { BusEvent, ComponentMarkedDirty, Projection, ProjectionDeps, SqlExecutor, StoryMappedToComponent, StoryUnmappedFromComponent } from '@app/domain';
+import { ARCHITECT_SERVICE, ARCHITECTURE_STREAM, CommandHandler, NotFoundError } from '@app/domain';
+import { saveStoryRow } from '../persistence/story.rows';
+import type { StoryCommand } from '../story/story.commands';
+import { storyDecider } from '../story/story.decider';
+import { storyStreamId } from '../story/story.stream';
+
+/**
+ * Applies the architect's decisions to stories: a story mapped onto (or off) a component records
+ * the link, and a component marked dirty marks the story that caused it DIRTY. Runs in the
+ * consumer's transaction, so each architect event has its effect exactly once.
+ */
+export function architectLinksReaction(deps: ProjectionDeps): Projection {
+  const handler = new CommandHandler(deps.store, storyDecider);
+
+  async function run(event: BusEvent, sql: SqlExecutor, command: StoryCommand): Promise<void> {
+    try {
+      const result = await handler.handle(storyStreamId(command.storyId), command, {
+        sql,
+        metadata: {
+          projectId: event.metadata.projectId,
+          actor: `${ARCHITECT_SERVICE} (${event.metadata.actor ?? 'system'})`,
+          correlationId: event.metadata.correlationId,
+          causationId: event.eventId,
+        },
+      });
+      if (result.events.length > 0 && result.state) await saveStoryRow(sql, result.state);
+    } catch (error) {
+      if (error instanceof NotFoundError) return; // the story was deleted meanwhile: nothing to mark
+      throw error;
+    }
+  }
+
+  return {
+    name: 'stories.architect-links',
+    kind: 'reaction',
+    schema: deps.config.schema,
+    tables: [],
+    sources: [{ service: ARCHITECT_SERVICE, streamTypes: [ARCHITECTURE_STREAM] }],
+    handlers: {
+      StoryMappedToComponent: async (event, { sql }) => {
+        const { storyId, componentId, componentName, at } = event.data as StoryMappedToComponent['data'];
+        await run(event, sql, { type: 'LinkStoryToComponent', storyId, componentId, componentName, at });
+      },
+      StoryUnmappedFromComponent: async (event, { sql }) => {
+        const { storyId, componentId, at } = event.data as StoryUnmappedFromComponent['data'];
+        await run(event, sql, { type: 'UnlinkStoryFromComponent', storyId, componentId, at });
+      },
+      ComponentMarkedDirty: async (event, { sql }) => {
+        const { storyId, at } = event.data as ComponentMarkedDirty['data'];
+        await run(event, sql, { type: 'MarkStoryDirty', storyId, at });
+      },
+    },
+  };
+}

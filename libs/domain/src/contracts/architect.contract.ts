@@ -1,0 +1,41 @@
+/**
+ * Public events of the architect service that other services consume
+ * (topic `codemyspec.architect.architecture.v1`, one stream per project: `architecture-<projectId>`).
+ */
+export const ARCHITECT_SERVICE = 'architect';
+export const ARCHITECTURE_STREAM = 'architecture';
+export const DESIGN_STREAM = 'design';
+
+/** A story was mapped onto a component (the stories service records the link on the story). */
+export interface StoryMappedToComponent {
+  readonly type: 'StoryMappedToComponent';
+  readonly data: {
+    readonly storyId: string;
+    readonly componentId: string;
+    readonly componentName: string;
+    readonly at: string;
+  };
+}
+
+export interface StoryUnmappedFromComponent {
+  readonly type: 'StoryUnmappedFromComponent';
+  readonly data: { readonly storyId: string; readonly componentId: string; readonly at: string };
+}
+
+/**
+ * A story linked to the component was revised after the component's design was accepted: its
+ * design, tests and code are stale. Names the story and the story version that caused it.
+ */
+export interface ComponentMarkedDirty {
+  readonly type: 'ComponentMarkedDirty';
+  readonly data: {
+    readonly componentId: string;
+    readonly componentName: string;
+    readonly storyId: string;
+    readonly storyVersion: number;
+    readonly reason: string;
+    readonly at: string;
+  };
+}
+
+export type PublicArchitectEvent = StoryMappedToComponent | StoryUnmappedFromComponent | ComponentMarkedDirty;

@@ -1,0 +1,43 @@
+/**
+ * Public events of the stories service that other services consume
+ * (topics `codemyspec.stories.project.v1` and `codemyspec.stories.story.v1`).
+ * Event types are permanent; shapes only grow optional fields.
+ */
+export const STORIES_SERVICE = 'stories';
+export const PROJECT_STREAM = 'project';
+export const STORY_STREAM = 'story';
+
+export interface PublicStoryCreated {
+  readonly type: 'StoryCreated';
+  readonly data: {
+    readonly storyId: string;
+    readonly projectId: string;
+    readonly title: string;
+    readonly createdAt: string;
+  };
+}
+
+export interface PublicStoryRevised {
+  readonly type: 'StoryRevised';
+  readonly data: { readonly title: string; readonly description: string; readonly revisedAt: string };
+}
+
+export interface PublicStoryDeleted {
+  readonly type: 'StoryDeleted';
+  readonly data: { readonly at: string };
+}
+
+export interface PublicProjectCreated {
+  readonly type: 'ProjectCreated';
+  readonly data: {
+    readonly projectId: string;
+    readonly name: string;
+    readonly description: string;
+    readonly createdAt: string;
+  };
+}
+
+/** `story-<uuid>` → the uuid. */
+export function storyIdFromStream(streamId: string): string {
+  return streamId.startsWith(`${STORY_STREAM}-`) ? streamId.slice(STORY_STREAM.length + 1) : streamId;
+}
