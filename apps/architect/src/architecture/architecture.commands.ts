@@ -1,0 +1,79 @@
+import type { ComponentKind } from '../component/component-kind';
+
+/** Commands of a project's architecture stream. Ids and time (`at`) come in with the command. */
+export interface CreateComponent {
+  readonly type: 'CreateComponent';
+  readonly componentId: string;
+  readonly projectId: string;
+  readonly parentId: string | null;
+  readonly name: string;
+  readonly kind: ComponentKind;
+  readonly description: string;
+  readonly at: string;
+}
+
+/** The handler checks the story in the local copy of stories and passes its project. */
+export interface MapStoryToComponent {
+  readonly type: 'MapStoryToComponent';
+  readonly storyId: string;
+  readonly storyProjectId: string;
+  readonly componentId: string;
+  readonly at: string;
+}
+
+export interface UnmapStoryFromComponent {
+  readonly type: 'UnmapStoryFromComponent';
+  readonly storyId: string;
+  readonly componentId: string;
+  readonly at: string;
+}
+
+export interface AddDependency {
+  readonly type: 'AddDependency';
+  readonly fromId: string;
+  readonly toId: string;
+  readonly at: string;
+}
+
+export interface RemoveDependency {
+  readonly type: 'RemoveDependency';
+  readonly fromId: string;
+  readonly toId: string;
+  readonly at: string;
+}
+
+export interface RecordComponentDesign {
+  readonly type: 'RecordComponentDesign';
+  readonly componentId: string;
+  readonly designVersion: number;
+  readonly valid: boolean;
+  readonly at: string;
+}
+
+export interface RecordTestEvidence {
+  readonly type: 'RecordTestEvidence';
+  readonly componentId: string;
+  readonly runId: string;
+  readonly evidence: 'red' | 'green';
+  readonly at: string;
+}
+
+/** A linked story was revised (`storyVersion`, at `revisedAt`). */
+export interface MarkComponentDirty {
+  readonly type: 'MarkComponentDirty';
+  readonly componentId: string;
+  readonly storyId: string;
+  readonly storyVersion: number;
+  readonly revisedAt: string;
+  readonly at: string;
+}
+
+export type ArchitectureCommand =
+  | CreateComponent
+  | MapStoryToComponent
+  | UnmapStoryFromComponent
+  | AddDependency
+  | RemoveDependency
+  | RecordComponentDesign
+  | RecordTestEvidence
+  | MarkComponentDirty;

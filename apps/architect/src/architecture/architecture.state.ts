@@ -1,0 +1,127 @@
+import { assertNever } from '@app/domain';
+import type { ArchitectureEvent } from './architecture.events';
+import type { ComponentKind } from '../component/component-kind';
+
+export interface ComponentState {
+  readonly id: string;
+  readonly projectId: string;
+  readonly parentId: string | null;
+  readonly name: string;
+  readonly kind: ComponentKind;
+  readonly description: string;
+  readonly createdAt: string;
+  readonly storyIds: readonly string[];
+  readonly dependsOn: readonly string[];
+  /** Number of design versions stored (valid or not). */
+  readonly designVersions: number;
+  readonly newestDesignValid: boolean | null;
+  readonly acceptedDesignVersion: number | null;
+  readonly acceptedAt: string | null;
+  /** A failing test run was recorded since the accepted design. */
+  readonly red: boolean;
+  /** A passing test run was recorded since the accepted design. */
+  readonly green: boolean;
+  /** A linked story changed after the design was accepted. */
+  readonly dirty: boolean;
+  readonly dirtyBecause: { readonly storyId: string; readonly storyVersion: number } | null;
+}
+
+export interface ArchitectureState {
+  readonly projectId: string | null;
+  readonly components: ReadonlyMap<string, ComponentState>;
+}
+
+export function initialArchitectureState(): ArchitectureState {
+  return { projectId: null, components: new Map() };
+}
+
+function update(state: ArchitectureState, id: string, change: (component: ComponentState) => ComponentState): ArchitectureState {
+  const component = state.components.get(id);
+  if (!component) return state;
+  const components = new Map(state.components);
+  components.set(id, change(component));
+  return { ...state, components };
+}
+
+export function evolveArchitecture(state: ArchitectureState, event: ArchitectureEvent): ArchitectureState {
+  switch (event.type) {
+    case 'ComponentCreated': {
+      const { componentId, projectId, parentId, name, kind, description, at } = event.data;
+      const components = new Map(state.components);
+      components.set(componentId, {
+        id: componentId,
+        projectId,
+        parentId,
+        name,
+        kind,
+        description,
+        createdAt: at,
+        storyIds: [],
+        dependsOn: [],
+        designVersions: 0,
+        newestDesignValid: null,
+        acceptedDesignVersion: null,
+        acceptedAt: null,
+        red: false,
+        green: false,
+        dirty: false,
+        dirtyBecause: null,
+      });
+      return { projectId, components };
+    }
+    case 'StoryMappedToComponent': {
+      const { storyId, componentId } = event.data;
+      const components = new Map<string, ComponentState>();
+      for (const [id, component] of state.components) {
+        const others = component.storyIds.filter((s) => s !== storyId);
+        components.set(id, { ...component, storyIds: id === componentId ? [...others, storyId] : others });
+      }
+      return { ...state, components };
+    }
+    case 'StoryUnmappedFromComponent':
+      return update(state, event.data.componentId, (c) => ({ ...c, storyIds: c.storyIds.filter((s) => s !== event.data.storyId) }));
+    case 'DependencyAdded':
+      return update(state, event.data.fromId, (c) => ({ ...c, dependsOn: [...c.dependsOn, event.data.toId] }));
+    case 'DependencyRemoved':
+      return update(state, event.data.fromId, (c) => ({ ...c, dependsOn: c.dependsOn.filter((d) => d !== event.data.toId) }));
+    case 'ComponentDesignRecorded': {
+      const { componentId, designVersion, valid, at } = event.data;
+      return update(state, componentId, (c) =>
+        valid
+          ? { ...c, designVersions: designVersion, newestDesignValid: true, acceptedDesignVersion: designVersion, acceptedAt: at, red: false, green: false, dirty: false, dirtyBecause: null }
+          : { ...c, designVersions: designVersion, newestDesignValid: false },
+      );
+    }
+    case 'ComponentTestEvidenceRecorded':
+      return update(state, event.data.componentId, (c) => (event.data.evidence === 'red' ? { ...c, red: true } : { ...c, green: true }));
+    case 'ComponentMarkedDirty':
+      return update(state, event.data.componentId, (c) => ({
+        ...c,
+        dirty: true,
+        dirtyBecause: { storyId: event.data.storyId, storyVersion: event.data.storyVersion },
+      }));
+    default:
+      return assertNever(event, 'architecture event');
+  }
+}
+
+export type DesignStatus = 'MISSING' | 'INVALID' | 'ACCEPTED' | 'DIRTY';
+export type TestStatus = 'NONE' | 'RED' | 'GREEN' | 'DIRTY';
+export type CodeStatus = 'NONE' | 'GREEN' | 'DIRTY';
+
+export function designStatusOf(c: ComponentState): DesignStatus {
+  if (c.dirty) return 'DIRTY';
+  if (c.designVersions === 0) return 'MISSING';
+  return c.newestDesignValid ? 'ACCEPTED' : 'INVALID';
+}
+
+export function testStatusOf(c: ComponentState): TestStatus {
+  if (c.dirty) return 'DIRTY';
+  if (c.green && c.red) return 'GREEN';
+  return c.red ? 'RED' : 'NONE';
+}
+
+export function codeStatusOf(c: ComponentState): CodeStatus {
+  if (c.dirty) return 'DIRTY';
+  return c.red && c.green ? 'GREEN' : 'NONE';
+}
