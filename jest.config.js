@@ -26,15 +26,16 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option (ignored inside projects): integration and end-to-end tests talk to real services.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.unit.spec.ts'] },
     {
       ...common,
       displayName: 'int',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts', '<rootDir>/test/integration/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/domain/src/testing/infra/global-setup.ts',
       globalTeardown: '<rootDir>/libs/domain/src/testing/infra/global-teardown.ts',
-      testTimeout: 60_000,
     },
     {
       ...common,
@@ -42,7 +43,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/domain/src/testing/infra/global-setup.ts',
       globalTeardown: '<rootDir>/libs/domain/src/testing/infra/global-teardown.ts',
-      testTimeout: 120_000,
     },
   ],
 };

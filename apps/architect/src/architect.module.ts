@@ -1,19 +1,38 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import type { ServiceConfig } from '@app/domain';
-import { EventSourcingModule, HealthController, serviceDatabaseModule } from '@app/domain';
+import {
+  EventSourcingModule,
+  HealthController,
+  serviceDatabaseModule,
+  subgraphGraphqlModule,
+} from '@app/domain';
+import { ArchitectureQueryService } from './application/architecture-query.service';
+import { ComponentCommandService } from './application/component-command.service';
+import { DesignService } from './application/design.service';
+import { ComponentResolver, StoryComponentResolver } from './graphql/component.resolver';
+import { architectMigrations } from './persistence/architect.migrations';
 import { readModels } from './read-models';
 
+/** Contexts, components, dependencies and design documents: an event-sourced Federation 2 subgraph. */
 @Module({})
 export class ArchitectModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: ArchitectModule,
       imports: [
-        serviceDatabaseModule({ config }),
+        serviceDatabaseModule({ config, migrations: architectMigrations }),
         EventSourcingModule.forService(config, readModels),
+        subgraphGraphqlModule(config),
       ],
       controllers: [HealthController],
+      providers: [
+        ComponentCommandService,
+        ArchitectureQueryService,
+        DesignService,
+        ComponentResolver,
+        StoryComponentResolver,
+      ],
     };
   }
 }

@@ -1,6 +1,8 @@
 import type { Projection, ProjectionDeps } from '@app/domain';
+import { componentStatusReaction } from './reactions/dirty-propagation.reaction';
+import { storyCopiesProjection } from './reactions/story-copies.projection';
 
-/** The read models and reactions of the architect service that are fed by the bus (read models are listed by `npm run replay`). */
-export function readModels(_deps: ProjectionDeps): Projection[] {
-  return [];
+/** The architect consumes the stories (a local copy) and reacts to story revisions and sandbox runs. */
+export function readModels(deps: ProjectionDeps): Projection[] {
+  return [storyCopiesProjection(deps), componentStatusReaction(deps)];
 }

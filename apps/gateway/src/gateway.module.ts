@@ -9,10 +9,7 @@ export class GatewayModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [
-        serviceDatabaseModule({ config }),
-        EventSourcingModule.forService(config, readModels),
-      ],
+      imports: [serviceDatabaseModule({ config }), EventSourcingModule.forService(config, readModels)],
       controllers: [HealthController],
     };
   }

@@ -9,10 +9,7 @@ export class SessionsModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: SessionsModule,
-      imports: [
-        serviceDatabaseModule({ config }),
-        EventSourcingModule.forService(config, readModels),
-      ],
+      imports: [serviceDatabaseModule({ config }), EventSourcingModule.forService(config, readModels)],
       controllers: [HealthController],
     };
   }

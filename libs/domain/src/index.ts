@@ -42,3 +42,4 @@ export * from './decider/unit-of-work';
 export * from './contracts/stories.contract';
 export * from './contracts/architect.contract';
 export * from './contracts/sessions.contract';
+export * from './graphql/domain-error.filter';

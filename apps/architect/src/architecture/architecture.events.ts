@@ -32,13 +32,23 @@ export interface DependencyRemoved {
 /** A design version was stored for the component (valid or not). The newest valid one is accepted. */
 export interface ComponentDesignRecorded {
   readonly type: 'ComponentDesignRecorded';
-  readonly data: { readonly componentId: string; readonly designVersion: number; readonly valid: boolean; readonly at: string };
+  readonly data: {
+    readonly componentId: string;
+    readonly designVersion: number;
+    readonly valid: boolean;
+    readonly at: string;
+  };
 }
 
 /** Red or green evidence from a sandbox run of the sessions service. */
 export interface ComponentTestEvidenceRecorded {
   readonly type: 'ComponentTestEvidenceRecorded';
-  readonly data: { readonly componentId: string; readonly runId: string; readonly evidence: 'red' | 'green'; readonly at: string };
+  readonly data: {
+    readonly componentId: string;
+    readonly runId: string;
+    readonly evidence: 'red' | 'green';
+    readonly at: string;
+  };
 }
 
 export type ArchitectureEvent =

@@ -35,7 +35,11 @@ export function initialArchitectureState(): ArchitectureState {
   return { projectId: null, components: new Map() };
 }
 
-function update(state: ArchitectureState, id: string, change: (component: ComponentState) => ComponentState): ArchitectureState {
+function update(
+  state: ArchitectureState,
+  id: string,
+  change: (component: ComponentState) => ComponentState,
+): ArchitectureState {
   const component = state.components.get(id);
   if (!component) return state;
   const components = new Map(state.components);
@@ -79,21 +83,42 @@ export function evolveArchitecture(state: ArchitectureState, event: Architecture
       return { ...state, components };
     }
     case 'StoryUnmappedFromComponent':
-      return update(state, event.data.componentId, (c) => ({ ...c, storyIds: c.storyIds.filter((s) => s !== event.data.storyId) }));
+      return update(state, event.data.componentId, (c) => ({
+        ...c,
+        storyIds: c.storyIds.filter((s) => s !== event.data.storyId),
+      }));
     case 'DependencyAdded':
-      return update(state, event.data.fromId, (c) => ({ ...c, dependsOn: [...c.dependsOn, event.data.toId] }));
+      return update(state, event.data.fromId, (c) => ({
+        ...c,
+        dependsOn: [...c.dependsOn, event.data.toId],
+      }));
     case 'DependencyRemoved':
-      return update(state, event.data.fromId, (c) => ({ ...c, dependsOn: c.dependsOn.filter((d) => d !== event.data.toId) }));
+      return update(state, event.data.fromId, (c) => ({
+        ...c,
+        dependsOn: c.dependsOn.filter((d) => d !== event.data.toId),
+      }));
     case 'ComponentDesignRecorded': {
       const { componentId, designVersion, valid, at } = event.data;
       return update(state, componentId, (c) =>
         valid
-          ? { ...c, designVersions: designVersion, newestDesignValid: true, acceptedDesignVersion: designVersion, acceptedAt: at, red: false, green: false, dirty: false, dirtyBecause: null }
+          ? {
+              ...c,
+              designVersions: designVersion,
+              newestDesignValid: true,
+              acceptedDesignVersion: designVersion,
+              acceptedAt: at,
+              red: false,
+              green: false,
+              dirty: false,
+              dirtyBecause: null,
+            }
           : { ...c, designVersions: designVersion, newestDesignValid: false },
       );
     }
     case 'ComponentTestEvidenceRecorded':
-      return update(state, event.data.componentId, (c) => (event.data.evidence === 'red' ? { ...c, red: true } : { ...c, green: true }));
+      return update(state, event.data.componentId, (c) =>
+        event.data.evidence === 'red' ? { ...c, red: true } : { ...c, green: true },
+      );
     case 'ComponentMarkedDirty':
       return update(state, event.data.componentId, (c) => ({
         ...c,

@@ -1,4 +1,12 @@
-import type { BusEvent, ComponentMarkedDirty, Projection, ProjectionDeps, SqlExecutor, StoryMappedToComponent, StoryUnmappedFromComponent } from '@app/domain';
+import type {
+  BusEvent,
+  ComponentMarkedDirty,
+  Projection,
+  ProjectionDeps,
+  SqlExecutor,
+  StoryMappedToComponent,
+  StoryUnmappedFromComponent,
+} from '@app/domain';
 import { ARCHITECT_SERVICE, ARCHITECTURE_STREAM, CommandHandler, NotFoundError } from '@app/domain';
 import { saveStoryRow } from '../persistence/story.rows';
 import type { StoryCommand } from '../story/story.commands';

@@ -4,7 +4,7 @@ import { quoteIdent } from '../persistence/sql-executor';
 import type { BusEvent } from './bus-event';
 import { decideDelivery } from './delivery';
 import type { Projection, ProjectionContext } from './projection';
-import { projectionWants } from './projection';
+import { projectionHandles, projectionTracks } from './projection';
 
 export interface ParkedEvent {
   readonly event: BusEvent;
@@ -60,8 +60,12 @@ export class EventApplier {
     return this.options.consumer;
   }
 
+  /**
+   * Every event of a subscribed stream is tracked (its version is recorded even when no handler
+   * runs), so that the next handled event of that stream is not mistaken for a gap.
+   */
   wants(event: BusEvent): boolean {
-    return this.options.projections.some((projection) => projectionWants(projection, event));
+    return this.options.projections.some((projection) => projectionTracks(projection, event));
   }
 
   async applyBatch(events: readonly BusEvent[], sql: SqlExecutor): Promise<BatchOutcome> {
@@ -218,7 +222,7 @@ export class EventApplier {
 
   private async runHandlers(event: BusEvent, sql: SqlExecutor): Promise<void> {
     for (const projection of this.options.projections) {
-      if (!projectionWants(projection, event)) continue;
+      if (!projectionHandles(projection, event)) continue;
       const handler = projection.handlers[event.type] ?? projection.handlers['*'];
       await handler(event, this.contextFor(projection, sql));
     }

@@ -33,7 +33,7 @@ export function createEventConsumer(options: {
   if (config.kafkaBrokers) {
     return new KafkaEventConsumer({
       kafka: options.kafka ?? kafkaClient(config.kafkaBrokers, `${config.service}-consumer`),
-      groupId: config.service,
+      groupId: config.kafkaGroupId,
       dataSource: options.dataSource,
       schema: config.schema,
       projections: options.projections,

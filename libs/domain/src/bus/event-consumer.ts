@@ -15,5 +15,7 @@ export interface EventConsumer {
   /** Finishes the work in progress, commits and stops. */
   stop(): Promise<void>;
   lag(): Promise<PartitionLag[]>;
+  /** Joined its group (Kafka) or reading every source (Postgres): events flow to the read models. */
+  isReady(): boolean;
   retryParked(): Promise<{ applied: number; stillParked: number }>;
 }

@@ -36,12 +36,22 @@ export interface Projection {
   readonly handlers: Readonly<Record<string, EventHandler>>;
 }
 
-export function projectionWants(
+/** The projection reads this event's stream: its position is tracked, whether or not a handler runs. */
+export function projectionTracks(
+  projection: Projection,
+  event: Pick<BusEvent, 'service' | 'streamType'>,
+): boolean {
+  return projection.sources.some(
+    (source) => source.service === event.service && source.streamTypes.includes(event.streamType),
+  );
+}
+
+/** The projection has a handler for this event. */
+export function projectionHandles(
   projection: Projection,
   event: Pick<BusEvent, 'service' | 'streamType' | 'type'>,
 ): boolean {
-  const fromSource = projection.sources.some(
-    (source) => source.service === event.service && source.streamTypes.includes(event.streamType),
+  return (
+    projectionTracks(projection, event) && (event.type in projection.handlers || '*' in projection.handlers)
   );
-  return fromSource && (event.type in projection.handlers || '*' in projection.handlers);
 }

@@ -20,6 +20,8 @@ export interface ServiceConfig {
   readonly databasePoolSize: number;
   /** Unset in the embedded default: the bus then reads the other services' event stores directly. */
   readonly kafkaBrokers: readonly string[] | undefined;
+  /** The Kafka consumer group: the service's name unless overridden (tests isolate runs with it). */
+  readonly kafkaGroupId: string;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Shared by the gateway and the subgraphs to sign and verify forwarded identities. */
   readonly internalSecret: string;
@@ -53,6 +55,7 @@ export function loadServiceConfig(
     schema: service,
     databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
     kafkaBrokers: read.list('KAFKA_BROKERS'),
+    kafkaGroupId: read.string('KAFKA_GROUP_ID', service),
     logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
     internalSecret: readSecret(read),
     introspection: read.bool('GRAPHQL_INTROSPECTION', true),

@@ -52,8 +52,15 @@ export function compareCheckpoints(a: GlobalCheckpoint, b: GlobalCheckpoint): nu
   return pos === 0n ? 0 : pos < 0n ? -1 : 1;
 }
 
-/** `stories-story-<uuid>` → stream type is everything before the last dash-separated id, by convention `<type>-<id>`. */
+const TRAILING_UUID = /-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The stream type by convention `<type>-<id>`: `story-<uuid>` → `story`, `sandbox-run-<uuid>` →
+ * `sandbox-run`. An id that does not end in a UUID splits at its first dash.
+ */
 export function streamTypeOf(streamId: string): string {
+  const uuid = TRAILING_UUID.exec(streamId);
+  if (uuid && uuid.index > 0) return streamId.slice(0, uuid.index);
   const dash = streamId.indexOf('-');
   return dash > 0 ? streamId.slice(0, dash) : streamId;
 }

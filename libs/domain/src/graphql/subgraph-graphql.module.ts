@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { ApolloFederationDriver } from '@nestjs/apollo';
 import type { DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { IDENTITY_HEADER, UnauthenticatedError, verifyIdentity } from '../auth/identity';
 import type { ServiceConfig } from '../config/service-config';
+import { DomainErrorFilter } from './domain-error.filter';
 import { formatGraphqlError } from './graphql-errors';
 import type { RequestContext } from './request-context';
 
@@ -24,7 +26,7 @@ function header(request: IncomingRequest, name: string): string | undefined {
  * reaching the subgraph's port directly is not a way in.
  */
 export function subgraphGraphqlModule(config: ServiceConfig): DynamicModule {
-  return GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+  const graphql = GraphQLModule.forRoot<ApolloFederationDriverConfig>({
     driver: ApolloFederationDriver,
     autoSchemaFile: { federation: 2 },
     sortSchema: true,
@@ -43,4 +45,8 @@ export function subgraphGraphqlModule(config: ServiceConfig): DynamicModule {
       }
     },
   });
+  return {
+    ...graphql,
+    providers: [...(graphql.providers ?? []), { provide: APP_FILTER, useClass: DomainErrorFilter }],
+  };
 }

@@ -60,7 +60,9 @@ export class EventBusLifecycle implements OnApplicationBootstrap, OnApplicationS
         // Logged on the first failure and then every 20th, so a source not migrated yet is not a flood.
         onError: (error, attempt) => {
           if (attempt === 1 || attempt % 20 === 0) {
-            this.logger.warn(`consumer attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`);
+            this.logger.warn(
+              `consumer attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`,
+            );
           }
         },
       });
@@ -79,6 +81,11 @@ export class EventBusLifecycle implements OnApplicationBootstrap, OnApplicationS
   /** A hint after a local append: relay without waiting for the next poll. */
   poke(): void {
     this.relay?.poke();
+  }
+
+  /** Ready when the consumer receives events (the relay needs nothing but the database to start). */
+  isReady(): boolean {
+    return this.consumer?.isReady() ?? true;
   }
 
   async lag() {

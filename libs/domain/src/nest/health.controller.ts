@@ -1,10 +1,14 @@
-import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpCode, Optional, ServiceUnavailableException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { EventBusLifecycle } from './event-sourcing.module';
 
-/** `/health/live`: the process answers. `/health/ready`: its database answers too. */
+/** `/health/live`: the process answers. `/health/ready`: its database answers and its bus consumer receives events. */
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly bus?: EventBusLifecycle,
+  ) {}
 
   @Get('live')
   @HttpCode(200)
@@ -14,11 +18,15 @@ export class HealthController {
 
   @Get('ready')
   async ready(): Promise<{ status: 'ok'; checks: Record<string, 'up'> }> {
+    let database: 'up' | 'down' = 'up';
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new ServiceUnavailableException({ status: 'unavailable', checks: { database: 'down' } });
+      database = 'down';
     }
-    return { status: 'ok', checks: { database: 'up' } };
+    const bus = this.bus === undefined || this.bus.isReady() ? 'up' : 'down';
+    if (database === 'down' || bus === 'down')
+      throw new ServiceUnavailableException({ status: 'unavailable', checks: { database, bus } });
+    return { status: 'ok', checks: { database, bus } };
   }
 }

@@ -108,7 +108,7 @@ export class SubscriptionRunner {
         this.failures += 1;
         this.options.onError?.(error, this.failures);
         if (!(await this.connectionIsHealthy())) await this.deactivate();
-        await this.pause(Math.min(100 * 2 ** Math.min(this.failures, 6), 5_000));
+        await this.pause(Math.min(50 * 2 ** Math.min(this.failures, 6), 1_000));
       }
     }
     await this.deactivate();

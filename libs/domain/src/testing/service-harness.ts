@@ -47,8 +47,9 @@ export async function startServiceHarness(
   service: ServiceName,
   moduleFor: (config: ServiceConfig) => DynamicModule,
   env: Record<string, string> = {},
+  shared?: TestDatabase,
 ): Promise<ServiceHarness> {
-  const db = await createTestDatabase(service);
+  const db = shared ?? (await createTestDatabase(service));
   const config = loadServiceConfig(service, {
     ...process.env,
     DATABASE_URL: db.url,
@@ -84,7 +85,7 @@ export async function startServiceHarness(
     },
     async close() {
       await app.close();
-      await db.drop();
+      if (!shared) await db.drop();
     },
   };
 }

@@ -68,6 +68,30 @@ describe('PostgresEventConsumer (the embedded bus)', () => {
     }
   });
 
+  it('tracks events it has no handler for, so the next handled event of the stream is not a gap', async () => {
+    const { consumerSchema, store, consumer } = await setup();
+    const stream = `item-${randomUUID()}`;
+    await store.append(stream, [
+      { type: 'Unhandled', data: {} },
+      { type: 'AlsoUnhandled', data: {} },
+    ]);
+    await store.append(stream, [{ type: 'TitleSet', data: { title: 'after two others' } }]);
+    await consumer.start();
+    try {
+      await waitFor(
+        async () => (await readTitles(dataSource, consumerSchema)).length === 1,
+        5_000,
+        'the handled event',
+      );
+      expect((await readTitles(dataSource, consumerSchema))[0]).toMatchObject({
+        title: 'after two others',
+        last_version: 3,
+      });
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('applies a redelivered event once (duplicates have one effect)', async () => {
     const { consumerSchema, store, consumer } = await setup();
     const streams = [`item-${randomUUID()}`];

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { PostgresEventStore } from '../../event-store/postgres-event-store';
-import { dataSourceExecutor, inTransaction, quoteIdent } from '../../persistence/sql-executor';
+import { dataSourceExecutor, inTransaction, quoteIdent, sqlStateOf } from '../../persistence/sql-executor';
 import { CheckpointStore } from '../../subscriptions/checkpoint-store';
 import { SubscriptionRunner } from '../../subscriptions/subscription-runner';
 import type { BusEvent } from '../bus-event';
@@ -100,6 +100,10 @@ export class PostgresEventConsumer implements EventConsumer {
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
 
+  isReady(): boolean {
+    return this.runners.every((runner) => runner.isActive);
+  }
+
   poke(): void {
     for (const runner of this.runners) runner.poke();
   }
@@ -110,12 +114,19 @@ export class PostgresEventConsumer implements EventConsumer {
     const result: PartitionLag[] = [];
     for (const source of this.sources) {
       const at = await checkpoints.load(sql, this.subscriptionName(source.service));
-      const { rows } = await sql.query<{ behind: string; last: string | null }>(
-        `SELECT count(*) FILTER (WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)) AS behind,
-                max(global_position) AS last
-           FROM ${quoteIdent(source.schema)}.events`,
-        [at.transactionId, at.globalPosition],
-      );
+      let rows: { behind: string; last: string | null }[];
+      try {
+        ({ rows } = await sql.query<{ behind: string; last: string | null }>(
+          `SELECT count(*) FILTER (WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)) AS behind,
+                  max(global_position) AS last
+             FROM ${quoteIdent(source.schema)}.events`,
+          [at.transactionId, at.globalPosition],
+        ));
+      } catch (error) {
+        // A producing service that has not created its store yet has nothing for us.
+        if (sqlStateOf(error) !== '42P01') throw error;
+        rows = [{ behind: '0', last: null }];
+      }
       result.push({
         source: `${source.service} event store`,
         partition: 0,

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { RequestContext, SqlExecutor } from '@app/domain';
+import { dataSourceExecutor, NotFoundError, PostgresEventStore } from '@app/domain';
+import { graphOf } from '../architecture/architecture.decider';
+import type { ArchitectureState } from '../architecture/architecture.state';
+import { architectureHealth } from '../graph/architecture-health';
+import { architectureLayers } from '../graph/architecture-layers';
+import { architectureMermaid } from '../graph/architecture-mermaid';
+import { orphanedContexts } from '../graph/orphaned-contexts';
+import type { Architecture, Component, NextAction } from '../graphql/component.model';
+import { NextActionKind } from '../graphql/component.model';
+import { nextAction } from '../next-actions/next-action';
+import { ArchitectureRepository } from './architecture.repository';
+import { componentView, sortedComponents } from './component-views';
+import { authorizeProject, visibleComponent } from './project-access';
+
+@Injectable()
+export class ArchitectureQueryService {
+  private readonly repository: ArchitectureRepository;
+  private readonly sql: SqlExecutor;
+
+  constructor(dataSource: DataSource, store: PostgresEventStore) {
+    this.repository = new ArchitectureRepository(store);
+    this.sql = dataSourceExecutor(dataSource);
+  }
+
+  async state(context: RequestContext, projectId: string): Promise<ArchitectureState> {
+    authorizeProject(context.identity, projectId, 'read');
+    return this.repository.load(projectId);
+  }
+
+  async component(context: RequestContext, componentId: string): Promise<Component> {
+    const row = await visibleComponent(this.sql, context.identity, componentId, 'read');
+    const state = await this.repository.load(row.project_id);
+    const component = state.components.get(componentId);
+    if (!component) throw new NotFoundError('component', componentId);
+    return componentView(state, component);
+  }
+
+  /** Components by id within the projects the caller can see (unknown or hidden ids are left out). */
+  async components(context: RequestContext, ids: readonly string[]): Promise<Component[]> {
+    const found: Component[] = [];
+    const states = new Map<string, ArchitectureState>();
+    for (const id of ids) {
+      try {
+        const row = await visibleComponent(this.sql, context.identity, id, 'read');
+        const state = states.get(row.project_id) ?? (await this.repository.load(row.project_id));
+        states.set(row.project_id, state);
+        const component = state.components.get(id);
+        if (component) found.push(componentView(state, component));
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+      }
+    }
+    return found;
+  }
+
+  /** The component a story is mapped onto, if the caller can see it. */
+  async componentOfStory(context: RequestContext, storyId: string): Promise<Component | null> {
+    const { rows } = await this.sql.query<{ project_id: string }>(
+      `SELECT project_id FROM story_copies WHERE story_id = $1`,
+      [storyId],
+    );
+    if (rows.length === 0) return null;
+    const state = await this.state(context, rows[0].project_id).catch(() => undefined);
+    const component = state && [...state.components.values()].find((c) => c.storyIds.includes(storyId));
+    return state && component ? componentView(state, component) : null;
+  }
+
+  async architecture(context: RequestContext, projectId: string): Promise<Architecture> {
+    const state = await this.state(context, projectId);
+    const views = new Map(sortedComponents(state).map((c) => [c.id, componentView(state, c)]));
+    const { components, dependencies } = graphOf(state);
+    const health = architectureHealth(components, dependencies);
+    const byId = (id: string) => views.get(id)!;
+    return {
+      projectId,
+      components: [...views.values()],
+      dependencies: dependencies
+        .map((d) => ({ from: byId(d.fromId), to: byId(d.toId) }))
+        .sort((a, b) => (a.from.name + a.to.name < b.from.name + b.to.name ? -1 : 1)),
+      layers: architectureLayers(components, dependencies).map((layer) => layer.map(byId)),
+      orphanedContexts: orphanedContexts(components, dependencies).map(byId),
+      health: {
+        score: health.score,
+        level: health.level,
+        storyCoverage: health.storyCoverage,
+        findings: health.findings.map((f) => ({
+          rule: f.rule,
+          severity: f.severity,
+          componentId: f.componentId,
+          message: f.message,
+        })),
+      },
+      mermaid: architectureMermaid(components, dependencies),
+    };
+  }
+
+  async nextActions(context: RequestContext, projectId: string): Promise<NextAction[]> {
+    const state = await this.state(context, projectId);
+    const actions: NextAction[] = [];
+    for (const component of sortedComponents(state)) {
+      const next = nextAction({
+        hasDesign: component.designVersions > 0,
+        newestDesignValid: component.newestDesignValid === true,
+        accepted: component.acceptedDesignVersion !== null,
+        redRunRecorded: component.red,
+        greenRunRecorded: component.green,
+        dirty: component.dirty,
+      });
+      if (next)
+        actions.push({
+          component: componentView(state, component),
+          action: NextActionKind[next.action],
+          reason: next.reason,
+        });
+    }
+    return actions;
+  }
+}

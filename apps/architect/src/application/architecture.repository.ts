@@ -1,0 +1,55 @@
+import type { EventMetadata, PostgresEventStore, SqlExecutor } from '@app/domain';
+import { ARCHITECTURE_STREAM, CommandHandler } from '@app/domain';
+import type { ArchitectureCommand } from '../architecture/architecture.commands';
+import { architectureDecider } from '../architecture/architecture.decider';
+import type { ArchitectureEvent } from '../architecture/architecture.events';
+import type { ArchitectureState } from '../architecture/architecture.state';
+import { evolveArchitecture, initialArchitectureState } from '../architecture/architecture.state';
+
+export function architectureStreamId(projectId: string): string {
+  return `${ARCHITECTURE_STREAM}-${projectId}`;
+}
+
+/** Loads and changes a project's architecture stream; keeps the `components` lookup table in step. */
+export class ArchitectureRepository {
+  private readonly handler: CommandHandler<ArchitectureCommand, ArchitectureState, ArchitectureEvent>;
+
+  constructor(private readonly store: PostgresEventStore) {
+    this.handler = new CommandHandler(store, architectureDecider);
+  }
+
+  async load(projectId: string, sql?: SqlExecutor): Promise<ArchitectureState> {
+    const events = await this.store.readStream(architectureStreamId(projectId), { sql });
+    return events.reduce(
+      (state, e) => evolveArchitecture(state, { type: e.type, data: e.data } as unknown as ArchitectureEvent),
+      initialArchitectureState(),
+    );
+  }
+
+  async execute(
+    sql: SqlExecutor,
+    projectId: string,
+    command: ArchitectureCommand,
+    metadata: EventMetadata,
+  ): Promise<{ state: ArchitectureState; events: readonly ArchitectureEvent[] }> {
+    const result = await this.handler.handle(architectureStreamId(projectId), command, {
+      sql,
+      metadata: { ...metadata, projectId },
+    });
+    for (const event of result.events) {
+      if (event.type === 'ComponentCreated') {
+        await sql.query(
+          `INSERT INTO components (id, project_id, name, kind, parent_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
+          [
+            event.data.componentId,
+            event.data.projectId,
+            event.data.name,
+            event.data.kind,
+            event.data.parentId,
+          ],
+        );
+      }
+    }
+    return { state: result.state, events: result.events };
+  }
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { RequestContext, SqlExecutor } from '@app/domain';
+import {
+  dataSourceExecutor,
+  EventBusLifecycle,
+  NotFoundError,
+  PostgresEventStore,
+  ValidationError,
+  withUnitOfWork,
+} from '@app/domain';
+import type { ArchitectureCommand } from '../architecture/architecture.commands';
+import type { ArchitectureState } from '../architecture/architecture.state';
+import { isComponentKind } from '../component/component-kind';
+import { ArchitectureRepository } from './architecture.repository';
+import { awaitCopy } from './await-copy';
+import { authorizeProject, isUuid, visibleComponent } from './project-access';
+
+type WithoutTime<C> = C extends ArchitectureCommand ? Omit<C, 'at'> : never;
+
+/** Changes to a project's architecture: components, story links, dependencies. */
+@Injectable()
+export class ComponentCommandService {
+  private readonly repository: ArchitectureRepository;
+  private readonly sql: SqlExecutor;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    store: PostgresEventStore,
+    private readonly bus: EventBusLifecycle,
+  ) {
+    this.repository = new ArchitectureRepository(store);
+    this.sql = dataSourceExecutor(dataSource);
+  }
+
+  async createComponent(
+    context: RequestContext,
+    input: { projectId: string; parentId: string | null; name: string; kind: string; description: string },
+  ): Promise<{ componentId: string; state: ArchitectureState }> {
+    authorizeProject(context.identity, input.projectId, 'write');
+    if (!isComponentKind(input.kind)) {
+      throw new ValidationError(`unknown component type "${input.kind}"`, [
+        {
+          field: 'type',
+          message:
+            'must be one of context, coordination_context, schema, repository, module, ui, task, other',
+        },
+      ]);
+    }
+    await this.requireProject(input.projectId);
+    const componentId = randomUUID();
+    const state = await this.run(context, input.projectId, {
+      type: 'CreateComponent',
+      componentId,
+      projectId: input.projectId,
+      parentId: input.parentId,
+      name: input.name,
+      kind: input.kind,
+      description: input.description,
+    });
+    return { componentId, state };
+  }
+
+  async linkStory(context: RequestContext, storyId: string, componentId: string): Promise<ArchitectureState> {
+    const component = await visibleComponent(this.sql, context.identity, componentId, 'write');
+    const story = await awaitCopy(async () => {
+      if (!isUuid(storyId)) return undefined;
+      const { rows } = await this.sql.query<{ project_id: string }>(
+        `SELECT project_id FROM story_copies WHERE story_id = $1 AND NOT deleted`,
+        [storyId],
+      );
+      return rows[0];
+    }, this.caughtUp);
+    if (!story) throw new NotFoundError('story', storyId);
+    return this.run(context, component.project_id, {
+      type: 'MapStoryToComponent',
+      storyId,
+      storyProjectId: story.project_id,
+      componentId,
+    });
+  }
+
+  async unlinkStory(
+    context: RequestContext,
+    storyId: string,
+    componentId: string,
+  ): Promise<ArchitectureState> {
+    const component = await visibleComponent(this.sql, context.identity, componentId, 'write');
+    return this.run(context, component.project_id, { type: 'UnmapStoryFromComponent', storyId, componentId });
+  }
+
+  async addDependency(context: RequestContext, fromId: string, toId: string): Promise<ArchitectureState> {
+    const from = await visibleComponent(this.sql, context.identity, fromId, 'write');
+    const to = await visibleComponent(this.sql, context.identity, toId, 'read');
+    if (from.project_id !== to.project_id)
+      throw new ValidationError('a dependency cannot cross projects', [
+        { field: 'toId', message: 'must be in the same project' },
+      ]);
+    return this.run(context, from.project_id, { type: 'AddDependency', fromId, toId });
+  }
+
+  async removeDependency(context: RequestContext, fromId: string, toId: string): Promise<ArchitectureState> {
+    const from = await visibleComponent(this.sql, context.identity, fromId, 'write');
+    return this.run(context, from.project_id, { type: 'RemoveDependency', fromId, toId });
+  }
+
+  private async requireProject(projectId: string): Promise<void> {
+    const found = await awaitCopy(async () => {
+      const { rows } = await this.sql.query(`SELECT 1 FROM project_copies WHERE project_id = $1`, [
+        projectId,
+      ]);
+      return rows[0];
+    }, this.caughtUp);
+    if (!found) throw new NotFoundError('project', projectId);
+  }
+
+  private readonly caughtUp = async (): Promise<boolean> =>
+    (await this.bus.lag()).every((partition) => partition.lag === 0);
+
+  private async run(
+    context: RequestContext,
+    projectId: string,
+    command: WithoutTime<ArchitectureCommand>,
+  ): Promise<ArchitectureState> {
+    const state = await withUnitOfWork(
+      this.dataSource,
+      async (sql) =>
+        (
+          await this.repository.execute(
+            sql,
+            projectId,
+            { ...command, at: new Date().toISOString() },
+            {
+              actor: context.identity.actor,
+              correlationId: context.correlationId,
+            },
+          )
+        ).state,
+      { retryOnConflict: true },
+    );
+    this.bus.poke();
+    return state;
+  }
+}

@@ -1,0 +1,40 @@
+import type { ArchitectureState, ComponentState } from '../architecture/architecture.state';
+import { codeStatusOf, designStatusOf, testStatusOf } from '../architecture/architecture.state';
+import { moduleNameOf } from '../component/component-name';
+import type { Component } from '../graphql/component.model';
+import { CodeStatus, DesignStatus, TestStatus } from '../graphql/component.model';
+
+export function componentView(state: ArchitectureState, component: ComponentState): Component {
+  const dependedOnBy = [...state.components.values()]
+    .filter((c) => c.dependsOn.includes(component.id))
+    .map((c) => c.id);
+  return {
+    id: component.id,
+    projectId: component.projectId,
+    parentId: component.parentId,
+    name: component.name,
+    type: component.kind,
+    description: component.description,
+    moduleName: moduleNameFor(state, component),
+    designStatus: DesignStatus[designStatusOf(component)],
+    testStatus: TestStatus[testStatusOf(component)],
+    codeStatus: CodeStatus[codeStatusOf(component)],
+    acceptedDesignVersion: component.acceptedDesignVersion,
+    createdAt: component.createdAt,
+    storyIds: component.storyIds,
+    dependsOn: component.dependsOn,
+    dependedOnBy,
+  };
+}
+
+export function sortedComponents(state: ArchitectureState): ComponentState[] {
+  return [...state.components.values()].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1,
+  );
+}
+
+/** `Shop.Checkout` for Checkout inside the Shop context; contexts have their own name as module name. */
+export function moduleNameFor(state: ArchitectureState, component: ComponentState): string | null {
+  const parent = component.parentId ? state.components.get(component.parentId) : undefined;
+  return moduleNameOf(component.name, parent ? moduleNameOf(parent.name) : null);
+}

@@ -1,0 +1,188 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EventEnvelope, RequestContext, SqlExecutor } from '@app/domain';
+import {
+  dataSourceExecutor,
+  DESIGN_STREAM,
+  EventBusLifecycle,
+  NotFoundError,
+  PostgresEventStore,
+  ValidationError,
+  withUnitOfWork,
+} from '@app/domain';
+import { designTypeForKind } from '../design/design-templates';
+import { diffDesigns } from '../design/design-diff';
+import { validateDesign } from '../design/validate-design';
+import type { DesignDiff, DesignDocument } from '../graphql/design.model';
+import { ArchitectureRepository } from './architecture.repository';
+import { moduleNameFor } from './component-views';
+import { visibleComponent } from './project-access';
+
+export interface DesignSubmitted {
+  readonly type: 'DesignSubmitted';
+  readonly data: {
+    readonly designId: string;
+    readonly componentId: string;
+    readonly version: number;
+    readonly markdown: string;
+    readonly sha256: string;
+    readonly valid: boolean;
+    readonly errors: readonly { code: string; message: string; section: string | null }[];
+    readonly proposedComponents: readonly string[];
+    readonly testAssertions: readonly string[];
+    readonly at: string;
+  };
+}
+
+const MAX_DESIGN_BYTES = 512 * 1024;
+
+export function designStreamId(componentId: string): string {
+  return `${DESIGN_STREAM}-${componentId}`;
+}
+
+/**
+ * Design documents: every submitted version is stored with its validation result (a `design-<id>`
+ * stream); the newest valid one is the accepted design. Validation runs against the architecture
+ * as it stands in the same transaction (children, dependencies, names).
+ */
+@Injectable()
+export class DesignService {
+  private readonly repository: ArchitectureRepository;
+  private readonly sql: SqlExecutor;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: PostgresEventStore,
+    private readonly bus: EventBusLifecycle,
+  ) {
+    this.repository = new ArchitectureRepository(store);
+    this.sql = dataSourceExecutor(dataSource);
+  }
+
+  async submit(context: RequestContext, componentId: string, markdown: string): Promise<DesignDocument> {
+    const row = await visibleComponent(this.sql, context.identity, componentId, 'write');
+    if (Buffer.byteLength(markdown) > MAX_DESIGN_BYTES) {
+      throw new ValidationError(`a design may be at most ${MAX_DESIGN_BYTES} bytes`, [
+        { field: 'markdown', message: 'too large' },
+      ]);
+    }
+    const submitted = await withUnitOfWork(
+      this.dataSource,
+      async (sql) => {
+        const state = await this.repository.load(row.project_id, sql);
+        const component = state.components.get(componentId);
+        if (!component) throw new NotFoundError('component', componentId);
+        const children = [...state.components.values()]
+          .filter((c) => c.parentId === componentId)
+          .map((c) => c.name);
+        const dependencies = component.dependsOn.map((id) => state.components.get(id)?.name ?? id);
+        const validation = validateDesign(markdown, {
+          type: designTypeForKind(component.kind),
+          componentName: component.name,
+          moduleName: moduleNameFor(state, component) ?? undefined,
+          childComponentNames: children,
+          dependencyNames: dependencies,
+        });
+        const version = component.designVersions + 1;
+        const at = new Date().toISOString();
+        const metadata = {
+          projectId: row.project_id,
+          actor: context.identity.actor,
+          correlationId: context.correlationId,
+        };
+        const event: DesignSubmitted = {
+          type: 'DesignSubmitted',
+          data: {
+            designId: randomUUID(),
+            componentId,
+            version,
+            markdown,
+            sha256: createHash('sha256').update(markdown).digest('hex'),
+            valid: validation.valid,
+            errors: validation.errors.map((e) => ({ code: e.code, message: e.message, section: e.section })),
+            proposedComponents: [...validation.proposedComponents],
+            testAssertions: [...validation.testAssertions],
+            at,
+          },
+        };
+        await this.store.append(designStreamId(componentId), [event], {
+          expectedVersion: version - 1,
+          sql,
+          metadata,
+        });
+        await this.repository.execute(
+          sql,
+          row.project_id,
+          { type: 'RecordComponentDesign', componentId, designVersion: version, valid: validation.valid, at },
+          metadata,
+        );
+        return event;
+      },
+      { retryOnConflict: true },
+    );
+    this.bus.poke();
+    const history = await this.history(context, componentId);
+    return history.find((d) => d.version === submitted.data.version)!;
+  }
+
+  async history(context: RequestContext, componentId: string): Promise<DesignDocument[]> {
+    await visibleComponent(this.sql, context.identity, componentId, 'read');
+    const events = await this.store.readStream(designStreamId(componentId));
+    const acceptedVersion = [...events]
+      .reverse()
+      .find((e) => (e.data as unknown as DesignSubmitted['data']).valid)?.version;
+    return events.map((event) => toDocument(event, event.version === acceptedVersion));
+  }
+
+  /** A given version, or the accepted one (newest valid) when `version` is omitted. */
+  async design(
+    context: RequestContext,
+    componentId: string,
+    version?: number,
+  ): Promise<DesignDocument | null> {
+    const history = await this.history(context, componentId);
+    if (version === undefined) return history.find((d) => d.accepted) ?? null;
+    const found = history.find((d) => d.version === version);
+    if (!found) throw new NotFoundError('design version', `${componentId}@${version}`);
+    return found;
+  }
+
+  async diff(
+    context: RequestContext,
+    componentId: string,
+    fromVersion: number,
+    toVersion: number,
+  ): Promise<DesignDiff> {
+    const history = await this.history(context, componentId);
+    const pick = (version: number, field: string) => {
+      const found = history.find((d) => d.version === version);
+      if (!found)
+        throw new ValidationError(`${field} ${version} does not exist`, [
+          { field, message: `must be between 1 and ${history.length}` },
+        ]);
+      return found;
+    };
+    const from = pick(fromVersion, 'fromVersion');
+    const to = pick(toVersion, 'toVersion');
+    return { componentId, fromVersion, toVersion, diff: diffDesigns(from.markdown, to.markdown) };
+  }
+}
+
+function toDocument(event: EventEnvelope, accepted: boolean): DesignDocument {
+  const data = event.data as unknown as DesignSubmitted['data'];
+  return {
+    id: data.designId,
+    componentId: data.componentId,
+    version: data.version,
+    markdown: data.markdown,
+    valid: data.valid,
+    accepted,
+    errors: data.errors.map((e) => ({ code: e.code, message: e.message, section: e.section })),
+    proposedComponents: [...data.proposedComponents],
+    testAssertions: [...data.testAssertions],
+    sha256: data.sha256,
+    submittedAt: data.at,
+    submittedBy: event.metadata.actor ?? null,
+  };
+}

@@ -1,0 +1,49 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { ContextType } from './component.model';
+
+@InputType()
+export class CreateContextInput {
+  @Field(() => ID) projectId!: string;
+  @Field() name!: string;
+  @Field(() => ContextType) type!: ContextType;
+  @Field({ defaultValue: '' }) description!: string;
+}
+
+@InputType()
+export class CreateComponentInput {
+  @Field(() => ID) projectId!: string;
+  @Field(() => ID, { description: 'The context the component lives in.' }) parentId!: string;
+  @Field() name!: string;
+  @Field({ description: 'schema, repository, module, ui, task or other' }) type!: string;
+  @Field({ defaultValue: '' }) description!: string;
+}
+
+@InputType()
+export class LinkStoryToComponentInput {
+  @Field(() => ID) storyId!: string;
+  @Field(() => ID) componentId!: string;
+}
+
+@InputType()
+export class UnlinkStoryFromComponentInput {
+  @Field(() => ID) storyId!: string;
+  @Field(() => ID) componentId!: string;
+}
+
+@InputType()
+export class AddDependencyInput {
+  @Field(() => ID) fromId!: string;
+  @Field(() => ID) toId!: string;
+}
+
+@InputType()
+export class RemoveDependencyInput {
+  @Field(() => ID) fromId!: string;
+  @Field(() => ID) toId!: string;
+}
+
+@InputType()
+export class SubmitDesignInput {
+  @Field(() => ID) componentId!: string;
+  @Field() markdown!: string;
+}

@@ -1,0 +1,113 @@
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum DesignStatus {
+  MISSING = 'MISSING',
+  INVALID = 'INVALID',
+  ACCEPTED = 'ACCEPTED',
+  DIRTY = 'DIRTY',
+}
+registerEnumType(DesignStatus, { name: 'DesignStatus' });
+
+export enum TestStatus {
+  NONE = 'NONE',
+  RED = 'RED',
+  GREEN = 'GREEN',
+  DIRTY = 'DIRTY',
+}
+registerEnumType(TestStatus, { name: 'TestStatus' });
+
+export enum CodeStatus {
+  NONE = 'NONE',
+  GREEN = 'GREEN',
+  DIRTY = 'DIRTY',
+}
+registerEnumType(CodeStatus, { name: 'CodeStatus' });
+
+export enum ContextType {
+  DOMAIN = 'DOMAIN',
+  COORDINATION = 'COORDINATION',
+}
+registerEnumType(ContextType, { name: 'ContextType' });
+
+export enum NextActionKind {
+  WRITE_DESIGN = 'WRITE_DESIGN',
+  FIX_DESIGN = 'FIX_DESIGN',
+  WRITE_TESTS = 'WRITE_TESTS',
+  WRITE_CODE = 'WRITE_CODE',
+  REGENERATE = 'REGENERATE',
+}
+registerEnumType(NextActionKind, { name: 'NextActionKind' });
+
+/** A story, as the architect knows it (the stories subgraph owns its fields). */
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Story {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Component {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) projectId!: string;
+  @Field(() => ID, { nullable: true, description: 'The context the component lives in.' }) parentId!:
+    string | null;
+  @Field() name!: string;
+  @Field({ description: 'context, coordination_context, schema, repository, module, ui, task or other' })
+  type!: string;
+  @Field() description!: string;
+  @Field(() => String, { nullable: true, description: 'Dotted PascalCase module name, for modules.' })
+  moduleName!: string | null;
+  @Field(() => DesignStatus) designStatus!: DesignStatus;
+  @Field(() => TestStatus) testStatus!: TestStatus;
+  @Field(() => CodeStatus) codeStatus!: CodeStatus;
+  @Field(() => Int, { nullable: true }) acceptedDesignVersion!: number | null;
+  @Field() createdAt!: string;
+  /** Resolved by field resolvers. */
+  storyIds!: readonly string[];
+  dependsOn!: readonly string[];
+  dependedOnBy!: readonly string[];
+}
+
+@ObjectType()
+export class DependencyEdge {
+  @Field(() => Component) from!: Component;
+  @Field(() => Component) to!: Component;
+}
+
+@ObjectType()
+export class HealthFindingModel {
+  @Field() rule!: string;
+  @Field() severity!: string;
+  @Field(() => ID) componentId!: string;
+  @Field() message!: string;
+}
+
+@ObjectType()
+export class ArchitectureHealthModel {
+  @Field(() => Int) score!: number;
+  @Field() level!: string;
+  @Field(() => Float) storyCoverage!: number;
+  @Field(() => [HealthFindingModel]) findings!: HealthFindingModel[];
+}
+
+@ObjectType()
+export class Architecture {
+  @Field(() => ID) projectId!: string;
+  @Field(() => [Component]) components!: Component[];
+  @Field(() => [DependencyEdge]) dependencies!: DependencyEdge[];
+  @Field(() => [[Component]], {
+    description: 'Entry points (components with stories), then the dependency layers by depth.',
+  })
+  layers!: Component[][];
+  @Field(() => [Component]) orphanedContexts!: Component[];
+  @Field(() => ArchitectureHealthModel) health!: ArchitectureHealthModel;
+  @Field({ description: 'Mermaid flowchart of contexts, components and dependencies.' }) mermaid!: string;
+}
+
+@ObjectType()
+export class NextAction {
+  @Field(() => Component) component!: Component;
+  @Field(() => NextActionKind) action!: NextActionKind;
+  @Field() reason!: string;
+}

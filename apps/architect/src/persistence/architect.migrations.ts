@@ -1,0 +1,35 @@
+import type { Migration } from '@app/domain';
+
+export const architectMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'components-and-story-copies',
+    up: (s) => `
+      -- Which project a component belongs to (inline, written with its ComponentCreated event).
+      CREATE TABLE IF NOT EXISTS ${s}.components (
+        id uuid PRIMARY KEY,
+        project_id uuid NOT NULL,
+        name text NOT NULL,
+        kind text NOT NULL,
+        parent_id uuid
+      );
+      CREATE INDEX IF NOT EXISTS components_by_project ON ${s}.components (project_id);
+
+      -- The local copy of the stories service's stories, fed by the bus (replayable read model).
+      CREATE TABLE IF NOT EXISTS ${s}.story_copies (
+        story_id uuid PRIMARY KEY,
+        project_id uuid NOT NULL,
+        title text NOT NULL,
+        version integer NOT NULL,
+        revised_at timestamptz NOT NULL,
+        deleted boolean NOT NULL DEFAULT false
+      );
+      CREATE INDEX IF NOT EXISTS story_copies_by_project ON ${s}.story_copies (project_id);
+
+      CREATE TABLE IF NOT EXISTS ${s}.project_copies (
+        project_id uuid PRIMARY KEY,
+        name text NOT NULL
+      );
+    `,
+  },
+];
