@@ -1,16 +1,168 @@
-import type { DynamicModule } from '@nestjs/common';
-import { Module } from '@nestjs/common';
-import type { ServiceConfig } from '@app/domain';
-import { EventSourcingModule, HealthController, serviceDatabaseModule } from '@app/domain';
+import { randomUUID } from 'node:crypto';
+import { IntrospectAndCompose, LocalGraphQLDataSource } from '@apollo/gateway';
+import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
+import { ApolloGatewayDriver } from '@nestjs/apollo';
+import type { DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { DataSource } from 'typeorm';
+import type { Identity, Projection, ServiceConfig } from '@app/domain';
+import {
+  dataSourceExecutor,
+  EventSourcingModule,
+  formatGraphqlError,
+  HealthController,
+  kafkaClient,
+  PostgresEventStore,
+  serviceDatabaseModule,
+  signIdentity,
+  UnauthenticatedError,
+} from '@app/domain';
+import { bootstrapAdminToken } from './auth/admin-token.bootstrap';
+import { Authenticator } from './auth/authenticator';
+import type { GatewayContext } from './federation/gateway-context';
+import { SignedDataSource, SYSTEM_IDENTITY } from './federation/signed-data-source';
+import type { GatewayConfig } from './gateway-config';
+import { RateLimiter } from './limits/rate-limiter';
+import { queryLimitsPlugin } from './limits/query-limits.plugin';
+import { gatewaySubgraphSchema } from './local/gateway-subgraph';
+import { gatewayMigrations } from './persistence/gateway.migrations';
 import { readModels } from './read-models';
 
+const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+const LOCAL_SUBGRAPH = 'gateway';
+
+/** Creates the admin token once the gateway's tables exist. */
+@Injectable()
+class AdminTokenBootstrap implements OnApplicationBootstrap {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const logger = new Logger('AdminToken');
+    await bootstrapAdminToken(dataSourceExecutor(this.dataSource), {
+      explicit: this.config.adminToken,
+      dataDir: this.config.dataDir,
+      announce: (message) => logger.log(message),
+    });
+  }
+}
+
+interface IncomingRequest {
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+function header(req: IncomingRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The one public endpoint: an Apollo Federation 2 gateway over the stories, architect (and
+ * sessions) subgraphs plus its own in-process subgraph (tokens, timeline, replay checks). It
+ * authenticates every request, rate-limits per token, limits depth and cost, and forwards the
+ * identity to the subgraphs signed with the shared secret.
+ */
 @Module({})
 export class GatewayModule {
-  static register(config: ServiceConfig): DynamicModule {
+  static register(config: ServiceConfig, gateway: GatewayConfig): DynamicModule {
+    const limiter = new RateLimiter(gateway.ratePerSecond, gateway.rateBurst);
     return {
       module: GatewayModule,
-      imports: [serviceDatabaseModule({ config }), EventSourcingModule.forService(config, readModels)],
+      imports: [
+        serviceDatabaseModule({ config, migrations: gatewayMigrations }),
+        EventSourcingModule.forService(config, readModels),
+        GraphQLModule.forRootAsync<ApolloGatewayDriverConfig>({
+          driver: ApolloGatewayDriver,
+          imports: [GatewayServicesModule.register(gateway)],
+          inject: [Authenticator, DataSource, PostgresEventStore],
+          useFactory: (authenticator: Authenticator, dataSource: DataSource, store: PostgresEventStore) => {
+            const projections: Projection[] = readModels({ config, dataSource, store });
+            const local = new LocalGraphQLDataSource(
+              gatewaySubgraphSchema({
+                dataSource,
+                authenticator,
+                readModels: projections,
+                replaySource: () =>
+                  config.kafkaBrokers
+                    ? { kind: 'kafka', kafka: kafkaClient(config.kafkaBrokers, 'codemyspec-gateway-replay') }
+                    : { kind: 'event-store' },
+              }),
+            );
+            return {
+              server: {
+                path: '/graphql',
+                introspection: config.introspection,
+                graphiql: false,
+                csrfPrevention: false,
+                allowBatchedHttpRequests: false,
+                includeStacktraceInErrorResponses: false,
+                formatError: formatGraphqlError,
+                plugins: [queryLimitsPlugin({ maxDepth: gateway.maxDepth, maxCost: gateway.maxCost })],
+                context: async ({ req }: { req: IncomingRequest }): Promise<GatewayContext> => {
+                  let identity: Identity;
+                  try {
+                    identity = await authenticator.authenticate(header(req, 'authorization'));
+                  } catch (error) {
+                    const message =
+                      error instanceof UnauthenticatedError ? error.message : 'authentication failed';
+                    throw new GraphQLError(message, {
+                      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+                    });
+                  }
+                  if (!limiter.take(identity.subject, Date.now())) {
+                    const retryAfter = limiter.retryAfterSeconds(identity.subject);
+                    throw new GraphQLError(`rate limit exceeded; retry in ${retryAfter} s`, {
+                      extensions: {
+                        code: 'RATE_LIMITED',
+                        retryAfterSeconds: retryAfter,
+                        http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
+                      },
+                    });
+                  }
+                  const correlationId = header(req, 'x-correlation-id');
+                  return {
+                    identity,
+                    correlationId:
+                      correlationId && /^[\w.-]{1,100}$/.test(correlationId) ? correlationId : randomUUID(),
+                  };
+                },
+              },
+              gateway: {
+                supergraphSdl: new IntrospectAndCompose({
+                  subgraphs: [
+                    ...gateway.subgraphs,
+                    { name: LOCAL_SUBGRAPH, url: `local://${LOCAL_SUBGRAPH}` },
+                  ],
+                  introspectionHeaders: () => ({
+                    'x-codemyspec-identity': signIdentity(SYSTEM_IDENTITY, config.internalSecret),
+                  }),
+                }),
+                buildService: ({ name, url }) =>
+                  name === LOCAL_SUBGRAPH
+                    ? local
+                    : new SignedDataSource(url ?? '', config.internalSecret, gateway.subgraphTimeoutMs),
+              },
+            };
+          },
+        }),
+      ],
       controllers: [HealthController],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: gateway }, AdminTokenBootstrap],
+    };
+  }
+}
+
+@Module({})
+class GatewayServicesModule {
+  static register(gateway: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayServicesModule,
+      providers: [Authenticator, { provide: GATEWAY_CONFIG, useValue: gateway }],
+      exports: [Authenticator],
     };
   }
 }

@@ -1,10 +1,31 @@
 import 'reflect-metadata';
-import { bootstrapService, loadServiceConfig } from '@app/domain';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadServiceConfig } from '@app/domain';
+import { loadGatewayConfig } from './gateway-config';
 import { GatewayModule } from './gateway.module';
+import { jsonBody } from './limits/json-body.middleware';
+import { waitForSubgraphs } from './federation/wait-for-subgraphs';
 
 async function main(): Promise<void> {
   const config = loadServiceConfig('gateway');
-  await bootstrapService(config, GatewayModule.register(config));
+  const gateway = loadGatewayConfig();
+  // Composition happens at start-up: wait (with retries) until every subgraph answers.
+  await waitForSubgraphs(gateway.subgraphs, config.internalSecret, (message) =>
+    new Logger('Gateway').log(message),
+  );
+  const app = await NestFactory.create(GatewayModule.register(config, gateway), {
+    bodyParser: false,
+    logger:
+      config.logLevel === 'debug'
+        ? ['fatal', 'error', 'warn', 'log', 'debug']
+        : ['fatal', 'error', 'warn', 'log'],
+  });
+  app.use(jsonBody(gateway.maxBodyBytes));
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  (app.getHttpServer() as { requestTimeout: number }).requestTimeout = 60_000;
+  new Logger('gateway').log(`GraphQL at http://${config.host}:${config.port}/graphql`);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import type { Projection, ProjectionDeps } from '@app/domain';
+import { timelineProjection } from './timeline/timeline.projection';
 
-/** The read models and reactions of the gateway service that are fed by the bus (read models are listed by `npm run replay`). */
-export function readModels(_deps: ProjectionDeps): Projection[] {
-  return [];
+/** The gateway consumes every service's events into the project-wide audit timeline. */
+export function readModels(deps: ProjectionDeps): Projection[] {
+  return [timelineProjection(deps)];
 }

@@ -1,0 +1,48 @@
+import { DEFAULT_PORTS, envReader } from '@app/domain';
+
+export interface SubgraphEndpoint {
+  readonly name: string;
+  readonly url: string;
+}
+
+export interface GatewayConfig {
+  readonly subgraphs: readonly SubgraphEndpoint[];
+  readonly dataDir: string;
+  readonly adminToken: string | undefined;
+  readonly maxDepth: number;
+  readonly maxCost: number;
+  readonly maxBodyBytes: number;
+  readonly ratePerSecond: number;
+  readonly rateBurst: number;
+  readonly subgraphTimeoutMs: number;
+}
+
+const KNOWN_SUBGRAPHS = ['stories', 'architect', 'sessions'] as const;
+
+/** Settings of the gateway beyond the common service ones; a bad value names its variable. */
+export function loadGatewayConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): GatewayConfig {
+  const read = envReader(env);
+  const names = read.list('GATEWAY_SUBGRAPHS') ?? ['stories', 'architect'];
+  for (const name of names) {
+    if (!(KNOWN_SUBGRAPHS as readonly string[]).includes(name))
+      throw new Error(`GATEWAY_SUBGRAPHS lists an unknown subgraph "${name}"`);
+  }
+  return {
+    subgraphs: names.map((name) => ({
+      name,
+      url:
+        read.url(`${name.toUpperCase()}_URL`, ['http:', 'https:']) ??
+        `http://127.0.0.1:${read.port(`${name.toUpperCase()}_PORT`, DEFAULT_PORTS[name as (typeof KNOWN_SUBGRAPHS)[number]])}/graphql`,
+    })),
+    dataDir: read.string('CODEMYSPEC_DATA_DIR', './.data'),
+    adminToken: read.optionalString('CODEMYSPEC_ADMIN_TOKEN'),
+    maxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, { min: 2, max: 100 }),
+    maxCost: read.int('GRAPHQL_MAX_COST', 10_000, { min: 10 }),
+    maxBodyBytes: read.int('GRAPHQL_MAX_BODY_BYTES', 1024 * 1024, { min: 1024 }),
+    ratePerSecond: read.int('RATE_LIMIT_PER_SECOND', 50, { min: 1 }),
+    rateBurst: read.int('RATE_LIMIT_BURST', 200, { min: 1 }),
+    subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 15_000, { min: 100 }),
+  };
+}

@@ -1,0 +1,42 @@
+import type { Migration } from '@app/domain';
+
+export const gatewayMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'api-tokens-and-timeline',
+    up: (s) => `
+      -- Only the sha256 of a token is stored; the token itself is shown once.
+      CREATE TABLE IF NOT EXISTS ${s}.api_tokens (
+        id uuid PRIMARY KEY,
+        name text NOT NULL,
+        project_id uuid,
+        role text NOT NULL CHECK (role IN ('ADMIN', 'EDITOR', 'VIEWER')),
+        token_sha256 text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        revoked_at timestamptz
+      );
+
+      -- The project-wide audit timeline: every event of every service (a replayable read model).
+      CREATE TABLE IF NOT EXISTS ${s}.timeline (
+        event_id uuid PRIMARY KEY,
+        project_id uuid,
+        service text NOT NULL,
+        stream_id text NOT NULL,
+        stream_type text NOT NULL,
+        version integer NOT NULL,
+        type text NOT NULL,
+        actor text,
+        correlation_id text,
+        occurred_at timestamptz NOT NULL,
+        data jsonb NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS timeline_by_project ON ${s}.timeline (project_id, occurred_at, event_id);
+
+      -- Projects the gateway has seen (to check createApiToken's project).
+      CREATE TABLE IF NOT EXISTS ${s}.known_projects (
+        project_id uuid PRIMARY KEY,
+        name text NOT NULL
+      );
+    `,
+  },
+];
