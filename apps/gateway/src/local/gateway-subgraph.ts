@@ -289,7 +289,7 @@ async function waitForProject(
   sql: ReturnType<typeof dataSourceExecutor>,
   projectId: string,
 ): Promise<boolean> {
-  const deadline = Date.now() + 3_000;
+  const deadline = Date.now() + 10_000;
   for (;;) {
     const { rows } = await sql.query(`SELECT 1 FROM known_projects WHERE project_id = $1`, [projectId]);
     if (rows.length > 0) return true;

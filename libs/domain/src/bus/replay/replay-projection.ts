@@ -3,7 +3,7 @@ import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { START_OF_ALL } from '../../event-store/event-envelope';
 import { PostgresEventStore } from '../../event-store/postgres-event-store';
-import { dataSourceExecutor, inTransaction, quoteIdent } from '../../persistence/sql-executor';
+import { dataSourceExecutor, inTransaction, quoteIdent, sqlStateOf } from '../../persistence/sql-executor';
 import type { BusEvent } from '../bus-event';
 import { EventApplier } from '../event-applier';
 import type { Projection } from '../projection';
@@ -128,7 +128,13 @@ async function replayFromEventStores(
     const store = new PostgresEventStore(dataSource, sourceSchemas[service] ?? service);
     let checkpoint = START_OF_ALL;
     for (;;) {
-      const page = await store.readAll(checkpoint, 2000);
+      let page;
+      try {
+        page = await store.readAll(checkpoint, 2000);
+      } catch (error) {
+        if (sqlStateOf(error) === '42P01') break; // that service has not created its store: no events
+        throw error;
+      }
       if (page.events.length === 0) break;
       checkpoint = page.checkpoint;
       await apply(page.events.filter((e) => types.has(e.streamType)).map((e) => ({ ...e, service })));
