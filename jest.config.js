@@ -29,7 +29,11 @@ module.exports = {
   // A global option (ignored inside projects): integration and end-to-end tests talk to real services.
   testTimeout: 60_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.unit.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.unit.spec.ts', '<rootDir>/test/unit/**/*.unit.spec.ts'],
+    },
     {
       ...common,
       displayName: 'int',
