@@ -44,6 +44,7 @@ export class KafkaEventConsumer implements EventConsumer {
   private readonly topics: string[];
   private readonly gapSince = new Map<string, number>();
   private running = false;
+  private joined = false;
 
   constructor(private readonly options: KafkaEventConsumerOptions) {
     this.consumer = options.kafka.consumer({
@@ -86,6 +87,12 @@ export class KafkaEventConsumer implements EventConsumer {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
     this.running = true;
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.joined = true;
+    });
+    this.consumer.on(this.consumer.events.CRASH, () => {
+      this.joined = false;
+    });
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -101,6 +108,10 @@ export class KafkaEventConsumer implements EventConsumer {
     await this.consumer.disconnect();
     await this.producer.disconnect();
     await this.provisioner.close();
+  }
+
+  isReady(): boolean {
+    return this.running && this.joined;
   }
 
   async lag(): Promise<PartitionLag[]> {
@@ -135,19 +146,25 @@ export class KafkaEventConsumer implements EventConsumer {
     return inTransaction(this.options.dataSource, (sql) => this.applier.retryParked(sql));
   }
 
-  private async handleBatch({
-    batch,
-    resolveOffset,
-    heartbeat,
-    isRunning,
-    isStale,
-  }: EachBatchPayload): Promise<void> {
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const resolveOffset = (offset: string) => payload.resolveOffset(offset);
+    const heartbeat = () => payload.heartbeat();
+    const isRunning = () => payload.isRunning();
+    const isStale = () => payload.isStale();
     const chunkSize = this.options.chunkSize ?? 500;
     for (let start = 0; start < batch.messages.length; start += chunkSize) {
       if (!isRunning() || isStale()) return;
       const messages = batch.messages.slice(start, start + chunkSize);
       const { events, malformed } = this.decode(messages);
       const outcome = await inTransaction(this.options.dataSource, async (sql) => {
+        // Kafka gives a partition one owner at a time only in the group's view: an instance whose
+        // batch outlasted its session may still be applying it while the new owner starts. Serialize
+        // them on the partition, so the later transaction sees what the earlier one committed and
+        // skips it as duplicates instead of applying it a second time.
+        await sql.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+          `codemyspec:bus:${this.options.groupId}:${batch.topic}:${batch.partition}`,
+        ]);
         const result = await this.applier.applyBatch(
           events.map((e) => e.event),
           sql,

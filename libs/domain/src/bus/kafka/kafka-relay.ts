@@ -32,17 +32,15 @@ export interface KafkaRelayOptions {
  * One relay per service is active at a time (the subscription's advisory lock).
  */
 export class KafkaRelay {
-  private readonly producer: Producer;
+  private producer: Producer;
+  /** Set after a failed send: the next batch goes through a fresh producer (see `publish`). */
+  private producerNeedsReset = false;
   private readonly provisioner: TopicProvisioner;
   private readonly runner: SubscriptionRunner;
   private produced = 0;
 
   constructor(private readonly options: KafkaRelayOptions) {
-    this.producer = options.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-    });
+    this.producer = this.createProducer();
     this.provisioner = new TopicProvisioner(options.kafka, {
       partitions: options.topics?.partitions ?? 3,
       replicationFactor: options.topics?.replicationFactor ?? -1,
@@ -95,12 +93,38 @@ export class KafkaRelay {
       messages.push({ key: message.key, value: message.value, headers: { ...message.headers } });
     }
     await this.provisioner.ensure(byTopic.keys());
-    await this.producer.sendBatch({
-      acks: -1,
-      compression: CompressionTypes.None,
-      topicMessages: [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages })),
-    });
+    if (this.producerNeedsReset) await this.resetProducer();
+    try {
+      await this.producer.sendBatch({
+        acks: -1,
+        compression: CompressionTypes.None,
+        topicMessages: [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages })),
+      });
+    } catch (error) {
+      // A send that failed part-way (e.g. the broker went down) can leave the idempotent producer's
+      // sequence numbers out of step with the broker's: kafkajs rolls its sequence back although the
+      // broker may have written the batch, and every later send is then refused with
+      // OUT_OF_ORDER_SEQUENCE_NUMBER, forever. So the retry goes through a fresh producer (a new
+      // producer id). Nothing is lost: the checkpoint has not moved, the batch is produced again.
+      this.producerNeedsReset = true;
+      throw error;
+    }
     this.produced += events.length;
     await this.options.afterProduce?.(events);
+  }
+
+  private createProducer(): Producer {
+    return this.options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
+  }
+
+  private async resetProducer(): Promise<void> {
+    await this.producer.disconnect().catch(() => undefined);
+    this.producer = this.createProducer();
+    await this.producer.connect();
+    this.producerNeedsReset = false;
   }
 }
