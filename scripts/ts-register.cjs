@@ -27,7 +27,8 @@ registerHooks({
     if ((specifier.startsWith('.') || specifier.startsWith('/')) && context.parentURL?.startsWith('file:')) {
       const base = resolve(fileURLToPath(new URL('.', context.parentURL)), specifier);
       const file = base.endsWith('.js') ? undefined : asTsFile(base);
-      if (file && file.endsWith('.ts')) return { url: pathToFileURL(file).href, format: 'commonjs', shortCircuit: true };
+      if (file && file.endsWith('.ts'))
+        return { url: pathToFileURL(file).href, format: 'commonjs', shortCircuit: true };
     }
     return nextResolve(specifier, context);
   },

@@ -142,6 +142,19 @@ describe('the whole system through the gateway', () => {
       10_000,
       'Story.component',
     );
+    // The link reaches the story itself through the bus (the stories service records it as version 2).
+    await waitFor(
+      async () =>
+        (
+          await ok<{ story: { componentId: string | null } }>(
+            `query($s: ID!) { story(id: $s) { componentId } }`,
+            { s: storyId },
+            editor,
+          )
+        ).story.componentId === shop,
+      20_000,
+      'the link on the story',
+    );
 
     await ok(
       `mutation($i: ReviseStoryInput!) { reviseStory(input: $i) { version } }`,

@@ -444,5 +444,8 @@ architectSuite('architect with the stories service (embedded bus: Postgres sourc
 
 const brokers = process.env.KAFKA_BROKERS;
 (brokers ? describe : describe.skip)('over Kafka', () => {
-  architectSuite('architect with the stories service (Kafka bus)', () => ({ KAFKA_BROKERS: brokers! }));
+  architectSuite('architect with the stories service (Kafka bus)', () => ({
+    KAFKA_BROKERS: brokers!,
+    LOG_LEVEL: process.env.DEBUG_SERVICES ? 'debug' : 'warn',
+  }));
 });

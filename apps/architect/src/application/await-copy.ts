@@ -15,8 +15,8 @@ export async function awaitCopy<T>(
     if (found !== undefined) return found;
     const waited = Date.now() - started;
     if (waited >= timeoutMs) return undefined;
-    // Give the relay a moment to pick up a just-committed event before trusting "caught up".
-    if (waited >= 250 && (await consumerCaughtUp())) return lookup();
+    // Give the producer's relay time to publish a just-committed event before trusting "caught up".
+    if (waited >= 1_500 && (await consumerCaughtUp())) return lookup();
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { SqlExecutor } from '../persistence/sql-executor';
+import type { QueryOptions, SqlExecutor } from '../persistence/sql-executor';
 import { dataSourceExecutor, quoteIdent, sqlStateOf } from '../persistence/sql-executor';
 import { ConcurrencyError } from './concurrency.error';
 import type { EventEnvelope, EventMetadata, GlobalCheckpoint, JsonObject, NewEvent } from './event-envelope';
@@ -60,6 +60,11 @@ const EVENT_COLUMNS =
 /** How many times an autocommit append re-runs when only the stream-order guard refused it. */
 const STREAM_ORDER_RETRIES = 5;
 
+/** Every statement of the store has a fixed text per schema, so the pool may keep it prepared. */
+const PREPARED: QueryOptions = { prepare: true };
+
+type AppendKind = 'create' | 'any' | 'stream_exists' | 'exact';
+
 /**
  * The event store of one service, in that service's own Postgres schema.
  *
@@ -76,6 +81,13 @@ export class PostgresEventStore {
   private readonly events: string;
   private readonly streams: string;
   private readonly pool: SqlExecutor;
+  /** The SQL texts, built once: the same text each call is what lets the pool reuse prepared statements. */
+  private readonly appendStatements = new Map<AppendKind, string>();
+  private readonly readStreamForward: string;
+  private readonly readStreamBackward: string;
+  private readonly readAllStatement: string;
+  private readonly streamVersionStatement: string;
+  private readonly diagnoseStatement: string;
 
   constructor(
     dataSource: DataSource,
@@ -86,6 +98,21 @@ export class PostgresEventStore {
     this.events = `${s}.events`;
     this.streams = `${s}.streams`;
     this.pool = dataSourceExecutor(dataSource);
+    const readStream = (order: 'ASC' | 'DESC') => `SELECT ${EVENT_COLUMNS} FROM ${this.events}
+        WHERE stream_id = $1 AND stream_position >= $2 AND stream_position <= $3
+        ORDER BY stream_position ${order}
+        LIMIT $4`;
+    this.readStreamForward = readStream('ASC');
+    this.readStreamBackward = readStream('DESC');
+    this.readAllStatement = `SELECT ${EVENT_COLUMNS} FROM ${this.events}
+        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id, global_position
+        LIMIT $3`;
+    this.streamVersionStatement = `SELECT version FROM ${this.streams} WHERE stream_id = $1`;
+    this.diagnoseStatement = `SELECT (SELECT version FROM ${this.streams} WHERE stream_id = $1) AS version,
+              (SELECT json_agg(json_build_object('id', event_id, 'stream', stream_id, 'position', stream_position))
+                 FROM ${this.events} WHERE event_id = ANY($2::uuid[])) AS stored`;
   }
 
   async append(
@@ -125,7 +152,7 @@ export class PostgresEventStore {
     for (let attempt = 0; ; attempt++) {
       let inserted: number | undefined;
       try {
-        const { rows } = await sql.query<{ version: string }>(statement, params);
+        const { rows } = await sql.query<{ version: string }>(statement, params, PREPARED);
         if (rows.length > 0) inserted = Number(rows[0].version);
       } catch (error) {
         // A concurrent retry of the same event ids can slip past the duplicate check; diagnose below.
@@ -149,16 +176,14 @@ export class PostgresEventStore {
     const sql = options.sql ?? this.pool;
     const backward = options.direction === 'backward';
     const { rows } = await sql.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.events}
-        WHERE stream_id = $1 AND stream_position >= $2 AND stream_position <= $3
-        ORDER BY stream_position ${backward ? 'DESC' : 'ASC'}
-        LIMIT $4`,
+      backward ? this.readStreamBackward : this.readStreamForward,
       [
         streamId,
         options.fromVersion ?? 1,
         options.toVersion ?? Number.MAX_SAFE_INTEGER,
         options.limit ?? Number.MAX_SAFE_INTEGER,
       ],
+      PREPARED,
     );
     return rows.map((row) => this.toEnvelope(row));
   }
@@ -170,12 +195,9 @@ export class PostgresEventStore {
     sql: SqlExecutor = this.pool,
   ): Promise<ReadAllResult> {
     const { rows } = await sql.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.events}
-        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY transaction_id, global_position
-        LIMIT $3`,
+      this.readAllStatement,
       [after.transactionId, after.globalPosition, limit],
+      PREPARED,
     );
     const events = rows.map((row) => this.toEnvelope(row));
     return { events, checkpoint: events.length > 0 ? events[events.length - 1].position : after };
@@ -183,24 +205,36 @@ export class PostgresEventStore {
 
   /** The stream's current version; 0 when it does not exist. */
   async streamVersion(streamId: string, sql: SqlExecutor = this.pool): Promise<number> {
-    const { rows } = await sql.query<{ version: string }>(
-      `SELECT version FROM ${this.streams} WHERE stream_id = $1`,
-      [streamId],
-    );
+    const { rows } = await sql.query<{ version: string }>(this.streamVersionStatement, [streamId], PREPARED);
     return rows.length === 0 ? 0 : Number(rows[0].version);
   }
 
   private appendStatement(expected: ExpectedVersion): string {
+    const kind: AppendKind =
+      expected === 'no_stream' || expected === 0
+        ? 'create'
+        : expected === 'any' || expected === 'stream_exists'
+          ? expected
+          : 'exact';
+    let statement = this.appendStatements.get(kind);
+    if (statement === undefined) {
+      statement = this.buildAppendStatement(kind);
+      this.appendStatements.set(kind, statement);
+    }
+    return statement;
+  }
+
+  private buildAppendStatement(kind: AppendKind): string {
     // $1 stream id, $2 stream type, $3 event count, $4 project id, $5..$9 event columns, $10 expected version.
     const guard = `${this.streams}.last_transaction_id <= pg_current_xact_id()
         AND NOT EXISTS (SELECT 1 FROM ${this.events} WHERE event_id = ANY($5::uuid[]))`;
     const moveStream =
-      expected === 'no_stream' || expected === 0
+      kind === 'create'
         ? `INSERT INTO ${this.streams} (stream_id, stream_type, version, last_transaction_id, project_id)
              VALUES ($1::text, $2::text, $3::bigint, pg_current_xact_id(), $4::text)
              ON CONFLICT (stream_id) DO NOTHING
              RETURNING version`
-        : expected === 'any'
+        : kind === 'any'
           ? `INSERT INTO ${this.streams} (stream_id, stream_type, version, last_transaction_id, project_id)
                VALUES ($1::text, $2::text, $3::bigint, pg_current_xact_id(), $4::text)
                ON CONFLICT (stream_id) DO UPDATE
@@ -210,7 +244,7 @@ export class PostgresEventStore {
           : `UPDATE ${this.streams}
                 SET version = version + $3::bigint, last_transaction_id = pg_current_xact_id(), updated_at = now(),
                     project_id = coalesce(project_id, $4::text)
-              WHERE stream_id = $1 ${expected === 'stream_exists' ? '' : 'AND version = $10::bigint'} AND ${guard}
+              WHERE stream_id = $1 ${kind === 'stream_exists' ? '' : 'AND version = $10::bigint'} AND ${guard}
               RETURNING version`;
     return `WITH moved AS (${moveStream})
       INSERT INTO ${this.events}
@@ -235,12 +269,7 @@ export class PostgresEventStore {
     const { rows } = await sql.query<{
       version: string | null;
       stored: { id: string; stream: string; position: number }[] | null;
-    }>(
-      `SELECT (SELECT version FROM ${this.streams} WHERE stream_id = $1) AS version,
-              (SELECT json_agg(json_build_object('id', event_id, 'stream', stream_id, 'position', stream_position))
-                 FROM ${this.events} WHERE event_id = ANY($2::uuid[])) AS stored`,
-      [streamId, ids],
-    );
+    }>(this.diagnoseStatement, [streamId, ids], PREPARED);
     const currentVersion = rows[0].version === null ? 0 : Number(rows[0].version);
     const stored = rows[0].stored ?? [];
     if (stored.length === 0) {

@@ -139,7 +139,7 @@ describe('SubscriptionRunner', () => {
     await dataSource.query(
       `SELECT pg_terminate_backend(pid) FROM pg_locks
         WHERE locktype = 'advisory' AND granted AND objid = (hashtextextended($1, 0) & x'ffffffff'::bigint)::oid`,
-      [`codemyspec:subscription:${name}`],
+      [`codemyspec:subscription:${SCHEMA}:${name}`],
     );
     await waitFor(() => second.isActive, 10_000);
     for (let i = 20; i < 40; i++) {
@@ -154,6 +154,24 @@ describe('SubscriptionRunner', () => {
     const stored = await dataSource.query<{ event_id: string }[]>(`SELECT event_id FROM ${SCHEMA}.events`);
     expect(rows.map((r) => r.event_id).sort()).toEqual(stored.map((r) => r.event_id).sort());
     expect(rows.some((r) => r.applied_by === 'second')).toBe(true);
+  });
+
+  it('lets subscriptions of the same name in different schemas run side by side (services sharing a database)', async () => {
+    await runMigrations(dataSource, `${SCHEMA}_other`, eventStoreMigrations);
+    const name = `relay-${randomUUID()}`;
+    const here = runner(name, 'here');
+    const there = new SubscriptionRunner({
+      name,
+      source: store,
+      dataSource,
+      checkpointSchema: `${SCHEMA}_other`,
+      pollIntervalMs: 20,
+      handle: async () => undefined,
+    });
+    runners.push(there);
+    here.start();
+    there.start();
+    await waitFor(() => here.isActive && there.isActive, 5_000, 'both runners to be active');
   });
 
   it('hands over on a graceful stop', async () => {

@@ -17,7 +17,10 @@ export type SubscriptionHandler = (
 ) => Promise<void>;
 
 export interface SubscriptionRunnerOptions {
-  /** Unique per subscription; the advisory lock and the checkpoint are keyed by it. */
+  /**
+   * Unique per subscription within its checkpoint schema; the advisory lock is keyed by both, so
+   * services sharing one database (the embedded default) never block each other's subscriptions.
+   */
   readonly name: string;
   /** The event store read from (it must live in the same database as `dataSource`). */
   readonly source: PostgresEventStore;
@@ -121,7 +124,7 @@ export class SubscriptionRunner {
       const sql = queryRunnerExecutor(runner);
       const { rows } = await sql.query<{ locked: boolean }>(
         `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`,
-        [`codemyspec:subscription:${this.options.name}`],
+        [`codemyspec:subscription:${this.options.checkpointSchema}:${this.options.name}`],
       );
       if (!rows[0].locked) {
         await runner.release();

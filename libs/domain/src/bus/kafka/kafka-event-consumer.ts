@@ -25,6 +25,9 @@ export interface KafkaEventConsumerOptions {
   readonly gapRetryMs?: number;
   /** After this long at the same gap the waiting event is parked as poison (its predecessor is lost). */
   readonly maxGapWaitMs?: number;
+  /** Fetch long-poll (default 250 ms) and group session (default 30 s). */
+  readonly maxWaitTimeInMs?: number;
+  readonly sessionTimeoutMs?: number;
   /** Largest number of messages applied in one database transaction. */
   readonly chunkSize?: number;
   readonly log?: (message: string) => void;
@@ -50,7 +53,13 @@ export class KafkaEventConsumer implements EventConsumer {
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      retry: { retries: 10 },
+      // Whatever failed (the database, a handler), the consumer restarts and re-reads from the last
+      // committed offset; kafkajs would otherwise stop for good on an error it does not know.
+      retry: { retries: 10, restartOnFailure: async () => true },
+      // Short long-polls: kafkajs 2.2.4 against Kafka 4.x was seen to stop fetching for good after an
+      // idle 5 s long-poll; at 250 ms an idle consumer costs four small requests a second.
+      maxWaitTimeInMs: options.maxWaitTimeInMs ?? 250,
+      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
     });
     this.producer = options.kafka.producer({
       idempotent: true,
@@ -90,8 +99,12 @@ export class KafkaEventConsumer implements EventConsumer {
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
       this.joined = true;
     });
-    this.consumer.on(this.consumer.events.CRASH, () => {
+    this.consumer.on(this.consumer.events.CRASH, (event) => {
       this.joined = false;
+      const error = event.payload.error;
+      this.options.log?.(
+        `consumer ${this.options.groupId} crashed (${event.payload.restart ? 'restarting' : 'not restarting'}): ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
     await this.consumer.run({
       autoCommit: false,

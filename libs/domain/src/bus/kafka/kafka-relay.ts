@@ -18,6 +18,13 @@ export interface KafkaRelayOptions {
   readonly store: PostgresEventStore;
   readonly topics?: Partial<TopicSettings>;
   readonly batchSize?: number;
+  /**
+   * Upper bound of one produce request (keys, values, headers and record overhead); a larger batch
+   * goes out as several requests, one after another. Each partition's record batch must stay under
+   * the broker's `message.max.bytes` (1 MiB by default): the broker refuses a larger one whole, and
+   * the relay would retry it forever. Default 900 KiB.
+   */
+  readonly maxRequestBytes?: number;
   readonly pollIntervalMs?: number;
   readonly onError?: (error: unknown, attempt: number) => void;
   /** Test hook: runs after Kafka acknowledged a batch, before the checkpoint commits. */
@@ -83,23 +90,42 @@ export class KafkaRelay {
   }
 
   private async publish(events: readonly EventEnvelope[]): Promise<void> {
-    const byTopic = new Map<string, Message[]>();
+    // Store order, cut into requests of at most maxRequestBytes (see the option).
+    const maxRequestBytes = this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+    const requests: Map<string, Message[]>[] = [];
+    const topics = new Set<string>();
+    let byTopic = new Map<string, Message[]>();
+    let requestBytes = 0;
     for (const event of events) {
       const topic = topicFor(this.options.service, event.streamType);
       const busEvent: BusEvent = { ...event, service: this.options.service };
-      const message = toMessage(busEvent);
+      const { key, value, headers: eventHeaders } = toMessage(busEvent);
+      const headers: Record<string, string> = { ...eventHeaders };
+      const bytes = encodedSize(key, value, headers);
+      if (requestBytes > 0 && requestBytes + bytes > maxRequestBytes) {
+        requests.push(byTopic);
+        byTopic = new Map();
+        requestBytes = 0;
+      }
+      requestBytes += bytes;
+      topics.add(topic);
       let messages = byTopic.get(topic);
       if (!messages) byTopic.set(topic, (messages = []));
-      messages.push({ key: message.key, value: message.value, headers: { ...message.headers } });
+      messages.push({ key, value, headers });
     }
-    await this.provisioner.ensure(byTopic.keys());
+    if (requestBytes > 0) requests.push(byTopic);
+    await this.provisioner.ensure(topics);
     if (this.producerNeedsReset) await this.resetProducer();
     try {
-      await this.producer.sendBatch({
-        acks: -1,
-        compression: CompressionTypes.None,
-        topicMessages: [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages })),
-      });
+      // One request after the other: with the idempotent producer and one request in flight, each
+      // key's order holds across them. If a later one fails, the whole batch is produced again.
+      for (const request of requests) {
+        await this.producer.sendBatch({
+          acks: -1,
+          compression: CompressionTypes.None,
+          topicMessages: [...request.entries()].map(([topic, messages]) => ({ topic, messages })),
+        });
+      }
     } catch (error) {
       // A send that failed part-way (e.g. the broker went down) can leave the idempotent producer's
       // sequence numbers out of step with the broker's: kafkajs rolls its sequence back although the
@@ -127,4 +153,15 @@ export class KafkaRelay {
     await this.producer.connect();
     this.producerNeedsReset = false;
   }
+}
+
+/** 900 KiB: under the broker's default `message.max.bytes` (1 MiB) with room for the batch header. */
+const DEFAULT_MAX_REQUEST_BYTES = 900 * 1024;
+
+/** An upper bound of a message's size in a record batch (v2): its bytes plus generous varint overhead. */
+function encodedSize(key: string, value: string, headers: Readonly<Record<string, string>>): number {
+  let bytes = Buffer.byteLength(key) + Buffer.byteLength(value) + 40;
+  for (const [name, headerValue] of Object.entries(headers))
+    bytes += Buffer.byteLength(name) + Buffer.byteLength(headerValue) + 10;
+  return bytes;
 }

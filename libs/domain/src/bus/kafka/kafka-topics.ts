@@ -41,7 +41,33 @@ export class TopicProvisioner {
         if (!(error instanceof Error) || !/already exists/i.test(error.message)) throw error;
       }
     }
+    await this.waitUntilServed(admin, missing);
     for (const topic of missing) this.known.add(topic);
+  }
+
+  /**
+   * Waits until every topic has all its partitions led by a broker. A consumer that joins its group
+   * before that (a topic created a moment ago, perhaps by another service racing us) can be given
+   * no partitions of it, and kafkajs does not rebalance when they appear.
+   */
+  private async waitUntilServed(admin: Admin, topics: readonly string[], timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        const { topics: metadata } = await admin.fetchTopicMetadata({ topics: [...topics] });
+        const served = metadata.every(
+          (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
+        );
+        if (served && metadata.length === topics.length) return;
+      } catch {
+        // metadata not available yet
+      }
+      if (Date.now() > deadline)
+        throw new Error(
+          `Kafka topics are not served by a leader after ${timeoutMs / 1000} s: ${topics.join(', ')}`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { kafkaClient } from '@app/domain/bus/event-bus';
+import { ArrivalObserver } from './arrival-observer';
+import { BackgroundLoadSampler } from './background-load';
+import { epochMs } from './bench-clock';
+import { openBenchPostgres, openDataSource } from './bench-database';
+import { readBenchFacts } from './bench-facts';
+import { busBenchSettingsFromEnv } from './bench-settings';
+import { checkTargets } from './bench-targets';
+import { deleteBenchTopicsAndGroups } from './kafka-cleanup';
+import { measureBusLatency } from './latency-phase';
+import { formatResultsTable } from './results-table';
+import { measureThroughput } from './throughput-phase';
+
+/**
+ * The bus, Kafka against the Postgres source, on one fresh database in one run: end-to-end latency
+ * (service A appends → service B's read model committed) at fixed offered loads, then the relay's
+ * highest sustained throughput over a pre-loaded store. Progress goes to stderr, the report to stdout.
+ */
+async function main(): Promise<void> {
+  const settings = busBenchSettingsFromEnv();
+  const started = epochMs();
+  const runId = randomBytes(3).toString('hex');
+  const servicePrefix = `benchp${runId}`;
+  const consumerPrefix = `benchc${runId}`;
+  const kafka = kafkaClient(settings.brokers, `${servicePrefix}-bench`);
+  const groups = [`${consumerPrefix}-latency`, `${consumerPrefix}_bulk-kafka`];
+  const pg = await openBenchPostgres();
+  try {
+    const dataSource = await openDataSource(pg.url, 16);
+    const observer = await ArrivalObserver.start(pg.url);
+    try {
+      const facts = await readBenchFacts(dataSource);
+      const sampler = new BackgroundLoadSampler(dataSource);
+      const common = { settings, databaseUrl: pg.url, dataSource, kafka, observer, progress };
+      const kafkaLatency = await measureBusLatency({
+        ...common,
+        bus: 'kafka',
+        producerService: `${servicePrefix}k`,
+        producerSchema: 'bench_producer_kafka',
+        consumerName: groups[0],
+        consumerSchema: 'bench_consumer_kafka',
+        firstSeq: 1,
+      });
+      const postgresLatency = await measureBusLatency({
+        ...common,
+        bus: 'postgres',
+        producerService: `${servicePrefix}p`,
+        producerSchema: 'bench_producer_pg',
+        consumerName: `${consumerPrefix}-latency`,
+        consumerSchema: 'bench_consumer_pg',
+        firstSeq: 10_000_000,
+      });
+      const throughput = await measureThroughput({
+        ...common,
+        servicePrefix: `${servicePrefix}t`,
+        producerSchema: 'bench_producer_bulk',
+        consumerPrefix: `${consumerPrefix}_bulk`,
+      });
+      const background = sampler.stop();
+      const latency = { kafka: kafkaLatency, postgres: postgresLatency };
+      const s = (ms: number) => `${ms / 1000} s`;
+      const out = [
+        '',
+        `Bus benchmark: Kafka bus vs Postgres source, one run, one fresh database (${pg.databaseName} via ${pg.source})`,
+        `machine: ${facts.cores} cores (${facts.cpuModel}), ${facts.memoryGiB} GiB, Node ${facts.node}; ` +
+          `PostgreSQL ${facts.postgres} (synchronous_commit=${facts.synchronousCommit}, fsync=${facts.fsync}); ` +
+          `Kafka ${settings.brokers.join(',')}`,
+        `background during the run: ${background.otherSessionsMean.toFixed(1)} active sessions of other databases on the ` +
+          `server on average (max ${background.otherSessionsMax}); 1-min load average up to ${background.loadAverageMax.toFixed(2)}`,
+        '',
+        formatResultsTable(latency, throughput),
+        '',
+        'latency method: service A (the bench process) appends one probe event per append on an open-loop schedule',
+        `  (${settings.rates.join(' and ')} events/s, ≤ ${settings.maxInFlight} appends in flight, ${settings.streams} streams); ` +
+          'each probe carries its scheduled send time, so late sends count as latency.',
+        '  Service B (a child process) applies it with the production consumer; the read-model handler inserts a row',
+        '  and pg_notify()s in the same transaction, and PostgreSQL delivers the notification only at commit. An observer',
+        '  thread LISTENs and stamps each one on arrival: latency = arrival − scheduled send (one machine clock).',
+        `  Per load ${s(settings.warmupMs)} warm-up (discarded), then ${s(settings.measureMs)} measured; a probe that never arrives counts as ∞.`,
+        '  Kafka bus: KafkaRelay poked after every append (as the services do), poll interval 10 ms, batches of 1000,',
+        '  acks -1, idempotent producer, 3 partitions; KafkaEventConsumer with kafkajs defaults (long-poll fetch), chunks of 500.',
+        '  Postgres source: PostgresEventConsumer polling A’s store every 10 ms, batches of 500; not poked (it is another service).',
+        `throughput method: ${throughput.events.toLocaleString('en-US')} TitleSet events pre-loaded ` +
+          `(${settings.preloadPerAppend}/append, ${settings.preloadStreams} streams, ` +
+          `${Math.round(throughput.preload.eventsPerSecond).toLocaleString('en-US')} ev/s, untimed), then VACUUM ANALYZE.`,
+        '  Relay: timed from start() (producer connected, topic created beforehand) until its checkpoint reaches the',
+        '  store’s last event (polled every 10 ms); checkpoint reset and a fresh topic per batch size.',
+        '  Consumers: the same events into a latest-title-per-stream read model (an upsert per event), timed between the first poll that',
+        '  saw progress and the one that saw all applied (polled every 10 ms); the Kafka consumer reads the first trial’s topic.',
+        '',
+        'targets:',
+        ...checkTargets(latency, throughput).map(
+          (check) => `  ${check.met ? 'met    ' : 'NOT MET'}  ${check.description}`,
+        ),
+        '',
+        `total ${((epochMs() - started) / 1000).toFixed(1)} s`,
+      ];
+      process.stdout.write(`${out.join('\n')}\n`);
+    } finally {
+      await observer.close();
+      await dataSource.destroy();
+      await deleteBenchTopicsAndGroups(kafka, servicePrefix, groups).catch((error: unknown) =>
+        progress(
+          `could not delete the bench topics: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+    }
+  } finally {
+    await pg.close();
+  }
+}
+
+function progress(line: string): void {
+  process.stderr.write(`[bench:bus] ${line}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,48 @@
+import type { DataSource } from 'typeorm';
+import type { BusEvent } from '@app/domain/bus/bus-event';
+import type { Projection } from '@app/domain/bus/projection';
+import { prepareTitlesSchemas } from '@app/domain/bus/testing/titles.projection';
+import type { PostgresEventStore } from '@app/domain/event-store/postgres-event-store';
+import { quoteIdent } from '@app/domain/persistence/sql-executor';
+
+/**
+ * The read model of the throughput phase: the latest title of each `item` stream, one upsert per
+ * `TitleSet` event (the usual "current state of an aggregate" view). Unlike the tests' titles
+ * fixture it keeps no growing history, so its cost per event does not grow with the stream.
+ */
+export function latestTitlesProjection(options: { consumerSchema: string; producer: string }): Projection {
+  return {
+    name: `${options.consumerSchema}.latest_titles`,
+    schema: options.consumerSchema,
+    tables: ['latest_titles'],
+    sources: [{ service: options.producer, streamTypes: ['item'] }],
+    handlers: {
+      TitleSet: async (event, { sql, table }) => {
+        await sql.query(
+          `INSERT INTO ${table('latest_titles')} (stream_id, title, version) VALUES ($1, $2, $3)
+           ON CONFLICT (stream_id) DO UPDATE SET title = EXCLUDED.title, version = EXCLUDED.version`,
+          [event.streamId, titleOf(event), event.version],
+        );
+      },
+    },
+  };
+}
+
+/** The producer's event store and the consumer's schema (bus tables and `latest_titles`). */
+export async function prepareLatestTitlesSchemas(
+  dataSource: DataSource,
+  producerSchema: string,
+  consumerSchema: string,
+): Promise<PostgresEventStore> {
+  const store = await prepareTitlesSchemas(dataSource, producerSchema, consumerSchema);
+  await dataSource.query(
+    `CREATE TABLE IF NOT EXISTS ${quoteIdent(consumerSchema)}.latest_titles (
+       stream_id text PRIMARY KEY, title text NOT NULL, version bigint NOT NULL)`,
+  );
+  return store;
+}
+
+function titleOf(event: BusEvent): string {
+  const { title } = event.data;
+  return typeof title === 'string' ? title : '';
+}

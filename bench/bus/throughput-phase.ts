@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { KafkaRelay } from '@app/domain/bus/kafka/kafka-relay';
+import { TopicProvisioner } from '@app/domain/bus/kafka/kafka-topics';
+import { topicFor } from '@app/domain/bus/topic-names';
+import type { PostgresEventStore } from '@app/domain/event-store/postgres-event-store';
+import { quoteIdent } from '@app/domain/persistence/sql-executor';
+import { epochMs } from './bench-clock';
+import { titleEvent } from './bench-events';
+import type { BusBenchSettings } from './bench-settings';
+import { ConsumerProcess } from './consumer-process';
+import type { BusKind } from './consumer-protocol';
+import { prepareLatestTitlesSchemas } from './latest-titles.projection';
+import { endOfStore, waitForApplied, waitForCheckpoint } from './progress-watch';
+
+/** The relay's subscription (see `KafkaRelay`): its checkpoint lives in the store's schema. */
+const RELAY_SUBSCRIPTION = 'relay:kafka';
+
+export interface Rate {
+  readonly events: number;
+  readonly elapsedMs: number;
+  readonly eventsPerSecond: number;
+}
+
+export interface RelayTrial extends Rate {
+  readonly batchSize: number;
+  /** Messages acknowledged by Kafka (more than `events` only if a batch was produced twice). */
+  readonly produced: number;
+}
+
+export interface ThroughputResult {
+  readonly events: number;
+  readonly preload: Rate;
+  readonly relayTrials: readonly RelayTrial[];
+  /** Store → read model through each consumer, over the same events (latest-titles read model). */
+  readonly consumers: Readonly<Record<BusKind, Rate>>;
+}
+
+export interface ThroughputPhaseOptions {
+  readonly settings: BusBenchSettings;
+  readonly databaseUrl: string;
+  readonly dataSource: DataSource;
+  readonly kafka: Kafka;
+  /** Prefix of the producing services (one per relay trial, so each trial has its own topic). */
+  readonly servicePrefix: string;
+  readonly producerSchema: string;
+  readonly consumerPrefix: string;
+  readonly progress: (line: string) => void;
+}
+
+/**
+ * Pre-loads the store with batched appends, then relays it all to Kafka once per batch size
+ * (checkpoint reset in between, a fresh topic each time), timing from the relay's start until its
+ * checkpoint reaches the end. Then each consumer applies the same events to the latest-titles read model.
+ */
+export async function measureThroughput(options: ThroughputPhaseOptions): Promise<ThroughputResult> {
+  const { settings, dataSource, progress } = options;
+  const consumerSchema = (bus: BusKind) => `${options.consumerPrefix}_${bus}`;
+  const store = await prepareLatestTitlesSchemas(dataSource, options.producerSchema, consumerSchema('kafka'));
+  await prepareLatestTitlesSchemas(dataSource, options.producerSchema, consumerSchema('postgres'));
+
+  progress(`preloading ${settings.preloadEvents.toLocaleString('en-US')} events`);
+  const preload = await preloadTitles(store, settings);
+  await dataSource.query(`VACUUM (ANALYZE) ${quoteIdent(options.producerSchema)}.events`);
+  const end = await endOfStore(dataSource, options.producerSchema);
+  progress(`preloaded in ${(preload.elapsedMs / 1000).toFixed(1)} s`);
+
+  const relayTrials: RelayTrial[] = [];
+  const provisioner = new TopicProvisioner(options.kafka, { partitions: 3, replicationFactor: -1 });
+  try {
+    for (const batchSize of settings.relayBatchSizes) {
+      const service = `${options.servicePrefix}b${batchSize}`;
+      // Topic creation is a one-off, not part of the steady state: the topic exists before timing.
+      await provisioner.ensure([topicFor(service, 'item')]);
+      await dataSource.query(
+        `DELETE FROM ${quoteIdent(options.producerSchema)}.subscription_checkpoints WHERE subscription = $1`,
+        [RELAY_SUBSCRIPTION],
+      );
+      const relay = new KafkaRelay({
+        service,
+        kafka: options.kafka,
+        dataSource,
+        store,
+        batchSize,
+        onError: (error, attempt) =>
+          progress(
+            `relay attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+      });
+      await relay.start();
+      const startedMs = epochMs();
+      try {
+        const doneMs = await waitForCheckpoint(
+          dataSource,
+          options.producerSchema,
+          RELAY_SUBSCRIPTION,
+          end,
+          120_000,
+        );
+        const trial = {
+          batchSize,
+          produced: relay.producedCount,
+          ...rate(settings.preloadEvents, doneMs - startedMs),
+        };
+        relayTrials.push(trial);
+        progress(`relay, batches of ${batchSize}: ${Math.round(trial.eventsPerSecond)} events/s`);
+      } finally {
+        await relay.stop();
+      }
+    }
+  } finally {
+    await provisioner.close();
+  }
+
+  const drain = async (bus: BusKind): Promise<Rate> => {
+    const name = `${options.consumerPrefix}-${bus}`;
+    const consumer = await ConsumerProcess.start({
+      bus,
+      readModel: 'latest-titles',
+      databaseUrl: options.databaseUrl,
+      brokers: settings.brokers,
+      name,
+      schema: consumerSchema(bus),
+      // The Kafka consumer reads the first trial's topic: every event once, like the store.
+      producerService: `${options.servicePrefix}b${settings.relayBatchSizes[0]}`,
+      producerSchema: options.producerSchema,
+    });
+    try {
+      const applied = await waitForApplied(
+        dataSource,
+        consumerSchema(bus),
+        name,
+        settings.preloadEvents,
+        180_000,
+      );
+      // Timed between the first poll that saw progress and the one that saw the end: no start-up cost.
+      const result = rate(settings.preloadEvents - applied.firstApplied, applied.doneMs - applied.firstMs);
+      progress(`${bus} consumer: ${Math.round(result.eventsPerSecond)} events/s`);
+      return result;
+    } finally {
+      await consumer.stop();
+    }
+  };
+  const postgres = await drain('postgres');
+  const kafka = await drain('kafka');
+  return { events: settings.preloadEvents, preload, relayTrials, consumers: { kafka, postgres } };
+}
+
+/** `preloadEvents` TitleSet events, `preloadPerAppend` per append, four appends at a time on distinct streams. */
+async function preloadTitles(store: PostgresEventStore, settings: BusBenchSettings): Promise<Rate> {
+  const streams = Array.from({ length: settings.preloadStreams }, () => `item-${randomUUID()}`);
+  const appends = Math.ceil(settings.preloadEvents / settings.preloadPerAppend);
+  const started = epochMs();
+  let next = 0;
+  const worker = async () => {
+    for (let call = next++; call < appends; call = next++) {
+      const first = call * settings.preloadPerAppend;
+      const count = Math.min(settings.preloadPerAppend, settings.preloadEvents - first);
+      await store.append(
+        streams[call % streams.length],
+        Array.from({ length: count }, (_, k) => titleEvent(first + k)),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return rate(settings.preloadEvents, epochMs() - started);
+}
+
+function rate(events: number, elapsedMs: number): Rate {
+  return { events, elapsedMs, eventsPerSecond: (events * 1000) / elapsedMs };
+}
