@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import type { DataSource } from 'typeorm';
+import { busyShare, readCpuTimes } from './cpu-times';
 
 export interface BackgroundLoad {
   readonly samples: number;
@@ -8,6 +9,8 @@ export interface BackgroundLoad {
   readonly otherSessionsMax: number;
   /** The machine's 1-minute load average (all processes, this bench included). */
   readonly loadAverageMax: number;
+  /** Share of the machine's CPU time that was busy over the run (all processes, this bench included). */
+  readonly cpuBusy: number | undefined;
 }
 
 /**
@@ -19,6 +22,7 @@ export class BackgroundLoadSampler {
   private readonly loads: number[] = [];
   private readonly timer: NodeJS.Timeout;
   private sampling = false;
+  private readonly cpuAtStart = readCpuTimes();
 
   constructor(private readonly dataSource: DataSource) {
     this.timer = setInterval(() => void this.sample(), 1_000);
@@ -26,12 +30,14 @@ export class BackgroundLoadSampler {
 
   stop(): BackgroundLoad {
     clearInterval(this.timer);
+    const cpuBusy = busyShare(this.cpuAtStart, readCpuTimes());
     const mean = this.sessions.reduce((sum, value) => sum + value, 0) / Math.max(1, this.sessions.length);
     return {
       samples: this.sessions.length,
       otherSessionsMean: mean,
       otherSessionsMax: Math.max(0, ...this.sessions),
       loadAverageMax: Math.max(0, ...this.loads),
+      cpuBusy,
     };
   }
 

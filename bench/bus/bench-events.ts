@@ -3,7 +3,7 @@ import type { EventMetadata, NewEvent } from '@app/domain/event-store/event-enve
 import { PROBE_EVENT_TYPE } from './latency-projection';
 import type { ProbeData } from './latency-projection';
 
-/** Metadata shaped like a command's: correlation id, actor and project (≈150 B as JSON). */
+/** Metadata shaped like a command's: correlation id, actor and project (≈100 B as JSON). */
 function benchMetadata(): EventMetadata {
   return { correlationId: randomUUID(), actor: 'user-bench', projectId: 'project-bench-0001' };
 }

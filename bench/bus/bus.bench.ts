@@ -7,7 +7,7 @@ import { openBenchPostgres, openDataSource } from './bench-database';
 import { readBenchFacts } from './bench-facts';
 import { busBenchSettingsFromEnv } from './bench-settings';
 import { checkTargets } from './bench-targets';
-import { deleteBenchTopicsAndGroups } from './kafka-cleanup';
+import { assertKafkaReachable, deleteBenchTopicsAndGroups } from './kafka-cleanup';
 import { measureBusLatency } from './latency-phase';
 import { formatResultsTable } from './results-table';
 import { measureThroughput } from './throughput-phase';
@@ -23,15 +23,17 @@ async function main(): Promise<void> {
   const runId = randomBytes(3).toString('hex');
   const servicePrefix = `benchp${runId}`;
   const consumerPrefix = `benchc${runId}`;
+  await assertKafkaReachable(settings.brokers);
   const kafka = kafkaClient(settings.brokers, `${servicePrefix}-bench`);
   const groups = [`${consumerPrefix}-latency`, `${consumerPrefix}_bulk-kafka`];
   const pg = await openBenchPostgres();
   try {
     const dataSource = await openDataSource(pg.url, 16);
     const observer = await ArrivalObserver.start(pg.url);
+    let sampler: BackgroundLoadSampler | undefined;
     try {
       const facts = await readBenchFacts(dataSource);
-      const sampler = new BackgroundLoadSampler(dataSource);
+      sampler = new BackgroundLoadSampler(dataSource);
       const common = { settings, databaseUrl: pg.url, dataSource, kafka, observer, progress };
       const kafkaLatency = await measureBusLatency({
         ...common,
@@ -67,7 +69,8 @@ async function main(): Promise<void> {
           `PostgreSQL ${facts.postgres} (synchronous_commit=${facts.synchronousCommit}, fsync=${facts.fsync}); ` +
           `Kafka ${settings.brokers.join(',')}`,
         `background during the run: ${background.otherSessionsMean.toFixed(1)} active sessions of other databases on the ` +
-          `server on average (max ${background.otherSessionsMax}); 1-min load average up to ${background.loadAverageMax.toFixed(2)}`,
+          `server on average (max ${background.otherSessionsMax}); 1-min load average up to ${background.loadAverageMax.toFixed(2)}; ` +
+          `machine CPU ${background.cpuBusy === undefined ? 'n/a' : `${Math.round(background.cpuBusy * 100)}%`} busy (everything, this bench included)`,
         '',
         formatResultsTable(latency, throughput),
         '',
@@ -79,13 +82,16 @@ async function main(): Promise<void> {
         '  thread LISTENs and stamps each one on arrival: latency = arrival − scheduled send (one machine clock).',
         `  Per load ${s(settings.warmupMs)} warm-up (discarded), then ${s(settings.measureMs)} measured; a probe that never arrives counts as ∞.`,
         '  Kafka bus: KafkaRelay poked after every append (as the services do), poll interval 10 ms, batches of 1000,',
-        '  acks -1, idempotent producer, 3 partitions; KafkaEventConsumer with kafkajs defaults (long-poll fetch), chunks of 500.',
+        '  acks -1, idempotent producer, 3 partitions; KafkaEventConsumer with its defaults (fetch long-poll ≤ 250 ms, answered as soon as',
+        '  data arrives; chunks of 500 per transaction; offsets committed after each DB commit), one partition at a time.',
         '  Postgres source: PostgresEventConsumer polling A’s store every 10 ms, batches of 500; not poked (it is another service).',
+        '  "send → Kafka ack": stamped in the relay’s afterProduce hook (Kafka acknowledged, checkpoint not yet committed).',
         `throughput method: ${throughput.events.toLocaleString('en-US')} TitleSet events pre-loaded ` +
           `(${settings.preloadPerAppend}/append, ${settings.preloadStreams} streams, ` +
           `${Math.round(throughput.preload.eventsPerSecond).toLocaleString('en-US')} ev/s, untimed), then VACUUM ANALYZE.`,
         '  Relay: timed from start() (producer connected, topic created beforehand) until its checkpoint reaches the',
-        '  store’s last event (polled every 10 ms); checkpoint reset and a fresh topic per batch size.',
+        '  store’s last event (polled every 10 ms); checkpoint reset and a fresh topic per batch size; produce requests',
+        '  ≤ 900 KiB each (maxRequestBytes default), acks -1, idempotent producer, no compression.',
         '  Consumers: the same events into a latest-title-per-stream read model (an upsert per event), timed between the first poll that',
         '  saw progress and the one that saw all applied (polled every 10 ms); the Kafka consumer reads the first trial’s topic.',
         '',
@@ -98,6 +104,7 @@ async function main(): Promise<void> {
       ];
       process.stdout.write(`${out.join('\n')}\n`);
     } finally {
+      sampler?.stop();
       await observer.close();
       await dataSource.destroy();
       await deleteBenchTopicsAndGroups(kafka, servicePrefix, groups).catch((error: unknown) =>
@@ -115,7 +122,11 @@ function progress(line: string): void {
   process.stderr.write(`[bench:bus] ${line}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+// Exits explicitly: a client that failed to connect (kafkajs retries) must not keep the bench alive.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,4 +1,5 @@
 import type { Kafka } from 'kafkajs';
+import { Kafka as KafkaClient, logLevel } from 'kafkajs';
 
 /** Deletes this run's topics (every topic of the services named `<servicePrefix>…`) and consumer groups. */
 export async function deleteBenchTopicsAndGroups(
@@ -19,5 +20,26 @@ export async function deleteBenchTopicsAndGroups(
     return ours;
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Fails fast, with a clear message, when no broker answers (the production client retries for minutes). */
+export async function assertKafkaReachable(brokers: readonly string[]): Promise<void> {
+  const admin = new KafkaClient({
+    clientId: 'bench-bus-preflight',
+    brokers: [...brokers],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2, initialRetryTime: 200 },
+  }).admin();
+  try {
+    await admin.connect();
+    await admin.describeCluster();
+  } catch (error) {
+    throw new Error(
+      `Kafka at ${brokers.join(',')} (KAFKA_BROKERS) is not reachable: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  } finally {
+    await admin.disconnect().catch(() => undefined);
   }
 }

@@ -6,6 +6,7 @@ import type { ArrivalObserver } from './arrival-observer';
 import { epochMs, sleep } from './bench-clock';
 import type { BusBenchSettings } from './bench-settings';
 import { ConsumerProcess } from './consumer-process';
+import { busyShare, readCpuTimes } from './cpu-times';
 import type { BusKind } from './consumer-protocol';
 import { prepareLatencySchemas } from './latency-projection';
 import type { LatencySummary } from './latency-stats';
@@ -25,6 +26,8 @@ export interface LoadLatency {
   readonly appendFailures: number;
   readonly firstFailure?: string;
   readonly maxBacklog: number;
+  /** Share of the machine's CPU busy while this load ran (warm-up included; everything on the machine). */
+  readonly cpuBusy: number | undefined;
 }
 
 export interface BusLatency {
@@ -83,10 +86,10 @@ export async function measureBusLatency(options: LatencyPhaseOptions): Promise<B
             ),
         })
       : undefined;
-  await relay?.start();
   const streams = Array.from({ length: settings.streams }, () => `item-${randomUUID()}`);
   const loads: LoadLatency[] = [];
   try {
+    await relay?.start();
     const consumer = await ConsumerProcess.start({
       bus: options.bus,
       readModel: 'arrivals',
@@ -101,6 +104,7 @@ export async function measureBusLatency(options: LatencyPhaseOptions): Promise<B
       let firstSeq = options.firstSeq;
       for (const rate of settings.rates) {
         progress(`${options.bus}: ${rate} events/s for ${(settings.warmupMs + settings.measureMs) / 1000} s`);
+        const cpuBefore = readCpuTimes();
         const written = await runOpenLoop({
           store,
           rate,
@@ -110,6 +114,7 @@ export async function measureBusLatency(options: LatencyPhaseOptions): Promise<B
           maxInFlight: settings.maxInFlight,
           afterAppend: relay ? () => relay.poke() : undefined,
         });
+        const cpuBusy = busyShare(cpuBefore, readCpuTimes());
         const warmup = Math.round((settings.warmupMs * rate) / 1000);
         const measuredSeqs = Array.from({ length: written.count - warmup }, (_, i) => firstSeq + warmup + i);
         await waitForArrivals(options.observer, measuredSeqs, settings.drainTimeoutMs);
@@ -128,11 +133,13 @@ export async function measureBusLatency(options: LatencyPhaseOptions): Promise<B
           appendFailures: written.failures,
           firstFailure: written.firstFailure,
           maxBacklog: written.maxBacklog,
+          cpuBusy,
         };
         loads.push(load);
         progress(
           `${options.bus}: ${rate}/s: p50 ${load.endToEnd.p50.toFixed(1)} ms, p99 ${load.endToEnd.p99.toFixed(1)} ms ` +
-            `(${load.arrived}/${load.measured} arrived)`,
+            `(${load.arrived}/${load.measured} arrived; writer backlog ≤ ${load.maxBacklog}` +
+            `${load.firstFailure ? `; ${load.appendFailures} appends failed, first: ${load.firstFailure}` : ''})`,
         );
         firstSeq += written.count;
       }

@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import type { BusLatency, LoadLatency } from './latency-phase';
 import type { LatencySummary } from './latency-stats';
 import type { ThroughputResult } from './throughput-phase';
@@ -29,6 +30,7 @@ export function formatResultsTable(
     rows.push([`  max; probes arrived / measured`, arrival(kafka), arrival(postgres)]);
     rows.push([`  of which append (send → A commit) p50 / p99`, appendShare(kafka), appendShare(postgres)]);
     rows.push([`  of which send → Kafka ack (relay) p50 / p99`, relayShare(kafka), '—']);
+    rows.push([`  machine CPU busy while this load ran`, cpuShare(kafka), cpuShare(postgres)]);
   }
   const events = throughput.events.toLocaleString('en-US');
   for (const trial of throughput.relayTrials) {
@@ -81,6 +83,10 @@ function appendShare(load: LoadLatency | undefined): string {
 
 function relayShare(load: LoadLatency | undefined): string {
   return load?.relayAck ? `${ms(load.relayAck.p50)} / ${ms(load.relayAck.p99)} ms` : 'n/a';
+}
+
+function cpuShare(load: LoadLatency | undefined): string {
+  return load?.cpuBusy === undefined ? 'n/a' : `${Math.round(load.cpuBusy * 100)}% of ${cpus().length} cores`;
 }
 
 function perSecond(value: number): string {

@@ -88,9 +88,9 @@ export async function measureThroughput(options: ThroughputPhaseOptions): Promis
             `relay attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`,
           ),
       });
-      await relay.start();
-      const startedMs = epochMs();
       try {
+        await relay.start();
+        const startedMs = epochMs();
         const doneMs = await waitForCheckpoint(
           dataSource,
           options.producerSchema,

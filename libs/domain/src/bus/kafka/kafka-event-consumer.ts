@@ -59,7 +59,7 @@ export class KafkaEventConsumer implements EventConsumer {
       // Short long-polls: kafkajs 2.2.4 against Kafka 4.x was seen to stop fetching for good after an
       // idle 5 s long-poll; at 250 ms an idle consumer costs four small requests a second.
       maxWaitTimeInMs: options.maxWaitTimeInMs ?? 250,
-      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+      ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeout: options.sessionTimeoutMs }),
     });
     this.producer = options.kafka.producer({
       idempotent: true,
