@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { startEmbeddedPostgres } from '@app/domain/persistence/embedded-postgres';
+import { startEphemeralPostgres } from '@app/domain/persistence/embedded-postgres';
 
 export interface BenchPostgres {
   readonly source: 'DATABASE_URL' | 'embedded-postgres';
@@ -68,22 +65,6 @@ async function startEmbeddedServer(): Promise<{
   url: string;
   stop(): Promise<void>;
 }> {
-  const dir = await mkdtemp(join(tmpdir(), 'codemyspec-bus-bench-pg-'));
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter this folder.
-  await chmod(dir, 0o755);
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  try {
-    const server = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port, ephemeral: true });
-    return {
-      source: 'embedded-postgres',
-      url: server.url,
-      async stop() {
-        await server.stop();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
+  const server = await startEphemeralPostgres('codemyspec-bus-bench-pg');
+  return { source: 'embedded-postgres', url: server.url, stop: () => server.stop() };
 }

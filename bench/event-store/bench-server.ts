@@ -1,8 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedPostgres } from '@app/domain/persistence/embedded-postgres';
+import { startEphemeralPostgres } from '@app/domain/persistence/embedded-postgres';
 import { withAdminClient } from './admin-sql';
 
 export interface BenchServer {
@@ -22,24 +19,8 @@ export interface BenchDatabase {
 export async function startBenchServer(): Promise<BenchServer> {
   const fromEnv = process.env.DATABASE_URL;
   if (fromEnv) return { source: 'DATABASE_URL', url: fromEnv, stop: async () => undefined };
-  const dir = await mkdtemp(join(tmpdir(), 'codemyspec-bench-pg-'));
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter this folder.
-  await chmod(dir, 0o755);
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  try {
-    const server = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port, ephemeral: true });
-    return {
-      source: 'embedded-postgres',
-      url: server.url,
-      async stop() {
-        await server.stop();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
+  const server = await startEphemeralPostgres('codemyspec-bench-pg');
+  return { source: 'embedded-postgres', url: server.url, stop: () => server.stop() };
 }
 
 /** A fresh database on `serverUrl` for one run, dropped (with its connections) afterwards. */

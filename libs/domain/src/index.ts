@@ -43,3 +43,4 @@ export * from './contracts/stories.contract';
 export * from './contracts/architect.contract';
 export * from './contracts/sessions.contract';
 export * from './graphql/domain-error.filter';
+export * from './util/uuid';

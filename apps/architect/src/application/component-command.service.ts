@@ -5,6 +5,7 @@ import type { RequestContext, SqlExecutor } from '@app/domain';
 import {
   dataSourceExecutor,
   EventBusLifecycle,
+  isUuid,
   NotFoundError,
   PostgresEventStore,
   ValidationError,
@@ -15,7 +16,7 @@ import type { ArchitectureState } from '../architecture/architecture.state';
 import { isComponentKind } from '../component/component-kind';
 import { ArchitectureRepository } from './architecture.repository';
 import { awaitCopy } from './await-copy';
-import { authorizeProject, isUuid, visibleComponent } from './project-access';
+import { authorizeProject, visibleComponent } from './project-access';
 
 type WithoutTime<C> = C extends ArchitectureCommand ? Omit<C, 'at'> : never;
 

@@ -1,11 +1,5 @@
 import type { Identity, SqlExecutor } from '@app/domain';
-import { authorize, canRead, NotFoundError } from '@app/domain';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+import { authorize, canRead, isUuid, NotFoundError } from '@app/domain';
 
 export interface ComponentRow {
   readonly id: string;

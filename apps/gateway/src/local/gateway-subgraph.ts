@@ -8,6 +8,7 @@ import {
   authorizeSystemAdmin,
   dataSourceExecutor,
   ForbiddenError,
+  isUuid,
   JSONScalar,
   NotFoundError,
   replayProjection,
@@ -170,7 +171,7 @@ export function gatewaySubgraphSchema(deps: GatewaySubgraphDeps): GraphQLSchema 
             args: { projectId: string; first?: number | null; after?: string | null },
             { identity }: GatewayContext,
           ) => {
-            if (!/^[0-9a-f-]{36}$/i.test(args.projectId)) throw new NotFoundError('project', args.projectId);
+            if (!isUuid(args.projectId)) throw new NotFoundError('project', args.projectId);
             authorize(identity, args.projectId, 'read');
             const first = args.first ?? 50;
             if (first < 1 || first > 500)
@@ -225,8 +226,7 @@ export function gatewaySubgraphSchema(deps: GatewaySubgraphDeps): GraphQLSchema 
               throw new ValidationError('unknown role', [
                 { field: 'role', message: 'must be ADMIN, EDITOR or VIEWER' },
               ]);
-            if (!/^[0-9a-f-]{36}$/i.test(input.projectId))
-              throw new NotFoundError('project', input.projectId);
+            if (!isUuid(input.projectId)) throw new NotFoundError('project', input.projectId);
             authorize(identity, input.projectId, 'write');
             if (identity.role !== 'ADMIN') throw new ForbiddenError('only an ADMIN token can create tokens');
             const known = await waitForProject(sql, input.projectId);
@@ -241,7 +241,7 @@ export function gatewaySubgraphSchema(deps: GatewaySubgraphDeps): GraphQLSchema 
             return { id: row.id, token, apiToken: tokenView(row) };
           },
           revokeApiToken: async (_: unknown, { id }: { id: string }, { identity }: GatewayContext) => {
-            const { rows } = /^[0-9a-f-]{36}$/i.test(id)
+            const { rows } = isUuid(id)
               ? await sql.query<ApiTokenRow>(
                   `SELECT id, name, project_id, role, created_at, revoked_at FROM api_tokens WHERE id = $1`,
                   [id],

@@ -3,6 +3,7 @@ import {
   ARCHITECT_SERVICE,
   ARCHITECTURE_STREAM,
   DESIGN_STREAM,
+  isUuid,
   PROJECT_STREAM,
   SANDBOX_RUN_STREAM,
   SESSIONS_SERVICE,
@@ -37,7 +38,7 @@ export function timelineProjection(deps: ProjectionDeps): Projection {
            ON CONFLICT (event_id) DO NOTHING`,
           [
             event.eventId,
-            projectId && /^[0-9a-f-]{36}$/i.test(projectId) ? projectId : null,
+            projectId && isUuid(projectId) ? projectId : null,
             event.service,
             event.streamId,
             event.streamType,

@@ -5,6 +5,7 @@ import {
   authorize,
   canRead,
   dataSourceExecutor,
+  isUuid,
   NotFoundError,
   PostgresEventStore,
   ValidationError,
@@ -237,7 +238,7 @@ function encodeCursor(row: StoryRow): string {
 
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
   const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id)) {
+  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !isUuid(id)) {
     throw new ValidationError('after is not a cursor returned by this API', [
       { field: 'after', message: 'invalid cursor' },
     ]);

@@ -1,6 +1,6 @@
 import type { SqlExecutor } from '@app/domain';
+import { isUuid } from '@app/domain';
 import type { Project } from '../project/project.state';
-import { isUuid } from './story.rows';
 
 export interface ProjectRow {
   id: string;

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '@app/domain';
+import { isUuid } from '@app/domain';
 import type { Story } from '../story/story.state';
 import type { StoryPriority, StoryStatus } from '../story/story.values';
 
@@ -55,8 +56,4 @@ export async function findStoryRow(sql: SqlExecutor, id: string): Promise<StoryR
   if (!isUuid(id)) return undefined;
   const { rows } = await sql.query<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = $1`, [id]);
   return rows[0];
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -102,3 +102,28 @@ function systemUser(name: string): { uid: number; gid: number } | undefined {
     return undefined;
   }
 }
+
+/**
+ * A throw-away embedded server in a new temporary folder on a random port (tests, benchmarks).
+ * The folder is opened to other users: as root, the server runs as `postgres` and must enter it.
+ */
+export async function startEphemeralPostgres(prefix: string): Promise<RunningPostgres> {
+  const { chmod, mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(join(tmpdir(), `${prefix}-`));
+  await chmod(dir, 0o755);
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  try {
+    const server = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port, ephemeral: true });
+    return {
+      url: server.url,
+      async stop() {
+        await server.stop();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,8 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '../../persistence/embedded-postgres';
+import { startEphemeralPostgres } from '../../persistence/embedded-postgres';
 import { testcontainersCanRun } from './testcontainers-gate';
 
 export interface TestPostgres {
@@ -23,9 +20,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   }
   const container = await tryTestcontainers();
   if (container) return container;
-  const dir = await mkdtemp(join(tmpdir(), 'codemyspec-test-pg-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port, ephemeral: true });
+  const server = await startEphemeralPostgres('codemyspec-test-pg');
   return { url: server.url, source: 'embedded-postgres', stop: () => server.stop() };
 }
 
