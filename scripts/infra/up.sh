@@ -36,6 +36,12 @@ start=$SECONDS
 ensure_state_dir
 "$INFRA_DIR/postgres-up.sh"
 "$INFRA_DIR/kafka-up.sh"
+# kcat: the independent Kafka client a test uses to read the topics as an outsider would.
+if ! command -v kcat >/dev/null; then
+  log "installing kcat (outside Kafka client)"
+  ensure_state_dir
+  apt_install "$STATE_DIR/apt-kcat.log" kcat || die "apt-get install kcat failed"
+fi
 if [[ $WITH_DOCKER -eq 1 ]]; then
   "$INFRA_DIR/docker-up.sh"
   "$INFRA_DIR/build-sandbox-image.sh"

@@ -237,12 +237,15 @@ describeWithKafka('Kafka bus under process faults (real broker, child processes)
       brokerDown = true;
       await run('bash', [resolve(REPO_ROOT, 'scripts/infra/kafka-down.sh')], { timeout: 90_000 });
       const writtenAtDown = writer.written;
-      await new Promise((r) => setTimeout(r, 1_000));
+      const producedAtDown = relay.producedCount;
+      await new Promise((r) => setTimeout(r, 1_500));
+      // Nothing can be acknowledged while the broker is gone (kafkajs may still be retrying inside
+      // its own back-off, so an error surfacing here is possible but not guaranteed).
+      expect(relay.producedCount).toBe(producedAtDown);
       await run('bash', [resolve(REPO_ROOT, 'scripts/infra/kafka-up.sh')], { timeout: 150_000 });
       brokerDown = false;
       expect(readFileSync(pidFile, 'utf8').trim()).not.toBe(brokerPid); // it really was restarted
       expect(writer.written).toBeGreaterThan(writtenAtDown); // writes went on while it was down
-      expect(relayErrors.length).toBeGreaterThan(0); // and the relay could not produce them then
       await new Promise((r) => setTimeout(r, 1_000));
     } finally {
       await writer.stop();
