@@ -43,12 +43,19 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
       startServiceProcess('architect', { ...common, KAFKA_GROUP_ID: `architect-${run}` }),
     ]);
     services.push(stories, architect);
+    const urls = { STORIES_URL: `${stories.url}/graphql`, ARCHITECT_URL: `${architect.url}/graphql` };
+    const sessions = await startServiceProcess('sessions', {
+      ...common,
+      ...urls,
+      KAFKA_GROUP_ID: `sessions-${run}`,
+    });
+    services.push(sessions);
     const gateway = await startServiceProcess('gateway', {
       ...common,
+      ...urls,
       KAFKA_GROUP_ID: `gateway-${run}`,
       CODEMYSPEC_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
-      STORIES_URL: `${stories.url}/graphql`,
-      ARCHITECT_URL: `${architect.url}/graphql`,
+      SESSIONS_URL: `${sessions.url}/graphql`,
     });
     services.push(gateway);
     return {

@@ -24,7 +24,7 @@ export function loadGatewayConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): GatewayConfig {
   const read = envReader(env);
-  const names = read.list('GATEWAY_SUBGRAPHS') ?? ['stories', 'architect'];
+  const names = read.list('GATEWAY_SUBGRAPHS') ?? ['stories', 'architect', 'sessions'];
   for (const name of names) {
     if (!(KNOWN_SUBGRAPHS as readonly string[]).includes(name))
       throw new Error(`GATEWAY_SUBGRAPHS lists an unknown subgraph "${name}"`);
@@ -43,6 +43,7 @@ export function loadGatewayConfig(
     maxBodyBytes: read.int('GRAPHQL_MAX_BODY_BYTES', 1024 * 1024, { min: 1024 }),
     ratePerSecond: read.int('RATE_LIMIT_PER_SECOND', 50, { min: 1 }),
     rateBurst: read.int('RATE_LIMIT_BURST', 200, { min: 1 }),
-    subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 15_000, { min: 100 }),
+    // Test runs wait for their sandbox (up to SANDBOX_TIMEOUT_MS, plus a queue).
+    subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 180_000, { min: 100 }),
   };
 }

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   app.use(jsonBody(gateway.maxBodyBytes));
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
-  (app.getHttpServer() as { requestTimeout: number }).requestTimeout = 60_000;
+  (app.getHttpServer() as { requestTimeout: number }).requestTimeout = gateway.subgraphTimeoutMs + 10_000;
   new Logger('gateway').log(`GraphQL at http://${config.host}:${config.port}/graphql`);
 }
 

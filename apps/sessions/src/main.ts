@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { bootstrapService, loadServiceConfig } from '@app/domain';
+import { loadSessionsConfig } from './sessions-config';
 import { SessionsModule } from './sessions.module';
 
 async function main(): Promise<void> {
   const config = loadServiceConfig('sessions');
-  await bootstrapService(config, SessionsModule.register(config));
+  await bootstrapService(config, SessionsModule.register(config, loadSessionsConfig()));
 }
 
 main().catch((error: unknown) => {

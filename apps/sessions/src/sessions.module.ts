@@ -1,16 +1,52 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import type { ServiceConfig } from '@app/domain';
-import { EventSourcingModule, HealthController, serviceDatabaseModule } from '@app/domain';
+import {
+  EventSourcingModule,
+  HealthController,
+  serviceDatabaseModule,
+  subgraphGraphqlModule,
+} from '@app/domain';
+import { ArchitectClient } from './clients/architect-client';
+import { StoriesClient } from './clients/stories-client';
+import { SandboxRunResolver, WorkspaceResolver } from './graphql/sandbox.resolver';
+import { sessionsMigrations } from './persistence/sessions.migrations';
 import { readModels } from './read-models';
+import { ProjectSettingsService } from './sandbox-runs/project-settings.service';
+import { RunTestsService } from './sandbox-runs/run-tests/run-tests.service';
+import { SandboxRunRecorder } from './sandbox-runs/sandbox-run-recorder';
+import { SandboxProvider } from './sandbox/sandbox-provider';
+import type { SessionsConfig } from './sessions-config';
+import { SESSIONS_CONFIG } from './sessions-config.token';
+import { WorkspaceService } from './workspace/workspace.service';
 
+/** Sandbox runs, workspaces, LLM sessions and their context ledger: an event-sourced Federation 2 subgraph. */
 @Module({})
 export class SessionsModule {
-  static register(config: ServiceConfig): DynamicModule {
+  static register(config: ServiceConfig, sessions: SessionsConfig): DynamicModule {
     return {
       module: SessionsModule,
-      imports: [serviceDatabaseModule({ config }), EventSourcingModule.forService(config, readModels)],
+      imports: [
+        serviceDatabaseModule({ config, migrations: sessionsMigrations }),
+        EventSourcingModule.forService(config, readModels),
+        subgraphGraphqlModule(config),
+      ],
       controllers: [HealthController],
+      providers: [
+        { provide: SESSIONS_CONFIG, useValue: sessions },
+        {
+          provide: ArchitectClient,
+          useValue: new ArchitectClient(sessions.architectUrl, config.internalSecret),
+        },
+        { provide: StoriesClient, useValue: new StoriesClient(sessions.storiesUrl, config.internalSecret) },
+        SandboxProvider,
+        WorkspaceService,
+        ProjectSettingsService,
+        SandboxRunRecorder,
+        RunTestsService,
+        SandboxRunResolver,
+        WorkspaceResolver,
+      ],
     };
   }
 }

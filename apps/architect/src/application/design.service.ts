@@ -14,7 +14,7 @@ import {
 import { designTypeForKind } from '../design/design-templates';
 import { diffDesigns } from '../design/design-diff';
 import { validateDesign } from '../design/validate-design';
-import type { DesignDiff, DesignDocument } from '../graphql/design.model';
+import type { DesignDiff, DesignDocument, DesignValidation } from '../graphql/design.model';
 import { ArchitectureRepository } from './architecture.repository';
 import { moduleNameFor } from './component-views';
 import { visibleComponent } from './project-access';
@@ -62,28 +62,16 @@ export class DesignService {
 
   async submit(context: RequestContext, componentId: string, markdown: string): Promise<DesignDocument> {
     const row = await visibleComponent(this.sql, context.identity, componentId, 'write');
-    if (Buffer.byteLength(markdown) > MAX_DESIGN_BYTES) {
-      throw new ValidationError(`a design may be at most ${MAX_DESIGN_BYTES} bytes`, [
-        { field: 'markdown', message: 'too large' },
-      ]);
-    }
+    this.checkSize(markdown);
     const submitted = await withUnitOfWork(
       this.dataSource,
       async (sql) => {
-        const state = await this.repository.load(row.project_id, sql);
-        const component = state.components.get(componentId);
-        if (!component) throw new NotFoundError('component', componentId);
-        const children = [...state.components.values()]
-          .filter((c) => c.parentId === componentId)
-          .map((c) => c.name);
-        const dependencies = component.dependsOn.map((id) => state.components.get(id)?.name ?? id);
-        const validation = validateDesign(markdown, {
-          type: designTypeForKind(component.kind),
-          componentName: component.name,
-          moduleName: moduleNameFor(state, component) ?? undefined,
-          childComponentNames: children,
-          dependencyNames: dependencies,
-        });
+        const { component, validation } = await this.validateAgainstArchitecture(
+          row.project_id,
+          componentId,
+          markdown,
+          sql,
+        );
         const version = component.designVersions + 1;
         const at = new Date().toISOString();
         const metadata = {
@@ -124,6 +112,59 @@ export class DesignService {
     this.bus.poke();
     const history = await this.history(context, componentId);
     return history.find((d) => d.version === submitted.data.version)!;
+  }
+
+  /**
+   * The same rules as `submit`, against the architecture as it stands, without storing anything:
+   * for people checking a draft and for the sessions service's revise loop.
+   */
+  async validate(context: RequestContext, componentId: string, markdown: string): Promise<DesignValidation> {
+    const row = await visibleComponent(this.sql, context.identity, componentId, 'read');
+    this.checkSize(markdown);
+    const { validation } = await this.validateAgainstArchitecture(
+      row.project_id,
+      componentId,
+      markdown,
+      this.sql,
+    );
+    return {
+      componentId,
+      valid: validation.valid,
+      errors: validation.errors.map((e) => ({ code: e.code, message: e.message, section: e.section })),
+      proposedComponents: [...validation.proposedComponents],
+      testAssertions: [...validation.testAssertions],
+    };
+  }
+
+  private checkSize(markdown: string): void {
+    if (Buffer.byteLength(markdown) > MAX_DESIGN_BYTES) {
+      throw new ValidationError(`a design may be at most ${MAX_DESIGN_BYTES} bytes`, [
+        { field: 'markdown', message: 'too large' },
+      ]);
+    }
+  }
+
+  private async validateAgainstArchitecture(
+    projectId: string,
+    componentId: string,
+    markdown: string,
+    sql: SqlExecutor,
+  ) {
+    const state = await this.repository.load(projectId, sql);
+    const component = state.components.get(componentId);
+    if (!component) throw new NotFoundError('component', componentId);
+    const children = [...state.components.values()]
+      .filter((c) => c.parentId === componentId)
+      .map((c) => c.name);
+    const dependencies = component.dependsOn.map((id) => state.components.get(id)?.name ?? id);
+    const validation = validateDesign(markdown, {
+      type: designTypeForKind(component.kind),
+      componentName: component.name,
+      moduleName: moduleNameFor(state, component) ?? undefined,
+      childComponentNames: children,
+      dependencyNames: dependencies,
+    });
+    return { component, validation };
   }
 
   async history(context: RequestContext, componentId: string): Promise<DesignDocument[]> {

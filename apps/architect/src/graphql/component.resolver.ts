@@ -25,7 +25,7 @@ import {
   UnlinkStoryFromComponentInput,
 } from './architect.inputs';
 import { Architecture, Component, ContextType, NextAction, Story } from './component.model';
-import { DesignDiff, DesignDocument } from './design.model';
+import { DesignDiff, DesignDocument, DesignValidation } from './design.model';
 
 @Resolver(() => Component)
 export class ComponentResolver {
@@ -162,6 +162,18 @@ export class ComponentResolver {
   ): Promise<Component> {
     await this.commands.removeDependency(context, input.fromId, input.toId);
     return this.queries.component(context, input.fromId);
+  }
+
+  @Query(() => DesignValidation, {
+    description:
+      'Checks a draft with the same rules as submitDesign, against the current architecture, without storing it.',
+  })
+  validateDesign(
+    @CurrentRequest() context: RequestContext,
+    @Args('componentId', { type: () => ID }) componentId: string,
+    @Args('markdown') markdown: string,
+  ): Promise<DesignValidation> {
+    return this.designs.validate(context, componentId, markdown);
   }
 
   @Mutation(() => DesignDocument, { description: 'Stores the version, valid or not, with its errors.' })

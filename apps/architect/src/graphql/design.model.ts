@@ -31,3 +31,12 @@ export class DesignDiff {
   @Field(() => Int) toVersion!: number;
   @Field({ description: 'Unified diff of the two markdown versions.' }) diff!: string;
 }
+
+@ObjectType({ description: 'The result of checking a draft design without storing it.' })
+export class DesignValidation {
+  @Field(() => ID) componentId!: string;
+  @Field() valid!: boolean;
+  @Field(() => [DesignError]) errors!: DesignError[];
+  @Field(() => [String]) proposedComponents!: string[];
+  @Field(() => [String]) testAssertions!: string[];
+}

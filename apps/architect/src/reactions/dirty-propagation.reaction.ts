@@ -64,7 +64,7 @@ export function componentStatusReaction(deps: ProjectionDeps): Projection {
         }
       },
       SandboxRunRecorded: async (event, { sql }) => {
-        const run = event.data as SandboxRunRecorded['data'];
+        const run = event.data as unknown as SandboxRunRecorded['data'];
         const evidence = isRedRun(run) ? 'red' : isGreenRun(run) ? 'green' : undefined;
         if (!evidence) return;
         const state = await repository.load(run.projectId, sql);

@@ -22,6 +22,28 @@ export interface SandboxRunRecorded {
     readonly testsPassed: number;
     readonly testsFailed: number;
     readonly recordedAt: string;
+    /** Added later (optional): the run's details. */
+    readonly sessionId?: string | null;
+    readonly driver?: string;
+    readonly argv?: readonly string[];
+    readonly image?: string;
+    /** The project workspace version the run's files were recorded as. */
+    readonly workspaceVersion?: number;
+    readonly files?: readonly { readonly path: string; readonly sha256: string }[];
+    readonly tests?: readonly {
+      readonly name: string;
+      readonly status: string;
+      readonly message: string | null;
+      readonly failureKind: string | null;
+      readonly durationMs: number | null;
+    }[];
+    /** The (capped) output is a blob of the sessions service, named by its sha256. */
+    readonly outputSha256?: string;
+    readonly outputBytes?: number;
+    readonly outputTruncated?: boolean;
+    readonly killedBy?: 'timeout' | 'output_limit' | null;
+    readonly oomKilled?: boolean;
+    readonly error?: string | null;
   };
 }
 

@@ -1,0 +1,64 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum SandboxOutcomeEnum {
+  PASSED = 'PASSED',
+  FAILED = 'FAILED',
+  NO_TESTS = 'NO_TESTS',
+  TIMEOUT = 'TIMEOUT',
+  OOM = 'OOM',
+  OUTPUT_LIMIT = 'OUTPUT_LIMIT',
+  ERROR = 'ERROR',
+}
+registerEnumType(SandboxOutcomeEnum, { name: 'SandboxOutcome' });
+
+@ObjectType()
+export class TestResultModel {
+  @Field() name!: string;
+  @Field({ description: 'PASSED, FAILED, SKIPPED, TODO or CANCELLED' }) status!: string;
+  @Field(() => String, { nullable: true }) message!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it failed: assertion, missing_module, syntax, runtime, timeout or cancelled.',
+  })
+  failureKind!: string | null;
+  @Field(() => Int, { nullable: true }) durationMs!: number | null;
+}
+
+@ObjectType()
+export class FileRef {
+  @Field() path!: string;
+  @Field() sha256!: string;
+}
+
+@ObjectType('SandboxRun')
+@Directive('@key(fields: "id")')
+export class SandboxRunModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) projectId!: string;
+  @Field(() => ID) componentId!: string;
+  @Field(() => ID, { nullable: true }) sessionId!: string | null;
+  @Field({ description: 'MANUAL, TESTS or CODE' }) purpose!: string;
+  @Field(() => SandboxOutcomeEnum) outcome!: SandboxOutcomeEnum;
+  @Field(() => Int, { nullable: true }) exitCode!: number | null;
+  @Field(() => Int) durationMs!: number;
+  @Field(() => Int) testsPassed!: number;
+  @Field(() => Int) testsFailed!: number;
+  @Field(() => [TestResultModel]) tests!: TestResultModel[];
+  @Field({ description: 'docker or bubblewrap' }) driver!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'timeout or output_limit when the runner killed the run.',
+  })
+  killedBy!: string | null;
+  @Field() oomKilled!: boolean;
+  @Field() outputTruncated!: boolean;
+  @Field(() => [String]) command!: string[];
+  @Field() image!: string;
+  @Field(() => Int, { description: 'The project workspace version holding these files.' })
+  workspaceVersion!: number;
+  @Field(() => [FileRef]) files!: FileRef[];
+  @Field(() => String, { nullable: true }) error!: string | null;
+  @Field() recordedAt!: string;
+  /** Resolved from its blob when asked for. */
+  outputSha256!: string;
+}

@@ -1,0 +1,46 @@
+import type { Migration } from '@app/domain';
+
+export const sessionsMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'blobs-runs-sessions',
+    up: (s) => `
+      -- Content-addressed, immutable: file contents, LLM messages, run output.
+      CREATE TABLE IF NOT EXISTS ${s}.blobs (
+        sha256 text PRIMARY KEY,
+        size integer NOT NULL,
+        content bytea NOT NULL
+      );
+
+      -- Inline read models, written in the same transaction as their events.
+      CREATE TABLE IF NOT EXISTS ${s}.sandbox_runs (
+        run_id uuid PRIMARY KEY,
+        project_id uuid NOT NULL,
+        component_id uuid NOT NULL,
+        session_id uuid,
+        outcome text NOT NULL,
+        recorded_at timestamptz NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS sandbox_runs_by_component ON ${s}.sandbox_runs (component_id, recorded_at DESC);
+
+      CREATE TABLE IF NOT EXISTS ${s}.sessions (
+        session_id uuid PRIMARY KEY,
+        project_id uuid NOT NULL,
+        component_id uuid NOT NULL,
+        parent_id uuid,
+        type text NOT NULL,
+        status text NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS sessions_running ON ${s}.sessions (status) WHERE status = 'RUNNING';
+      CREATE INDEX IF NOT EXISTS sessions_by_component ON ${s}.sessions (component_id, updated_at DESC);
+
+      CREATE TABLE IF NOT EXISTS ${s}.project_settings (
+        project_id uuid PRIMARY KEY,
+        image text,
+        test_command text,
+        version integer NOT NULL
+      );
+    `,
+  },
+];

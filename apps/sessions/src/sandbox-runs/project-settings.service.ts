@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { RequestContext } from '@app/domain';
+import {
+  authorize,
+  dataSourceExecutor,
+  inTransaction,
+  isUuid,
+  NotFoundError,
+  PostgresEventStore,
+  ValidationError,
+} from '@app/domain';
+import { splitCommand } from '../sandbox/test-command';
+
+export interface ProjectSandboxSettings {
+  readonly projectId: string;
+  /** null: the deployment's SANDBOX_IMAGE. */
+  readonly image: string | null;
+  /** null: `node --test`. */
+  readonly testCommand: string | null;
+  readonly version: number;
+}
+
+export interface ProjectSandboxConfigured {
+  readonly type: 'ProjectSandboxConfigured';
+  readonly data: { readonly image: string | null; readonly testCommand: string | null; readonly at: string };
+}
+
+const IMAGE_NAME = /^[a-z0-9][\w./:@-]{0,254}$/i;
+
+/** Per project: which image runs its tests and with which command (`project-sandbox-<id>` stream). */
+@Injectable()
+export class ProjectSettingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: PostgresEventStore,
+  ) {}
+
+  async get(projectId: string): Promise<ProjectSandboxSettings> {
+    const { rows } = await dataSourceExecutor(this.dataSource).query<{
+      image: string | null;
+      test_command: string | null;
+      version: number;
+    }>(`SELECT image, test_command, version FROM project_settings WHERE project_id = $1`, [projectId]);
+    const row = rows[0];
+    return {
+      projectId,
+      image: row?.image ?? null,
+      testCommand: row?.test_command ?? null,
+      version: row?.version ?? 0,
+    };
+  }
+
+  async configure(
+    context: RequestContext,
+    projectId: string,
+    image: string | null,
+    testCommand: string | null,
+  ): Promise<ProjectSandboxSettings> {
+    if (!isUuid(projectId)) throw new NotFoundError('project', projectId);
+    authorize(context.identity, projectId, 'write');
+    const problems: { field: string; message: string }[] = [];
+    if (image !== null && !IMAGE_NAME.test(image))
+      problems.push({ field: 'image', message: 'is not an image name' });
+    if (testCommand !== null) {
+      try {
+        splitCommand(testCommand);
+      } catch (error) {
+        problems.push({ field: 'testCommand', message: (error as Error).message });
+      }
+    }
+    if (problems.length > 0) throw new ValidationError('the sandbox settings are invalid', problems);
+    const event: ProjectSandboxConfigured = {
+      type: 'ProjectSandboxConfigured',
+      data: { image, testCommand, at: new Date().toISOString() },
+    };
+    await inTransaction(this.dataSource, async (sql) => {
+      const appended = await this.store.append(`project-sandbox-${projectId}`, [event], {
+        metadata: { projectId, actor: context.identity.actor, correlationId: context.correlationId },
+        sql,
+      });
+      await sql.query(
+        `INSERT INTO project_settings (project_id, image, test_command, version) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (project_id) DO UPDATE SET image = $2, test_command = $3, version = $4`,
+        [projectId, image, testCommand, appended.nextExpectedVersion],
+      );
+    });
+    return this.get(projectId);
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { RequestContext } from '@app/domain';
+import {
+  authorize,
+  canRead,
+  dataSourceExecutor,
+  isUuid,
+  NotFoundError,
+  PostgresEventStore,
+} from '@app/domain';
+import { ArchitectClient } from '../../clients/architect-client';
+import type { SandboxRunModel } from '../../graphql/sandbox-run.model';
+import { validateWorkspaceFiles } from '../../sandbox/workspace-paths';
+import { splitCommand } from '../../sandbox/test-command';
+import { SandboxRunRecorder } from '../sandbox-run-recorder';
+import { sandboxRunStreamId } from '../sandbox-run.stream';
+import { sandboxRunView } from '../sandbox-run.view';
+
+export interface RunTestsCommand {
+  readonly projectId: string;
+  readonly componentId: string;
+  readonly files: readonly { path: string; content: string }[];
+  readonly command?: string | null;
+}
+
+/** Manual mode: a person's files run in the sandbox; the run is recorded as evidence. */
+@Injectable()
+export class RunTestsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: PostgresEventStore,
+    private readonly recorder: SandboxRunRecorder,
+    private readonly architect: ArchitectClient,
+  ) {}
+
+  async runTests(context: RequestContext, command: RunTestsCommand): Promise<SandboxRunModel> {
+    if (!isUuid(command.projectId)) throw new NotFoundError('project', command.projectId);
+    authorize(context.identity, command.projectId, 'write');
+    const files = validateWorkspaceFiles(command.files);
+    if (command.command) splitCommand(command.command);
+    const component = await this.architect.component(context, command.componentId);
+    if (component.projectId !== command.projectId) throw new NotFoundError('component', command.componentId);
+    const { event } = await this.recorder.run({
+      caller: context,
+      projectId: command.projectId,
+      componentId: command.componentId,
+      files,
+      command: command.command,
+      purpose: 'MANUAL',
+    });
+    const [stored] = await this.store.readStream(sandboxRunStreamId(event.data.runId));
+    return sandboxRunView(stored);
+  }
+
+  async run(context: RequestContext, runId: string): Promise<SandboxRunModel> {
+    const events = isUuid(runId) ? await this.store.readStream(sandboxRunStreamId(runId)) : [];
+    const run = events[0] ? sandboxRunView(events[0]) : undefined;
+    if (!run || !canRead(context.identity, run.projectId)) throw new NotFoundError('sandbox run', runId);
+    return run;
+  }
+
+  async runs(context: RequestContext, componentId: string, first: number): Promise<SandboxRunModel[]> {
+    if (!isUuid(componentId)) throw new NotFoundError('component', componentId);
+    const { rows } = await dataSourceExecutor(this.dataSource).query<{ run_id: string; project_id: string }>(
+      `SELECT run_id, project_id FROM sandbox_runs WHERE component_id = $1 ORDER BY recorded_at DESC LIMIT $2`,
+      [componentId, Math.min(Math.max(first, 1), 100)],
+    );
+    const visible = rows.filter((r) => canRead(context.identity, r.project_id));
+    return Promise.all(visible.map((r) => this.run(context, r.run_id)));
+  }
+}

@@ -1,0 +1,37 @@
+import type { EventEnvelope, SandboxRunRecorded } from '@app/domain';
+import type { SandboxOutcomeEnum, SandboxRunModel } from '../graphql/sandbox-run.model';
+
+/** The GraphQL view of a recorded run. */
+export function sandboxRunView(event: EventEnvelope): SandboxRunModel {
+  const data = event.data as unknown as SandboxRunRecorded['data'];
+  return {
+    id: data.runId,
+    projectId: data.projectId,
+    componentId: data.componentId,
+    sessionId: data.sessionId ?? null,
+    purpose: data.purpose,
+    outcome: data.outcome as SandboxOutcomeEnum,
+    exitCode: data.exitCode,
+    durationMs: data.durationMs,
+    testsPassed: data.testsPassed,
+    testsFailed: data.testsFailed,
+    tests: (data.tests ?? []).map((t) => ({
+      name: t.name,
+      status: t.status,
+      message: t.message,
+      failureKind: t.failureKind,
+      durationMs: t.durationMs === null ? null : Math.round(t.durationMs),
+    })),
+    driver: data.driver ?? 'unknown',
+    killedBy: data.killedBy ?? null,
+    oomKilled: data.oomKilled ?? false,
+    outputTruncated: data.outputTruncated ?? false,
+    command: [...(data.argv ?? [])],
+    image: data.image ?? '',
+    workspaceVersion: data.workspaceVersion ?? 0,
+    files: (data.files ?? []).map((f) => ({ path: f.path, sha256: f.sha256 })),
+    error: data.error ?? null,
+    recordedAt: data.recordedAt,
+    outputSha256: data.outputSha256 ?? '',
+  };
+}

@@ -1,0 +1,118 @@
+import { mkdir } from 'node:fs/promises';
+import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import Docker from 'dockerode';
+import { DomainError } from '@app/domain';
+import { SESSIONS_CONFIG } from '../sessions-config.token';
+import type { SessionsConfig } from '../sessions-config';
+import { BubblewrapSandbox, bubblewrapAvailable } from './bubblewrap/bubblewrap-sandbox';
+import { DockerSandbox } from './docker/docker-sandbox';
+import type { Sandbox, SandboxRequest, SandboxResult } from './sandbox.port';
+import { testArgv } from './test-command';
+
+const REAP_INTERVAL_MS = 5 * 60_000;
+
+export class SandboxUnavailableError extends DomainError {
+  constructor(reason: string) {
+    super('SANDBOX_UNAVAILABLE', `no sandbox can run tests here: ${reason}`);
+  }
+}
+
+/** Chooses the driver at start-up (Docker when an engine answers and has the image, else bubblewrap). */
+export async function chooseSandbox(
+  config: SessionsConfig,
+  log: (message: string) => void,
+): Promise<Sandbox | string> {
+  const { driver, image, workRoot, warmPool, limits } = config.sandbox;
+  if (driver === 'none') return 'SANDBOX_DRIVER=none';
+  const reasons: string[] = [];
+  if (driver === 'auto' || driver === 'docker') {
+    const docker = new Docker();
+    try {
+      await docker.ping();
+      await docker.getImage(image).inspect();
+      return new DockerSandbox({
+        docker,
+        warmPoolSize: warmPool,
+        warm: { image, argv: testArgv().argv, limits },
+        log,
+      });
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      reasons.push(
+        /no such image/i.test(text) ? `Docker has no image ${image}` : `no Docker engine answers (${text})`,
+      );
+    }
+  }
+  if (driver === 'auto' || driver === 'bubblewrap') {
+    if (bubblewrapAvailable()) {
+      await mkdir(workRoot, { recursive: true, mode: 0o755 });
+      return new BubblewrapSandbox({ workRoot, log });
+    }
+    reasons.push('bubblewrap is not installed or cannot create namespaces');
+  }
+  return reasons.join('; ');
+}
+
+/**
+ * The service's sandbox: chosen once, runs limited to SANDBOX_CONCURRENCY at a time (the rest
+ * queue), leftovers reaped at start-up and every few minutes.
+ */
+@Injectable()
+export class SandboxProvider implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Sandbox');
+  private sandbox: Sandbox | undefined;
+  private unavailable = 'not started';
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  private reaper: NodeJS.Timeout | undefined;
+
+  constructor(@Inject(SESSIONS_CONFIG) private readonly config: SessionsConfig) {}
+
+  async onModuleInit(): Promise<void> {
+    const chosen = await chooseSandbox(this.config, (m) => this.logger.warn(m));
+    if (typeof chosen === 'string') {
+      this.unavailable = chosen;
+      this.logger.warn(`test runs are refused (SANDBOX_UNAVAILABLE): ${chosen}`);
+      return;
+    }
+    this.sandbox = chosen;
+    const reaped = await chosen.reap().catch(() => 0);
+    this.logger.log(`sandbox driver: ${chosen.driver}${reaped ? ` (removed ${reaped} leftovers)` : ''}`);
+    if (chosen instanceof DockerSandbox) void chosen.warmUp();
+    this.reaper = setInterval(() => void chosen.reap().catch(() => 0), REAP_INTERVAL_MS);
+    this.reaper.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.reaper);
+    await this.sandbox?.close();
+  }
+
+  get driver(): string | null {
+    return this.sandbox?.driver ?? null;
+  }
+
+  /** Throws SANDBOX_UNAVAILABLE when no driver can run here. */
+  assertAvailable(): Sandbox {
+    if (!this.sandbox) throw new SandboxUnavailableError(this.unavailable);
+    return this.sandbox;
+  }
+
+  async run(request: SandboxRequest): Promise<SandboxResult> {
+    const sandbox = this.assertAvailable();
+    // A finishing run hands its slot straight to the next waiter, so the limit is never exceeded.
+    if (this.running >= this.config.sandbox.concurrency) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.running += 1;
+    }
+    try {
+      return await sandbox.run(request);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+}

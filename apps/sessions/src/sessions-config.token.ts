@@ -1,0 +1,1 @@
+export const SESSIONS_CONFIG = Symbol('SESSIONS_CONFIG');

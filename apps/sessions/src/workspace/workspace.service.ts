@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EventEnvelope, EventMetadata, SqlExecutor } from '@app/domain';
+import { dataSourceExecutor, NotFoundError, PostgresEventStore, withUnitOfWork } from '@app/domain';
+import type { WorkspaceFile } from '../sandbox/sandbox.port';
+import { createTar } from '../sandbox/tar-archive';
+import { BlobStore, sha256Of } from './blob-store';
+import type { WorkspaceFilesWritten, WorkspaceWriter } from './workspace.events';
+import { workspaceStreamId } from './workspace.events';
+import { changedFiles, emptyWorkspace, evolveWorkspace } from './workspace.state';
+import type { WorkspaceState } from './workspace.state';
+
+export interface WrittenVersion {
+  readonly version: number;
+  /** Paths whose content changed in this version (a write of identical files makes no version). */
+  readonly changed: readonly string[];
+}
+
+/**
+ * Each project's workspace: files stored once as content-addressed blobs, and a `workspace-<id>`
+ * stream whose every event is a version (the paths it wrote → their blobs). Every version names
+ * its writer: a manual run or a session step.
+ */
+@Injectable()
+export class WorkspaceService {
+  private readonly blobs = new BlobStore();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: PostgresEventStore,
+  ) {}
+
+  async load(projectId: string, sql?: SqlExecutor, atVersion?: number): Promise<WorkspaceState> {
+    const events = await this.store.readStream(workspaceStreamId(projectId), {
+      sql,
+      ...(atVersion === undefined ? {} : { toVersion: atVersion }),
+    });
+    return events.reduce(
+      (state, event) =>
+        evolveWorkspace(
+          state,
+          event as unknown as EventEnvelope<'WorkspaceFilesWritten', WorkspaceFilesWritten['data']>,
+          event.version,
+        ),
+      emptyWorkspace,
+    );
+  }
+
+  /** Stores the files and, if any changed, appends a version — inside the caller's transaction when given. */
+  async write(
+    projectId: string,
+    files: readonly WorkspaceFile[],
+    writer: WorkspaceWriter,
+    metadata: EventMetadata,
+    sql?: SqlExecutor,
+  ): Promise<WrittenVersion> {
+    const work = async (tx: SqlExecutor): Promise<WrittenVersion> => {
+      const state = await this.load(projectId, tx);
+      const hashed = files.map((f) => ({
+        ...f,
+        sha256: sha256Of(f.content),
+        size: Buffer.byteLength(f.content),
+      }));
+      const changed = changedFiles(state, hashed);
+      if (changed.length === 0) return { version: state.version, changed: [] };
+      for (const file of changed) await this.blobs.put(tx, file.content);
+      const event: WorkspaceFilesWritten = {
+        type: 'WorkspaceFilesWritten',
+        data: {
+          files: changed.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size })),
+          writer,
+          at: new Date().toISOString(),
+        },
+      };
+      await this.store.append(workspaceStreamId(projectId), [event], {
+        expectedVersion: state.version === 0 ? 'no_stream' : state.version,
+        metadata: { ...metadata, projectId },
+        sql: tx,
+      });
+      return { version: state.version + 1, changed: changed.map((f) => f.path) };
+    };
+    return sql ? work(sql) : withUnitOfWork(this.dataSource, work, { retryOnConflict: true });
+  }
+
+  /** The files (with contents) of a version, all of them or the given paths. */
+  async files(
+    projectId: string,
+    options: { version?: number; paths?: readonly string[] } = {},
+  ): Promise<WorkspaceFile[]> {
+    const state = await this.load(projectId, undefined, options.version);
+    if (options.version !== undefined && state.version < options.version)
+      throw new NotFoundError('workspace version', `${projectId}@${options.version}`);
+    const wanted = [...state.files.entries()]
+      .filter(([path]) => !options.paths || options.paths.includes(path))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const contents = await this.blobs.getMany(
+      dataSourceExecutor(this.dataSource),
+      wanted.map(([, entry]) => entry.sha256),
+    );
+    return wanted.map(([path, entry]) => ({
+      path,
+      content: (contents.get(entry.sha256) ?? Buffer.alloc(0)).toString('utf8'),
+    }));
+  }
+
+  /** A tar of one version (reproducible: fixed times and owners, sorted paths). */
+  async tar(projectId: string, version?: number): Promise<Buffer> {
+    const files = await this.files(projectId, { version });
+    return createTar(
+      files.map((f) => ({ path: f.path, type: 'file' as const, content: Buffer.from(f.content) })),
+    );
+  }
+
+  async putBlob(content: Buffer | string, sql?: SqlExecutor): Promise<string> {
+    return this.blobs.put(sql ?? dataSourceExecutor(this.dataSource), content);
+  }
+
+  async getBlob(sha256: string): Promise<Buffer | null> {
+    return this.blobs.get(dataSourceExecutor(this.dataSource), sha256);
+  }
+}
