@@ -217,11 +217,15 @@ export class DockerSandbox implements Sandbox {
     const { container } = prepared;
     await container.putArchive(workspaceArchive(request.files), { path: SANDBOX_ROOT });
 
+    // The first reason is the one recorded; the kill itself is sent every time it is asked for.
+    // A kill the engine loses under load is sent again every second until the container is gone.
     let killedBy: FinishedRun['killedBy'] = null;
+    let rekill: NodeJS.Timeout | undefined;
+    const sendKill = () => void container.kill({ signal: 'SIGKILL' }).catch(() => undefined);
     const kill = (reason: 'timeout' | 'output_limit') => {
-      if (killedBy) return;
-      killedBy = reason;
-      container.kill({ signal: 'SIGKILL' }).catch(() => undefined);
+      killedBy ??= reason;
+      sendKill();
+      rekill ??= setInterval(sendKill, 1_000);
     };
     const capture = new OutputCapture(request.limits.outputBytes, () => kill('output_limit'));
     const demuxer = new DockerStreamDemuxer((_stream, payload) => capture.push(payload));
@@ -245,8 +249,9 @@ export class DockerSandbox implements Sandbox {
       await Promise.race([exited, streamEnded]);
     } finally {
       clearTimeout(timer);
+      clearInterval(rekill);
     }
-    const state = await this.finalState(container);
+    const state = await this.finalState(container, killedBy !== null);
     const finishedAt = performance.now();
     attached.destroy();
 
@@ -272,16 +277,19 @@ export class DockerSandbox implements Sandbox {
   /** The exit as Docker recorded it (the attach stream can end a moment before the state is final). */
   private async finalState(
     container: Docker.Container,
+    killed: boolean,
   ): Promise<{ exitCode: number | null; oomKilled: boolean }> {
-    for (let attempt = 0; attempt < 50; attempt += 1) {
+    for (let attempt = 1; attempt <= 150; attempt += 1) {
       const info = await container.inspect();
       if (!info.State.Running && info.State.Status !== 'created') {
         return { exitCode: info.State.ExitCode, oomKilled: Boolean(info.State.OOMKilled) };
       }
+      // A kill sent while the engine was busy can be lost: repeat it while the container runs on.
+      if (killed && attempt % 10 === 0) await container.kill({ signal: 'SIGKILL' }).catch(() => undefined);
       await new Promise((r) => setTimeout(r, 100));
     }
     await container.kill({ signal: 'SIGKILL' }).catch(() => undefined);
-    throw new Error('the container did not stop');
+    throw new Error('the container did not stop within 15 s of its end');
   }
 
   private async readReport(container: Docker.Container): Promise<string | null> {

@@ -1,0 +1,327 @@
+import type { LlmMessage, LlmParameters } from '../llm/llm.port';
+import { canonicalJson, sha256Hex } from './canonical-hash';
+import type { ContextItem, ContextPiece } from './context-item';
+import { componentFiles } from './file-layout';
+import type { Instruction } from './instructions';
+import {
+  CODE_FIX_INSTRUCTION,
+  CODE_INSTRUCTION,
+  DESIGN_INSTRUCTION,
+  DESIGN_REVISION_INSTRUCTION,
+  TESTS_FIX_INSTRUCTION,
+  TESTS_INSTRUCTION,
+} from './instructions';
+import { estimateTokens } from './token-estimate';
+
+export interface ComponentInput {
+  readonly id: string;
+  readonly projectId: string;
+  readonly name: string;
+  readonly type: string;
+  readonly description: string;
+  readonly moduleName: string | null;
+  readonly parent: {
+    readonly id: string;
+    readonly name: string;
+    readonly type: string;
+    readonly description: string;
+  } | null;
+  readonly dependencies: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly description: string;
+  }[];
+  readonly children: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly description: string;
+  }[];
+}
+
+export interface StoryInput {
+  readonly id: string;
+  readonly version: number;
+  readonly title: string;
+  readonly description: string;
+  readonly criteria: readonly string[];
+}
+
+export interface DesignInput {
+  readonly componentId: string;
+  readonly version: number;
+  readonly markdown: string;
+}
+
+export interface FileInput {
+  readonly path: string;
+  readonly content: string;
+  /** `workspace-<projectId>` and the version that holds the file, or `session-<id>` for a draft. */
+  readonly source: string;
+  readonly version: number;
+}
+
+export interface FailureInput {
+  /** `sandbox-run-<id>`, or `design-validation` for a draft that failed the architect's rules. */
+  readonly source: string;
+  readonly version: number;
+  readonly summary: string;
+  readonly failures: readonly { readonly name: string; readonly message: string }[];
+}
+
+/** What each kind of call is made from. The process decides it; nothing else goes in. */
+export type AssemblyRequest =
+  | {
+      readonly purpose: 'DESIGN';
+      readonly component: ComponentInput;
+      readonly stories: readonly StoryInput[];
+      readonly template: string;
+    }
+  | {
+      readonly purpose: 'DESIGN_REVISION';
+      readonly component: ComponentInput;
+      readonly stories: readonly StoryInput[];
+      readonly template: string;
+      readonly draft: FileInput;
+      readonly errors: FailureInput;
+    }
+  | { readonly purpose: 'TESTS'; readonly component: ComponentInput; readonly design: DesignInput }
+  | {
+      readonly purpose: 'TESTS_FIX';
+      readonly component: ComponentInput;
+      readonly design: DesignInput;
+      readonly tests: readonly FileInput[];
+      readonly errors: FailureInput;
+    }
+  | {
+      readonly purpose: 'CODE';
+      readonly component: ComponentInput;
+      readonly design: DesignInput;
+      readonly tests: readonly FileInput[];
+      readonly failures: FailureInput;
+    }
+  | {
+      readonly purpose: 'CODE_FIX';
+      readonly component: ComponentInput;
+      readonly design: DesignInput;
+      readonly tests: readonly FileInput[];
+      readonly code: readonly FileInput[];
+      readonly failures: FailureInput;
+    };
+
+export interface AssembledContext {
+  readonly messages: LlmMessage[];
+  readonly items: ContextItem[];
+  /** The same text as one markdown document (for people pasting it into their own assistant). */
+  readonly markdown: string;
+  /** sha256 over the messages (and, for a call, the model parameters). */
+  readonly contextHash: string;
+}
+
+const MAX_FAILURE_MESSAGE = 800;
+const MAX_FAILURES = 25;
+
+function instructionPiece(instruction: Instruction): ContextPiece {
+  return {
+    kind: 'instruction',
+    source: `instruction:${instruction.name}`,
+    version: instruction.version,
+    title: 'Instructions',
+    content: instruction.text,
+  };
+}
+
+function componentPiece(component: ComponentInput): ContextPiece {
+  const files = componentFiles(component.name);
+  const lines = [
+    `Name: ${component.name}`,
+    `Type: ${component.type}`,
+    ...(component.moduleName ? [`Module: ${component.moduleName}`] : []),
+    `Description: ${component.description || '(none)'}`,
+    ...(component.parent
+      ? [
+          `Context: ${component.parent.name} (${component.parent.type}) — ${component.parent.description || 'no description'}`,
+        ]
+      : []),
+    `Dependencies: ${component.dependencies.length ? component.dependencies.map((d) => `${d.name} (${d.type})`).join(', ') : 'none'}`,
+    ...(component.children.length
+      ? [`Child components: ${component.children.map((c) => `${c.name} (${c.type})`).join(', ')}`]
+      : []),
+    `Implementation file: ${files.implementation}`,
+    `Test file: ${files.tests}`,
+  ];
+  // The architect keeps no per-component version: 0 means "as it stood when this was assembled".
+  return {
+    kind: 'instruction',
+    source: `component-${component.id}`,
+    version: 0,
+    title: 'Component',
+    content: lines.join('\n'),
+  };
+}
+
+function storyPiece(story: StoryInput): ContextPiece {
+  const criteria = story.criteria.length
+    ? story.criteria.map((c) => `- ${c}`).join('\n')
+    : '- (no acceptance criteria)';
+  return {
+    kind: 'story',
+    source: `story-${story.id}`,
+    version: story.version,
+    title: `Story: ${story.title}`,
+    content: `${story.description}\n\nAcceptance criteria:\n${criteria}`,
+  };
+}
+
+function designPiece(design: DesignInput, title = 'Accepted design'): ContextPiece {
+  return {
+    kind: 'design',
+    source: `design-${design.componentId}`,
+    version: design.version,
+    title: `${title} (version ${design.version})`,
+    content: design.markdown.trim(),
+  };
+}
+
+function filePiece(file: FileInput, kind: 'test' | 'code' | 'design'): ContextPiece {
+  const fence = file.content.includes('```') ? '~~~~' : '```';
+  const language = file.path.endsWith('.md') ? 'markdown' : 'typescript';
+  return {
+    kind,
+    source: `${file.source}:${file.path}`,
+    version: file.version,
+    title: kind === 'design' ? 'Previous draft' : `File ${file.path}`,
+    content:
+      kind === 'design'
+        ? file.content.trim()
+        : `${fence}${language} path=${file.path}\n${file.content.replace(/\n$/, '')}\n${fence}`,
+  };
+}
+
+function failurePiece(failure: FailureInput, title: string): ContextPiece {
+  const shown = [...failure.failures]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .slice(0, MAX_FAILURES)
+    .map((f) => {
+      const message =
+        f.message.length > MAX_FAILURE_MESSAGE ? `${f.message.slice(0, MAX_FAILURE_MESSAGE)}…` : f.message;
+      return `- ${f.name}: ${message.replace(/\n/g, ' ')}`;
+    });
+  const more =
+    failure.failures.length > MAX_FAILURES ? [`- … and ${failure.failures.length - MAX_FAILURES} more`] : [];
+  return {
+    kind: 'error',
+    source: failure.source,
+    version: failure.version,
+    title,
+    content: [failure.summary, ...shown, ...more].join('\n'),
+  };
+}
+
+function templatePiece(template: string, type: string): ContextPiece {
+  return {
+    kind: 'instruction',
+    source: `template:${type}`,
+    version: 1,
+    title: 'Template',
+    content: template.trim(),
+  };
+}
+
+/** The pieces of a request, in the one order they always go in. */
+export function contextPieces(request: AssemblyRequest): ContextPiece[] {
+  switch (request.purpose) {
+    case 'DESIGN':
+      return [
+        instructionPiece(DESIGN_INSTRUCTION),
+        componentPiece(request.component),
+        ...request.stories.map(storyPiece),
+        templatePiece(request.template, request.component.type),
+      ];
+    case 'DESIGN_REVISION':
+      return [
+        instructionPiece(DESIGN_REVISION_INSTRUCTION),
+        componentPiece(request.component),
+        ...request.stories.map(storyPiece),
+        templatePiece(request.template, request.component.type),
+        filePiece(request.draft, 'design'),
+        failurePiece(request.errors, 'Validation errors'),
+      ];
+    case 'TESTS':
+      return [
+        instructionPiece(TESTS_INSTRUCTION),
+        componentPiece(request.component),
+        designPiece(request.design),
+      ];
+    case 'TESTS_FIX':
+      return [
+        instructionPiece(TESTS_FIX_INSTRUCTION),
+        componentPiece(request.component),
+        designPiece(request.design),
+        ...request.tests.map((f) => filePiece(f, 'test')),
+        failurePiece(request.errors, 'Why the tests cannot be used'),
+      ];
+    case 'CODE':
+      return [
+        instructionPiece(CODE_INSTRUCTION),
+        componentPiece(request.component),
+        designPiece(request.design),
+        ...request.tests.map((f) => filePiece(f, 'test')),
+        failurePiece(request.failures, 'Failing tests'),
+      ];
+    case 'CODE_FIX':
+      return [
+        instructionPiece(CODE_FIX_INSTRUCTION),
+        componentPiece(request.component),
+        designPiece(request.design),
+        ...request.tests.map((f) => filePiece(f, 'test')),
+        ...request.code.map((f) => filePiece(f, 'code')),
+        failurePiece(request.failures, 'Failing tests'),
+      ];
+    default: {
+      const unknown: never = request;
+      throw new Error(`unknown purpose ${String((unknown as { purpose: string }).purpose)}`);
+    }
+  }
+}
+
+function section(piece: ContextPiece): string {
+  return `## ${piece.title}\n\n${piece.content}`;
+}
+
+/** The hash a ledger entry carries: over exactly the messages sent and, for a call, the model parameters. */
+export function contextHashOf(messages: readonly LlmMessage[], parameters: LlmParameters | null): string {
+  return sha256Hex(canonicalJson({ parameters, messages }));
+}
+
+/**
+ * Deterministic assembly: the same request gives the same messages, items and hash. The first
+ * piece (the instruction) is the system message; the others are sections of one user message.
+ */
+export function assembleContext(
+  request: AssemblyRequest,
+  parameters: LlmParameters | null = null,
+): AssembledContext {
+  const pieces = contextPieces(request);
+  const [system, ...rest] = pieces;
+  const sections = rest.map(section);
+  const messages: LlmMessage[] = [
+    { role: 'system', content: system.content },
+    { role: 'user', content: sections.join('\n\n') },
+  ];
+  const items: ContextItem[] = pieces.map((piece) => {
+    const text = piece === system ? piece.content : section(piece);
+    return {
+      kind: piece.kind,
+      source: piece.source,
+      version: piece.version,
+      sha256: sha256Hex(text),
+      tokens: estimateTokens(text),
+    };
+  });
+  const markdown = [
+    `# Context: ${request.component.name} (${request.purpose.toLowerCase()})`,
+    section(system),
+    ...sections,
+  ].join('\n\n');
+  return { messages, items, markdown: `${markdown}\n`, contextHash: contextHashOf(messages, parameters) };
+}

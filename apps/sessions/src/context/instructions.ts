@@ -1,0 +1,84 @@
+/**
+ * The fixed instructions of each kind of LLM call. Each has a version: changing a text means a new
+ * version, so a ledger entry always says exactly which instruction went in.
+ */
+export interface Instruction {
+  readonly name: string;
+  readonly version: number;
+  readonly text: string;
+}
+
+const REPLY_FILES = [
+  'Reply with fenced code blocks only; the info string of each block names the language and the file,',
+  'for example ```typescript path=src/example.ts. Paths are relative to the workspace root; never absolute, never "..".',
+].join(' ');
+
+const NODE_TYPESCRIPT = [
+  'The code is TypeScript run directly by Node.js 24, which strips type annotations:',
+  'use only erasable syntax (no enums, no namespaces, no parameter properties), and import local files',
+  'with their .ts extension. There are no npm packages: use only Node.js built-in modules.',
+].join(' ');
+
+export const DESIGN_INSTRUCTION: Instruction = {
+  name: 'design',
+  version: 1,
+  text: [
+    'You are the software architect of a spec-driven project.',
+    'Write the design document of one component, from the architecture, the stories linked to it and the template given.',
+    'Keep every heading of the template, in the same order, at the same level, and fill every required section; add no other sections.',
+    'The Dependencies section names exactly the dependencies given; the Components section (for contexts) has one "###" entry per child component given.',
+    'Test Assertions is a bullet list of short, testable statements; each one will become the name of one test.',
+    'Reply with the markdown document only (optionally inside one ```markdown fence).',
+  ].join('\n'),
+};
+
+export const DESIGN_REVISION_INSTRUCTION: Instruction = {
+  name: 'design-revision',
+  version: 1,
+  text: [
+    DESIGN_INSTRUCTION.text,
+    'Your previous draft did not pass validation. Revise it so that every listed error is fixed, and change nothing else.',
+  ].join('\n'),
+};
+
+export const TESTS_INSTRUCTION: Instruction = {
+  name: 'tests',
+  version: 1,
+  text: [
+    'You write the tests of one component from its accepted design, before the component exists.',
+    "Use Node.js's built-in test runner: import test from 'node:test' and assert from 'node:assert/strict'.",
+    "Write one test per item of the design's Test Assertions, named exactly as the item reads.",
+    'Import the implementation from the path given; that file does not exist yet, so the tests must fail now.',
+    NODE_TYPESCRIPT,
+    REPLY_FILES,
+  ].join('\n'),
+};
+
+export const TESTS_FIX_INSTRUCTION: Instruction = {
+  name: 'tests-fix',
+  version: 1,
+  text: [
+    TESTS_INSTRUCTION.text,
+    'Your previous tests could not be used, for the reasons given below. Reply with the corrected files in full.',
+  ].join('\n'),
+};
+
+export const CODE_INSTRUCTION: Instruction = {
+  name: 'code',
+  version: 1,
+  text: [
+    'You write the implementation of one component so that its failing tests pass, following its design.',
+    'Do not change the tests and do not write new test files.',
+    NODE_TYPESCRIPT,
+    REPLY_FILES,
+  ].join('\n'),
+};
+
+export const CODE_FIX_INSTRUCTION: Instruction = {
+  name: 'code-fix',
+  version: 1,
+  text: [
+    CODE_INSTRUCTION.text,
+    'Your previous implementation did not pass every test. The failing tests and their messages are below; reply with the corrected files in full.',
+  ].join('\n'),
+};

@@ -1,0 +1,46 @@
+import type { SandboxOutcome } from '@app/domain';
+
+export interface RunSummary {
+  readonly outcome: SandboxOutcome;
+  readonly tests: readonly {
+    readonly name: string;
+    readonly status: string;
+    readonly failureKind: string | null;
+    readonly message: string | null;
+  }[];
+}
+
+export type RedVerdict =
+  { readonly red: true } | { readonly red: false; readonly fixable: boolean; readonly reason: string };
+
+const RED_KINDS = new Set(['assertion', 'missing_module']);
+
+/**
+ * Tests written before their code must be red: at least one test executed, none passed, and every
+ * failure an assertion or a missing module — not a syntax or compile error, which goes back to the
+ * LLM to fix. Limits hit by the run itself (timeout, memory, output) are fixable too.
+ */
+export function redVerdict(run: RunSummary): RedVerdict {
+  if (run.outcome === 'ERROR')
+    return { red: false, fixable: false, reason: 'the sandbox could not run the tests' };
+  if (run.outcome === 'NO_TESTS') return { red: false, fixable: true, reason: 'no test was executed' };
+  if (run.outcome === 'TIMEOUT' || run.outcome === 'OOM' || run.outcome === 'OUTPUT_LIMIT')
+    return { red: false, fixable: true, reason: `the test run hit a limit (${run.outcome})` };
+  const passed = run.tests.filter((t) => t.status === 'PASSED');
+  if (passed.length > 0)
+    return {
+      red: false,
+      fixable: true,
+      reason: `tests passed before any code exists, so they test nothing: ${passed.map((t) => t.name).join(', ')}`,
+    };
+  const failed = run.tests.filter((t) => t.status === 'FAILED' || t.status === 'CANCELLED');
+  if (failed.length === 0) return { red: false, fixable: true, reason: 'no test was executed' };
+  const broken = failed.filter((t) => !RED_KINDS.has(t.failureKind ?? ''));
+  if (broken.length > 0)
+    return {
+      red: false,
+      fixable: true,
+      reason: `tests failed for the wrong reason (${broken.map((t) => `${t.name}: ${t.failureKind ?? 'unknown'}`).join('; ')})`,
+    };
+  return { red: true };
+}
