@@ -10,6 +10,8 @@ import {
 import { ArchitectClient } from './clients/architect-client';
 import { StoriesClient } from './clients/stories-client';
 import { SandboxRunResolver, WorkspaceResolver } from './graphql/sandbox.resolver';
+import { SessionResolver } from './graphql/session.resolver';
+import { OpenAiLlm } from './llm/openai-llm';
 import { sessionsMigrations } from './persistence/sessions.migrations';
 import { readModels } from './read-models';
 import { ProjectSettingsService } from './sandbox-runs/project-settings.service';
@@ -19,6 +21,14 @@ import { SandboxProvider } from './sandbox/sandbox-provider';
 import type { SessionsConfig } from './sessions-config';
 import { SESSIONS_CONFIG } from './sessions-config.token';
 import { WorkspaceService } from './workspace/workspace.service';
+import { ContextBundleService } from './session/context-bundle.service';
+import { LLM_PROVIDER, LlmLedger } from './session/llm-ledger';
+import { SessionDriver } from './session/session-driver';
+import { SessionInputs } from './session/session-inputs';
+import { SessionWorker } from './session/session-worker';
+import { SessionRepository } from './session/session.repository';
+import { SessionService } from './session/session.service';
+import { CHILD_STARTER, StepExecutor } from './session/step-executor';
 
 /** Sandbox runs, workspaces, LLM sessions and their context ledger: an event-sourced Federation 2 subgraph. */
 @Module({})
@@ -46,6 +56,20 @@ export class SessionsModule {
         RunTestsService,
         SandboxRunResolver,
         WorkspaceResolver,
+        {
+          provide: LLM_PROVIDER,
+          useValue: sessions.llm.baseUrl || sessions.llm.apiKey ? new OpenAiLlm(sessions.llm) : null,
+        },
+        LlmLedger,
+        SessionRepository,
+        SessionInputs,
+        StepExecutor,
+        SessionDriver,
+        SessionWorker,
+        SessionService,
+        { provide: CHILD_STARTER, useExisting: SessionService },
+        ContextBundleService,
+        SessionResolver,
       ],
     };
   }

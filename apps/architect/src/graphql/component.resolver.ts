@@ -14,7 +14,8 @@ import { CurrentRequest } from '@app/domain';
 import { ArchitectureQueryService } from '../application/architecture-query.service';
 import { ComponentCommandService } from '../application/component-command.service';
 import { DesignService } from '../application/design.service';
-import { designTemplate } from '../design/design-templates';
+import { designTemplate, designTypeForKind } from '../design/design-templates';
+import type { ComponentKind } from '../component/component-kind';
 import {
   AddDependencyInput,
   CreateComponentInput,
@@ -182,6 +183,16 @@ export class ComponentResolver {
     @Args('input') input: SubmitDesignInput,
   ): Promise<DesignDocument> {
     return this.designs.submit(context, input.componentId, input.markdown);
+  }
+
+  @ResolveField('designTemplate', () => String, {
+    description: "The design template for this component's type, titled with its name (or module name).",
+  })
+  componentDesignTemplate(@Parent() component: Component): string {
+    return designTemplate(
+      designTypeForKind(component.type as ComponentKind),
+      component.moduleName ?? component.name,
+    );
   }
 
   @ResolveField(() => [Story])

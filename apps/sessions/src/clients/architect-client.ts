@@ -13,6 +13,8 @@ export interface ComponentFacts {
   readonly designStatus: string;
   readonly testStatus: string;
   readonly codeStatus: string;
+  /** The template of its design type, titled with its name. */
+  readonly designTemplate: string;
   readonly stories: readonly { id: string }[];
   readonly dependencies: readonly { id: string; name: string; type: string; description: string }[];
 }
@@ -46,7 +48,7 @@ export interface ArchitectureFacts {
 }
 
 const COMPONENT_FIELDS = `id projectId parentId name type description moduleName acceptedDesignVersion
-  designStatus testStatus codeStatus stories { id } dependencies { id name type description }`;
+  designStatus testStatus codeStatus designTemplate stories { id } dependencies { id name type description }`;
 const DESIGN_FIELDS = `id componentId version markdown valid sha256 testAssertions errors { code message section }`;
 
 /** The architect's public API, as the sessions service uses it (components, designs, validation). */

@@ -18,10 +18,13 @@ export const sessionsMigrations: readonly Migration[] = [
         project_id uuid NOT NULL,
         component_id uuid NOT NULL,
         session_id uuid,
+        purpose text NOT NULL,
         outcome text NOT NULL,
+        red boolean NOT NULL,
         recorded_at timestamptz NOT NULL
       );
       CREATE INDEX IF NOT EXISTS sandbox_runs_by_component ON ${s}.sandbox_runs (component_id, recorded_at DESC);
+      CREATE INDEX IF NOT EXISTS sandbox_runs_red ON ${s}.sandbox_runs (component_id, recorded_at DESC) WHERE red;
 
       CREATE TABLE IF NOT EXISTS ${s}.sessions (
         session_id uuid PRIMARY KEY,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SandboxRunRecorded } from '@app/domain';
-import { EventBusLifecycle, inTransaction, PostgresEventStore } from '@app/domain';
+import { EventBusLifecycle, inTransaction, isRedRun, PostgresEventStore } from '@app/domain';
 import type { CallerContext } from '../clients/subgraph-client';
 import { SandboxProvider } from '../sandbox/sandbox-provider';
 import { executedTests } from '../sandbox/sandbox-outcome';
@@ -125,14 +125,16 @@ export class SandboxRunRecorder {
         sql,
       });
       await sql.query(
-        `INSERT INTO sandbox_runs (run_id, project_id, component_id, session_id, outcome, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
+        `INSERT INTO sandbox_runs (run_id, project_id, component_id, session_id, purpose, outcome, red, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [
           runId,
           input.projectId,
           input.componentId,
           input.sessionId ?? null,
+          input.purpose,
           result.outcome,
+          isRedRun(event.data),
           event.data.recordedAt,
         ],
       );

@@ -47,9 +47,19 @@ export interface SandboxRunRecorded {
   };
 }
 
-/** Red evidence: tests ran and at least one failed (a test written before its code). */
+/** The failure kinds that make a run red: the tests ran and failed on what is not there yet. */
+export const RED_FAILURE_KINDS: readonly string[] = ['assertion', 'missing_module'];
+
+/**
+ * Red evidence (tests written before their code): tests ran, at least one failed, none passed, and
+ * — where the run lists its tests — every failure is an assertion or a missing module, never a
+ * syntax or compile error.
+ */
 export function isRedRun(run: SandboxRunRecorded['data']): boolean {
-  return run.outcome === 'FAILED' && run.testsFailed > 0;
+  if (run.outcome !== 'FAILED' || run.testsFailed === 0 || run.testsPassed > 0) return false;
+  return (run.tests ?? []).every(
+    (t) => t.status !== 'FAILED' || RED_FAILURE_KINDS.includes(t.failureKind ?? ''),
+  );
 }
 
 /** Green evidence: tests ran and all passed. */

@@ -1,0 +1,13 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { SessionTypeEnum } from './session.model';
+
+@InputType()
+export class StartSessionInput {
+  @Field(() => ID) componentId!: string;
+  @Field(() => SessionTypeEnum) type!: SessionTypeEnum;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Revisions (DESIGN) or fix attempts (TESTS, CODE); default SESSION_MAX_ITERATIONS.',
+  })
+  maxIterations?: number | null;
+}

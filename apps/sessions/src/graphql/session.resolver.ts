@@ -1,0 +1,107 @@
+import {
+  Args,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
+import type { RequestContext } from '@app/domain';
+import { CurrentRequest } from '@app/domain';
+import { RunTestsService } from '../sandbox-runs/run-tests/run-tests.service';
+import { ContextBundleService } from '../session/context-bundle.service';
+import { SessionService } from '../session/session.service';
+import { sessionView } from '../session/session.view';
+import { SandboxRunModel } from './sandbox-run.model';
+import { ContextBundleModel, ContextPurposeEnum, SessionModel } from './session.model';
+import { StartSessionInput } from './session.inputs';
+
+@Resolver(() => SessionModel)
+export class SessionResolver {
+  constructor(
+    private readonly sessionService: SessionService,
+    private readonly runs: RunTestsService,
+    private readonly bundles: ContextBundleService,
+  ) {}
+
+  @Mutation(() => SessionModel, {
+    description:
+      'Starts an automated session (LLM_NOT_CONFIGURED without an LLM); it runs in the background.',
+  })
+  async startSession(
+    @CurrentRequest() context: RequestContext,
+    @Args('input') input: StartSessionInput,
+  ): Promise<SessionModel> {
+    return sessionView(await this.sessionService.start(context, input));
+  }
+
+  @Mutation(() => SessionModel, {
+    description: 'Stops a running session (and its children) after the current step.',
+  })
+  async cancelSession(
+    @CurrentRequest() context: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<SessionModel> {
+    return sessionView(await this.sessionService.cancel(context, id));
+  }
+
+  @Query(() => SessionModel)
+  async session(
+    @CurrentRequest() context: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<SessionModel> {
+    return sessionView(await this.sessionService.visible(context, id));
+  }
+
+  @Query(() => [SessionModel], { description: 'The sessions of a component, newest first.' })
+  async sessions(
+    @CurrentRequest() context: RequestContext,
+    @Args('componentId', { type: () => ID }) componentId: string,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+  ): Promise<SessionModel[]> {
+    return (await this.sessionService.ofComponent(context, componentId, first)).map(sessionView);
+  }
+
+  @Query(() => ContextBundleModel, {
+    description:
+      'Exactly what a TESTS or CODE session would put into the LLM, for pasting into your own assistant.',
+  })
+  async contextBundle(
+    @CurrentRequest() context: RequestContext,
+    @Args('componentId', { type: () => ID }) componentId: string,
+    @Args('purpose', { type: () => ContextPurposeEnum }) purpose: ContextPurposeEnum,
+  ): Promise<ContextBundleModel> {
+    const bundle = await this.bundles.bundle(context, componentId, purpose);
+    return {
+      componentId,
+      purpose,
+      markdown: bundle.markdown,
+      contextHash: bundle.contextHash,
+      items: bundle.items,
+    };
+  }
+
+  @ResolveField(() => [SandboxRunModel])
+  sandboxRuns(
+    @CurrentRequest() context: RequestContext,
+    @Parent() session: SessionModel,
+  ): Promise<SandboxRunModel[]> {
+    return Promise.all(session.runIds.map((id) => this.runs.run(context, id)));
+  }
+
+  @ResolveField(() => [SessionModel])
+  async children(
+    @CurrentRequest() context: RequestContext,
+    @Parent() session: SessionModel,
+  ): Promise<SessionModel[]> {
+    return (await this.sessionService.children(context, session.id)).map(sessionView);
+  }
+
+  @ResolveReference()
+  async resolveReference(reference: { id: string }, context: RequestContext): Promise<SessionModel> {
+    return sessionView(await this.sessionService.visible(context, reference.id));
+  }
+}

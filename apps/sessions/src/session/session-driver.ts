@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { ConcurrencyError, DomainError } from '@app/domain';
+import { redactSecret } from '../llm/openai-llm';
+import { BudgetExceededError } from './llm-ledger';
+import { plannedStep } from './session.decider';
+import { SessionRepository } from './session.repository';
+import type { SessionState } from './session.state';
+import { inFlightStep } from './session.state';
+import { StepExecutor, WAIT } from './step-executor';
+
+export type DriveResult = 'finished' | 'waiting' | 'stopped';
+
+/**
+ * Drives one session from where its stream says it is: an in-flight step (a crash left it) is
+ * finished first, then the router's next step, until the session ends. Nothing that finished is
+ * done again. A concurrent change (a cancel) shows up as a version conflict: the driver reloads
+ * and stops if the session no longer runs.
+ */
+@Injectable()
+export class SessionDriver {
+  private readonly logger = new Logger('SessionDriver');
+
+  constructor(
+    private readonly repository: SessionRepository,
+    private readonly executor: StepExecutor,
+  ) {}
+
+  async drive(sessionId: string, signal: AbortSignal, apiKey?: string): Promise<DriveResult> {
+    let state: SessionState = await this.repository.load(sessionId);
+    while (state.exists && state.status === 'RUNNING') {
+      if (signal.aborted) return 'stopped';
+      try {
+        let step = inFlightStep(state);
+        if (!step) {
+          const planned = plannedStep(state);
+          if (!planned) {
+            state = await this.repository.execute(state, {
+              type: 'FailSession',
+              reason: 'the router has no next step for this session',
+              at: new Date().toISOString(),
+            });
+            break;
+          }
+          state = await this.repository.execute(state, {
+            type: 'BeginStep',
+            step: planned,
+            runId: planned === 'run_tests' ? randomUUID() : null,
+            at: new Date().toISOString(),
+          });
+          step = inFlightStep(state)!;
+        }
+        const outcome = await this.executor.execute(state, step, signal);
+        if (outcome === WAIT) return 'waiting';
+        state = await this.repository.execute(outcome.state, {
+          type: 'CompleteStep',
+          data: {
+            step: step.step,
+            attempt: step.attempt,
+            outcome: outcome.outcome,
+            detail: outcome.detail,
+            result: outcome.result,
+            at: new Date().toISOString(),
+          },
+        });
+      } catch (error) {
+        if (
+          error instanceof ConcurrencyError ||
+          (error instanceof DomainError && error.code === 'CONFLICT')
+        ) {
+          state = await this.repository.load(sessionId);
+          continue;
+        }
+        if (signal.aborted) return 'stopped';
+        const reason =
+          error instanceof BudgetExceededError
+            ? error.message
+            : `step ${inFlightStep(state)?.step ?? '?'} failed: ${redactSecret(error instanceof Error ? error.message : String(error), apiKey)}`;
+        this.logger.warn(`session ${sessionId}: ${reason}`);
+        state = await this.repository.load(sessionId);
+        if (state.status !== 'RUNNING') break;
+        state = await this.repository.execute(state, {
+          type: 'FailSession',
+          reason,
+          at: new Date().toISOString(),
+        });
+      }
+    }
+    return 'finished';
+  }
+}

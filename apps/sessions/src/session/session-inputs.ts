@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { SandboxRunRecorded } from '@app/domain';
+import { dataSourceExecutor, DomainError, PostgresEventStore } from '@app/domain';
+import { ArchitectClient } from '../clients/architect-client';
+import type { ComponentFacts } from '../clients/architect-client';
+import { StoriesClient } from '../clients/stories-client';
+import type { CallerContext } from '../clients/subgraph-client';
+import type {
+  ComponentInput,
+  DesignInput,
+  FailureInput,
+  FileInput,
+  StoryInput,
+} from '../context/context-assembly';
+import { sandboxRunStreamId } from '../sandbox-runs/sandbox-run.stream';
+import { WorkspaceService } from '../workspace/workspace.service';
+import type { FileRef } from './session.events';
+
+const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+export function isTestPath(path: string): boolean {
+  return /\.test\.[cm]?[jt]s$/.test(path) || /(^|\/)(test|tests|__tests__)\//.test(path);
+}
+
+export interface RedBasis {
+  readonly runId: string;
+  /** The workspace version the run's files were recorded as. */
+  readonly workspaceVersion: number;
+  readonly tests: FileRef[];
+  readonly failures: FailureInput;
+}
+
+/**
+ * What the process puts into a context, fetched from the services that own it: the component and
+ * its neighbourhood (architect), its stories (stories), its accepted design (architect), files and
+ * runs (this service). Lists are sorted, so the same facts always assemble the same way.
+ */
+@Injectable()
+export class SessionInputs {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: PostgresEventStore,
+    private readonly architect: ArchitectClient,
+    private readonly storiesClient: StoriesClient,
+    private readonly workspaces: WorkspaceService,
+  ) {}
+
+  async component(
+    caller: CallerContext,
+    componentId: string,
+  ): Promise<{ facts: ComponentFacts; input: ComponentInput }> {
+    const facts = await this.architect.component(caller, componentId);
+    const parent = facts.parentId ? await this.architect.component(caller, facts.parentId) : null;
+    const architecture = await this.architect.architecture(caller, facts.projectId);
+    const children = architecture.components.filter((c) => c.parentId === componentId).sort(byName);
+    return {
+      facts,
+      input: {
+        id: facts.id,
+        projectId: facts.projectId,
+        name: facts.name,
+        type: facts.type,
+        description: facts.description,
+        moduleName: facts.moduleName,
+        parent: parent
+          ? { id: parent.id, name: parent.name, type: parent.type, description: parent.description }
+          : null,
+        dependencies: [...facts.dependencies]
+          .sort(byName)
+          .map((d) => ({ name: d.name, type: d.type, description: d.description })),
+        children: children.map((c) => ({ name: c.name, type: c.type, description: c.description })),
+      },
+    };
+  }
+
+  async children(caller: CallerContext, projectId: string, componentId: string) {
+    const architecture = await this.architect.architecture(caller, projectId);
+    return architecture.components.filter((c) => c.parentId === componentId).sort(byName);
+  }
+
+  async stories(caller: CallerContext, facts: ComponentFacts): Promise<StoryInput[]> {
+    const stories = await this.storiesClient.stories(
+      caller,
+      facts.stories.map((s) => s.id),
+    );
+    return stories
+      .map((s) => ({
+        id: s.id,
+        version: s.version,
+        title: s.title,
+        description: s.description,
+        criteria: s.acceptanceCriteria.map((c) => c.description),
+      }))
+      .sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+  }
+
+  async acceptedDesign(
+    caller: CallerContext,
+    componentId: string,
+  ): Promise<DesignInput & { testAssertions: readonly string[] }> {
+    const design = await this.architect.acceptedDesign(caller, componentId);
+    if (!design)
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        'the component has no accepted design yet: run a DESIGN session or submit a valid design first',
+      );
+    return {
+      componentId,
+      version: design.version,
+      markdown: design.markdown,
+      testAssertions: design.testAssertions,
+    };
+  }
+
+  /** The newest red run of the component: its test files and failures are what CODE is written against. */
+  async redBasis(componentId: string): Promise<RedBasis | null> {
+    const { rows } = await dataSourceExecutor(this.dataSource).query<{ run_id: string }>(
+      `SELECT run_id FROM sandbox_runs WHERE component_id = $1 AND red ORDER BY recorded_at DESC LIMIT 1`,
+      [componentId],
+    );
+    if (!rows[0]) return null;
+    const [event] = await this.store.readStream(sandboxRunStreamId(rows[0].run_id));
+    const run = event.data as unknown as SandboxRunRecorded['data'];
+    const tests = (run.files ?? [])
+      .filter((f) => isTestPath(f.path))
+      .map((f) => ({ path: f.path, sha256: f.sha256 }));
+    return {
+      runId: run.runId,
+      workspaceVersion: run.workspaceVersion ?? 0,
+      tests,
+      failures: runFailures(run),
+    };
+  }
+
+  /** File contents for refs; each is attributed to the workspace version that holds it. */
+  async files(projectId: string, refs: readonly FileRef[], version: number): Promise<FileInput[]> {
+    const sorted = [...refs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const out: FileInput[] = [];
+    for (const ref of sorted) {
+      const content = await this.workspaces.getBlob(ref.sha256);
+      if (content === null) throw new Error(`blob ${ref.sha256} of ${ref.path} is missing`);
+      out.push({
+        path: ref.path,
+        content: content.toString('utf8'),
+        source: `workspace-${projectId}`,
+        version,
+      });
+    }
+    return out;
+  }
+
+  async run(runId: string): Promise<SandboxRunRecorded['data'] | null> {
+    const [event] = await this.store.readStream(sandboxRunStreamId(runId));
+    return event ? (event.data as unknown as SandboxRunRecorded['data']) : null;
+  }
+}
+
+/** The failing tests of a run, as a context piece's input. */
+export function runFailures(run: SandboxRunRecorded['data']): FailureInput {
+  const failed = (run.tests ?? []).filter((t) => t.status === 'FAILED' || t.status === 'CANCELLED');
+  return {
+    source: sandboxRunStreamId(run.runId),
+    version: 1,
+    summary: `Run outcome ${run.outcome}: ${run.testsPassed} passed, ${run.testsFailed} failed.`,
+    failures: failed.map((t) => ({ name: t.name, message: t.message ?? t.failureKind ?? 'failed' })),
+  };
+}

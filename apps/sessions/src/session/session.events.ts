@@ -1,0 +1,185 @@
+import type { Identity } from '@app/domain';
+import type { ContextItem } from '../context/context-item';
+import type { LlmParameters } from '../llm/llm.port';
+
+export const SESSION_STREAM = 'session';
+
+export function sessionStreamId(sessionId: string): string {
+  return `${SESSION_STREAM}-${sessionId}`;
+}
+
+export const SESSION_TYPES = ['DESIGN', 'COMPONENT_DESIGNS', 'TESTS', 'CODE'] as const;
+export type SessionType = (typeof SESSION_TYPES)[number];
+export type SessionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+
+export type StepName =
+  | 'generate_design'
+  | 'validate_design'
+  | 'revise_design'
+  | 'submit_design'
+  | 'start_children'
+  | 'await_children'
+  | 'generate_tests'
+  | 'fix_tests'
+  | 'check_alignment'
+  | 'record_red'
+  | 'generate_code'
+  | 'fix_code'
+  | 'run_tests'
+  | 'finalize';
+
+export interface FileRef {
+  readonly path: string;
+  readonly sha256: string;
+}
+
+export interface TestSummary {
+  readonly name: string;
+  readonly status: string;
+  readonly failureKind: string | null;
+  readonly message: string | null;
+}
+
+/** What a finished step produced; the router decides the next step from it. */
+export type StepResult =
+  | { readonly kind: 'draft'; readonly designSha256: string }
+  | {
+      readonly kind: 'validation';
+      readonly valid: boolean;
+      readonly errors: readonly { code: string; message: string; section: string | null }[];
+    }
+  | {
+      readonly kind: 'submitted';
+      readonly designVersion: number;
+      readonly valid: boolean;
+      readonly errors: readonly { code: string; message: string; section: string | null }[];
+    }
+  | {
+      readonly kind: 'children';
+      readonly children: readonly { sessionId: string; componentId: string; name: string }[];
+    }
+  | {
+      readonly kind: 'children_finished';
+      readonly results: readonly {
+        sessionId: string;
+        componentId: string;
+        status: SessionStatus;
+        reason: string | null;
+      }[];
+    }
+  | {
+      readonly kind: 'files';
+      readonly files: readonly FileRef[];
+      readonly rejected: readonly { path: string; reason: string }[];
+      readonly workspaceVersion: number;
+      /** CODE: the red run, its test files and the design version the code was written against. */
+      readonly basis?: {
+        readonly redRunId: string;
+        readonly tests: readonly FileRef[];
+        readonly designVersion: number;
+      };
+    }
+  | {
+      readonly kind: 'run';
+      readonly runId: string;
+      readonly outcome: string;
+      readonly tests: readonly TestSummary[];
+      /** TESTS: red as the method wants it; CODE: green. */
+      readonly accepted: boolean;
+      /** Why not, and whether another LLM attempt could fix it. */
+      readonly problem: string | null;
+      readonly fixable: boolean;
+    }
+  | { readonly kind: 'alignment'; readonly aligned: boolean; readonly missing: readonly string[] }
+  | { readonly kind: 'evidence'; readonly runId: string }
+  | { readonly kind: 'commit'; readonly commit: string; readonly message: string };
+
+export interface SessionStarted {
+  readonly type: 'SessionStarted';
+  readonly data: {
+    readonly sessionId: string;
+    readonly projectId: string;
+    readonly componentId: string;
+    readonly componentName: string;
+    readonly sessionType: SessionType;
+    readonly parentId: string | null;
+    readonly maxIterations: number;
+    readonly budget: { readonly maxLlmCalls: number; readonly maxTokens: number };
+    /** Whose rights the session acts with (no secret: the services sign it afresh per call). */
+    readonly startedBy: Identity;
+    readonly correlationId: string;
+    readonly parameters: LlmParameters;
+    readonly at: string;
+  };
+}
+
+export interface StepStarted {
+  readonly type: 'StepStarted';
+  readonly data: {
+    readonly step: StepName;
+    /** 1-based count of this step name in the session. */
+    readonly attempt: number;
+    /** Chosen before a sandbox run starts, so a resumed step finds the run it already made. */
+    readonly runId: string | null;
+    readonly at: string;
+  };
+}
+
+export interface LlmCallRecorded {
+  readonly type: 'LlmCallRecorded';
+  readonly data: {
+    readonly callId: string;
+    readonly step: StepName;
+    readonly attempt: number;
+    readonly parameters: LlmParameters;
+    /** The model the endpoint says answered. */
+    readonly model: string;
+    readonly contextHash: string;
+    readonly items: readonly ContextItem[];
+    /** The exact messages (canonical JSON) and the reply, as blobs. */
+    readonly messagesSha256: string;
+    readonly replySha256: string;
+    readonly promptTokens: number;
+    readonly completionTokens: number;
+    readonly finishReason: string | null;
+    readonly httpAttempts: number;
+    readonly durationMs: number;
+    readonly at: string;
+  };
+}
+
+export interface StepCompleted {
+  readonly type: 'StepCompleted';
+  readonly data: {
+    readonly step: StepName;
+    readonly attempt: number;
+    readonly outcome: 'SUCCEEDED' | 'FAILED';
+    readonly detail: string;
+    readonly result: StepResult;
+    readonly at: string;
+  };
+}
+
+export interface SessionSucceeded {
+  readonly type: 'SessionSucceeded';
+  readonly data: { readonly summary: string; readonly at: string };
+}
+
+export interface SessionFailed {
+  readonly type: 'SessionFailed';
+  readonly data: { readonly reason: string; readonly at: string };
+}
+
+export interface SessionCancelled {
+  readonly type: 'SessionCancelled';
+  readonly data: { readonly by: string; readonly at: string };
+}
+
+export type SessionEvent =
+  | SessionStarted
+  | StepStarted
+  | LlmCallRecorded
+  | StepCompleted
+  | SessionSucceeded
+  | SessionFailed
+  | SessionCancelled;

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EventEnvelope, EventMetadata, SqlExecutor } from '@app/domain';
+import { dataSourceExecutor, EventBusLifecycle, inTransaction, PostgresEventStore } from '@app/domain';
+import type { SessionCommand } from './session.decider';
+import { sessionDecider } from './session.decider';
+import type { SessionEvent } from './session.events';
+import { sessionStreamId } from './session.events';
+import type { SessionState } from './session.state';
+
+/** Loads a session from its stream and appends a command's events (with its inline `sessions` row). */
+@Injectable()
+export class SessionRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: PostgresEventStore,
+    private readonly bus: EventBusLifecycle,
+  ) {}
+
+  async load(sessionId: string, sql?: SqlExecutor): Promise<SessionState> {
+    const events = await this.store.readStream(sessionStreamId(sessionId), { sql });
+    const state = events.reduce(
+      (current, event) => sessionDecider.evolve(current, event as unknown as EventEnvelope & SessionEvent),
+      sessionDecider.initialState(),
+    );
+    return state.exists ? state : { ...state, sessionId };
+  }
+
+  /**
+   * Decides against the state given and appends with its version as the expected one: a
+   * concurrent change (a cancel, another driver) makes this a CONFLICT instead of a lost update.
+   */
+  async execute(state: SessionState, command: SessionCommand, sql?: SqlExecutor): Promise<SessionState> {
+    const events = sessionDecider.decide(command, state);
+    if (events.length === 0) return state;
+    const next = events.reduce((current, event) => sessionDecider.evolve(current, event), state);
+    const metadata: EventMetadata = {
+      projectId: next.projectId,
+      actor: next.startedBy.actor,
+      correlationId: next.correlationId,
+    };
+    const work = async (tx: SqlExecutor) => {
+      await this.store.append(sessionStreamId(next.sessionId), events, {
+        expectedVersion: state.version === 0 ? 'no_stream' : state.version,
+        metadata,
+        sql: tx,
+      });
+      await tx.query(
+        `INSERT INTO sessions (session_id, project_id, component_id, parent_id, type, status, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (session_id) DO UPDATE SET status = $6, updated_at = $7`,
+        [
+          next.sessionId,
+          next.projectId,
+          next.componentId,
+          next.parentId,
+          next.type,
+          next.status,
+          next.updatedAt,
+        ],
+      );
+    };
+    if (sql) await work(sql);
+    else await inTransaction(this.dataSource, work);
+    this.bus.poke();
+    return next;
+  }
+
+  async running(limit: number): Promise<string[]> {
+    const { rows } = await dataSourceExecutor(this.dataSource).query<{ session_id: string }>(
+      `SELECT session_id FROM sessions WHERE status = 'RUNNING' ORDER BY updated_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.session_id);
+  }
+
+  async children(parentId: string): Promise<{ sessionId: string; componentId: string; status: string }[]> {
+    const { rows } = await dataSourceExecutor(this.dataSource).query<{
+      session_id: string;
+      component_id: string;
+      status: string;
+    }>(`SELECT session_id, component_id, status FROM sessions WHERE parent_id = $1 ORDER BY session_id`, [
+      parentId,
+    ]);
+    return rows.map((r) => ({ sessionId: r.session_id, componentId: r.component_id, status: r.status }));
+  }
+
+  async ofComponent(componentId: string, first: number): Promise<{ sessionId: string; projectId: string }[]> {
+    const { rows } = await dataSourceExecutor(this.dataSource).query<{
+      session_id: string;
+      project_id: string;
+    }>(
+      `SELECT session_id, project_id FROM sessions WHERE component_id = $1 ORDER BY updated_at DESC LIMIT $2`,
+      [componentId, first],
+    );
+    return rows.map((r) => ({ sessionId: r.session_id, projectId: r.project_id }));
+  }
+}

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import type { RequestContext } from '@app/domain';
+import { authorize, canRead, DomainError, isUuid, NotFoundError, ValidationError } from '@app/domain';
+import { ArchitectClient } from '../clients/architect-client';
+import { LlmNotConfiguredError } from '../llm/llm.port';
+import { SandboxProvider } from '../sandbox/sandbox-provider';
+import type { SessionsConfig } from '../sessions-config';
+import { SESSIONS_CONFIG } from '../sessions-config.token';
+import { LlmLedger } from './llm-ledger';
+import { SessionInputs } from './session-inputs';
+import { SessionWorker } from './session-worker';
+import type { SessionType } from './session.events';
+import { SESSION_TYPES } from './session.events';
+import { SessionRepository } from './session.repository';
+import type { SessionState } from './session.state';
+import type { ChildStarter } from './step-executor';
+
+export interface StartSessionCommand {
+  readonly componentId: string;
+  readonly type: SessionType;
+  readonly maxIterations?: number | null;
+}
+
+const CONTEXT_TYPES = ['context', 'coordination_context'];
+
+/** Starting, cancelling and reading sessions; the worker drives them. */
+@Injectable()
+export class SessionService implements ChildStarter {
+  constructor(
+    private readonly repository: SessionRepository,
+    private readonly architect: ArchitectClient,
+    private readonly inputs: SessionInputs,
+    private readonly ledger: LlmLedger,
+    private readonly sandbox: SandboxProvider,
+    @Inject(forwardRef(() => SessionWorker)) private readonly worker: SessionWorker,
+    @Inject(SESSIONS_CONFIG) private readonly config: SessionsConfig,
+  ) {}
+
+  async start(context: RequestContext, command: StartSessionCommand): Promise<SessionState> {
+    if (!(SESSION_TYPES as readonly string[]).includes(command.type))
+      throw new ValidationError(`unknown session type ${command.type}`, [
+        { field: 'type', message: `one of ${SESSION_TYPES.join(', ')}` },
+      ]);
+    const component = await this.architect.component(context, command.componentId);
+    authorize(context.identity, component.projectId, 'write', 'component');
+    if (!this.ledger.configured) throw new LlmNotConfiguredError();
+    if (command.type === 'COMPONENT_DESIGNS' && !CONTEXT_TYPES.includes(component.type))
+      throw new ValidationError('COMPONENT_DESIGNS sessions run on a context', [
+        { field: 'componentId', message: `${component.name} is a ${component.type}, not a context` },
+      ]);
+    if (command.type === 'TESTS' && component.acceptedDesignVersion === null)
+      throw new ValidationError(
+        'the component has no accepted design: run a DESIGN session or submit a valid design first',
+        [{ field: 'componentId', message: 'no accepted design' }],
+      );
+    if (command.type === 'TESTS' || command.type === 'CODE') this.sandbox.assertAvailable();
+    if (command.type === 'CODE') {
+      if (component.acceptedDesignVersion === null)
+        throw new ValidationError('the component has no accepted design', [
+          { field: 'componentId', message: 'no accepted design' },
+        ]);
+      if (!(await this.inputs.redBasis(component.id)))
+        throw new ValidationError(
+          'the component has no red test run: run a TESTS session (or record failing tests) first',
+          [{ field: 'componentId', message: 'no red test run' }],
+        );
+    }
+    const state = await this.create({
+      sessionId: randomUUID(),
+      projectId: component.projectId,
+      componentId: component.id,
+      componentName: component.name,
+      type: command.type,
+      parentId: null,
+      maxIterations: command.maxIterations ?? this.config.defaultMaxIterations,
+      identity: context.identity,
+      correlationId: context.correlationId,
+    });
+    this.worker.poke();
+    return state;
+  }
+
+  private async create(input: {
+    sessionId: string;
+    projectId: string;
+    componentId: string;
+    componentName: string;
+    type: SessionType;
+    parentId: string | null;
+    maxIterations: number;
+    identity: RequestContext['identity'];
+    correlationId: string;
+  }): Promise<SessionState> {
+    const initial = await this.repository.load(input.sessionId);
+    return this.repository.execute(initial, {
+      type: 'StartSession',
+      data: {
+        sessionId: input.sessionId,
+        projectId: input.projectId,
+        componentId: input.componentId,
+        componentName: input.componentName,
+        sessionType: input.type,
+        parentId: input.parentId,
+        maxIterations: input.maxIterations,
+        budget: { maxLlmCalls: this.config.budgets.maxLlmCalls, maxTokens: this.config.budgets.maxTokens },
+        startedBy: input.identity,
+        correlationId: input.correlationId,
+        parameters: {
+          model: this.config.llm.model,
+          temperature: this.config.llm.temperature,
+          maxTokens: null,
+        },
+        at: new Date().toISOString(),
+      },
+    });
+  }
+
+  /** ChildStarter: a DESIGN session for one component of a context (idempotent on resume). */
+  async startChild(
+    parent: SessionState,
+    child: { sessionId: string; componentId: string; name: string },
+  ): Promise<void> {
+    const existing = await this.repository.load(child.sessionId);
+    if (existing.exists) return;
+    await this.create({
+      sessionId: child.sessionId,
+      projectId: parent.projectId,
+      componentId: child.componentId,
+      componentName: child.name,
+      type: 'DESIGN',
+      parentId: parent.sessionId,
+      maxIterations: parent.maxIterations,
+      identity: parent.startedBy,
+      correlationId: parent.correlationId,
+    });
+    this.worker.poke();
+  }
+
+  async childResults(parentId: string) {
+    const children = await this.repository.children(parentId);
+    return Promise.all(
+      children.map(async (c) => ({
+        sessionId: c.sessionId,
+        componentId: c.componentId,
+        status: c.status,
+        reason: c.status === 'RUNNING' ? null : (await this.repository.load(c.sessionId)).reason,
+      })),
+    );
+  }
+
+  async cancel(context: RequestContext, sessionId: string): Promise<SessionState> {
+    const state = await this.visible(context, sessionId);
+    authorize(context.identity, state.projectId, 'write', 'session');
+    let current = state;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      try {
+        current = await this.repository.execute(current, {
+          type: 'CancelSession',
+          by: context.identity.actor,
+          at: new Date().toISOString(),
+        });
+        break;
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') throw error;
+        current = await this.repository.load(sessionId); // a driver appended first: decide again
+      }
+    }
+    this.worker.abort(sessionId);
+    for (const child of await this.repository.children(sessionId)) {
+      if (child.status !== 'RUNNING') continue;
+      await this.cancel(context, child.sessionId).catch(() => undefined);
+    }
+    return this.repository.load(sessionId);
+  }
+
+  async visible(context: RequestContext, sessionId: string): Promise<SessionState> {
+    const state = isUuid(sessionId) ? await this.repository.load(sessionId) : null;
+    if (!state?.exists || !canRead(context.identity, state.projectId))
+      throw new NotFoundError('session', sessionId);
+    return state;
+  }
+
+  async ofComponent(context: RequestContext, componentId: string, first: number): Promise<SessionState[]> {
+    if (!isUuid(componentId)) throw new NotFoundError('component', componentId);
+    const rows = await this.repository.ofComponent(componentId, Math.min(Math.max(first, 1), 100));
+    return Promise.all(
+      rows
+        .filter((r) => canRead(context.identity, r.projectId))
+        .map((r) => this.repository.load(r.sessionId)),
+    );
+  }
+
+  async children(context: RequestContext, sessionId: string): Promise<SessionState[]> {
+    const rows = await this.repository.children(sessionId);
+    return Promise.all(rows.map((r) => this.visible(context, r.sessionId)));
+  }
+}

@@ -1,0 +1,60 @@
+import type {
+  ContextItemModel,
+  SessionModel,
+  SessionStatusEnum,
+  SessionTypeEnum,
+} from '../graphql/session.model';
+import { sessionRunIds } from './session-files';
+import type { SessionState } from './session.state';
+
+/** The GraphQL view of a session's state. */
+export function sessionView(state: SessionState): SessionModel {
+  const commit = state.steps.find((s) => s.result?.kind === 'commit')?.result;
+  return {
+    id: state.sessionId,
+    type: state.type as SessionTypeEnum,
+    status: state.status as SessionStatusEnum,
+    projectId: state.projectId,
+    componentId: state.componentId,
+    componentName: state.componentName,
+    parentId: state.parentId,
+    maxIterations: state.maxIterations,
+    steps: state.steps.map((s) => ({
+      name: s.step,
+      attempt: s.attempt,
+      status: s.outcome ?? (state.status === 'RUNNING' ? 'RUNNING' : state.status),
+      startedAt: s.startedAt,
+      finishedAt: s.finishedAt,
+      detail: s.detail,
+    })),
+    llmCalls: state.llmCalls.map((c) => ({
+      id: c.callId,
+      step: c.step,
+      attempt: c.attempt,
+      model: c.model,
+      requestedModel: c.parameters.model,
+      temperature: c.parameters.temperature,
+      promptTokens: c.promptTokens,
+      completionTokens: c.completionTokens,
+      contextHash: c.contextHash,
+      messagesSha256: c.messagesSha256,
+      replySha256: c.replySha256,
+      durationMs: c.durationMs,
+      httpAttempts: c.httpAttempts,
+      items: c.items.map((i): ContextItemModel => ({ ...i })),
+      at: c.at,
+    })),
+    budget: {
+      maxLlmCalls: state.budget.maxLlmCalls,
+      maxTokens: state.budget.maxTokens,
+      llmCallsUsed: state.llmCalls.length,
+      tokensUsed: state.tokensUsed,
+    },
+    reason: state.reason,
+    summary: state.summary,
+    commit: commit?.kind === 'commit' ? commit.commit : null,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+    runIds: sessionRunIds(state),
+  };
+}
