@@ -16,6 +16,8 @@ export interface GraphqlResult<Data> {
 
 export interface RunningSystem {
   readonly url: string;
+  /** CODEMYSPEC_DATA_DIR of every service (git repositories of finalized sessions live here). */
+  readonly dataDir: string;
   readonly db: TestDatabase;
   readonly services: readonly ServiceProcess[];
   /** POST /graphql through the gateway with a bearer token (or none). */
@@ -25,6 +27,8 @@ export interface RunningSystem {
     token?: string | null,
   ): Promise<GraphqlResult<Data>>;
   stop(): Promise<void>;
+  /** Kills a service with SIGKILL (a crash) and starts it again on the same port with the same settings. */
+  crashAndRestart(service: ServiceProcess['service']): Promise<void>;
 }
 
 /**
@@ -60,6 +64,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
     services.push(gateway);
     return {
       url: gateway.url,
+      dataDir,
       db,
       services,
       async graphql<Data>(
@@ -82,6 +87,12 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
       async stop() {
         for (const service of [...services].reverse()) await service.stop();
         await db.drop();
+      },
+      async crashAndRestart(name) {
+        const index = services.findIndex((s) => s.service === name);
+        const old = services[index];
+        await old.kill();
+        services[index] = await startServiceProcess(name, old.env);
       },
     };
   } catch (error) {

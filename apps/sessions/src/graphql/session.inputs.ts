@@ -10,4 +10,14 @@ export class StartSessionInput {
     description: 'Revisions (DESIGN) or fix attempts (TESTS, CODE); default SESSION_MAX_ITERATIONS.',
   })
   maxIterations?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'LLM calls this session may make (at most SESSION_MAX_LLM_CALLS).',
+  })
+  maxLlmCalls?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Tokens this session may use (at most SESSION_MAX_TOKENS).',
+  })
+  maxTokens?: number | null;
 }

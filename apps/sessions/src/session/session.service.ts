@@ -20,6 +20,9 @@ export interface StartSessionCommand {
   readonly componentId: string;
   readonly type: SessionType;
   readonly maxIterations?: number | null;
+  /** A tighter budget than the deployment's (never a larger one). */
+  readonly maxLlmCalls?: number | null;
+  readonly maxTokens?: number | null;
 }
 
 const CONTEXT_TYPES = ['context', 'coordination_context'];
@@ -45,6 +48,21 @@ export class SessionService implements ChildStarter {
     const component = await this.architect.component(context, command.componentId);
     authorize(context.identity, component.projectId, 'write', 'component');
     if (!this.ledger.configured) throw new LlmNotConfiguredError();
+    const limits = this.config.budgets;
+    const problems: { field: string; message: string }[] = [];
+    if (
+      command.maxLlmCalls !== null &&
+      command.maxLlmCalls !== undefined &&
+      (command.maxLlmCalls < 1 || command.maxLlmCalls > limits.maxLlmCalls)
+    )
+      problems.push({ field: 'maxLlmCalls', message: `must be between 1 and ${limits.maxLlmCalls}` });
+    if (
+      command.maxTokens !== null &&
+      command.maxTokens !== undefined &&
+      (command.maxTokens < 1 || command.maxTokens > limits.maxTokens)
+    )
+      problems.push({ field: 'maxTokens', message: `must be between 1 and ${limits.maxTokens}` });
+    if (problems.length > 0) throw new ValidationError('the session budget is out of range', problems);
     if (command.type === 'COMPONENT_DESIGNS' && !CONTEXT_TYPES.includes(component.type))
       throw new ValidationError('COMPONENT_DESIGNS sessions run on a context', [
         { field: 'componentId', message: `${component.name} is a ${component.type}, not a context` },
@@ -74,6 +92,10 @@ export class SessionService implements ChildStarter {
       type: command.type,
       parentId: null,
       maxIterations: command.maxIterations ?? this.config.defaultMaxIterations,
+      budget: {
+        maxLlmCalls: command.maxLlmCalls ?? limits.maxLlmCalls,
+        maxTokens: command.maxTokens ?? limits.maxTokens,
+      },
       identity: context.identity,
       correlationId: context.correlationId,
     });
@@ -89,6 +111,7 @@ export class SessionService implements ChildStarter {
     type: SessionType;
     parentId: string | null;
     maxIterations: number;
+    budget: { maxLlmCalls: number; maxTokens: number };
     identity: RequestContext['identity'];
     correlationId: string;
   }): Promise<SessionState> {
@@ -103,7 +126,7 @@ export class SessionService implements ChildStarter {
         sessionType: input.type,
         parentId: input.parentId,
         maxIterations: input.maxIterations,
-        budget: { maxLlmCalls: this.config.budgets.maxLlmCalls, maxTokens: this.config.budgets.maxTokens },
+        budget: input.budget,
         startedBy: input.identity,
         correlationId: input.correlationId,
         parameters: {
@@ -131,6 +154,7 @@ export class SessionService implements ChildStarter {
       type: 'DESIGN',
       parentId: parent.sessionId,
       maxIterations: parent.maxIterations,
+      budget: parent.budget,
       identity: parent.startedBy,
       correlationId: parent.correlationId,
     });

@@ -13,6 +13,9 @@ const ROOT = resolve(__dirname, '../../../..');
 export interface ServiceProcess {
   readonly service: ServiceName;
   readonly url: string;
+  readonly port: number;
+  /** The environment it was started with (to start it again the same way). */
+  readonly env: Record<string, string>;
   graphql<Data = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -21,6 +24,8 @@ export interface ServiceProcess {
   /** What the process printed (for failure messages). */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL: no shutdown hooks run (a crash). */
+  kill(): Promise<void>;
 }
 
 /**
@@ -31,7 +36,8 @@ export async function startServiceProcess(
   service: ServiceName,
   env: Record<string, string>,
 ): Promise<ServiceProcess> {
-  const port = await freePort();
+  // A fixed PORT lets a test restart a service where the gateway expects it.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   let printed = '';
   const child: ChildProcess = spawn(
     process.execPath,
@@ -73,7 +79,15 @@ export async function startServiceProcess(
   return {
     service,
     url,
+    port,
+    env: { ...env, PORT: String(port) },
     output: () => printed,
+    kill: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGKILL');
+      }),
     async graphql<Data>(
       query: string,
       variables: Record<string, unknown> = {},

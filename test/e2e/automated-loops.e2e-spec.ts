@@ -1,0 +1,422 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { ChatRequest, ScriptedLlmServer, ScriptedReply } from '@app/domain/testing/scripted-llm-server';
+import { startScriptedLlmServer } from '@app/domain/testing/scripted-llm-server';
+import { waitFor } from '@app/domain/testing/wait-for';
+import type { RunningSystem } from './system';
+import { E2E_ADMIN_TOKEN, startSystem } from './system';
+
+const API_KEY = 'sk-e2e-secret-key-that-must-never-leak-0123';
+
+type Phase = 'design' | 'design-revision' | 'tests' | 'tests-fix' | 'code' | 'code-fix';
+
+function phaseOf(request: ChatRequest): Phase {
+  const system = request.messages[0]?.content ?? '';
+  if (system.includes('did not pass validation')) return 'design-revision';
+  if (system.startsWith('You are the software architect')) return 'design';
+  if (system.includes('previous tests could not be used')) return 'tests-fix';
+  if (system.startsWith('You write the tests')) return 'tests';
+  if (system.includes('previous implementation did not pass')) return 'code-fix';
+  return 'code';
+}
+
+const nameIn = (request: ChatRequest) => /^Name: (.*)$/m.exec(request.messages[1]?.content ?? '')?.[1] ?? '?';
+
+function design(name: string, withExecutionFlow: boolean): string {
+  return [
+    'Here is the design.',
+    '',
+    '```markdown',
+    `# ${name}`,
+    '',
+    '## Purpose',
+    '',
+    `${name} adds up the lines of an invoice.`,
+    '',
+    '## Public API',
+    '',
+    '`total(lines: { price: number; qty: number }[]): number`',
+    '',
+    ...(withExecutionFlow ? ['## Execution Flow', '', 'Sum price × quantity over the lines.', ''] : []),
+    '## Test Assertions',
+    '',
+    '- adds the line totals',
+    '- an empty invoice totals zero',
+    '```',
+  ].join('\n');
+}
+
+const TESTS_REPLY = [
+  'The tests:',
+  '```typescript path=test/totals.test.ts',
+  "import test from 'node:test';",
+  "import assert from 'node:assert/strict';",
+  "import { total } from '../src/totals.ts';",
+  "test('adds the line totals', () => assert.equal(total([{ price: 2, qty: 3 }, { price: 1, qty: 1 }]), 7));",
+  "test('an empty invoice totals zero', () => assert.equal(total([]), 0));",
+  '```',
+].join('\n');
+
+const code = (body: string) =>
+  [
+    '```typescript path=src/totals.ts',
+    `export function total(lines: { price: number; qty: number }[]): number {`,
+    `  ${body}`,
+    '}',
+    '```',
+  ].join('\n');
+const BUGGY_CODE = code(
+  'return lines.length ? lines.reduce((sum, l) => sum + l.price * l.qty, 0) : Number.NaN;',
+);
+const GOOD_CODE = code('return lines.reduce((sum, l) => sum + l.price * l.qty, 0);');
+
+/** The scripted model: invalid first drafts for "Totals", valid ones otherwise; red tests; buggy then good code. */
+function responder(options: { hangOnRevision?: () => boolean } = {}) {
+  return (request: ChatRequest): ScriptedReply => {
+    switch (phaseOf(request)) {
+      case 'design':
+        return { content: design(nameIn(request), nameIn(request) !== 'Totals') };
+      case 'design-revision':
+        if (options.hangOnRevision?.()) return { hang: true };
+        return { content: design(nameIn(request), true) };
+      case 'tests':
+      case 'tests-fix':
+        return { content: TESTS_REPLY };
+      case 'code':
+        return { content: BUGGY_CODE };
+      case 'code-fix':
+        return { content: GOOD_CODE };
+    }
+  };
+}
+
+const SESSION = `query($id: ID!) { session(id: $id) {
+  id type status reason summary commit
+  steps { name attempt status detail }
+  budget { llmCallsUsed tokensUsed maxLlmCalls maxTokens }
+  llmCalls { step attempt model requestedModel contextHash promptTokens completionTokens messagesSha256 items { kind source version sha256 tokens } }
+  sandboxRuns { id outcome tests { name status failureKind message } }
+  children { id status componentName }
+} }`;
+
+interface SessionView {
+  id: string;
+  status: string;
+  reason: string | null;
+  commit: string | null;
+  steps: { name: string; attempt: number; status: string; detail: string }[];
+  budget: { llmCallsUsed: number; tokensUsed: number };
+  llmCalls: {
+    step: string;
+    contextHash: string;
+    promptTokens: number;
+    items: { kind: string; source: string; version: number }[];
+  }[];
+  sandboxRuns: {
+    id: string;
+    outcome: string;
+    tests: { name: string; status: string; failureKind: string | null; message: string | null }[];
+  }[];
+  children: { id: string; status: string; componentName: string }[];
+}
+
+describe('automated sessions through the gateway (real openai client, scripted endpoint, real sandbox)', () => {
+  let llm: ScriptedLlmServer;
+  let system: RunningSystem;
+  /** How many revision calls the scripted model leaves hanging (to crash the caller mid-call). */
+  let revisionsToHang = 0;
+
+  beforeAll(async () => {
+    llm = await startScriptedLlmServer(responder({ hangOnRevision: () => revisionsToHang-- > 0 }));
+    system = await startSystem({
+      OPENAI_BASE_URL: llm.baseUrl,
+      OPENAI_API_KEY: API_KEY,
+      OPENAI_MODEL: 'scripted-1',
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    if (process.env.DEBUG_SERVICES)
+      for (const service of system?.services ?? [])
+        process.stderr.write(`--- ${service.service}\n${service.output()}\n`);
+    await system?.stop();
+    await llm?.close();
+  });
+
+  async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const result = await system.graphql<T>(query, variables, E2E_ADMIN_TOKEN);
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data!;
+  }
+
+  async function project(name: string) {
+    const projectId = (
+      await ok<{ createProject: { id: string } }>(
+        `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
+        { i: { name, description: '' } },
+      )
+    ).createProject.id;
+    const storyId = (
+      await ok<{ createStory: { id: string } }>(
+        `mutation($i: CreateStoryInput!) { createStory(input: $i) { id } }`,
+        {
+          i: {
+            projectId,
+            title: 'Invoice totals',
+            description: 'As a clerk I want invoice totals so that I can bill',
+            acceptanceCriteria: ['the total is the sum of price times quantity'],
+          },
+        },
+      )
+    ).createStory.id;
+    const contextId = (
+      await ok<{ createContext: { id: string } }>(
+        `mutation($i: CreateContextInput!) { createContext(input: $i) { id } }`,
+        {
+          i: { projectId, name: 'Billing', type: 'DOMAIN' },
+        },
+      )
+    ).createContext.id;
+    const componentId = (
+      await ok<{ createComponent: { id: string } }>(
+        `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`,
+        {
+          i: { projectId, parentId: contextId, name: 'Totals', type: 'other', description: 'Invoice totals' },
+        },
+      )
+    ).createComponent.id;
+    await waitFor(
+      async () =>
+        (
+          await system.graphql(
+            `mutation($i: LinkStoryToComponentInput!) { linkStoryToComponent(input: $i) { id } }`,
+            {
+              i: { storyId, componentId },
+            },
+          )
+        ).errors === undefined,
+      30_000,
+      'the story to reach the architect',
+    );
+    return { projectId, storyId, contextId, componentId };
+  }
+
+  async function start(componentId: string, type: string, extra: Record<string, unknown> = {}) {
+    return (
+      await ok<{ startSession: { id: string; status: string } }>(
+        `mutation($i: StartSessionInput!) { startSession(input: $i) { id status } }`,
+        {
+          i: { componentId, type, ...extra },
+        },
+      )
+    ).startSession;
+  }
+
+  async function finished(id: string, timeoutMs = 90_000): Promise<SessionView> {
+    let view: SessionView | undefined;
+    await waitFor(
+      async () => {
+        view = (await ok<{ session: SessionView }>(SESSION, { id })).session;
+        return view.status !== 'RUNNING';
+      },
+      timeoutMs,
+      `session ${id} to finish`,
+    );
+    return view!;
+  }
+
+  const stepsOf = (view: SessionView) => view.steps.map((s) => `${s.name}#${s.attempt}:${s.status}`);
+
+  it('designs (revised once, then valid), writes red tests, then code that fails once and goes green, all in the ledger', async () => {
+    const { projectId, storyId, componentId } = await project('Loops');
+    const before = llm.requests.length;
+
+    const designRun = await finished((await start(componentId, 'DESIGN')).id);
+    expect(designRun.status).toBe('SUCCEEDED');
+    expect(stepsOf(designRun)).toEqual([
+      'generate_design#1:SUCCEEDED',
+      'validate_design#1:FAILED',
+      'revise_design#1:SUCCEEDED',
+      'validate_design#2:SUCCEEDED',
+      'submit_design#1:SUCCEEDED',
+    ]);
+    expect(designRun.llmCalls.map((c) => c.step)).toEqual(['generate_design', 'revise_design']);
+    // Exactly what the process named went in: the instruction, the component, the story at its version, the template.
+    const first = designRun.llmCalls[0];
+    expect(first.items.map((i) => i.kind)).toEqual(['instruction', 'instruction', 'story', 'instruction']);
+    expect(first.items[0]).toMatchObject({ source: 'instruction:design', version: 1 });
+    const { story } = await ok<{ story: { version: number } }>(
+      `query($id: ID!) { story(id: $id) { version } }`,
+      { id: storyId },
+    );
+    expect(first.items[2]).toMatchObject({ source: `story-${storyId}`, version: story.version });
+    expect(designRun.llmCalls[1].items.map((i) => i.kind)).toEqual([
+      'instruction',
+      'instruction',
+      'story',
+      'instruction',
+      'design',
+      'error',
+    ]);
+    const revision = llm.requests.slice(before).find((r) => phaseOf(r) === 'design-revision')!;
+    expect(revision.messages[1].content).toMatch(/Execution Flow/);
+    expect(revision.model).toBe('scripted-1');
+    expect(revision.headers.authorization).toBe(`Bearer ${API_KEY}`); // the key goes to the endpoint, and only there
+    const accepted = await ok<{ component: { designStatus: string; acceptedDesignVersion: number } }>(
+      `query($id: ID!) { component(id: $id) { designStatus acceptedDesignVersion } }`,
+      { id: componentId },
+    );
+    expect(accepted.component).toEqual({ designStatus: 'ACCEPTED', acceptedDesignVersion: 1 });
+
+    const testsRun = await finished((await start(componentId, 'TESTS')).id);
+    expect(testsRun.status).toBe('SUCCEEDED');
+    expect(stepsOf(testsRun)).toEqual([
+      'generate_tests#1:SUCCEEDED',
+      'run_tests#1:SUCCEEDED',
+      'check_alignment#1:SUCCEEDED',
+      'record_red#1:SUCCEEDED',
+    ]);
+    expect(testsRun.sandboxRuns).toMatchObject([
+      { outcome: 'FAILED', tests: [{ name: 'test/totals.test.ts', failureKind: 'missing_module' }] },
+    ]);
+    await waitFor(
+      async () =>
+        (
+          await ok<{ component: { testStatus: string } }>(
+            `query($id: ID!) { component(id: $id) { testStatus } }`,
+            { id: componentId },
+          )
+        ).component.testStatus === 'RED',
+      30_000,
+      'red evidence at the architect',
+    );
+
+    const bundle = await ok<{
+      contextBundle: { markdown: string; items: { kind: string }[]; contextHash: string };
+    }>(
+      `query($c: ID!) { contextBundle(componentId: $c, purpose: CODE) { markdown contextHash items { kind source version sha256 tokens } } }`,
+      { c: componentId },
+    );
+    expect(bundle.contextBundle.items.map((i) => i.kind)).toEqual([
+      'instruction',
+      'instruction',
+      'design',
+      'test',
+      'error',
+    ]);
+    expect(bundle.contextBundle.markdown).toContain("test('an empty invoice totals zero'");
+
+    const codeRun = await finished((await start(componentId, 'CODE')).id);
+    expect(codeRun.status).toBe('SUCCEEDED');
+    expect(stepsOf(codeRun)).toEqual([
+      'generate_code#1:SUCCEEDED',
+      'run_tests#1:FAILED',
+      'fix_code#1:SUCCEEDED',
+      'run_tests#2:SUCCEEDED',
+      'finalize#1:SUCCEEDED',
+    ]);
+    expect(codeRun.sandboxRuns.map((r) => r.outcome)).toEqual(['FAILED', 'PASSED']);
+    // The fix got the failing test and its message, trimmed, and nothing of the passing one.
+    const fix = llm.requests.slice(before).find((r) => phaseOf(r) === 'code-fix')!;
+    expect(fix.messages[1].content).toMatch(/- an empty invoice totals zero: .*NaN/);
+    expect(fix.messages[1].content).not.toMatch(/- adds the line totals:/);
+    expect(codeRun.commit).toMatch(/^[0-9a-f]{40}$/);
+    const log = execFileSync('git', ['log', '-1', '--format=%B', codeRun.commit!], {
+      cwd: join(system.dataDir, 'repos', projectId),
+    }).toString();
+    expect(log).toContain(`Design: ${componentId} version 1`);
+    for (const run of codeRun.sandboxRuns) expect(log).toContain(run.id);
+    const tree = execFileSync('git', ['ls-tree', '-r', '--name-only', codeRun.commit!], {
+      cwd: join(system.dataDir, 'repos', projectId),
+    }).toString();
+    expect(tree.trim().split('\n')).toEqual(['src/totals.ts', 'test/totals.test.ts']);
+    await waitFor(
+      async () =>
+        (
+          await ok<{ component: { codeStatus: string } }>(
+            `query($id: ID!) { component(id: $id) { codeStatus } }`,
+            { id: componentId },
+          )
+        ).component.codeStatus === 'GREEN',
+      30_000,
+      'green evidence at the architect',
+    );
+
+    // The key never reached an event or a log.
+    const timeline = await ok<{ projectTimeline: { edges: { node: { data: unknown } }[] } }>(
+      `query($p: ID!) { projectTimeline(projectId: $p, first: 500) { edges { node { type data } } } }`,
+      { p: projectId },
+    );
+    expect(timeline.projectTimeline.edges.length).toBeGreaterThan(10);
+    expect(JSON.stringify(timeline)).not.toContain(API_KEY);
+    for (const service of system.services) expect(service.output()).not.toContain(API_KEY);
+  }, 240_000);
+
+  it('gives the same context hashes for two identical runs', async () => {
+    const a = await project('Twin A');
+    const b = await project('Twin B');
+    const runA = await finished((await start(a.componentId, 'DESIGN')).id);
+    const runB = await finished((await start(b.componentId, 'DESIGN')).id);
+    expect(runA.llmCalls).toHaveLength(2);
+    expect(runB.llmCalls.map((c) => c.contextHash)).toEqual(runA.llmCalls.map((c) => c.contextHash));
+    // The items name different aggregates (other ids), with the same fingerprints.
+    expect(runB.llmCalls[0].items.map((i) => i.kind)).toEqual(runA.llmCalls[0].items.map((i) => i.kind));
+  }, 120_000);
+
+  it('enforces budgets: a session out of LLM calls or tokens fails with the reason', async () => {
+    const { componentId } = await project('Budgets');
+    const calls = await finished(
+      (await start(componentId, 'DESIGN', { maxIterations: 5, maxLlmCalls: 1 })).id,
+    );
+    expect(calls).toMatchObject({ status: 'FAILED', reason: 'the budget of 1 LLM call(s) is used up' });
+    expect(calls.budget.llmCallsUsed).toBe(1);
+    const tokens = await finished((await start(componentId, 'DESIGN', { maxTokens: 10 })).id);
+    expect(tokens.status).toBe('FAILED');
+    expect(tokens.reason).toMatch(/^the token budget is exceeded: \d+ of 10 tokens used$/);
+    const refused = await system.graphql(
+      `mutation($i: StartSessionInput!) { startSession(input: $i) { id } }`,
+      {
+        i: { componentId, type: 'DESIGN', maxLlmCalls: 100_000 },
+      },
+    );
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  }, 120_000);
+
+  it('designs every component of a context in child sessions (COMPONENT_DESIGNS)', async () => {
+    const { projectId, contextId } = await project('Children');
+    await ok(`mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`, {
+      i: { projectId, parentId: contextId, name: 'Discounts', type: 'other' },
+    });
+    const parent = await finished((await start(contextId, 'COMPONENT_DESIGNS')).id, 120_000);
+    expect(parent.status).toBe('SUCCEEDED');
+    expect(parent.children.map((c) => [c.componentName, c.status]).sort()).toEqual([
+      ['Discounts', 'SUCCEEDED'],
+      ['Totals', 'SUCCEEDED'],
+    ]);
+  }, 180_000);
+
+  it('resumes after the sessions process is killed mid-loop, repeating no finished step', async () => {
+    const { componentId } = await project('Crash');
+    revisionsToHang = 1;
+    const before = llm.requests.length;
+    const { id } = await start(componentId, 'DESIGN');
+    await waitFor(
+      () => llm.requests.slice(before).some((r) => phaseOf(r) === 'design-revision'),
+      60_000,
+      'the revision call',
+    );
+    await system.crashAndRestart('sessions');
+    const view = await finished(id, 90_000);
+    expect(view.status).toBe('SUCCEEDED');
+    expect(stepsOf(view)).toEqual([
+      'generate_design#1:SUCCEEDED',
+      'validate_design#1:FAILED',
+      'revise_design#1:SUCCEEDED',
+      'validate_design#2:SUCCEEDED',
+      'submit_design#1:SUCCEEDED',
+    ]);
+    const phases = llm.requests.slice(before).map(phaseOf);
+    expect(phases).toEqual(['design', 'design-revision', 'design-revision']); // only the interrupted call again
+    expect(view.llmCalls.map((c) => c.step)).toEqual(['generate_design', 'revise_design']);
+  }, 180_000);
+});
