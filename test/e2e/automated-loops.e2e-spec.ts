@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createClient } from 'graphql-ws';
 import { join } from 'node:path';
 import type { ChatRequest, ScriptedLlmServer, ScriptedReply } from '@app/domain/testing/scripted-llm-server';
 import { startScriptedLlmServer } from '@app/domain/testing/scripted-llm-server';
@@ -351,6 +352,56 @@ describe('automated sessions through the gateway (real openai client, scripted e
     expect(JSON.stringify(timeline)).not.toContain(API_KEY);
     for (const service of system.services) expect(service.output()).not.toContain(API_KEY);
   }, 240_000);
+
+  it('streams a session’s progress over graphql-ws, authenticated at connection_init', async () => {
+    const { componentId } = await project('Progress');
+    const wsUrl = `${system.url.replace(/^http/, 'ws')}/graphql`;
+    const refused = createClient({
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: 'Bearer cms_not-a-token' },
+      retryAttempts: 0,
+    });
+    const closeCode = await new Promise<number>((resolve) => {
+      refused.on('closed', (event) => resolve((event as CloseEvent).code));
+      refused.subscribe(
+        { query: '{ ok }' },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      );
+    });
+    expect(closeCode).toBe(4403);
+    await refused.dispose();
+
+    const { id } = await start(componentId, 'DESIGN');
+    const client = createClient({
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
+    });
+    const events: { type: string; step: string | null; status: string; version: number }[] = [];
+    await new Promise<void>((resolve, reject) => {
+      client.subscribe<{ sessionProgress: (typeof events)[number] }>(
+        {
+          query:
+            'subscription($id: ID!) { sessionProgress(sessionId: $id) { type step status version detail } }',
+          variables: { id },
+        },
+        { next: (message) => events.push(message.data!.sessionProgress), error: reject, complete: resolve },
+      );
+    });
+    await client.dispose();
+    expect(events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1)); // every event, in order
+    expect(events[0]).toMatchObject({ type: 'SessionStarted', status: 'RUNNING' });
+    expect(events.at(-1)).toMatchObject({ type: 'SessionSucceeded', status: 'SUCCEEDED' });
+    expect(events.filter((e) => e.type === 'StepCompleted').map((e) => e.step)).toEqual([
+      'generate_design',
+      'validate_design',
+      'revise_design',
+      'validate_design',
+      'submit_design',
+    ]);
+    expect(events.filter((e) => e.type === 'LlmCallRecorded')).toHaveLength(2);
+  }, 120_000);
 
   it('gives the same context hashes for two identical runs', async () => {
     const a = await project('Twin A');

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadServiceConfig } from '@app/domain';
@@ -6,6 +7,10 @@ import { loadGatewayConfig } from './gateway-config';
 import { GatewayModule } from './gateway.module';
 import { jsonBody } from './limits/json-body.middleware';
 import { waitForSubgraphs } from './federation/wait-for-subgraphs';
+import { DataSource } from 'typeorm';
+import { dataSourceExecutor } from '@app/domain';
+import { Authenticator } from './auth/authenticator';
+import { attachSubscriptionServer } from './subscriptions/subscription-server';
 
 async function main(): Promise<void> {
   const config = loadServiceConfig('gateway');
@@ -24,6 +29,13 @@ async function main(): Promise<void> {
   app.use(jsonBody(gateway.maxBodyBytes));
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
+  // graphql-ws for subscriptions (sessionProgress) on the same server and path.
+  const closeSubscriptions = attachSubscriptionServer(
+    app.getHttpServer() as Server,
+    app.get(Authenticator, { strict: false }),
+    dataSourceExecutor(app.get(DataSource)),
+  );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void closeSubscriptions());
   (app.getHttpServer() as { requestTimeout: number }).requestTimeout = gateway.subgraphTimeoutMs + 10_000;
   new Logger('gateway').log(`GraphQL at http://${config.host}:${config.port}/graphql`);
 }

@@ -39,4 +39,12 @@ export const gatewayMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'timeline-by-stream',
+    up: (s) => `
+      -- sessionProgress follows one session's stream.
+      CREATE INDEX IF NOT EXISTS timeline_by_stream ON ${s}.timeline (stream_id, version);
+    `,
+  },
 ];

@@ -1,0 +1,96 @@
+import type { Identity, SqlExecutor } from '@app/domain';
+import { canRead, DomainError, isUuid } from '@app/domain';
+
+export interface SessionProgressEvent {
+  readonly sessionId: string;
+  readonly version: number;
+  readonly type: string;
+  readonly occurredAt: string;
+  /** The step the event is about (StepStarted, StepCompleted, LlmCallRecorded). */
+  readonly step: string | null;
+  readonly attempt: number | null;
+  /** The session's status after this event. */
+  readonly status: string;
+  readonly detail: string | null;
+  readonly data: unknown;
+}
+
+const TERMINAL: Record<string, string> = {
+  SessionSucceeded: 'SUCCEEDED',
+  SessionFailed: 'FAILED',
+  SessionCancelled: 'CANCELLED',
+};
+
+interface Row {
+  project_id: string | null;
+  version: number;
+  type: string;
+  occurred_at: Date | string;
+  data: Record<string, unknown>;
+}
+
+function detailOf(type: string, data: Record<string, unknown>): string | null {
+  switch (type) {
+    case 'StepCompleted':
+      return `${String(data.outcome)}: ${String(data.detail)}`;
+    case 'LlmCallRecorded':
+      return `${String(data.model)}: ${String(data.promptTokens)} prompt + ${String(data.completionTokens)} completion tokens`;
+    case 'SessionFailed':
+      return String(data.reason);
+    case 'SessionSucceeded':
+      return String(data.summary);
+    case 'SessionCancelled':
+      return `cancelled by ${String(data.by)}`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * One session's events as they arrive on the audit timeline (a read model fed by the bus), from
+ * its first event, ending after the one that ends the session. The project must be visible to
+ * the identity, else NOT_FOUND (as everywhere).
+ */
+export async function* sessionProgress(
+  sql: SqlExecutor,
+  identity: Identity,
+  sessionId: string,
+  options: { pollMs?: number; firstEventWithinMs?: number; signal?: AbortSignal } = {},
+): AsyncGenerator<SessionProgressEvent> {
+  const notFound = () =>
+    new DomainError('NOT_FOUND', `session ${sessionId} was not found`, { id: sessionId });
+  if (!isUuid(sessionId)) throw notFound();
+  const stream = `session-${sessionId}`;
+  const pollMs = options.pollMs ?? 200;
+  const firstDeadline = Date.now() + (options.firstEventWithinMs ?? 10_000);
+  let after = 0;
+  let status = 'RUNNING';
+  while (!options.signal?.aborted) {
+    const { rows } = await sql.query<Row>(
+      `SELECT project_id, version, type, occurred_at, data FROM timeline
+        WHERE stream_id = $1 AND version > $2 ORDER BY version LIMIT 200`,
+      [stream, after],
+    );
+    if (after === 0 && rows.length === 0 && Date.now() > firstDeadline) throw notFound();
+    for (const row of rows) {
+      if (after === 0 && (!row.project_id || !canRead(identity, row.project_id))) throw notFound();
+      // Positions arrive in order per stream (the consumer applies them gap-free).
+      if (row.version !== after + 1) break;
+      after = row.version;
+      status = TERMINAL[row.type] ?? status;
+      yield {
+        sessionId,
+        version: row.version,
+        type: row.type,
+        occurredAt: new Date(row.occurred_at).toISOString(),
+        step: typeof row.data.step === 'string' ? row.data.step : null,
+        attempt: typeof row.data.attempt === 'number' ? row.data.attempt : null,
+        status,
+        detail: detailOf(row.type, row.data),
+        data: row.data,
+      };
+      if (TERMINAL[row.type]) return;
+    }
+    if (rows.length < 200) await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
