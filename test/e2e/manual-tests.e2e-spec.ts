@@ -185,5 +185,15 @@ describe('runTests through the gateway (real sandbox, real bus)', () => {
       i: { ...input([testFile]).i, command: 'node --test; curl evil' },
     });
     expect(shell.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+
+    // Manual mode needs no LLM; automated sessions say why they cannot start.
+    const session = await system.graphql(
+      `mutation($i: StartSessionInput!) { startSession(input: $i) { id } }`,
+      {
+        i: { componentId, type: 'DESIGN' },
+      },
+    );
+    expect(session.errors?.[0].extensions?.code).toBe('LLM_NOT_CONFIGURED');
+    expect(session.errors?.[0].message).toMatch(/OPENAI_BASE_URL/);
   }, 60_000);
 });
