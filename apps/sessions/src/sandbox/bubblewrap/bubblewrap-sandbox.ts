@@ -101,6 +101,9 @@ export class BubblewrapSandbox implements Sandbox {
   private node(): Promise<string> {
     this.stagedNode ??= (async () => {
       if (!this.isRoot) return this.nodeBinary;
+      // The sandbox user must be able to pass through the work root (a mkdtemp folder is 0700).
+      const root = await stat(this.options.workRoot);
+      if ((root.mode & 0o001) === 0) await chmod(this.options.workRoot, (root.mode & 0o7777) | 0o011);
       const info = await stat(this.nodeBinary);
       const target = join(this.options.workRoot, 'node', `${info.size}-${Math.floor(info.mtimeMs)}`, 'node');
       if (!existsSync(target)) {

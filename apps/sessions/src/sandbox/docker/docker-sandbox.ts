@@ -77,9 +77,14 @@ export class DockerSandbox implements Sandbox {
     this.docker = options.docker;
   }
 
-  /** Fills the warm pool (a no-op without one). */
+  /** Fills the warm pool (a no-op without one); resolves when it is full. */
   async warmUp(): Promise<void> {
     await this.refill();
+  }
+
+  /** Containers ready in the warm pool now. */
+  get warmContainers(): number {
+    return this.pool.length;
   }
 
   async run(request: SandboxRequest): Promise<SandboxResult> {
