@@ -446,6 +446,35 @@ describe('automated sessions through the gateway (real openai client, scripted e
     ]);
   }, 180_000);
 
+  it('cancels a running session: its LLM call is abandoned and no step runs after it', async () => {
+    const { componentId } = await project('Cancel');
+    revisionsToHang = 1;
+    const before = llm.requests.length;
+    const { id } = await start(componentId, 'DESIGN');
+    await waitFor(
+      () => llm.requests.slice(before).some((r) => phaseOf(r) === 'design-revision'),
+      60_000,
+      'the revision call',
+    );
+    const cancelled = await ok<{ cancelSession: { status: string; reason: string } }>(
+      `mutation($id: ID!) { cancelSession(id: $id) { status reason } }`,
+      { id },
+    );
+    expect(cancelled.cancelSession).toEqual({ status: 'CANCELLED', reason: 'cancelled by admin' });
+    await new Promise((r) => setTimeout(r, 1_500));
+    const view = (await ok<{ session: SessionView }>(SESSION, { id })).session;
+    expect(view.status).toBe('CANCELLED');
+    expect(stepsOf(view)).toEqual([
+      'generate_design#1:SUCCEEDED',
+      'validate_design#1:FAILED',
+      'revise_design#1:CANCELLED',
+    ]);
+    expect(view.llmCalls).toHaveLength(1);
+    const again = await system.graphql(`mutation($id: ID!) { cancelSession(id: $id) { status } }`, { id });
+    expect(again.data).toEqual({ cancelSession: { status: 'CANCELLED' } }); // cancelling twice is harmless
+    revisionsToHang = 0;
+  }, 120_000);
+
   it('resumes after the sessions process is killed mid-loop, repeating no finished step', async () => {
     const { componentId } = await project('Crash');
     revisionsToHang = 1;

@@ -121,13 +121,49 @@ describe('runTests through the gateway (real sandbox, real bus)', () => {
       'the green evidence to reach the architect',
     );
 
+    // A project's own test command is used by its runs; nonsense settings are refused.
+    const configured = await ok<{
+      configureProjectSandbox: { effectiveTestCommand: string; effectiveImage: string; driver: string };
+    }>(
+      `mutation($i: ConfigureProjectSandboxInput!) { configureProjectSandbox(input: $i) { effectiveTestCommand effectiveImage driver } }`,
+      { i: { projectId, testCommand: 'node --test --test-name-pattern=empty' } },
+      editor,
+    );
+    expect(configured.configureProjectSandbox).toEqual({
+      effectiveTestCommand: 'node --test --test-name-pattern=empty',
+      effectiveImage: 'codemyspec/sandbox-node:24',
+      driver: 'docker',
+    });
+    const filtered = await ok<{ runTests: { outcome: string; tests: { name: string; status: string }[] } }>(
+      RUN,
+      { i: { projectId, componentId, files: [testFile, codeFile] } },
+      editor,
+    );
+    expect(filtered.runTests.tests.filter((t) => t.status === 'PASSED').map((t) => t.name)).toEqual([
+      'an empty cart totals zero',
+    ]);
+    const badImage = await system.graphql(
+      `mutation($i: ConfigureProjectSandboxInput!) { configureProjectSandbox(input: $i) { effectiveImage } }`,
+      { i: { projectId, image: 'not an image!' } },
+      editor,
+    );
+    expect(badImage.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: [{ field: 'image' }],
+    });
+    await ok(
+      `mutation($i: ConfigureProjectSandboxInput!) { configureProjectSandbox(input: $i) { effectiveImage } }`,
+      { i: { projectId } },
+      editor,
+    );
+
     // Both runs are kept, newest first; the workspace holds both files at version 2.
     const runs = await ok<{ sandboxRuns: { outcome: string }[] }>(
       `query($c: ID!) { sandboxRuns(componentId: $c) { outcome } }`,
       { c: componentId },
       editor,
     );
-    expect(runs.sandboxRuns.map((r) => r.outcome)).toEqual(['PASSED', 'FAILED']);
+    expect(runs.sandboxRuns.map((r) => r.outcome)).toEqual(['PASSED', 'PASSED', 'FAILED']);
     const workspace = await ok<{
       workspace: { version: number; files: { path: string; version: number }[] };
     }>(
