@@ -1,4 +1,5 @@
 import { serverAudits } from 'graphql-http';
+import { readTopic, testKafkaClient } from '@app/domain/bus/testing/kafka-test-kit';
 import { waitFor } from '@app/domain/testing/wait-for';
 import type { RunningSystem } from './system';
 import { E2E_ADMIN_TOKEN, startSystem } from './system';
@@ -317,6 +318,45 @@ describe('the whole system through the gateway', () => {
 
     expect((await system.graphql(`{ projects { id } }`)).errors).toBeUndefined();
     expect((await fetch(`${system.url}/health/ready`)).status).toBe(200);
+  });
+
+  it('carries the caller’s correlation id to the response, the subgraph, the event metadata and the Kafka headers', async () => {
+    const correlationId = `e2e-corr-${Date.now()}`;
+    const response = await fetch(`${system.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${E2E_ADMIN_TOKEN}`,
+        'x-correlation-id': correlationId,
+      },
+      body: JSON.stringify({
+        query: 'mutation { createProject(input: { name: "Correlated", description: "" }) { id } }',
+      }),
+    });
+    expect(response.headers.get('x-correlation-id')).toBe(correlationId);
+    const projectId = ((await response.json()) as { data: { createProject: { id: string } } }).data
+      .createProject.id;
+    await waitFor(
+      async () => {
+        const timeline = await ok<{
+          projectTimeline: { edges: { node: { type: string; correlationId: string | null } }[] };
+        }>(
+          `query($p: ID!) { projectTimeline(projectId: $p, first: 10) { edges { node { type correlationId } } } }`,
+          { p: projectId },
+        );
+        return timeline.projectTimeline.edges.some(
+          (e) => e.node.type === 'ProjectCreated' && e.node.correlationId === correlationId,
+        );
+      },
+      30_000,
+      'the event with its correlation id on the timeline',
+    );
+    if (process.env.KAFKA_BROKERS) {
+      const kafka = testKafkaClient('e2e-correlation');
+      const messages = await readTopic(kafka, 'codemyspec.stories.project.v1');
+      const ours = messages.filter((m) => m.key === `project-${projectId}`);
+      expect(ours.map((m) => m.headers['correlation-id'])).toEqual([correlationId]);
+    }
   });
 
   it('passes every MUST of the graphql-http server audits', async () => {

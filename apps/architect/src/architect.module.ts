@@ -3,8 +3,9 @@ import { Module } from '@nestjs/common';
 import type { ServiceConfig } from '@app/domain';
 import {
   EventSourcingModule,
-  HealthController,
+  HealthModule,
   serviceDatabaseModule,
+  serviceLoggingModule,
   subgraphGraphqlModule,
 } from '@app/domain';
 import { ArchitectureQueryService } from './application/architecture-query.service';
@@ -21,11 +22,12 @@ export class ArchitectModule {
     return {
       module: ArchitectModule,
       imports: [
+        serviceLoggingModule(config),
+        HealthModule,
         serviceDatabaseModule({ config, migrations: architectMigrations }),
         EventSourcingModule.forService(config, readModels),
         subgraphGraphqlModule(config),
       ],
-      controllers: [HealthController],
       providers: [
         ComponentCommandService,
         ArchitectureQueryService,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { IntrospectAndCompose, LocalGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { ApolloGatewayDriver } from '@nestjs/apollo';
@@ -12,7 +12,9 @@ import {
   dataSourceExecutor,
   EventSourcingModule,
   formatGraphqlError,
-  HealthController,
+  HealthModule,
+  correlationIdOf,
+  serviceLoggingModule,
   kafkaClient,
   PostgresEventStore,
   serviceDatabaseModule,
@@ -53,6 +55,8 @@ class AdminTokenBootstrap implements OnApplicationBootstrap {
 
 interface IncomingRequest {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** Set by pino-http: the request's correlation id. */
+  readonly id?: string;
 }
 
 function header(req: IncomingRequest, name: string): string | undefined {
@@ -73,6 +77,8 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
+        serviceLoggingModule(config),
+        HealthModule,
         serviceDatabaseModule({ config, migrations: gatewayMigrations }),
         EventSourcingModule.forService(config, readModels),
         GraphQLModule.forRootAsync<ApolloGatewayDriverConfig>({
@@ -123,12 +129,8 @@ export class GatewayModule {
                       },
                     });
                   }
-                  const correlationId = header(req, 'x-correlation-id');
-                  return {
-                    identity,
-                    correlationId:
-                      correlationId && /^[\w.-]{1,100}$/.test(correlationId) ? correlationId : randomUUID(),
-                  };
+                  // The id pino-http gave the request (the caller's x-correlation-id when well-formed).
+                  return { identity, correlationId: req.id ?? correlationIdOf(req as IncomingMessage) };
                 },
               },
               gateway: {
@@ -150,7 +152,6 @@ export class GatewayModule {
           },
         }),
       ],
-      controllers: [HealthController],
       providers: [{ provide: GATEWAY_CONFIG, useValue: gateway }, AdminTokenBootstrap],
     };
   }

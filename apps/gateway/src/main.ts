@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { loadServiceConfig } from '@app/domain';
 import { loadGatewayConfig } from './gateway-config';
 import { GatewayModule } from './gateway.module';
@@ -21,11 +22,9 @@ async function main(): Promise<void> {
   );
   const app = await NestFactory.create(GatewayModule.register(config, gateway), {
     bodyParser: false,
-    logger:
-      config.logLevel === 'debug'
-        ? ['fatal', 'error', 'warn', 'log', 'debug']
-        : ['fatal', 'error', 'warn', 'log'],
+    bufferLogs: true,
   });
+  app.useLogger(app.get(PinoLogger));
   app.use(jsonBody(gateway.maxBodyBytes));
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);

@@ -3,8 +3,9 @@ import { Module } from '@nestjs/common';
 import type { ServiceConfig } from '@app/domain';
 import {
   EventSourcingModule,
-  HealthController,
+  HealthModule,
   serviceDatabaseModule,
+  serviceLoggingModule,
   subgraphGraphqlModule,
 } from '@app/domain';
 import { ArchitectClient } from './clients/architect-client';
@@ -37,11 +38,12 @@ export class SessionsModule {
     return {
       module: SessionsModule,
       imports: [
+        serviceLoggingModule(config),
+        HealthModule,
         serviceDatabaseModule({ config, migrations: sessionsMigrations }),
         EventSourcingModule.forService(config, readModels),
         subgraphGraphqlModule(config),
       ],
-      controllers: [HealthController],
       providers: [
         { provide: SESSIONS_CONFIG, useValue: sessions },
         {

@@ -3,8 +3,9 @@ import { Module } from '@nestjs/common';
 import type { ServiceConfig } from '@app/domain';
 import {
   EventSourcingModule,
-  HealthController,
+  HealthModule,
   serviceDatabaseModule,
+  serviceLoggingModule,
   subgraphGraphqlModule,
 } from '@app/domain';
 import { ProjectCommandService } from './application/project-command.service';
@@ -22,11 +23,12 @@ export class StoriesModule {
     return {
       module: StoriesModule,
       imports: [
+        serviceLoggingModule(config),
+        HealthModule,
         serviceDatabaseModule({ config, migrations: storiesMigrations }),
         EventSourcingModule.forService(config, readModels),
         subgraphGraphqlModule(config),
       ],
-      controllers: [HealthController],
       providers: [
         ProjectCommandService,
         StoryCommandService,

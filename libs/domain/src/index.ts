@@ -17,6 +17,8 @@ export * from './config/env-reader';
 export * from './config/service-config';
 export * from './nest/database.module';
 export * from './nest/health.controller';
+export * from './nest/health.module';
+export * from './nest/logging.module';
 export * from './nest/bootstrap-service';
 export * from './bus/bus-event';
 export * from './bus/topic-names';

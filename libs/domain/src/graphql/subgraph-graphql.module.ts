@@ -13,6 +13,8 @@ import type { RequestContext } from './request-context';
 
 interface IncomingRequest {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** Set by pino-http: the request's correlation id. */
+  readonly id?: string;
 }
 
 function header(request: IncomingRequest, name: string): string | undefined {
@@ -38,7 +40,7 @@ export function subgraphGraphqlModule(config: ServiceConfig): DynamicModule {
     context: ({ req }: { req: IncomingRequest }): RequestContext => {
       try {
         const identity = verifyIdentity(header(req, IDENTITY_HEADER), config.internalSecret);
-        return { identity, correlationId: header(req, 'x-correlation-id') ?? randomUUID() };
+        return { identity, correlationId: req.id ?? header(req, 'x-correlation-id') ?? randomUUID() };
       } catch (error) {
         const message = error instanceof UnauthenticatedError ? error.message : 'invalid identity';
         throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

@@ -1,32 +1,43 @@
-import { Controller, Get, HttpCode, Optional, ServiceUnavailableException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Controller, Get, Optional } from '@nestjs/common';
+import type { HealthCheckResult } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { EventBusLifecycle } from './event-sourcing.module';
 
-/** `/health/live`: the process answers. `/health/ready`: its database answers and its bus consumer receives events. */
+/**
+ * Terminus health checks. `/health/live`: the process answers. `/health/ready`: its database
+ * answers a ping and its bus consumer receives events (503 with the failing check otherwise).
+ */
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
     @Optional() private readonly bus?: EventBusLifecycle,
   ) {}
 
   @Get('live')
-  @HttpCode(200)
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  @HealthCheck()
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
   }
 
   @Get('ready')
-  async ready(): Promise<{ status: 'ok'; checks: Record<string, 'up'> }> {
-    let database: 'up' | 'down' = 'up';
-    try {
-      await this.dataSource.query('SELECT 1');
-    } catch {
-      database = 'down';
-    }
-    const bus = this.bus === undefined || this.bus.isReady() ? 'up' : 'down';
-    if (database === 'down' || bus === 'down')
-      throw new ServiceUnavailableException({ status: 'unavailable', checks: { database, bus } });
-    return { status: 'ok', checks: { database, bus } };
+  @HealthCheck()
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 2_000 }),
+      () => {
+        const check = this.indicators.check('bus');
+        return this.bus === undefined || this.bus.isReady()
+          ? check.up()
+          : check.down({ message: 'the event consumer is not receiving events yet' });
+      },
+    ]);
   }
 }
