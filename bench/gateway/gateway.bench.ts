@@ -1,0 +1,201 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { IDENTITY_HEADER, signIdentity } from '@app/domain';
+import { openBenchPostgres } from '../bus/bench-database';
+
+/**
+ * `npm run bench:gateway`: the same story query, at concurrency 16, through the gateway (bearer
+ * token, rate limit raised out of the way, query planning, signed identity, subgraph call) and
+ * straight to the stories subgraph (signed identity header), in one run, alternating rounds.
+ * The whole system runs as separate processes, as `npm start` runs it.
+ */
+const ROOT = resolve(__dirname, '..', '..', '..');
+const SECRET = 'bench-internal-secret-0123456789abcdefghij';
+const ADMIN = 'cms_bench-admin-token-0123456789abcdefghijklmn';
+const CONNECTIONS = 16;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const TARGET_RATIO = 1.5;
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function startService(
+  name: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps', name, 'src/main.js')], {
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      CODEMYSPEC_INTERNAL_SECRET: SECRET,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health/ready`)).ok) return { child, url };
+    } catch {
+      // not yet
+    }
+    if (Date.now() > deadline) throw new Error(`${name} did not become ready`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data!;
+}
+
+interface Round {
+  readonly target: 'gateway' | 'direct';
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+}
+
+async function load(
+  target: Round['target'],
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  seconds: number,
+): Promise<Round> {
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return {
+    target,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  const database = await openBenchPostgres();
+  const dataDir = await mkdtemp(join(tmpdir(), 'bench-gateway-'));
+  const children: ChildProcess[] = [];
+  try {
+    const common = {
+      DATABASE_URL: database.url,
+      CODEMYSPEC_DATA_DIR: dataDir,
+      SANDBOX_DRIVER: 'none',
+      SANDBOX_WARM_POOL: '0',
+    };
+    const stories = await startService('stories', common);
+    const architect = await startService('architect', common);
+    const urls = { STORIES_URL: `${stories.url}/graphql`, ARCHITECT_URL: `${architect.url}/graphql` };
+    const sessions = await startService('sessions', { ...common, ...urls });
+    const gateway = await startService('gateway', {
+      ...common,
+      ...urls,
+      SESSIONS_URL: `${sessions.url}/graphql`,
+      CODEMYSPEC_ADMIN_TOKEN: ADMIN,
+      RATE_LIMIT_PER_SECOND: '1000000',
+      RATE_LIMIT_BURST: '1000000',
+    });
+    children.push(stories.child, architect.child, sessions.child, gateway.child);
+
+    const { createProject } = await graphql<{ createProject: { id: string } }>(
+      gateway.url,
+      'mutation { createProject(input: { name: "Bench", description: "" }) { id } }',
+    );
+    const { createStory } = await graphql<{ createStory: { id: string } }>(
+      gateway.url,
+      'mutation($i: CreateStoryInput!) { createStory(input: $i) { id } }',
+      {
+        i: {
+          projectId: createProject.id,
+          title: 'Checkout',
+          description: 'As a buyer I want to pay so that I get my goods',
+          acceptanceCriteria: ['paid within 2 s', 'receipt sent'],
+          tags: ['shop'],
+        },
+      },
+    );
+    const body = JSON.stringify({
+      query:
+        'query($id: ID!) { story(id: $id) { id title description status version tags acceptanceCriteria { id description verified } } }',
+      variables: { id: createStory.id },
+    });
+    const gatewayHeaders = { authorization: `Bearer ${ADMIN}` };
+    const admin = { subject: 'admin', role: 'ADMIN' as const, projectId: null, actor: 'bench' };
+    const directHeaders = { [IDENTITY_HEADER]: signIdentity(admin, SECRET, Date.now(), 3600) };
+
+    process.stderr.write(`[bench:gateway] warm-up, then ${SECONDS} s rounds at c=${CONNECTIONS}\n`);
+    await load('gateway', gateway.url, gatewayHeaders, body, 3);
+    await load('direct', stories.url, directHeaders, body, 3);
+    const rounds: Round[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      rounds.push(await load('direct', stories.url, directHeaders, body, SECONDS));
+      rounds.push(await load('gateway', gateway.url, gatewayHeaders, body, SECONDS));
+    }
+    const header = ['round', 'target', 'req/s', 'p50', 'p99', 'errors'];
+    const lines = rounds.map((r, i) => [
+      String(Math.floor(i / 2) + 1),
+      r.target,
+      Math.round(r.rps).toLocaleString('en-US'),
+      `${r.p50} ms`,
+      `${r.p99} ms`,
+      String(r.errors),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+    const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+    process.stdout.write(
+      `${[fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n')}\n`,
+    );
+    for (let i = 0; i < rounds.length; i += 2) {
+      const [direct, through] = [rounds[i], rounds[i + 1]];
+      const ratio = through.p50 / Math.max(direct.p50, 0.001);
+      process.stdout.write(
+        `round ${i / 2 + 1}: gateway p50 / direct p50 = ${ratio.toFixed(2)}× (target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'}); throughput ${(through.rps / direct.rps).toFixed(2)}× direct\n`,
+      );
+    }
+  } finally {
+    for (const child of children.reverse()) child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1_000));
+    await database.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench:gateway failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
