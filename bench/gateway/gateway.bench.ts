@@ -37,7 +37,10 @@ async function startService(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps', name, 'src/main.js')], {
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, join(ROOT, 'dist/apps', name, 'src/main.js')], {
     env: {
       ...process.env,
       ...env,
