@@ -9,10 +9,11 @@ import { E2E_ADMIN_TOKEN, startSystem } from './system';
 
 const API_KEY = 'sk-e2e-secret-key-that-must-never-leak-0123';
 
-type Phase = 'design' | 'design-revision' | 'tests' | 'tests-fix' | 'code' | 'code-fix';
+type Phase = 'design' | 'design-revision' | 'tests' | 'tests-fix' | 'code' | 'code-fix' | 'review';
 
 function phaseOf(request: ChatRequest): Phase {
   const system = request.messages[0]?.content ?? '';
+  if (system.startsWith('You review one user story')) return 'review';
   if (system.includes('did not pass validation')) return 'design-revision';
   if (system.startsWith('You are the software architect')) return 'design';
   if (system.includes('previous tests could not be used')) return 'tests-fix';
@@ -72,7 +73,7 @@ const BUGGY_CODE = code(
 const GOOD_CODE = code('return lines.reduce((sum, l) => sum + l.price * l.qty, 0);');
 
 /** The scripted model: invalid first drafts for "Totals", valid ones otherwise; red tests; buggy then good code. */
-function responder(options: { hangOnRevision?: () => boolean } = {}) {
+function responder(options: { hangOnRevision?: () => boolean; reviewReply?: () => string } = {}) {
   return (request: ChatRequest): ScriptedReply => {
     switch (phaseOf(request)) {
       case 'design':
@@ -87,6 +88,8 @@ function responder(options: { hangOnRevision?: () => boolean } = {}) {
         return { content: BUGGY_CODE };
       case 'code-fix':
         return { content: GOOD_CODE };
+      case 'review':
+        return options.reviewReply ? { content: options.reviewReply() } : { content: 'no review' };
     }
   };
 }
@@ -126,9 +129,12 @@ describe('automated sessions through the gateway (real openai client, scripted e
   let system: RunningSystem;
   /** How many revision calls the scripted model leaves hanging (to crash the caller mid-call). */
   let revisionsToHang = 0;
+  let reviewReply = '';
 
   beforeAll(async () => {
-    llm = await startScriptedLlmServer(responder({ hangOnRevision: () => revisionsToHang-- > 0 }));
+    llm = await startScriptedLlmServer(
+      responder({ hangOnRevision: () => revisionsToHang-- > 0, reviewReply: () => reviewReply }),
+    );
     system = await startSystem({
       OPENAI_BASE_URL: llm.baseUrl,
       OPENAI_API_KEY: API_KEY,
@@ -402,6 +408,52 @@ describe('automated sessions through the gateway (real openai client, scripted e
     ]);
     expect(events.filter((e) => e.type === 'LlmCallRecorded')).toHaveLength(2);
   }, 120_000);
+
+  it('reviews a story with the LLM into a recorded structured review, and falls back to the rules on a bad reply', async () => {
+    const { storyId } = await project('Reviews');
+    reviewReply = [
+      '```json',
+      JSON.stringify({
+        score: 72,
+        findings: [
+          { rule: 'testable-criteria', severity: 'warning', message: 'Say how the sum is checked.' },
+          { rule: 'missing-error-case', severity: 'info', message: 'What about negative quantities?' },
+        ],
+      }),
+      '```',
+    ].join('\n');
+    const REVIEW = `mutation($id: ID!) { reviewStoryWithAi(id: $id) { storyId source fallbackReason score findings { rule severity message }
+      llmCall { model contextHash items { kind source } } } }`;
+    const good = (
+      await ok<{ reviewStoryWithAi: Record<string, unknown> & { llmCall: { items: { kind: string }[] } } }>(
+        REVIEW,
+        { id: storyId },
+      )
+    ).reviewStoryWithAi;
+    expect(good).toMatchObject({ storyId, source: 'llm', fallbackReason: null, score: 72 });
+    expect(good.findings).toEqual([
+      { rule: 'testable-criteria', severity: 'warning', message: 'Say how the sum is checked.' },
+      { rule: 'missing-error-case', severity: 'info', message: 'What about negative quantities?' },
+    ]);
+    expect(good.llmCall.items.map((i) => i.kind)).toEqual([
+      'instruction',
+      'instruction',
+      'story',
+      'story',
+      'story',
+    ]);
+    reviewReply = 'I think it is fine!';
+    const fallback = (
+      await ok<{ reviewStoryWithAi: { source: string; fallbackReason: string; llmCall: unknown } }>(REVIEW, {
+        id: storyId,
+      })
+    ).reviewStoryWithAi;
+    expect(fallback).toMatchObject({
+      source: 'deterministic',
+      fallbackReason: "the LLM's reply was not usable: the reply is not a JSON object",
+    });
+    expect(fallback.llmCall).not.toBeNull(); // the call happened and is recorded
+  }, 60_000);
 
   it('gives the same context hashes for two identical runs', async () => {
     const a = await project('Twin A');

@@ -1,25 +1,9 @@
 import { serverAudits } from 'graphql-http';
 import { readTopic, testKafkaClient } from '@app/domain/bus/testing/kafka-test-kit';
 import { waitFor } from '@app/domain/testing/wait-for';
+import { VALID_CONTEXT_DESIGN } from './fixtures';
 import type { RunningSystem } from './system';
 import { E2E_ADMIN_TOKEN, startSystem } from './system';
-
-const VALID_CONTEXT_DESIGN = (name: string, components: string[], dependencies: string[]) =>
-  [
-    `# ${name}`,
-    ...[
-      'Purpose',
-      'Entity Ownership',
-      'Access Patterns',
-      'Public API',
-      'State Management Strategy',
-      'Execution Flow',
-    ].map((s) => `## ${s}\n\n${s} of ${name}.`),
-    `## Dependencies\n\n${dependencies.length ? dependencies.map((d) => `- ${d}`).join('\n') : 'None.'}`,
-    `## Components\n\n${components.length ? components.map((c) => `### ${c}\n\nPart of ${name}.`).join('\n\n') : 'None yet.'}`,
-    '## Test Strategies\n\nUnit tests of the deciders.',
-    '## Test Assertions\n\n- rejects an empty cart\n- totals the lines',
-  ].join('\n\n');
 
 describe('the whole system through the gateway', () => {
   let system: RunningSystem;

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -12,6 +15,19 @@ import { DataSource } from 'typeorm';
 import { dataSourceExecutor } from '@app/domain';
 import { Authenticator } from './auth/authenticator';
 import { attachSubscriptionServer } from './subscriptions/subscription-server';
+import { mcpEndpoint } from './mcp/mcp-endpoint';
+
+/** The product version, from the nearest package.json up from here (sources or dist). */
+function productVersion(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === 'codemyspec') return pkg.version ?? '0.0.0';
+  }
+  return '0.0.0';
+}
+const VERSION = productVersion();
 
 async function main(): Promise<void> {
   const config = loadServiceConfig('gateway');
@@ -26,8 +42,20 @@ async function main(): Promise<void> {
   });
   app.useLogger(app.get(PinoLogger));
   app.use(jsonBody(gateway.maxBodyBytes));
+  // MCP tools run their GraphQL through this very gateway (same tokens, limits and resolvers).
+  let graphqlUrl = '';
+  app.use(
+    '/mcp',
+    mcpEndpoint({
+      authenticator: app.get(Authenticator, { strict: false }),
+      graphqlUrl: () => graphqlUrl,
+      version: VERSION,
+    }),
+  );
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
+  const address = (app.getHttpServer() as Server).address() as AddressInfo;
+  graphqlUrl = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${address.port}/graphql`;
   // graphql-ws for subscriptions (sessionProgress) on the same server and path.
   const closeSubscriptions = attachSubscriptionServer(
     app.getHttpServer() as Server,

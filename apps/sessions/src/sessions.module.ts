@@ -11,7 +11,9 @@ import {
 import { ArchitectClient } from './clients/architect-client';
 import { StoriesClient } from './clients/stories-client';
 import { SandboxRunResolver, WorkspaceResolver } from './graphql/sandbox.resolver';
+import { PromptResolver } from './graphql/prompt.resolver';
 import { SessionResolver } from './graphql/session.resolver';
+import { PromptService } from './prompts/prompt.service';
 import { OpenAiLlm } from './llm/openai-llm';
 import { sessionsMigrations } from './persistence/sessions.migrations';
 import { readModels } from './read-models';
@@ -72,6 +74,8 @@ export class SessionsModule {
         { provide: CHILD_STARTER, useExisting: SessionService },
         ContextBundleService,
         SessionResolver,
+        PromptService,
+        PromptResolver,
       ],
     };
   }

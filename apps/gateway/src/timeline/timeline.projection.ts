@@ -15,7 +15,10 @@ import {
 export const TIMELINE_SOURCES = [
   { service: STORIES_SERVICE, streamTypes: [PROJECT_STREAM, STORY_STREAM] },
   { service: ARCHITECT_SERVICE, streamTypes: [ARCHITECTURE_STREAM, DESIGN_STREAM] },
-  { service: SESSIONS_SERVICE, streamTypes: [SANDBOX_RUN_STREAM, 'session'] },
+  {
+    service: SESSIONS_SERVICE,
+    streamTypes: [SANDBOX_RUN_STREAM, 'session', 'workspace', 'prompt', 'story-review', 'project-sandbox'],
+  },
 ] as const;
 
 /**

@@ -8,6 +8,10 @@ import {
   CODE_INSTRUCTION,
   DESIGN_INSTRUCTION,
   DESIGN_REVISION_INSTRUCTION,
+  CONTEXT_DESIGN_INSTRUCTION,
+  STORY_AI_REVIEW_INSTRUCTION,
+  STORY_INTERVIEW_INSTRUCTION,
+  STORY_REVIEW_INSTRUCTION,
   TESTS_FIX_INSTRUCTION,
   TESTS_INSTRUCTION,
 } from './instructions';
@@ -106,6 +110,45 @@ export type AssemblyRequest =
       readonly tests: readonly FileInput[];
       readonly code: readonly FileInput[];
       readonly failures: FailureInput;
+    };
+
+export interface ProjectInput {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly version: number;
+}
+
+export interface ReviewInput {
+  readonly storyId: string;
+  readonly storyVersion: number;
+  readonly score: number;
+  readonly findings: readonly {
+    readonly rule: string;
+    readonly severity: string;
+    readonly message: string;
+  }[];
+}
+
+/** Prompts handed to a person's own assistant (MCP), and the AI review of a story. */
+export type PromptRequest =
+  | {
+      readonly purpose: 'STORY_INTERVIEW';
+      readonly project: ProjectInput;
+      readonly stories: readonly StoryInput[];
+    }
+  | {
+      readonly purpose: 'STORY_REVIEW' | 'STORY_AI_REVIEW';
+      readonly project: ProjectInput;
+      readonly story: StoryInput;
+      readonly review: ReviewInput;
+      readonly otherTitles: readonly string[];
+    }
+  | {
+      readonly purpose: 'CONTEXT_DESIGN';
+      readonly component: ComponentInput;
+      readonly stories: readonly StoryInput[];
+      readonly template: string;
     };
 
 export interface AssembledContext {
@@ -227,9 +270,71 @@ function templatePiece(template: string, type: string): ContextPiece {
   };
 }
 
+function projectPiece(project: ProjectInput): ContextPiece {
+  return {
+    kind: 'instruction',
+    source: `project-${project.id}`,
+    version: project.version,
+    title: `Project: ${project.name}`,
+    content: project.description || '(no description)',
+  };
+}
+
+function reviewPiece(review: ReviewInput): ContextPiece {
+  const findings = review.findings.length
+    ? review.findings.map((f) => `- [${f.severity}] ${f.rule}: ${f.message}`).join('\n')
+    : '- (no findings)';
+  return {
+    kind: 'story',
+    source: `story-${review.storyId}:review`,
+    version: review.storyVersion,
+    title: 'Deterministic review',
+    content: `Score ${review.score}/100\n${findings}`,
+  };
+}
+
+function titlesPiece(projectId: string, version: number, titles: readonly string[]): ContextPiece {
+  return {
+    kind: 'story',
+    source: `project-${projectId}:story-titles`,
+    version,
+    title: 'Other stories of the project',
+    content: titles.length
+      ? [...titles]
+          .sort()
+          .map((t) => `- ${t}`)
+          .join('\n')
+      : '- (none)',
+  };
+}
+
 /** The pieces of a request, in the one order they always go in. */
-export function contextPieces(request: AssemblyRequest): ContextPiece[] {
+export function contextPieces(request: AssemblyRequest | PromptRequest): ContextPiece[] {
   switch (request.purpose) {
+    case 'STORY_INTERVIEW':
+      return [
+        instructionPiece(STORY_INTERVIEW_INSTRUCTION),
+        projectPiece(request.project),
+        ...request.stories.map(storyPiece),
+      ];
+    case 'STORY_REVIEW':
+    case 'STORY_AI_REVIEW':
+      return [
+        instructionPiece(
+          request.purpose === 'STORY_REVIEW' ? STORY_REVIEW_INSTRUCTION : STORY_AI_REVIEW_INSTRUCTION,
+        ),
+        projectPiece(request.project),
+        storyPiece(request.story),
+        reviewPiece(request.review),
+        titlesPiece(request.project.id, request.project.version, request.otherTitles),
+      ];
+    case 'CONTEXT_DESIGN':
+      return [
+        instructionPiece(CONTEXT_DESIGN_INSTRUCTION),
+        componentPiece(request.component),
+        ...request.stories.map(storyPiece),
+        templatePiece(request.template, request.component.type),
+      ];
     case 'DESIGN':
       return [
         instructionPiece(DESIGN_INSTRUCTION),
@@ -284,6 +389,18 @@ export function contextPieces(request: AssemblyRequest): ContextPiece[] {
   }
 }
 
+function subjectOf(request: AssemblyRequest | PromptRequest): string {
+  switch (request.purpose) {
+    case 'STORY_INTERVIEW':
+      return request.project.name;
+    case 'STORY_REVIEW':
+    case 'STORY_AI_REVIEW':
+      return request.story.title;
+    default:
+      return request.component.name;
+  }
+}
+
 function section(piece: ContextPiece): string {
   return `## ${piece.title}\n\n${piece.content}`;
 }
@@ -298,7 +415,7 @@ export function contextHashOf(messages: readonly LlmMessage[], parameters: LlmPa
  * piece (the instruction) is the system message; the others are sections of one user message.
  */
 export function assembleContext(
-  request: AssemblyRequest,
+  request: AssemblyRequest | PromptRequest,
   parameters: LlmParameters | null = null,
 ): AssembledContext {
   const pieces = contextPieces(request);
@@ -318,8 +435,9 @@ export function assembleContext(
       tokens: estimateTokens(text),
     };
   });
+  const subject = subjectOf(request);
   const markdown = [
-    `# Context: ${request.component.name} (${request.purpose.toLowerCase()})`,
+    `# Context: ${subject} (${request.purpose.toLowerCase().replace(/_/g, ' ')})`,
     section(system),
     ...sections,
   ].join('\n\n');

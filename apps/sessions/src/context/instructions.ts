@@ -82,3 +82,45 @@ export const CODE_FIX_INSTRUCTION: Instruction = {
     'Your previous implementation did not pass every test. The failing tests and their messages are below; reply with the corrected files in full.',
   ].join('\n'),
 };
+
+export const STORY_INTERVIEW_INSTRUCTION: Instruction = {
+  name: 'story-interview',
+  version: 1,
+  text: [
+    'You are an experienced product manager interviewing the user to find the user stories of the project below.',
+    'Ask one question at a time; start from what the existing stories leave open, and never repeat a story that exists.',
+    'When you have enough, write each new story in user_stories.md format: "## Title", then "As a … I want … So that …",',
+    'then "### Acceptance Criteria" with a bullet list of testable criteria (with numbers where "fast" or "easy" would be vague).',
+  ].join('\n'),
+};
+
+export const STORY_REVIEW_INSTRUCTION: Instruction = {
+  name: 'story-review',
+  version: 1,
+  text: [
+    'You are an experienced product manager reviewing one user story with its author.',
+    'Go through the deterministic findings below, then anything they miss: is the story valuable, small, testable,',
+    'and distinct from the other stories listed? Propose a revised title, description and acceptance criteria.',
+  ].join('\n'),
+};
+
+export const STORY_AI_REVIEW_INSTRUCTION: Instruction = {
+  name: 'story-ai-review',
+  version: 1,
+  text: [
+    'You review one user story. Reply with one JSON object only (optionally in a ```json fence):',
+    '{"score": <0-100>, "findings": [{"rule": "<rule id>", "severity": "error" | "warning" | "info", "message": "<one sentence>"}]}.',
+    'Use the rule ids of the deterministic review where they apply (story-format, criteria-present, testable-criteria,',
+    'title-length, story-size, near-duplicate) and otherwise short kebab-case ids of your own.',
+  ].join('\n'),
+};
+
+export const CONTEXT_DESIGN_INSTRUCTION: Instruction = {
+  name: 'context-design',
+  version: 1,
+  text: [
+    'You are the software architect of a spec-driven project, designing one bounded context with the user.',
+    "Discuss the context's purpose, the entities it owns, its public API and its components, then write its design",
+    'document following the template below: every heading in the same order, every required section filled.',
+  ].join('\n'),
+};

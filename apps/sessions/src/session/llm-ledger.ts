@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { canonicalJson } from '../context/canonical-hash';
-import type { AssemblyRequest } from '../context/context-assembly';
+import type { AssemblyRequest, PromptRequest } from '../context/context-assembly';
 import { assembleContext } from '../context/context-assembly';
 import { LlmNotConfiguredError } from '../llm/llm.port';
 import type { LlmProvider } from '../llm/llm.port';
 import { WorkspaceService } from '../workspace/workspace.service';
+import type { LlmCallRecorded } from './session.events';
 import { SessionRepository } from './session.repository';
 import type { SessionState, StepRecord } from './session.state';
 
@@ -38,6 +39,41 @@ export class LlmLedger {
     return this.llm !== null;
   }
 
+  /**
+   * One recorded call outside a session (a story's AI review): the context is assembled here, the
+   * messages and the reply are stored as blobs, and the caller appends the record to its stream.
+   */
+  async invoke(
+    request: AssemblyRequest | PromptRequest,
+    signal?: AbortSignal,
+  ): Promise<{ reply: string; record: Omit<LlmCallRecorded['data'], 'step' | 'attempt'> }> {
+    if (!this.llm) throw new LlmNotConfiguredError();
+    const assembled = assembleContext(request, this.llm.parameters);
+    const started = performance.now();
+    const reply = await this.llm.complete(assembled.messages, signal);
+    const durationMs = Math.round(performance.now() - started);
+    const messagesSha256 = await this.workspaces.putBlob(canonicalJson(assembled.messages));
+    const replySha256 = await this.workspaces.putBlob(reply.content);
+    return {
+      reply: reply.content,
+      record: {
+        callId: randomUUID(),
+        parameters: this.llm.parameters,
+        model: reply.model,
+        contextHash: assembled.contextHash,
+        items: assembled.items,
+        messagesSha256,
+        replySha256,
+        promptTokens: reply.promptTokens,
+        completionTokens: reply.completionTokens,
+        finishReason: reply.finishReason,
+        httpAttempts: reply.attempts,
+        durationMs,
+        at: new Date().toISOString(),
+      },
+    };
+  }
+
   async call(
     state: SessionState,
     step: StepRecord,
@@ -59,36 +95,15 @@ export class LlmLedger {
         `the budget of ${maxTokens} tokens is used up (${state.tokensUsed} used)`,
       );
 
-    const assembled = assembleContext(request, this.llm.parameters);
-    const started = performance.now();
-    const reply = await this.llm.complete(assembled.messages, signal);
-    const durationMs = Math.round(performance.now() - started);
-    const messagesSha256 = await this.workspaces.putBlob(canonicalJson(assembled.messages));
-    const replySha256 = await this.workspaces.putBlob(reply.content);
+    const call = await this.invoke(request, signal);
     const next = await this.repository.execute(state, {
       type: 'RecordLlmCall',
-      data: {
-        callId: randomUUID(),
-        step: step.step,
-        attempt: step.attempt,
-        parameters: this.llm.parameters,
-        model: reply.model,
-        contextHash: assembled.contextHash,
-        items: assembled.items,
-        messagesSha256,
-        replySha256,
-        promptTokens: reply.promptTokens,
-        completionTokens: reply.completionTokens,
-        finishReason: reply.finishReason,
-        httpAttempts: reply.attempts,
-        durationMs,
-        at: new Date().toISOString(),
-      },
+      data: { ...call.record, step: step.step, attempt: step.attempt },
     });
     if (next.tokensUsed > maxTokens)
       throw new BudgetExceededError(
         `the token budget is exceeded: ${next.tokensUsed} of ${maxTokens} tokens used`,
       );
-    return { reply: reply.content, state: next };
+    return { reply: call.reply, state: next };
   }
 }

@@ -1,0 +1,17 @@
+/** A valid design of a DOMAIN context, for e2e flows. */
+export const VALID_CONTEXT_DESIGN = (name: string, components: string[], dependencies: string[]) =>
+  [
+    `# ${name}`,
+    ...[
+      'Purpose',
+      'Entity Ownership',
+      'Access Patterns',
+      'Public API',
+      'State Management Strategy',
+      'Execution Flow',
+    ].map((s) => `## ${s}\n\n${s} of ${name}.`),
+    `## Dependencies\n\n${dependencies.length ? dependencies.map((d) => `- ${d}`).join('\n') : 'None.'}`,
+    `## Components\n\n${components.length ? components.map((c) => `### ${c}\n\nPart of ${name}.`).join('\n\n') : 'None yet.'}`,
+    '## Test Strategies\n\nUnit tests of the deciders.',
+    '## Test Assertions\n\n- rejects an empty cart\n- totals the lines',
+  ].join('\n\n');
