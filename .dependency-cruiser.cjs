@@ -1,5 +1,5 @@
 /** Module boundaries: apps may use libs/domain, never each other; the library never reaches into an app. */
-const apps = ['gateway', 'stories', 'architect', 'sessions'];
+const apps = ['gateway', 'stories', 'architect', 'sessions', 'cli'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -1,98 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { createClient } from 'graphql-ws';
 import { join } from 'node:path';
-import type { ChatRequest, ScriptedLlmServer, ScriptedReply } from '@app/domain/testing/scripted-llm-server';
+import type { ScriptedLlmServer } from '@app/domain/testing/scripted-llm-server';
 import { startScriptedLlmServer } from '@app/domain/testing/scripted-llm-server';
 import { waitFor } from '@app/domain/testing/wait-for';
+import { phaseOf, responder } from './scripted-model';
 import type { RunningSystem } from './system';
 import { E2E_ADMIN_TOKEN, startSystem } from './system';
 
 const API_KEY = 'sk-e2e-secret-key-that-must-never-leak-0123';
-
-type Phase = 'design' | 'design-revision' | 'tests' | 'tests-fix' | 'code' | 'code-fix' | 'review';
-
-function phaseOf(request: ChatRequest): Phase {
-  const system = request.messages[0]?.content ?? '';
-  if (system.startsWith('You review one user story')) return 'review';
-  if (system.includes('did not pass validation')) return 'design-revision';
-  if (system.startsWith('You are the software architect')) return 'design';
-  if (system.includes('previous tests could not be used')) return 'tests-fix';
-  if (system.startsWith('You write the tests')) return 'tests';
-  if (system.includes('previous implementation did not pass')) return 'code-fix';
-  return 'code';
-}
-
-const nameIn = (request: ChatRequest) => /^Name: (.*)$/m.exec(request.messages[1]?.content ?? '')?.[1] ?? '?';
-
-function design(name: string, withExecutionFlow: boolean): string {
-  return [
-    'Here is the design.',
-    '',
-    '```markdown',
-    `# ${name}`,
-    '',
-    '## Purpose',
-    '',
-    `${name} adds up the lines of an invoice.`,
-    '',
-    '## Public API',
-    '',
-    '`total(lines: { price: number; qty: number }[]): number`',
-    '',
-    ...(withExecutionFlow ? ['## Execution Flow', '', 'Sum price × quantity over the lines.', ''] : []),
-    '## Test Assertions',
-    '',
-    '- adds the line totals',
-    '- an empty invoice totals zero',
-    '```',
-  ].join('\n');
-}
-
-const TESTS_REPLY = [
-  'The tests:',
-  '```typescript path=test/totals.test.ts',
-  "import test from 'node:test';",
-  "import assert from 'node:assert/strict';",
-  "import { total } from '../src/totals.ts';",
-  "test('adds the line totals', () => assert.equal(total([{ price: 2, qty: 3 }, { price: 1, qty: 1 }]), 7));",
-  "test('an empty invoice totals zero', () => assert.equal(total([]), 0));",
-  '```',
-].join('\n');
-
-const code = (body: string) =>
-  [
-    '```typescript path=src/totals.ts',
-    `export function total(lines: { price: number; qty: number }[]): number {`,
-    `  ${body}`,
-    '}',
-    '```',
-  ].join('\n');
-const BUGGY_CODE = code(
-  'return lines.length ? lines.reduce((sum, l) => sum + l.price * l.qty, 0) : Number.NaN;',
-);
-const GOOD_CODE = code('return lines.reduce((sum, l) => sum + l.price * l.qty, 0);');
-
-/** The scripted model: invalid first drafts for "Totals", valid ones otherwise; red tests; buggy then good code. */
-function responder(options: { hangOnRevision?: () => boolean; reviewReply?: () => string } = {}) {
-  return (request: ChatRequest): ScriptedReply => {
-    switch (phaseOf(request)) {
-      case 'design':
-        return { content: design(nameIn(request), nameIn(request) !== 'Totals') };
-      case 'design-revision':
-        if (options.hangOnRevision?.()) return { hang: true };
-        return { content: design(nameIn(request), true) };
-      case 'tests':
-      case 'tests-fix':
-        return { content: TESTS_REPLY };
-      case 'code':
-        return { content: BUGGY_CODE };
-      case 'code-fix':
-        return { content: GOOD_CODE };
-      case 'review':
-        return options.reviewReply ? { content: options.reviewReply() } : { content: 'no review' };
-    }
-  };
-}
 
 const SESSION = `query($id: ID!) { session(id: $id) {
   id type status reason summary commit

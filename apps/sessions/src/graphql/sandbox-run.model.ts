@@ -59,6 +59,9 @@ export class SandboxRunModel {
   @Field(() => [FileRef]) files!: FileRef[];
   @Field(() => String, { nullable: true }) error!: string | null;
   @Field() recordedAt!: string;
+  @Field({ description: 'Red evidence: tests ran and failed on assertions or missing modules, none passed.' })
+  redEvidence!: boolean;
+  @Field({ description: 'Green evidence: tests ran and all passed.' }) greenEvidence!: boolean;
   /** Resolved from its blob when asked for. */
   outputSha256!: string;
 }

@@ -1,4 +1,5 @@
 import type { EventEnvelope, SandboxRunRecorded } from '@app/domain';
+import { isGreenRun, isRedRun } from '@app/domain';
 import type { SandboxOutcomeEnum, SandboxRunModel } from '../graphql/sandbox-run.model';
 
 /** The GraphQL view of a recorded run. */
@@ -32,6 +33,8 @@ export function sandboxRunView(event: EventEnvelope): SandboxRunModel {
     files: (data.files ?? []).map((f) => ({ path: f.path, sha256: f.sha256 })),
     error: data.error ?? null,
     recordedAt: data.recordedAt,
+    redEvidence: isRedRun(data),
+    greenEvidence: isGreenRun(data),
     outputSha256: data.outputSha256 ?? '',
   };
 }

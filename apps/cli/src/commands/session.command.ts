@@ -1,0 +1,152 @@
+import { createClient } from 'graphql-ws';
+import { requireValue } from '../command';
+import type { Command, CommandContext } from '../command';
+import { CliError } from '../cli-error';
+import type { ProgressEvent } from '../progress-bar';
+import { progressLine, renderBar } from '../progress-bar';
+
+const TYPES = ['DESIGN', 'COMPONENT_DESIGNS', 'TESTS', 'CODE'];
+
+/** Follows a session over graphql-ws until it ends; prints a progress line per event. Exit 0 only if it SUCCEEDED. */
+async function watch(context: CommandContext, sessionId: string): Promise<number> {
+  const { config, graphql } = await context.connect();
+  const { session } = await graphql<{ session: { type: string; status: string } }>(
+    'query($id: ID!) { session(id: $id) { type status } }',
+    {
+      id: sessionId,
+    },
+  );
+  const client = createClient({
+    url: `${config.url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${config.token}` },
+    retryAttempts: 3,
+  });
+  const events: ProgressEvent[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      client.subscribe<{ sessionProgress: ProgressEvent }>(
+        {
+          query:
+            'subscription($id: ID!) { sessionProgress(sessionId: $id) { type step attempt status detail } }',
+          variables: { id: sessionId },
+        },
+        {
+          next: (message) => {
+            if (message.errors?.length)
+              return reject(new CliError(message.errors.map((e) => e.message).join('; ')));
+            events.push(message.data!.sessionProgress);
+            const line = progressLine(session.type, events);
+            if (context.isTTY)
+              process.stdout.write(`\r\x1b[2K${line}${events.at(-1)!.status === 'RUNNING' ? '' : '\n'}`);
+            else context.out(line);
+          },
+          error: (error: unknown) =>
+            reject(
+              error instanceof Error
+                ? error
+                : new CliError(`the progress stream failed: ${JSON.stringify(error)}`),
+            ),
+          complete: resolve,
+        },
+      );
+    });
+  } finally {
+    await client.dispose();
+  }
+  const status = events.at(-1)?.status ?? 'UNKNOWN';
+  const detail = events.at(-1)?.detail;
+  context.out(`${renderBar(1)} session ${sessionId} ${status}${detail ? `: ${detail}` : ''}`);
+  return status === 'SUCCEEDED' ? 0 : 1;
+}
+
+export const sessionStartCommand: Command = {
+  path: ['session', 'start'],
+  summary: 'Start an automated session (DESIGN, COMPONENT_DESIGNS, TESTS or CODE)',
+  usage: 'codemyspec session start --component <id> --type <type> [--max-iterations <n>] [--watch]',
+  help: [
+    '--watch    follow it with a progress bar until it ends (exit 0 only if it SUCCEEDED)',
+    'Prints the session id.',
+  ],
+  options: {
+    component: { type: 'string' },
+    type: { type: 'string' },
+    'max-iterations': { type: 'string' },
+    watch: { type: 'boolean' },
+  },
+  async run(context) {
+    const componentId = requireValue(context, 'component');
+    const type = requireValue(context, 'type').toUpperCase();
+    if (!TYPES.includes(type)) throw new CliError(`--type is one of ${TYPES.join(', ')}`, 2);
+    const raw = context.values['max-iterations'];
+    const maxIterations = typeof raw === 'string' ? Number(raw) : undefined;
+    if (maxIterations !== undefined && !Number.isInteger(maxIterations))
+      throw new CliError('--max-iterations is a whole number', 2);
+    const { graphql } = await context.connect();
+    const { startSession } = await graphql<{ startSession: { id: string } }>(
+      'mutation($i: StartSessionInput!) { startSession(input: $i) { id } }',
+      { i: { componentId, type, maxIterations } },
+    );
+    context.out(startSession.id);
+    return context.values.watch ? watch(context, startSession.id) : 0;
+  },
+};
+
+export const sessionWatchCommand: Command = {
+  path: ['session', 'watch'],
+  summary: 'Follow a session with a progress bar until it ends',
+  usage: 'codemyspec session watch <session-id>',
+  help: ['Exits 0 if the session SUCCEEDED, 1 otherwise.'],
+  options: {},
+  async run(context) {
+    const sessionId = context.positionals[0];
+    if (!sessionId) throw new CliError('a session id is required (see --help)', 2);
+    return watch(context, sessionId);
+  },
+};
+
+export const timelineCommand: Command = {
+  path: ['timeline'],
+  summary: 'Print the audit timeline of a project (every event of every service)',
+  usage: 'codemyspec timeline --project <id> [--first <n>] [--json]',
+  help: [],
+  options: { project: { type: 'string' }, first: { type: 'string' }, json: { type: 'boolean' } },
+  async run(context) {
+    const projectId = requireValue(context, 'project');
+    const first = typeof context.values.first === 'string' ? Number(context.values.first) : 50;
+    if (!Number.isInteger(first) || first < 1) throw new CliError('--first is a positive whole number', 2);
+    const { graphql } = await context.connect();
+    const { projectTimeline } = await graphql<{
+      projectTimeline: {
+        totalCount?: number;
+        edges: {
+          node: {
+            occurredAt: string;
+            service: string;
+            streamId: string;
+            version: number;
+            type: string;
+            actor: string | null;
+          };
+        }[];
+      };
+    }>(
+      'query($p: ID!, $f: Int) { projectTimeline(projectId: $p, first: $f) { edges { node { occurredAt service streamId version type actor } } } }',
+      { p: projectId, f: first },
+    );
+    if (context.values.json)
+      context.out(
+        JSON.stringify(
+          projectTimeline.edges.map((e) => e.node),
+          null,
+          2,
+        ),
+      );
+    else
+      for (const { node } of projectTimeline.edges)
+        context.out(
+          `${node.occurredAt}  ${node.service.padEnd(9)} ${node.type.padEnd(26)} ${node.streamId}@${node.version}  ${node.actor ?? ''}`,
+        );
+    return 0;
+  },
+};

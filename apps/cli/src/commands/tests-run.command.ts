@@ -1,0 +1,87 @@
+import { requireValue } from '../command';
+import type { Command } from '../command';
+import { CliError } from '../cli-error';
+import { directoryFiles } from '../directory-files';
+
+interface Run {
+  id: string;
+  outcome: string;
+  exitCode: number | null;
+  durationMs: number;
+  driver: string;
+  testsPassed: number;
+  testsFailed: number;
+  tests: { name: string; status: string; message: string | null; failureKind: string | null }[];
+  output: string;
+  redEvidence: boolean;
+  greenEvidence: boolean;
+}
+
+const MARK: Record<string, string> = { PASSED: '✓', FAILED: '✗', CANCELLED: '✗', SKIPPED: '-', TODO: '-' };
+
+export const testsRunCommand: Command = {
+  path: ['tests', 'run'],
+  summary: 'Upload a directory, run its tests in the sandbox, print the result of each test',
+  usage:
+    'codemyspec tests run <dir> --project <id> --component <id> [--command <cmd>] [--expect red|green] [--output]',
+  help: [
+    '--command   the test command, run without a shell (default: the project\'s, else "node --test")',
+    '--expect    red: exit 0 only if the run is red evidence (tests fail, none pass); green (default): only if all pass',
+    "--output    also print the run's output",
+    'The run is recorded as evidence for the component (the architect derives its test and code status).',
+  ],
+  options: {
+    project: { type: 'string' },
+    component: { type: 'string' },
+    command: { type: 'string' },
+    expect: { type: 'string' },
+    output: { type: 'boolean' },
+  },
+  async run(context) {
+    const dir = context.positionals[0];
+    if (!dir) throw new CliError('a directory is required (see --help)', 2);
+    const projectId = requireValue(context, 'project');
+    const componentId = requireValue(context, 'component');
+    const expect = context.values.expect ?? 'green';
+    if (expect !== 'red' && expect !== 'green') throw new CliError('--expect is red or green', 2);
+    const files = await directoryFiles(dir);
+    const { graphql } = await context.connect();
+    context.err(`running ${files.length} file(s) from ${dir} …`);
+    const { runTests } = await graphql<{ runTests: Run }>(
+      `
+        mutation ($i: RunTestsInput!) {
+          runTests(input: $i) {
+            id
+            outcome
+            exitCode
+            durationMs
+            driver
+            testsPassed
+            testsFailed
+            redEvidence
+            greenEvidence
+            tests {
+              name
+              status
+              message
+              failureKind
+            }
+            output
+          }
+        }
+      `,
+      { i: { projectId, componentId, files, command: context.values.command ?? null } },
+    );
+    for (const test of runTests.tests) {
+      context.out(
+        `${MARK[test.status] ?? '?'} ${test.name}${test.status === 'PASSED' ? '' : ` (${test.status.toLowerCase()}${test.failureKind ? `, ${test.failureKind}` : ''})`}`,
+      );
+      if (test.message && test.status !== 'PASSED') context.out(`    ${test.message.split('\n')[0]}`);
+    }
+    if (context.values.output) context.out(runTests.output);
+    context.out(
+      `${runTests.outcome}: ${runTests.testsPassed} passed, ${runTests.testsFailed} failed in ${runTests.durationMs} ms (${runTests.driver}, run ${runTests.id})`,
+    );
+    return (expect === 'red' ? runTests.redEvidence : runTests.greenEvidence) ? 0 : 1;
+  },
+};
