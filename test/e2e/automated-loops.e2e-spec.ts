@@ -59,18 +59,12 @@ describe('automated sessions through the gateway (real openai client, scripted e
   }, 120_000);
 
   afterAll(async () => {
-    if (process.env.DEBUG_SERVICES)
-      for (const service of system?.services ?? [])
-        process.stderr.write(`--- ${service.service}\n${service.output()}\n`);
     await system?.stop();
     await llm?.close();
   });
 
-  async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = await system.graphql<T>(query, variables, E2E_ADMIN_TOKEN);
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data!;
-  }
+  const ok = <T>(query: string, variables?: Record<string, unknown>, token?: string) =>
+    system.ok<T>(query, variables, token);
 
   async function project(name: string) {
     const projectId = (

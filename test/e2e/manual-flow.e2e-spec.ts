@@ -13,21 +13,11 @@ describe('the whole system through the gateway', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (process.env.DEBUG_SERVICES)
-      for (const service of system?.services ?? [])
-        process.stderr.write(`--- ${service.service}\n${service.output()}\n`);
     await system?.stop();
   });
 
-  async function ok<T>(
-    query: string,
-    variables: Record<string, unknown> = {},
-    token: string = E2E_ADMIN_TOKEN,
-  ): Promise<T> {
-    const result = await system.graphql<T>(query, variables, token);
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data!;
-  }
+  const ok = <T>(query: string, variables?: Record<string, unknown>, token?: string) =>
+    system.ok<T>(query, variables, token);
 
   it('runs the manual-mode flow: project, stories, contexts, a refused cycle, an invalid then valid design, and dirty propagation', async () => {
     const { createProject } = await ok<{ createProject: { id: string } }>(

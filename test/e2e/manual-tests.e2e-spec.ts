@@ -1,6 +1,6 @@
 import { waitFor } from '@app/domain/testing/wait-for';
 import type { RunningSystem } from './system';
-import { E2E_ADMIN_TOKEN, startSystem } from './system';
+import { startSystem } from './system';
 
 /** Manual mode through the gateway: a person's tests run red in the sandbox, then green with the code. */
 describe('runTests through the gateway (real sandbox, real bus)', () => {
@@ -11,21 +11,11 @@ describe('runTests through the gateway (real sandbox, real bus)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (process.env.DEBUG_SERVICES)
-      for (const service of system?.services ?? [])
-        process.stderr.write(`--- ${service.service}\n${service.output()}\n`);
     await system?.stop();
   });
 
-  async function ok<T>(
-    query: string,
-    variables: Record<string, unknown> = {},
-    token = E2E_ADMIN_TOKEN,
-  ): Promise<T> {
-    const result = await system.graphql<T>(query, variables, token);
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data!;
-  }
+  const ok = <T>(query: string, variables?: Record<string, unknown>, token?: string) =>
+    system.ok<T>(query, variables, token);
 
   const RUN = `mutation($i: RunTestsInput!) { runTests(input: $i) {
     id outcome exitCode durationMs driver testsPassed testsFailed workspaceVersion output

@@ -49,9 +49,6 @@ describe('MCP at /mcp (SDK client, Streamable HTTP)', () => {
 
   afterAll(async () => {
     await client?.close();
-    if (process.env.DEBUG_SERVICES)
-      for (const service of system?.services ?? [])
-        process.stderr.write(`--- ${service.service}\n${service.output()}\n`);
     await system?.stop();
   });
 

@@ -26,6 +26,9 @@ export interface RunningSystem {
     variables?: Record<string, unknown>,
     token?: string | null,
   ): Promise<GraphqlResult<Data>>;
+  /** As graphql, but returns the data and throws on any error (token: the admin's by default). */
+  ok<Data>(query: string, variables?: Record<string, unknown>, token?: string): Promise<Data>;
+  /** Stops everything; with DEBUG_SERVICES set, prints what each service printed first. */
   stop(): Promise<void>;
   /** Kills a service with SIGKILL (a crash) and starts it again on the same port with the same settings. */
   crashAndRestart(service: ServiceProcess['service']): Promise<void>;
@@ -62,29 +65,42 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
       SESSIONS_URL: `${sessions.url}/graphql`,
     });
     services.push(gateway);
+    const graphql = async <Data>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      token: string | null = E2E_ADMIN_TOKEN,
+    ): Promise<GraphqlResult<Data>> => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      const response = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+      });
+      return {
+        status: response.status,
+        ...((await response.json()) as Omit<GraphqlResult<Data>, 'status'>),
+      };
+    };
     return {
       url: gateway.url,
       dataDir,
       db,
       services,
-      async graphql<Data>(
+      graphql,
+      async ok<Data>(
         query: string,
         variables: Record<string, unknown> = {},
-        token: string | null = E2E_ADMIN_TOKEN,
+        token: string = E2E_ADMIN_TOKEN,
       ) {
-        const headers: Record<string, string> = { 'content-type': 'application/json' };
-        if (token) headers.authorization = `Bearer ${token}`;
-        const response = await fetch(`${gateway.url}/graphql`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({ query, variables }),
-        });
-        return {
-          status: response.status,
-          ...((await response.json()) as Omit<GraphqlResult<Data>, 'status'>),
-        };
+        const result = await graphql<Data>(query, variables, token);
+        if (result.errors) throw new Error(JSON.stringify(result.errors));
+        return result.data!;
       },
       async stop() {
+        if (process.env.DEBUG_SERVICES)
+          for (const service of services)
+            process.stderr.write(`--- ${service.service}\n${service.output()}\n`);
         for (const service of [...services].reverse()) await service.stop();
         await db.drop();
       },

@@ -1,18 +1,7 @@
 import type { ErrorCode, Identity } from '@app/domain';
-import { DomainError, IDENTITY_HEADER, signIdentity } from '@app/domain';
+import { DomainError, ERROR_CODES, IDENTITY_HEADER, signIdentity } from '@app/domain';
 
-const KNOWN_CODES: readonly ErrorCode[] = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'CONFLICT',
-  'DEPENDENCY_CYCLE',
-  'DESIGN_INVALID',
-  'LLM_NOT_CONFIGURED',
-  'SANDBOX_UNAVAILABLE',
-  'RATE_LIMITED',
-];
+const KNOWN_CODES: readonly ErrorCode[] = ERROR_CODES.filter((code) => code !== 'INTERNAL');
 
 /** Who is asking: the caller's identity (signed again for each hop) and the request's correlation id. */
 export interface CallerContext {

@@ -45,3 +45,27 @@ export function sandboxResult(run: FinishedRun): SandboxResult {
     error: run.runnerError,
   };
 }
+
+/** The result of a run the runner itself could not carry out (ERROR, with the reason). */
+export function runnerFailure(
+  runId: string,
+  driver: SandboxDriverName,
+  startedAt: number,
+  error: unknown,
+): SandboxResult {
+  return sandboxResult({
+    runId,
+    driver,
+    startedAt,
+    finishedAt: performance.now(),
+    exitCode: null,
+    killedBy: null,
+    oomKilled: false,
+    output: '',
+    outputTruncated: false,
+    report: null,
+    artifacts: [],
+    skippedArtifacts: [],
+    runnerError: `${driver} sandbox: ${error instanceof Error ? error.message : String(error)}`,
+  });
+}

@@ -34,6 +34,16 @@ function requireRunning(state: SessionState): void {
     });
 }
 
+/** The step must be the one in flight (a stale driver's command is a CONFLICT). */
+function requireInFlight(state: SessionState, step: StepName, attempt: number): void {
+  requireRunning(state);
+  const open = inFlightStep(state);
+  if (!open || open.step !== step || open.attempt !== attempt)
+    throw new DomainError('CONFLICT', `no step ${step} #${attempt} is running`, {
+      currentVersion: state.version,
+    });
+}
+
 /**
  * The session aggregate. Completing a step also asks the router what comes next: when the answer
  * is the end, the end event is part of the same append, so a session never stops between the
@@ -75,29 +85,11 @@ export const sessionDecider: Decider<SessionCommand, SessionState, SessionEvent>
         ];
       }
       case 'RecordLlmCall': {
-        requireRunning(state);
-        const open = inFlightStep(state);
-        if (!open || open.step !== command.data.step || open.attempt !== command.data.attempt)
-          throw new DomainError(
-            'CONFLICT',
-            `no step ${command.data.step} #${command.data.attempt} is running`,
-            {
-              currentVersion: state.version,
-            },
-          );
+        requireInFlight(state, command.data.step, command.data.attempt);
         return [{ type: 'LlmCallRecorded', data: command.data }];
       }
       case 'CompleteStep': {
-        requireRunning(state);
-        const open = inFlightStep(state);
-        if (!open || open.step !== command.data.step || open.attempt !== command.data.attempt)
-          throw new DomainError(
-            'CONFLICT',
-            `no step ${command.data.step} #${command.data.attempt} is running`,
-            {
-              currentVersion: state.version,
-            },
-          );
+        requireInFlight(state, command.data.step, command.data.attempt);
         const completed: StepCompleted = { type: 'StepCompleted', data: command.data };
         const history = [
           ...completedSteps(state).map((s) => ({ step: s.step, outcome: s.outcome!, result: s.result! })),

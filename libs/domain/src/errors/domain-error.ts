@@ -15,6 +15,21 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'INTERNAL';
 
+/** Every code a client can see, in one list (GraphQL errors, MCP tool errors, service-to-service calls). */
+export const ERROR_CODES: readonly ErrorCode[] = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'DEPENDENCY_CYCLE',
+  'DESIGN_INVALID',
+  'LLM_NOT_CONFIGURED',
+  'SANDBOX_UNAVAILABLE',
+  'RATE_LIMITED',
+  'INTERNAL',
+];
+
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,

@@ -1,24 +1,12 @@
 import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { DomainError } from '../errors/domain-error';
+import { DomainError, ERROR_CODES } from '../errors/domain-error';
 import type { ErrorCode } from '../errors/domain-error';
 
 const logger = new Logger('GraphQL');
 
-const PASS_THROUGH: ReadonlySet<string> = new Set<ErrorCode>([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'CONFLICT',
-  'DEPENDENCY_CYCLE',
-  'DESIGN_INVALID',
-  'LLM_NOT_CONFIGURED',
-  'SANDBOX_UNAVAILABLE',
-  'RATE_LIMITED',
-  'INTERNAL',
-]);
+const PASS_THROUGH: ReadonlySet<string> = new Set<string>(ERROR_CODES);
 
 const REQUEST_ERRORS: Readonly<Record<string, ErrorCode>> = {
   GRAPHQL_PARSE_FAILED: 'BAD_USER_INPUT',

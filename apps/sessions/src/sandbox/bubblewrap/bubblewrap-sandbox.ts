@@ -5,7 +5,7 @@ import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import { OutputCapture } from '../output-capture';
 import { REAP_GRACE_MS } from '../sandbox-labels';
-import { sandboxResult } from '../sandbox-result';
+import { runnerFailure, sandboxResult } from '../sandbox-result';
 import type { FinishedRun } from '../sandbox-result';
 import { SANDBOX_ROOT, SANDBOX_SCRATCH, SANDBOX_UID, SANDBOX_WORKSPACE } from '../sandbox.port';
 import type { Sandbox, SandboxRequest, SandboxResult } from '../sandbox.port';
@@ -72,21 +72,7 @@ export class BubblewrapSandbox implements Sandbox {
       const finished = await this.execute(dir, node, request, cgroup, startedAt);
       return sandboxResult(finished);
     } catch (error) {
-      return sandboxResult({
-        runId: request.runId,
-        driver: this.driver,
-        startedAt,
-        finishedAt: performance.now(),
-        exitCode: null,
-        killedBy: null,
-        oomKilled: false,
-        output: '',
-        outputTruncated: false,
-        report: null,
-        artifacts: [],
-        skippedArtifacts: [],
-        runnerError: `bubblewrap sandbox: ${error instanceof Error ? error.message : String(error)}`,
-      });
+      return runnerFailure(request.runId, this.driver, startedAt, error);
     } finally {
       await cgroup?.remove();
       await rm(dir, { recursive: true, force: true }).catch(() => undefined);

@@ -4,7 +4,7 @@ import type Docker from 'dockerode';
 import type { ContainerCreateOptions, MountSettings } from 'dockerode';
 import { DockerStreamDemuxer, OutputCapture } from '../output-capture';
 import { EXPIRES_LABEL, isExpired, REAP_GRACE_MS, RUN_ID_LABEL, SANDBOX_LABEL } from '../sandbox-labels';
-import { sandboxResult } from '../sandbox-result';
+import { runnerFailure, sandboxResult } from '../sandbox-result';
 import type { FinishedRun } from '../sandbox-result';
 import {
   SANDBOX_REPORT_FILE,
@@ -90,24 +90,11 @@ export class DockerSandbox implements Sandbox {
   async run(request: SandboxRequest): Promise<SandboxResult> {
     const startedAt = performance.now();
     let prepared: Prepared | undefined;
-    const base = { runId: request.runId, driver: this.driver, startedAt };
     try {
       prepared = this.takeWarm(request) ?? (await this.prepare(request, `run`));
       return await this.execute(prepared, request, startedAt);
     } catch (error) {
-      return sandboxResult({
-        ...base,
-        finishedAt: performance.now(),
-        exitCode: null,
-        killedBy: null,
-        oomKilled: false,
-        output: '',
-        outputTruncated: false,
-        report: null,
-        artifacts: [],
-        skippedArtifacts: [],
-        runnerError: `docker sandbox: ${errorText(error)}`,
-      });
+      return runnerFailure(request.runId, this.driver, startedAt, error);
     } finally {
       if (prepared) await this.dispose(prepared);
       if (this.options.warmPoolSize) void this.refill();
