@@ -3,6 +3,7 @@ import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Identity } from '@app/domain';
 import { IDENTITY_HEADER, signIdentity } from '@app/domain';
 import type { GatewayContext } from './gateway-context';
+import { keepAliveFetch } from './keep-alive-fetch';
 
 /** The gateway's own identity, for composing the supergraph (subgraphs refuse unsigned requests). */
 export const SYSTEM_IDENTITY = {
@@ -22,10 +23,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly secret: string,
     timeoutMs: number,
   ) {
-    super({
-      url,
-      fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
-    });
+    super({ url, fetcher: keepAliveFetch(timeoutMs) });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
