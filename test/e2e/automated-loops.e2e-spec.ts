@@ -115,6 +115,19 @@ describe('automated sessions through the gateway (real openai client, scripted e
       30_000,
       'the story to reach the architect',
     );
+    // …and the link to come back to the stories service (the story's next version), so every
+    // session below starts from settled facts.
+    await waitFor(
+      async () =>
+        (
+          await ok<{ story: { componentId: string | null } }>(
+            `query($id: ID!) { story(id: $id) { componentId } }`,
+            { id: storyId },
+          )
+        ).story.componentId === componentId,
+      30_000,
+      'the link on the story',
+    );
     return { projectId, storyId, contextId, componentId };
   }
 
