@@ -6,7 +6,7 @@ import { startScriptedLlmServer } from '@app/domain/testing/scripted-llm-server'
 import { waitFor } from '@app/domain/testing/wait-for';
 import { phaseOf, responder } from './scripted-model';
 import type { RunningSystem } from './system';
-import { E2E_ADMIN_TOKEN, startSystem } from './system';
+import { E2E_ADMIN_TOKEN, sandboxDriver, startSystem } from './system';
 
 const API_KEY = 'sk-e2e-secret-key-that-must-never-leak-0123';
 
@@ -158,6 +158,7 @@ describe('automated sessions through the gateway (real openai client, scripted e
   const stepsOf = (view: SessionView) => view.steps.map((s) => `${s.name}#${s.attempt}:${s.status}`);
 
   it('designs (revised once, then valid), writes red tests, then code that fails once and goes green, all in the ledger', async () => {
+    if (!(await sandboxDriver())) return;
     const { projectId, storyId, componentId } = await project('Loops');
     const before = llm.requests.length;
 

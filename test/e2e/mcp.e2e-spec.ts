@@ -3,7 +3,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { waitFor } from '@app/domain/testing/wait-for';
 import { VALID_CONTEXT_DESIGN } from './fixtures';
 import type { RunningSystem } from './system';
-import { E2E_ADMIN_TOKEN, startSystem } from './system';
+import { E2E_ADMIN_TOKEN, sandboxDriver, startSystem } from './system';
 
 const API_TOOLS = [
   'create_story',
@@ -95,6 +95,7 @@ describe('MCP at /mcp (SDK client, Streamable HTTP)', () => {
   });
 
   it('runs story → component → design → run_tests, with errors carrying their codes, and serves the resources', async () => {
+    if (!(await sandboxDriver())) return;
     const project = await call<{ id: string }>('create_project', {
       name: 'MCP shop',
       description: 'via MCP',

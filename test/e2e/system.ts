@@ -1,3 +1,6 @@
+import Docker from 'dockerode';
+import { missingService } from '@app/domain/testing/infra/require-infra';
+import { bubblewrapAvailable } from '../../apps/sessions/src/sandbox/bubblewrap/bubblewrap-sandbox';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,4 +119,25 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
     await db.drop();
     throw error;
   }
+}
+
+/**
+ * Which sandbox the sessions service will pick here (Docker with the image, else bubblewrap), or
+ * null — after a loud notice, or a failure under REQUIRE_INFRA — when neither can run.
+ */
+export async function sandboxDriver(): Promise<'docker' | 'bubblewrap' | null> {
+  const image = process.env.SANDBOX_IMAGE ?? 'codemyspec/sandbox-node:24';
+  const docker = new Docker();
+  try {
+    await docker.ping();
+    await docker.getImage(image).inspect();
+    return 'docker';
+  } catch {
+    if (bubblewrapAvailable()) return 'bubblewrap';
+  }
+  missingService(
+    'sandbox',
+    `no Docker engine with ${image} answers and bubblewrap cannot run (npm run infra:up)`,
+  );
+  return null;
 }

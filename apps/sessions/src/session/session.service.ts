@@ -45,9 +45,9 @@ export class SessionService implements ChildStarter {
       throw new ValidationError(`unknown session type ${command.type}`, [
         { field: 'type', message: `one of ${SESSION_TYPES.join(', ')}` },
       ]);
+    if (!this.ledger.configured) throw new LlmNotConfiguredError();
     const component = await this.architect.component(context, command.componentId);
     authorize(context.identity, component.projectId, 'write', 'component');
-    if (!this.ledger.configured) throw new LlmNotConfiguredError();
     const limits = this.config.budgets;
     const problems: { field: string; message: string }[] = [];
     if (

@@ -13,6 +13,7 @@ import { ArchitectClient } from '../../clients/architect-client';
 import type { SandboxRunModel } from '../../graphql/sandbox-run.model';
 import { validateWorkspaceFiles } from '../../sandbox/workspace-paths';
 import { splitCommand } from '../../sandbox/test-command';
+import { SandboxProvider } from '../../sandbox/sandbox-provider';
 import { SandboxRunRecorder } from '../sandbox-run-recorder';
 import { sandboxRunStreamId } from '../sandbox-run.stream';
 import { sandboxRunView } from '../sandbox-run.view';
@@ -32,6 +33,7 @@ export class RunTestsService {
     private readonly store: PostgresEventStore,
     private readonly recorder: SandboxRunRecorder,
     private readonly architect: ArchitectClient,
+    private readonly sandbox: SandboxProvider,
   ) {}
 
   async runTests(context: RequestContext, command: RunTestsCommand): Promise<SandboxRunModel> {
@@ -39,6 +41,7 @@ export class RunTestsService {
     authorize(context.identity, command.projectId, 'write');
     const files = validateWorkspaceFiles(command.files);
     if (command.command) splitCommand(command.command);
+    this.sandbox.assertAvailable();
     const component = await this.architect.component(context, command.componentId);
     if (component.projectId !== command.projectId) throw new NotFoundError('component', command.componentId);
     const { event } = await this.recorder.run({

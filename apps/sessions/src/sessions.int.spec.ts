@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { ServiceHarness } from '@app/domain/testing/service-harness';
+import { projectIdentity, startServiceHarness } from '@app/domain/testing/service-harness';
+import { loadSessionsConfig } from './sessions-config';
+import { SessionsModule } from './sessions.module';
+
+/** The sessions subgraph alone on a real PostgreSQL, with neither a sandbox nor an LLM. */
+describe('sessions subgraph without a sandbox or an LLM', () => {
+  let harness: ServiceHarness;
+  const env = { SANDBOX_DRIVER: 'none', OPENAI_BASE_URL: '', OPENAI_API_KEY: '' };
+
+  beforeAll(async () => {
+    harness = await startServiceHarness(
+      'sessions',
+      (config) => SessionsModule.register(config, loadSessionsConfig({ ...process.env, ...env })),
+      env,
+    );
+  }, 60_000);
+
+  afterAll(() => harness?.close());
+
+  const projectId = randomUUID();
+  const editor = projectIdentity(projectId);
+
+  it('refuses runTests with SANDBOX_UNAVAILABLE, saying why', async () => {
+    const result = await harness.graphql(
+      `mutation($i: RunTestsInput!) { runTests(input: $i) { id } }`,
+      { i: { projectId, componentId: randomUUID(), files: [{ path: 'a.test.ts', content: '' }] } },
+      editor,
+    );
+    expect(result.errors?.[0].extensions?.code).toBe('SANDBOX_UNAVAILABLE');
+    expect(result.errors?.[0].message).toContain('SANDBOX_DRIVER=none');
+    const settings = await harness.graphql<{ projectSandbox: { driver: string | null } }>(
+      `query($p: ID!) { projectSandbox(projectId: $p) { driver } }`,
+      { p: projectId },
+      editor,
+    );
+    expect(settings.data?.projectSandbox.driver).toBeNull();
+  });
+
+  it('refuses automated sessions with LLM_NOT_CONFIGURED', async () => {
+    const result = await harness.graphql(
+      `mutation($i: StartSessionInput!) { startSession(input: $i) { id } }`,
+      { i: { componentId: randomUUID(), type: 'DESIGN' } },
+      editor,
+    );
+    expect(result.errors?.[0].extensions?.code).toBe('LLM_NOT_CONFIGURED');
+  });
+
+  it('keeps projects apart and refuses unsigned calls', async () => {
+    const other = await harness.graphql(
+      `query($p: ID!) { workspace(projectId: $p) { version } }`,
+      { p: randomUUID() },
+      editor,
+    );
+    expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const unsigned = await harness.graphql(
+      `query($p: ID!) { workspace(projectId: $p) { version } }`,
+      { p: projectId },
+      null,
+    );
+    expect(unsigned.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const empty = await harness.graphql<{ workspace: { version: number; files: unknown[] } }>(
+      `query($p: ID!) { workspace(projectId: $p) { version files { path } } }`,
+      { p: projectId },
+      editor,
+    );
+    expect(empty.data?.workspace).toEqual({ version: 0, files: [] });
+  });
+});
