@@ -1,4 +1,5 @@
 import { waitFor } from '@app/domain/testing/wait-for';
+import { readTar } from '../../apps/sessions/src/sandbox/tar-archive';
 import type { RunningSystem } from './system';
 import { sandboxDriver, startSystem } from './system';
 
@@ -171,6 +172,28 @@ describe('runTests through the gateway (real sandbox, real bus)', () => {
         { path: 'test/cart.test.ts', version: 1 },
       ],
     });
+    // Exported as a tar: version 1 holds the test alone, the newest both files, contents intact.
+    const tar = async (version?: number) =>
+      readTar(
+        Buffer.from(
+          (
+            await ok<{ workspaceTar: string }>(
+              `query($p: ID!, $v: Int) { workspaceTar(projectId: $p, version: $v) }`,
+              {
+                p: projectId,
+                v: version,
+              },
+            )
+          ).workspaceTar,
+          'base64',
+        ),
+        1024 * 1024,
+      ).files.map((f) => [f.path, f.content.toString('utf8')]);
+    expect(await tar(1)).toEqual([[testFile.path, testFile.content]]);
+    expect(await tar()).toEqual([
+      [codeFile.path, codeFile.content],
+      [testFile.path, testFile.content],
+    ]);
   }, 120_000);
 
   it('refuses bad paths, a viewer, and another project’s token, with their codes', async () => {
