@@ -183,7 +183,7 @@ export class StepExecutor {
       case 'run_tests':
         return this.runTests(state, step, caller);
       case 'finalize':
-        return this.finalize(state, caller);
+        return this.finalize(state);
       default: {
         const unknown: never = step.step;
         throw new Error(`no executor for step ${String(unknown)}`);
@@ -457,7 +457,7 @@ export class StepExecutor {
     };
   }
 
-  private async finalize(state: SessionState, caller: CallerContext): Promise<StepOutcome> {
+  private async finalize(state: SessionState): Promise<StepOutcome> {
     const code = mergedFiles(state, ['generate_code', 'fix_code']);
     const basis = lastResult(state, ['generate_code', 'fix_code'], 'files')?.basis;
     if (!basis) throw new Error('no test basis recorded for the code');
@@ -473,7 +473,6 @@ export class StepExecutor {
       `Test runs: ${sessionRunIds(state).join(', ')}`,
     ].join('\n');
     const commit = await this.repos().commit(state.projectId, state.sessionId, files, message);
-    void caller;
     return {
       state,
       outcome: 'SUCCEEDED',
