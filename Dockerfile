@@ -19,6 +19,8 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+# A data folder the service user owns: a named volume mounted here starts with its ownership.
+RUN mkdir -p /data && chown node:node /data
 # The `node` user of the official image (uid 1000): never root.
 USER node
 EXPOSE 4000 4001 4002 4003

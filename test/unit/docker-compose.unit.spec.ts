@@ -33,7 +33,7 @@ describe('docker-compose.yml and Dockerfile', () => {
     ]);
     expect(services.kafka.image).toMatch(/^apache\/kafka:4\./);
     expect(services.kafka.environment).toMatchObject({ KAFKA_PROCESS_ROLES: 'broker,controller' });
-    expect(Object.keys(compose.volumes)).toEqual(['pgdata', 'kafkadata']);
+    expect(Object.keys(compose.volumes)).toEqual(['pgdata', 'kafkadata', 'sessionsdata']);
   });
 
   it('gives every service a command, a healthcheck, and healthy dependencies', () => {
@@ -54,6 +54,27 @@ describe('docker-compose.yml and Dockerfile', () => {
       'stories',
     ]);
     expect(services.postgres.healthcheck?.test.join(' ')).toContain('pg_isready');
+  });
+
+  it('wires the gateway to every subgraph and gives the sessions service its sandbox engine and LLM settings', () => {
+    expect(services.gateway.environment).toMatchObject({
+      STORIES_URL: 'http://stories:4001/graphql',
+      ARCHITECT_URL: 'http://architect:4002/graphql',
+      SESSIONS_URL: 'http://sessions:4003/graphql',
+    });
+    expect(services.sessions.environment).toMatchObject({
+      STORIES_URL: 'http://stories:4001/graphql',
+      ARCHITECT_URL: 'http://architect:4002/graphql',
+      SANDBOX_DRIVER: 'docker',
+      CODEMYSPEC_DATA_DIR: '/data',
+    });
+    expect(Object.keys(services.sessions.environment ?? {})).toEqual(
+      expect.arrayContaining(['OPENAI_BASE_URL', 'OPENAI_API_KEY', 'OPENAI_MODEL']),
+    );
+    expect(services.sessions.volumes).toEqual([
+      '/var/run/docker.sock:/var/run/docker.sock',
+      'sessionsdata:/data',
+    ]);
   });
 
   it('builds one multi-stage image that runs as a non-root user', () => {
