@@ -197,7 +197,7 @@ describe('MCP at /mcp (SDK client, Streamable HTTP)', () => {
     const graph = await call<{ acyclic: boolean; dependencies: number }>('validate_dependency_graph', {
       projectId: project.id,
     });
-    expect(graph).toMatchObject({ acyclic: true, dependencies: 1 });
+    expect(graph).toMatchObject({ acyclic: true, cycle: [], dependencies: 1 });
 
     const { resources } = await client.listResources();
     const uris = resources.map((r) => r.uri);

@@ -6,6 +6,7 @@ import { graphOf } from '../architecture/architecture.decider';
 import type { ArchitectureState } from '../architecture/architecture.state';
 import { architectureHealth } from '../graph/architecture-health';
 import { architectureLayers } from '../graph/architecture-layers';
+import { findCycle } from '../graph/dependency-cycle';
 import { architectureMermaid } from '../graph/architecture-mermaid';
 import { orphanedContexts } from '../graph/orphaned-contexts';
 import type { Architecture, Component, NextAction } from '../graphql/component.model';
@@ -94,6 +95,7 @@ export class ArchitectureQueryService {
         })),
       },
       mermaid: architectureMermaid(components, dependencies),
+      cycle: (findCycle(dependencies) ?? []).map((id) => byId(id).name),
     };
   }
 

@@ -37,6 +37,20 @@ export function findCycleIfAdded(
 }
 
 /**
+ * A cycle already in `deps` (the ids along it, as `findCycleIfAdded` gives them), or null. Adding
+ * a dependency refuses every cycle, so this is the graph's own check of that invariant — the same
+ * rule, asked of each edge against the others.
+ */
+export function findCycle(deps: readonly GraphDependency[]): string[] | null {
+  for (let i = 0; i < deps.length; i += 1) {
+    const others = deps.filter((_, j) => j !== i);
+    const cycle = findCycleIfAdded(others, deps[i].fromId, deps[i].toId);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+
+/**
  * Checks that `fromId` may start depending on `toId`, in this order:
  *
  * 1. both components exist: otherwise NotFoundError('component', id), `fromId` checked first;

@@ -1,7 +1,7 @@
 import { DomainError, NotFoundError, ValidationError } from '@app/domain';
 import fc from 'fast-check';
 import type { GraphDependency } from './dependency-graph';
-import { findCycleIfAdded, validateNewDependency } from './dependency-cycle';
+import { findCycle, findCycleIfAdded, validateNewDependency } from './dependency-cycle';
 import { component, edges } from './testing/graph.fixtures';
 
 function thrown(fn: () => void): unknown {
@@ -165,5 +165,14 @@ describe('validateNewDependency', () => {
   it('catches a two-component cycle', () => {
     const error = thrown(() => validateNewDependency(components, edges('b>a'), 'a', 'b'));
     expect((error as DomainError).details).toEqual({ cycle: ['Checkout', 'Payments', 'Checkout'] });
+  });
+});
+
+describe('findCycle', () => {
+  it('finds none in an acyclic graph, and the path of one that is there', () => {
+    expect(findCycle(edges('A>B', 'B>C', 'A>C'))).toBeNull();
+    expect(findCycle([])).toBeNull();
+    expect(findCycle(edges('A>B', 'B>C', 'C>A'))).toEqual(['A', 'B', 'C', 'A']);
+    expect(findCycle(edges('X>Y', 'Y>Y'))).toEqual(['Y', 'Y']);
   });
 });

@@ -103,6 +103,11 @@ export class Architecture {
   @Field(() => [Component]) orphanedContexts!: Component[];
   @Field(() => ArchitectureHealthModel) health!: ArchitectureHealthModel;
   @Field({ description: 'Mermaid flowchart of contexts, components and dependencies.' }) mermaid!: string;
+  @Field(() => [String], {
+    description:
+      'A dependency cycle, as the names along it (empty: the graph is acyclic, as adding a dependency ensures).',
+  })
+  cycle!: string[];
 }
 
 @ObjectType()

@@ -425,22 +425,24 @@ export const MCP_TOOLS: readonly McpTool[] = [
     name: 'validate_dependency_graph',
     title: 'Validate the dependency graph',
     description:
-      'Checks the graph: acyclic (cycles are refused when added), layered, with the health findings about dependencies.',
+      "Checks the graph with the architect's own rules: any cycle (with the names along it), the layers, and the health findings about dependencies.",
     input: { projectId: id('project') },
     run: async (a, g) => {
       const arch = await one<{
         components: unknown[];
         dependencies: unknown[];
+        cycle: string[];
         layers: { name: string }[][];
         health: { findings: unknown[] };
       }>(
         g,
-        `query($p: ID!) { architecture(projectId: $p) { components { id } dependencies { from { name } to { name } } layers { name } health { findings { rule severity message } } } }`,
+        `query($p: ID!) { architecture(projectId: $p) { components { id } dependencies { from { name } to { name } } cycle layers { name } health { findings { rule severity message } } } }`,
         { p: a.projectId },
         'architecture',
       );
       return {
-        acyclic: true,
+        acyclic: arch.cycle.length === 0,
+        cycle: arch.cycle,
         components: arch.components.length,
         dependencies: arch.dependencies.length,
         layers: arch.layers.map((layer) => layer.map((c) => c.name)),

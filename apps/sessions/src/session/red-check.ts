@@ -1,4 +1,5 @@
 import type { SandboxOutcome } from '@app/domain';
+import { RED_FAILURE_KINDS } from '@app/domain';
 
 export interface RunSummary {
   readonly outcome: SandboxOutcome;
@@ -13,7 +14,7 @@ export interface RunSummary {
 export type RedVerdict =
   { readonly red: true } | { readonly red: false; readonly fixable: boolean; readonly reason: string };
 
-const RED_KINDS = new Set(['assertion', 'missing_module']);
+const RED_KINDS = new Set(RED_FAILURE_KINDS);
 
 /**
  * Tests written before their code must be red: at least one test executed, none passed, and every

@@ -113,15 +113,23 @@ export class SessionInputs {
     };
   }
 
-  /** The newest red run of the component: its test files and failures are what CODE is written against. */
+  /**
+   * The newest red run of the component written before its code (a manual run or a TESTS
+   * session's): its test files and failures are what CODE is written against.
+   */
   async redBasis(componentId: string): Promise<RedBasis | null> {
     const { rows } = await dataSourceExecutor(this.dataSource).query<{ run_id: string }>(
-      `SELECT run_id FROM sandbox_runs WHERE component_id = $1 AND red ORDER BY recorded_at DESC LIMIT 1`,
+      `SELECT run_id FROM sandbox_runs WHERE component_id = $1 AND red AND purpose <> 'CODE'
+        ORDER BY recorded_at DESC LIMIT 1`,
       [componentId],
     );
-    if (!rows[0]) return null;
-    const [event] = await this.store.readStream(sandboxRunStreamId(rows[0].run_id));
-    const run = event.data as unknown as SandboxRunRecorded['data'];
+    return rows[0] ? this.redBasisOf(rows[0].run_id) : null;
+  }
+
+  /** The test files and failures of one recorded run. */
+  async redBasisOf(runId: string): Promise<RedBasis | null> {
+    const run = await this.run(runId);
+    if (!run) return null;
     const tests = (run.files ?? [])
       .filter((f) => isTestPath(f.path))
       .map((f) => ({ path: f.path, sha256: f.sha256 }));

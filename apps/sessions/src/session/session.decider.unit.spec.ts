@@ -36,6 +36,9 @@ const stepStarted = (
 const spec = deciderSpec(sessionDecider);
 
 describe('session decider', () => {
+  // Each case asserts through the spec helper's then/thenThrows; make sure every one does.
+  beforeEach(() => expect.hasAssertions());
+
   it('starts a session, refusing an out-of-range iteration limit', () => {
     spec.given([]).when({ type: 'StartSession', data: started.data }).then([started]);
     spec

@@ -4,7 +4,7 @@ import type { EventEnvelope, EventMetadata, SqlExecutor } from '@app/domain';
 import { dataSourceExecutor, EventBusLifecycle, inTransaction, PostgresEventStore } from '@app/domain';
 import type { SessionCommand } from './session.decider';
 import { sessionDecider } from './session.decider';
-import type { SessionEvent } from './session.events';
+import type { SessionEvent, SessionStatus } from './session.events';
 import { sessionStreamId } from './session.events';
 import type { SessionState } from './session.state';
 
@@ -74,11 +74,13 @@ export class SessionRepository {
     return rows.map((r) => r.session_id);
   }
 
-  async children(parentId: string): Promise<{ sessionId: string; componentId: string; status: string }[]> {
+  async children(
+    parentId: string,
+  ): Promise<{ sessionId: string; componentId: string; status: SessionStatus }[]> {
     const { rows } = await dataSourceExecutor(this.dataSource).query<{
       session_id: string;
       component_id: string;
-      status: string;
+      status: SessionStatus;
     }>(`SELECT session_id, component_id, status FROM sessions WHERE parent_id = $1 ORDER BY session_id`, [
       parentId,
     ]);

@@ -16,7 +16,7 @@ import { redVerdict } from './red-check';
 import { parseDesignReply, parseFileBlocks } from './reply-parsing';
 import { isTestPath, runFailures, SessionInputs } from './session-inputs';
 import { lastFinished, lastResult, mergedFiles, sessionRunIds } from './session-files';
-import type { FileRef, StepCompleted, StepResult, TestSummary } from './session.events';
+import type { FileRef, SessionStatus, StepCompleted, StepResult, TestSummary } from './session.events';
 import type { SessionState, StepRecord } from './session.state';
 import { checkAlignment, testNamesIn } from './test-alignment';
 
@@ -38,7 +38,7 @@ export interface ChildStarter {
   ): Promise<void>;
   childResults(
     parentId: string,
-  ): Promise<{ sessionId: string; componentId: string; status: string; reason: string | null }[]>;
+  ): Promise<{ sessionId: string; componentId: string; status: SessionStatus; reason: string | null }[]>;
 }
 export const CHILD_STARTER = Symbol('CHILD_STARTER');
 
@@ -76,12 +76,12 @@ export class StepExecutor {
     private readonly recorder: SandboxRunRecorder,
     private readonly workspaces: WorkspaceService,
     @Inject(CHILD_STARTER) private readonly children: ChildStarter,
-    @Inject(SESSIONS_CONFIG) private readonly config: SessionsConfig,
-  ) {}
-
-  private repos(): GitRepositories {
-    return new GitRepositories(`${this.config.dataDir}/repos`);
+    @Inject(SESSIONS_CONFIG) config: SessionsConfig,
+  ) {
+    this.repos = new GitRepositories(`${config.dataDir}/repos`);
   }
+
+  private readonly repos: GitRepositories;
 
   async execute(
     state: SessionState,
@@ -145,7 +145,7 @@ export class StepExecutor {
           detail: `${results.length - failed} of ${results.length} child session(s) succeeded`,
           result: {
             kind: 'children_finished',
-            results: results.map((r) => ({ ...r, status: r.status as 'SUCCEEDED' })),
+            results,
           },
         };
       }
@@ -319,7 +319,11 @@ export class StepExecutor {
   ): Promise<StepOutcome> {
     const { input } = await this.inputs.component(caller, state.componentId);
     const design = await this.inputs.acceptedDesign(caller, state.componentId);
-    const basis = await this.inputs.redBasis(state.componentId);
+    // The red run is chosen once, by generate_code; every fix is written against the same tests.
+    const recorded = lastResult(state, ['generate_code', 'fix_code'], 'files')?.basis;
+    const basis = recorded
+      ? await this.inputs.redBasisOf(recorded.redRunId)
+      : await this.inputs.redBasis(state.componentId);
     if (!basis)
       throw new DomainError('BAD_USER_INPUT', 'the component has no red test run: run a TESTS session first');
     const tests = await this.inputs.files(state.projectId, basis.tests, basis.workspaceVersion);
@@ -398,7 +402,7 @@ export class StepExecutor {
       const code = mergedFiles(state, ['generate_code', 'fix_code']);
       const basis = lastResult(state, ['generate_code', 'fix_code'], 'files')?.basis;
       if (!basis) throw new Error('no test basis recorded for the code');
-      files = [...basis.tests, ...code.files.filter((f) => !basis.tests.some((t) => t.path === f.path))];
+      files = [...basis.tests, ...code.files]; // code steps never write a test path
       version = code.version;
     }
     // A resumed step finds the run it already made under the same id.
@@ -472,7 +476,7 @@ export class StepExecutor {
       `Green run: ${green?.runId ?? '?'}`,
       `Test runs: ${sessionRunIds(state).join(', ')}`,
     ].join('\n');
-    const commit = await this.repos().commit(state.projectId, state.sessionId, files, message);
+    const commit = await this.repos.commit(state.projectId, state.sessionId, files, message);
     return {
       state,
       outcome: 'SUCCEEDED',

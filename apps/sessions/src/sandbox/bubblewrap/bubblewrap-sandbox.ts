@@ -50,6 +50,16 @@ export class BubblewrapSandbox implements Sandbox {
   private stagedNode: Promise<string> | undefined;
   private readonly isRoot = process.getuid?.() === 0;
 
+  /** Read-only binds of the host's system folders (a merged-/usr symlink stays a symlink), found once. */
+  private readonly systemBinds: readonly string[] = ['/usr', '/lib', '/lib64', '/bin', '/sbin'].flatMap(
+    (system) => {
+      if (!existsSync(system)) return [];
+      return lstatSync(system).isSymbolicLink()
+        ? ['--symlink', realpathSync(system).replace(/^\//, ''), system]
+        : ['--ro-bind', system, system];
+    },
+  );
+
   constructor(private readonly options: BubblewrapSandboxOptions) {
     this.bwrap = options.bwrap ?? 'bwrap';
     this.nodeBinary = realpathSync(options.nodeBinary ?? process.execPath);
@@ -105,13 +115,7 @@ export class BubblewrapSandbox implements Sandbox {
   }
 
   private bwrapArgs(dir: string, node: string, request: SandboxRequest): string[] {
-    const args = ['--unshare-all', '--die-with-parent', '--new-session', '--clearenv'];
-    for (const system of ['/usr', '/lib', '/lib64', '/bin', '/sbin']) {
-      if (!existsSync(system)) continue;
-      const link = lstatSync(system).isSymbolicLink();
-      if (link) args.push('--symlink', realpathSync(system).replace(/^\//, ''), system);
-      else args.push('--ro-bind', system, system);
-    }
+    const args = ['--unshare-all', '--die-with-parent', '--new-session', '--clearenv', ...this.systemBinds];
     args.push(
       '--ro-bind',
       node,
