@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -76,9 +76,22 @@ async function graphql<T>(url: string, query: string, variables: Record<string, 
   return body.data!;
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux clock ticks of 10 ms). */
+async function cpuMs(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return Number.NaN;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After "(comm) ": state is field 3, so utime (14) and stime (15) are at 11 and 12.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 interface Round {
   readonly target: 'gateway' | 'direct';
   readonly rps: number;
+  readonly requests: number;
+  /** CPU ms per request spent in the gateway process and in the stories subgraph process. */
+  readonly gatewayCpu: number;
+  readonly subgraphCpu: number;
   readonly p50: number;
   readonly mean: number;
   readonly p99: number;
@@ -91,7 +104,9 @@ async function load(
   headers: Record<string, string>,
   body: string,
   seconds: number,
+  processes: { gateway: ChildProcess; subgraph: ChildProcess },
 ): Promise<Round> {
+  const before = [await cpuMs(processes.gateway.pid), await cpuMs(processes.subgraph.pid)];
   const result = await autocannon({
     url: `${url}/graphql`,
     method: 'POST',
@@ -100,9 +115,14 @@ async function load(
     headers: { 'content-type': 'application/json', ...headers },
     body,
   });
+  const after = [await cpuMs(processes.gateway.pid), await cpuMs(processes.subgraph.pid)];
+  const requests = result.requests.total;
   return {
     target,
     rps: result.requests.average,
+    requests,
+    gatewayCpu: (after[0] - before[0]) / requests,
+    subgraphCpu: (after[1] - before[1]) / requests,
     p50: result.latency.p50,
     mean: result.latency.average,
     p99: result.latency.p99,
@@ -162,14 +182,25 @@ async function main(): Promise<void> {
     const directHeaders = { [IDENTITY_HEADER]: signIdentity(admin, SECRET, Date.now(), 3600) };
 
     process.stderr.write(`[bench:gateway] warm-up, then ${SECONDS} s rounds at c=${CONNECTIONS}\n`);
-    await load('gateway', gateway.url, gatewayHeaders, body, 3);
-    await load('direct', stories.url, directHeaders, body, 3);
+    const processes = { gateway: gateway.child, subgraph: stories.child };
+    await load('gateway', gateway.url, gatewayHeaders, body, 3, processes);
+    await load('direct', stories.url, directHeaders, body, 3, processes);
     const rounds: Round[] = [];
     for (let i = 0; i < 2; i += 1) {
-      rounds.push(await load('direct', stories.url, directHeaders, body, SECONDS));
-      rounds.push(await load('gateway', gateway.url, gatewayHeaders, body, SECONDS));
+      rounds.push(await load('direct', stories.url, directHeaders, body, SECONDS, processes));
+      rounds.push(await load('gateway', gateway.url, gatewayHeaders, body, SECONDS, processes));
     }
-    const header = ['round', 'target', 'req/s', 'p50', 'mean', 'p99', 'errors'];
+    const header = [
+      'round',
+      'target',
+      'req/s',
+      'p50',
+      'mean',
+      'p99',
+      'errors',
+      'CPU/req gateway',
+      'CPU/req subgraph',
+    ];
     const lines = rounds.map((r, i) => [
       String(Math.floor(i / 2) + 1),
       r.target,
@@ -178,6 +209,8 @@ async function main(): Promise<void> {
       `${r.mean.toFixed(2)} ms`,
       `${r.p99} ms`,
       String(r.errors),
+      `${r.gatewayCpu.toFixed(3)} ms`,
+      `${r.subgraphCpu.toFixed(3)} ms`,
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
     const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;

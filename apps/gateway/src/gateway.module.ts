@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import type { GraphQLDataSource } from '@apollo/gateway';
 import { IntrospectAndCompose, LocalGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
-import { ApolloGatewayDriver } from '@nestjs/apollo';
 import type { DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -18,13 +18,16 @@ import {
   kafkaClient,
   PostgresEventStore,
   serviceDatabaseModule,
-  signIdentity,
   UnauthenticatedError,
 } from '@app/domain';
 import { bootstrapAdminToken } from './auth/admin-token.bootstrap';
 import { Authenticator } from './auth/authenticator';
 import type { GatewayContext } from './federation/gateway-context';
-import { SignedDataSource, SYSTEM_IDENTITY } from './federation/signed-data-source';
+import { IdentitySigner } from './federation/identity-signer';
+import { SignedSubgraphSource, SYSTEM_IDENTITY } from './federation/signed-subgraph-source';
+import { SingleFetchRoutes } from './federation/single-fetch-gateway';
+import { SINGLE_FETCH_PATH, SingleFetchGatewayDriver } from './federation/single-fetch-gateway.driver';
+import { singleFetchRoute } from './federation/single-fetch-route';
 import type { GatewayConfig } from './gateway-config';
 import { RateLimiter } from './limits/rate-limiter';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
@@ -82,7 +85,7 @@ export class GatewayModule {
         serviceDatabaseModule({ config, migrations: gatewayMigrations }),
         EventSourcingModule.forService(config, readModels),
         GraphQLModule.forRootAsync<ApolloGatewayDriverConfig>({
-          driver: ApolloGatewayDriver,
+          driver: SingleFetchGatewayDriver,
           imports: [GatewayServicesModule.register(gateway)],
           inject: [Authenticator, DataSource, PostgresEventStore],
           useFactory: (authenticator: Authenticator, dataSource: DataSource, store: PostgresEventStore) => {
@@ -98,8 +101,12 @@ export class GatewayModule {
                     : { kind: 'event-store' },
               }),
             );
+            const signer = new IdentitySigner(config.internalSecret);
+            const sources = new Map<string, GraphQLDataSource>();
+            const routes = new SingleFetchRoutes();
             return {
               server: {
+                [SINGLE_FETCH_PATH]: { routes, sources },
                 path: '/graphql',
                 introspection: config.introspection,
                 graphiql: false,
@@ -140,13 +147,23 @@ export class GatewayModule {
                     { name: LOCAL_SUBGRAPH, url: `local://${LOCAL_SUBGRAPH}` },
                   ],
                   introspectionHeaders: () => ({
-                    'x-codemyspec-identity': signIdentity(SYSTEM_IDENTITY, config.internalSecret),
+                    'x-codemyspec-identity': signer.sign(SYSTEM_IDENTITY),
                   }),
                 }),
-                buildService: ({ name, url }) =>
-                  name === LOCAL_SUBGRAPH
-                    ? local
-                    : new SignedDataSource(url ?? '', config.internalSecret, gateway.subgraphTimeoutMs),
+                buildService: ({ name, url }) => {
+                  const source =
+                    name === LOCAL_SUBGRAPH
+                      ? local
+                      : new SignedSubgraphSource(url ?? '', signer, gateway.subgraphTimeoutMs);
+                  sources.set(name, source);
+                  return source;
+                },
+                // Operations planned as one plain root fetch skip Apollo's executor from then on.
+                experimental_didResolveQueryPlan: ({ queryPlan, requestContext, operationContext }) =>
+                  routes.learn(
+                    SingleFetchRoutes.keyOf(requestContext),
+                    singleFetchRoute(queryPlan, operationContext.operation, operationContext.schema),
+                  ),
               },
             };
           },

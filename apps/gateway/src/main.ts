@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { loadServiceConfig } from '@app/domain';
 import { loadGatewayConfig } from './gateway-config';
@@ -36,10 +36,12 @@ async function main(): Promise<void> {
   await waitForSubgraphs(gateway.subgraphs, config.internalSecret, (message) =>
     new Logger('Gateway').log(message),
   );
-  const app = await NestFactory.create(GatewayModule.register(config, gateway), {
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(config, gateway), {
     bodyParser: false,
     bufferLogs: true,
   });
+  // GraphQL answers POSTs: an ETag (a hash of every response body) would never be used.
+  app.set('etag', false);
   app.useLogger(app.get(PinoLogger));
   app.use(jsonBody(gateway.maxBodyBytes));
   // MCP tools run their GraphQL through this very gateway (same tokens, limits and resolvers).
@@ -54,11 +56,11 @@ async function main(): Promise<void> {
   );
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
-  const address = (app.getHttpServer() as Server).address() as AddressInfo;
+  const address = app.getHttpServer().address() as AddressInfo;
   graphqlUrl = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${address.port}/graphql`;
   // graphql-ws for subscriptions (sessionProgress) on the same server and path.
   const closeSubscriptions = attachSubscriptionServer(
-    app.getHttpServer() as Server,
+    app.getHttpServer(),
     app.get(Authenticator, { strict: false }),
     dataSourceExecutor(app.get(DataSource)),
   );

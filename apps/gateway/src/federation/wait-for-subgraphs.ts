@@ -1,6 +1,6 @@
 import { IDENTITY_HEADER, signIdentity } from '@app/domain';
 import type { SubgraphEndpoint } from '../gateway-config';
-import { SYSTEM_IDENTITY } from './signed-data-source';
+import { SYSTEM_IDENTITY } from './signed-subgraph-source';
 
 /** Polls every subgraph's SDL until all answer (or the deadline passes), so composition succeeds. */
 export async function waitForSubgraphs(

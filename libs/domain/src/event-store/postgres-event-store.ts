@@ -88,6 +88,7 @@ export class PostgresEventStore {
   private readonly readAllStatement: string;
   private readonly streamVersionStatement: string;
   private readonly diagnoseStatement: string;
+  private readonly appendListeners = new Set<() => void>();
 
   constructor(
     dataSource: DataSource,
@@ -158,7 +159,10 @@ export class PostgresEventStore {
         // A concurrent retry of the same event ids can slip past the duplicate check; diagnose below.
         if (sqlStateOf(error) !== '23505' || sql.inTransaction) throw error;
       }
-      if (inserted !== undefined) return { nextExpectedVersion: inserted, alreadyStored: false };
+      if (inserted !== undefined) {
+        for (const listener of this.appendListeners) listener();
+        return { nextExpectedVersion: inserted, alreadyStored: false };
+      }
 
       const outcome = await this.diagnoseRefusedAppend(streamId, expected, ids, sql);
       if (outcome.kind === 'already-stored')
@@ -170,6 +174,15 @@ export class PostgresEventStore {
         throw new ConcurrencyError(streamId, expected, outcome.currentVersion, 'stream_order');
       }
     }
+  }
+
+  /**
+   * Calls `listener` after each append through this instance (inside a caller's transaction that
+   * is before its commit): a hint for local readers, such as the outbox relay, to poll now.
+   */
+  onAppend(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<EventEnvelope[]> {

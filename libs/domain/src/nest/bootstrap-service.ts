@@ -1,6 +1,7 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { ServiceConfig } from '../config/service-config';
 
@@ -9,7 +10,12 @@ export async function bootstrapService(
   config: ServiceConfig,
   rootModule: DynamicModule,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(rootModule, { bufferLogs: true, bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, {
+    bufferLogs: true,
+    bodyParser: true,
+  });
+  // GraphQL answers POSTs: an ETag (a hash of every response body) would never be used.
+  app.set('etag', false);
   app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);

@@ -29,6 +29,7 @@ export class EventBusLifecycle implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger('EventBus');
   private relay: KafkaRelay | undefined;
   private consumer: EventConsumer | undefined;
+  private stopRelayHints: (() => void) | undefined;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
@@ -48,6 +49,9 @@ export class EventBusLifecycle implements OnApplicationBootstrap, OnApplicationS
         ),
     });
     if (this.relay) {
+      const relay = this.relay;
+      // Every append through this service's store (commands and reactions alike) wakes the relay.
+      this.stopRelayHints = this.store.onAppend(() => relay.poke());
       await this.relay.start();
       this.logger.log(`relaying ${this.config.schema}.events to Kafka`);
     }
@@ -74,6 +78,7 @@ export class EventBusLifecycle implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopRelayHints?.();
     await this.consumer?.stop();
     await this.relay?.stop();
   }

@@ -186,4 +186,42 @@ describe('SubscriptionRunner', () => {
     await store.append(`story-${randomUUID()}`, [{ type: 'N', data: {} }]);
     await waitFor(async () => (await applied(name)).some((r) => r.applied_by === 'second'));
   });
+
+  it('backs off while the store is quiet, yet sees an event appended elsewhere within the longest idle wait', async () => {
+    const name = `idle-${randomUUID()}`;
+    const source = new PostgresEventStore(dataSource, SCHEMA);
+    const readAll = source.readAll.bind(source);
+    let reads = 0;
+    source.readAll = (...args) => {
+      reads += 1;
+      return readAll(...args);
+    };
+    const idle = new SubscriptionRunner({
+      name,
+      source,
+      dataSource,
+      checkpointSchema: SCHEMA,
+      pollIntervalMs: 10,
+      maxIdlePollMs: 200,
+      handle: async (events, { sql }) => {
+        for (const event of events)
+          await sql.query(`INSERT INTO ${SCHEMA}.applied VALUES ($1, $2, 'idle')`, [name, event.eventId]);
+      },
+    });
+    runners.push(idle);
+    idle.start();
+    await waitFor(() => idle.isActive, 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const before = reads;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // A fixed 10 ms poll would read ~100 times a second; backed off, about 5.
+    expect(reads - before).toBeLessThanOrEqual(8);
+
+    // Appended through another instance: no poke reaches the runner.
+    const eventId = randomUUID();
+    const started = Date.now();
+    await store.append(`story-${randomUUID()}`, [{ type: 'Quiet', data: {}, eventId }]);
+    await waitFor(async () => (await applied(name)).some((row) => row.event_id === eventId), 5_000);
+    expect(Date.now() - started).toBeLessThan(600);
+  });
 });

@@ -30,7 +30,10 @@ export interface SubscriptionRunnerOptions {
   readonly checkpointSchema: string;
   readonly handle: SubscriptionHandler;
   readonly batchSize?: number;
+  /** The wait after a batch that found events; each empty poll doubles it, up to `maxIdlePollMs`. */
   readonly pollIntervalMs?: number;
+  /** The longest wait between polls of an idle store (a `poke` ends any wait). Default 250 ms. */
+  readonly maxIdlePollMs?: number;
   /** How often a standby instance tries to take over the lock. */
   readonly standbyRetryMs?: number;
   readonly onError?: (error: unknown, attempt: number) => void;
@@ -49,6 +52,8 @@ export class SubscriptionRunner {
   private readonly checkpoints: CheckpointStore;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly maxIdlePollMs: number;
+  private nextPollMs: number;
   private readonly standbyRetryMs: number;
   private runner: QueryRunner | undefined;
   private active = false;
@@ -62,6 +67,8 @@ export class SubscriptionRunner {
     this.checkpoints = new CheckpointStore(options.checkpointSchema);
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.maxIdlePollMs = Math.max(this.pollIntervalMs, options.maxIdlePollMs ?? 250);
+    this.nextPollMs = this.pollIntervalMs;
     this.standbyRetryMs = options.standbyRetryMs ?? 500;
   }
 
@@ -94,6 +101,7 @@ export class SubscriptionRunner {
 
   /** A hint that new events may be there (e.g. after a local append): skips the rest of the poll wait. */
   poke(): void {
+    this.nextPollMs = this.pollIntervalMs;
     this.wake?.();
   }
 
@@ -106,7 +114,11 @@ export class SubscriptionRunner {
         }
         const processed = await this.processBatch();
         this.failures = 0;
-        if (processed < this.batchSize) await this.pause(this.pollIntervalMs);
+        if (processed >= this.batchSize) continue;
+        // Back off while the store is quiet, so an idle service costs next to nothing.
+        const wait = processed > 0 ? this.pollIntervalMs : this.nextPollMs;
+        this.nextPollMs = processed > 0 ? this.pollIntervalMs : Math.min(this.maxIdlePollMs, wait * 2);
+        await this.pause(wait);
       } catch (error) {
         this.failures += 1;
         this.options.onError?.(error, this.failures);

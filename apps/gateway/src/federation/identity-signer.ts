@@ -1,0 +1,37 @@
+import type { Identity } from '@app/domain';
+import { signIdentity } from '@app/domain';
+
+/** How long a signed identity stays valid at the subgraphs (seconds), and how soon it is re-signed. */
+const TTL_SECONDS = 300;
+const RESIGN_AFTER_MS = 60_000;
+const MAX_CACHED = 10_000;
+
+interface Signed {
+  readonly header: string;
+  readonly signedAt: number;
+}
+
+/**
+ * Signs identities for the subgraph header, reusing a signature for up to a minute: every
+ * header it hands out is valid for at least TTL − 60 s, and the HMAC is computed once per
+ * identity per minute instead of once per subgraph call.
+ */
+export class IdentitySigner {
+  private readonly cache = new Map<string, Signed>();
+
+  constructor(
+    private readonly secret: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  sign(identity: Identity): string {
+    const key = `${identity.subject}\u0000${identity.role}\u0000${identity.projectId ?? ''}\u0000${identity.actor}`;
+    const now = this.now();
+    const cached = this.cache.get(key);
+    if (cached && now - cached.signedAt < RESIGN_AFTER_MS && now >= cached.signedAt) return cached.header;
+    const header = signIdentity(identity, this.secret, now, TTL_SECONDS);
+    if (!cached && this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, { header, signedAt: now });
+    return header;
+  }
+}

@@ -1,0 +1,86 @@
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import type { GraphQLErrorExtensions } from 'graphql';
+import type { Identity } from '@app/domain';
+import { IDENTITY_HEADER } from '@app/domain';
+import type { GatewayContext } from './gateway-context';
+import type { IdentitySigner } from './identity-signer';
+import type { SubgraphReply } from './subgraph-http';
+import { postToSubgraph } from './subgraph-http';
+
+/** The gateway's own identity, for composing the supergraph (subgraphs refuse unsigned requests). */
+export const SYSTEM_IDENTITY = {
+  subject: 'system',
+  role: 'ADMIN',
+  projectId: null,
+  actor: 'gateway',
+} as const;
+
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
+
+const JSON_TYPES = ['application/json', 'application/graphql-response+json'];
+
+/**
+ * Calls one subgraph with the caller's identity signed in a header (HMAC with the shared secret)
+ * and the correlation id. A subgraph that does not answer within the timeout fails the call; a
+ * non-2xx answer becomes an error carrying the status and body (401 → UNAUTHENTICATED, 403 →
+ * FORBIDDEN), as Apollo's RemoteGraphQLDataSource reports it. Subgraph cache-control headers are
+ * not consulted (the gateway sets no HTTP caching).
+ */
+export class SignedSubgraphSource implements GraphQLDataSource<GatewayContext> {
+  private readonly url: URL;
+
+  constructor(
+    url: string,
+    private readonly signer: IdentitySigner,
+    private readonly timeoutMs: number,
+  ) {
+    this.url = new URL(url);
+  }
+
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    if (!request.query) throw new Error('Missing query');
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+    };
+    for (const [name, value] of request.http?.headers ?? []) headers[name.toLowerCase()] = value;
+    const known = options.context as Partial<GatewayContext>;
+    const identity: Identity = known.identity ?? SYSTEM_IDENTITY;
+    headers[IDENTITY_HEADER] = this.signer.sign(identity);
+    if (typeof known.correlationId === 'string') headers['x-correlation-id'] = known.correlationId;
+    const body = JSON.stringify({
+      query: request.query,
+      variables: request.variables,
+      operationName: request.operationName,
+      extensions: request.extensions,
+    });
+    const reply = await postToSubgraph(this.url, headers, body, this.timeoutMs);
+    if (reply.status < 200 || reply.status > 299) throw this.errorFromReply(reply);
+    const parsed = parseBody(reply);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error(`Expected JSON response body, but received: ${reply.body.slice(0, 200)}`);
+    return parsed;
+  }
+
+  private errorFromReply(reply: SubgraphReply): GraphQLError {
+    let body: unknown;
+    try {
+      body = parseBody(reply);
+    } catch {
+      body = reply.body;
+    }
+    const extensions: GraphQLErrorExtensions = {
+      response: { url: this.url.href, status: reply.status, statusText: reply.statusText, body },
+    };
+    if (reply.status === 401) extensions.code = 'UNAUTHENTICATED';
+    else if (reply.status === 403) extensions.code = 'FORBIDDEN';
+    return new GraphQLError(`${reply.status}: ${reply.statusText}`, { extensions });
+  }
+}
+
+/** JSON when the subgraph says so (a malformed JSON body is an error), otherwise the text. */
+function parseBody(reply: SubgraphReply): unknown {
+  return JSON_TYPES.some((type) => reply.contentType.startsWith(type)) ? JSON.parse(reply.body) : reply.body;
+}
