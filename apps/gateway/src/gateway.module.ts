@@ -1,31 +1,34 @@
-import type { IncomingMessage } from 'node:http';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import { IntrospectAndCompose, LocalGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import type { DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
-import { Inject, Injectable, Logger, Module } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, RequestMethod } from '@nestjs/common';
+import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
-import type { Identity, Projection, ServiceConfig } from '@app/domain';
+import type { Projection, ServiceConfig } from '@app/domain';
 import {
   dataSourceExecutor,
   EventSourcingModule,
   formatGraphqlError,
   HealthModule,
-  correlationIdOf,
   serviceLoggingModule,
   kafkaClient,
   PostgresEventStore,
   serviceDatabaseModule,
-  UnauthenticatedError,
 } from '@app/domain';
 import { bootstrapAdminToken } from './auth/admin-token.bootstrap';
 import { Authenticator } from './auth/authenticator';
-import type { GatewayContext } from './federation/gateway-context';
+import { gatewayRequestContext } from './federation/gateway-request-context';
 import { IdentitySigner } from './federation/identity-signer';
 import { SignedSubgraphSource, SYSTEM_IDENTITY } from './federation/signed-subgraph-source';
-import { SingleFetchRoutes } from './federation/single-fetch-gateway';
+import type { SingleFetchLaneState } from './federation/single-fetch-lane';
+import {
+  QUERY_LIMITS,
+  SINGLE_FETCH_LANE_STATE,
+  SingleFetchLaneMiddleware,
+} from './federation/single-fetch-lane.middleware';
+import { SingleFetchRoutes } from './federation/single-fetch-routes';
 import { SINGLE_FETCH_PATH, SingleFetchGatewayDriver } from './federation/single-fetch-gateway.driver';
 import { singleFetchRoute } from './federation/single-fetch-route';
 import type { GatewayConfig } from './gateway-config';
@@ -56,17 +59,6 @@ class AdminTokenBootstrap implements OnApplicationBootstrap {
   }
 }
 
-interface IncomingRequest {
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  /** Set by pino-http: the request's correlation id. */
-  readonly id?: string;
-}
-
-function header(req: IncomingRequest, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /**
  * The one public endpoint: an Apollo Federation 2 gateway over the stories, architect (and
  * sessions) subgraphs plus its own in-process subgraph (tokens, timeline, replay checks). It
@@ -74,9 +66,13 @@ function header(req: IncomingRequest, name: string): string | undefined {
  * identity to the subgraphs signed with the shared secret.
  */
 @Module({})
-export class GatewayModule {
+export class GatewayModule implements NestModule {
   static register(config: ServiceConfig, gateway: GatewayConfig): DynamicModule {
     const limiter = new RateLimiter(gateway.ratePerSecond, gateway.rateBurst);
+    const routes = new SingleFetchRoutes();
+    const sources = new Map<string, GraphQLDataSource>();
+    const services = GatewayServicesModule.register(gateway);
+    const lane: SingleFetchLaneState = { routes, sources, limiter };
     return {
       module: GatewayModule,
       imports: [
@@ -84,9 +80,10 @@ export class GatewayModule {
         HealthModule,
         serviceDatabaseModule({ config, migrations: gatewayMigrations }),
         EventSourcingModule.forService(config, readModels),
+        services,
         GraphQLModule.forRootAsync<ApolloGatewayDriverConfig>({
           driver: SingleFetchGatewayDriver,
-          imports: [GatewayServicesModule.register(gateway)],
+          imports: [services],
           inject: [Authenticator, DataSource, PostgresEventStore],
           useFactory: (authenticator: Authenticator, dataSource: DataSource, store: PostgresEventStore) => {
             const projections: Projection[] = readModels({ config, dataSource, store });
@@ -102,8 +99,6 @@ export class GatewayModule {
               }),
             );
             const signer = new IdentitySigner(config.internalSecret);
-            const sources = new Map<string, GraphQLDataSource>();
-            const routes = new SingleFetchRoutes();
             return {
               server: {
                 [SINGLE_FETCH_PATH]: { routes, sources },
@@ -115,30 +110,7 @@ export class GatewayModule {
                 includeStacktraceInErrorResponses: false,
                 formatError: formatGraphqlError,
                 plugins: [queryLimitsPlugin({ maxDepth: gateway.maxDepth, maxCost: gateway.maxCost })],
-                context: async ({ req }: { req: IncomingRequest }): Promise<GatewayContext> => {
-                  let identity: Identity;
-                  try {
-                    identity = await authenticator.authenticate(header(req, 'authorization'));
-                  } catch (error) {
-                    const message =
-                      error instanceof UnauthenticatedError ? error.message : 'authentication failed';
-                    throw new GraphQLError(message, {
-                      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-                    });
-                  }
-                  if (!limiter.take(identity.subject, Date.now())) {
-                    const retryAfter = limiter.retryAfterSeconds(identity.subject);
-                    throw new GraphQLError(`rate limit exceeded; retry in ${retryAfter} s`, {
-                      extensions: {
-                        code: 'RATE_LIMITED',
-                        retryAfterSeconds: retryAfter,
-                        http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
-                      },
-                    });
-                  }
-                  // The id pino-http gave the request (the caller's x-correlation-id when well-formed).
-                  return { identity, correlationId: req.id ?? correlationIdOf(req as IncomingMessage) };
-                },
+                context: gatewayRequestContext({ authenticator, limiter }),
               },
               gateway: {
                 supergraphSdl: new IntrospectAndCompose({
@@ -161,7 +133,7 @@ export class GatewayModule {
                 // Operations planned as one plain root fetch skip Apollo's executor from then on.
                 experimental_didResolveQueryPlan: ({ queryPlan, requestContext, operationContext }) =>
                   routes.learn(
-                    SingleFetchRoutes.keyOf(requestContext),
+                    requestContext,
                     singleFetchRoute(queryPlan, operationContext.operation, operationContext.schema),
                   ),
               },
@@ -169,8 +141,18 @@ export class GatewayModule {
           },
         }),
       ],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: gateway }, AdminTokenBootstrap],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: gateway },
+        { provide: SINGLE_FETCH_LANE_STATE, useValue: lane },
+        { provide: QUERY_LIMITS, useValue: { maxDepth: gateway.maxDepth, maxCost: gateway.maxCost } },
+        AdminTokenBootstrap,
+        SingleFetchLaneMiddleware,
+      ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(SingleFetchLaneMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.POST });
   }
 }
 

@@ -40,8 +40,10 @@ async function main(): Promise<void> {
     bodyParser: false,
     bufferLogs: true,
   });
-  // GraphQL answers POSTs: an ETag (a hash of every response body) would never be used.
+  // GraphQL answers POSTs: an ETag (a hash of every response body) would never be used; and
+  // the framework is nobody's business.
   app.set('etag', false);
+  app.disable('x-powered-by');
   app.useLogger(app.get(PinoLogger));
   app.use(jsonBody(gateway.maxBodyBytes));
   // MCP tools run their GraphQL through this very gateway (same tokens, limits and resolvers).

@@ -1,7 +1,10 @@
 import type { Identity } from '@app/domain';
+import type { ExecutionResult } from './single-fetch-execution';
 
 /** The context of one gateway request, shared with the local subgraph. */
 export interface GatewayContext {
   readonly identity: Identity;
   readonly correlationId: string;
+  /** The result the HTTP fast lane already obtained for this very request (it has errors to report). */
+  readonly laneResult?: ExecutionResult;
 }

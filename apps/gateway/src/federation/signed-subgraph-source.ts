@@ -6,7 +6,7 @@ import { IDENTITY_HEADER } from '@app/domain';
 import type { GatewayContext } from './gateway-context';
 import type { IdentitySigner } from './identity-signer';
 import type { SubgraphReply } from './subgraph-http';
-import { postToSubgraph } from './subgraph-http';
+import { SubgraphHttp } from './subgraph-http';
 
 /** The gateway's own identity, for composing the supergraph (subgraphs refuse unsigned requests). */
 export const SYSTEM_IDENTITY = {
@@ -28,14 +28,19 @@ const JSON_TYPES = ['application/json', 'application/graphql-response+json'];
  * not consulted (the gateway sets no HTTP caching).
  */
 export class SignedSubgraphSource implements GraphQLDataSource<GatewayContext> {
-  private readonly url: URL;
+  private readonly http: SubgraphHttp;
 
   constructor(
     url: string,
     private readonly signer: IdentitySigner,
-    private readonly timeoutMs: number,
+    timeoutMs: number,
   ) {
-    this.url = new URL(url);
+    this.http = new SubgraphHttp(new URL(url), timeoutMs);
+  }
+
+  /** Closes the kept-alive connections. */
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -56,7 +61,7 @@ export class SignedSubgraphSource implements GraphQLDataSource<GatewayContext> {
       operationName: request.operationName,
       extensions: request.extensions,
     });
-    const reply = await postToSubgraph(this.url, headers, body, this.timeoutMs);
+    const reply = await this.http.post(headers, body);
     if (reply.status < 200 || reply.status > 299) throw this.errorFromReply(reply);
     const parsed = parseBody(reply);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
@@ -72,7 +77,7 @@ export class SignedSubgraphSource implements GraphQLDataSource<GatewayContext> {
       body = reply.body;
     }
     const extensions: GraphQLErrorExtensions = {
-      response: { url: this.url.href, status: reply.status, statusText: reply.statusText, body },
+      response: { url: this.http.url.href, status: reply.status, statusText: reply.statusText, body },
     };
     if (reply.status === 401) extensions.code = 'UNAUTHENTICATED';
     else if (reply.status === 403) extensions.code = 'FORBIDDEN';

@@ -2,7 +2,7 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import { ApolloGatewayDriver } from '@nestjs/apollo';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { Injectable } from '@nestjs/common';
-import type { Gateway, SingleFetchRoutes } from './single-fetch-gateway';
+import type { Gateway, SingleFetchRoutes } from './single-fetch-routes';
 import { withSingleFetchPath } from './single-fetch-gateway';
 
 /** Set on the `server` options: the routes learned from the planner and the subgraphs' sources. */

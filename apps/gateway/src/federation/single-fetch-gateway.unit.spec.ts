@@ -1,104 +1,11 @@
-import type { GraphQLDataSource } from '@apollo/gateway';
-import { ApolloGateway, LocalCompose, LocalGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { GraphQLError, parse } from 'graphql';
-import { SingleFetchRoutes, withSingleFetchPath } from './single-fetch-gateway';
-import { singleFetchRoute } from './single-fetch-route';
-
-// Two in-process subgraphs behind a real Apollo Gateway: `books` owns Book, `reviews` adds a field.
-const booksTypeDefs = parse(`
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-  enum Status { DRAFT PUBLISHED }
-  type Book @key(fields: "id") { id: ID! title: String! status: Status! subtitle: String }
-  type Query { book(id: ID!): Book books(first: Int = 2): [Book!]! missing: Book! }
-  type Mutation { rename(id: ID!, title: String!): Book }
-`);
-const reviewsTypeDefs = parse(`
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-  type Book @key(fields: "id") { id: ID! reviews: [String!]! }
-`);
-
-interface Book {
-  id: string;
-  title: string;
-  status: string;
-  subtitle: string | null;
-}
-
-function notFound(id: string): GraphQLError {
-  return new GraphQLError(`book ${id} not found`, { extensions: { code: 'NOT_FOUND', id } });
-}
+import { parse } from 'graphql';
+import { withSingleFetchPath } from './single-fetch-gateway';
+import { SingleFetchRoutes } from './single-fetch-routes';
+import { booksGateway } from './testing/books-gateway';
 
 async function startGateway() {
-  const books = new Map<string, Book>([
-    ['1', { id: '1', title: 'Dune', status: 'PUBLISHED', subtitle: null }],
-    ['2', { id: '2', title: 'Emma', status: 'DRAFT', subtitle: 'A novel' }],
-  ]);
-  const booksSchema = buildSubgraphSchema([
-    {
-      typeDefs: booksTypeDefs,
-      resolvers: {
-        Query: {
-          book: (_: unknown, { id }: { id: string }) => {
-            const book = books.get(id);
-            if (!book) throw notFound(id);
-            return book;
-          },
-          books: (_: unknown, { first }: { first: number }) => [...books.values()].slice(0, first),
-          missing: () => {
-            throw notFound('none');
-          },
-        },
-        Mutation: {
-          rename: (_: unknown, { id, title }: { id: string; title: string }) => {
-            const book = books.get(id);
-            if (!book) throw notFound(id);
-            book.title = title;
-            return book;
-          },
-        },
-        Book: { __resolveReference: ({ id }: { id: string }) => books.get(id) },
-      },
-    },
-  ]);
-  const reviewsSchema = buildSubgraphSchema([
-    {
-      typeDefs: reviewsTypeDefs,
-      resolvers: { Book: { reviews: ({ id }: { id: string }) => [`review of ${id}`] } },
-    },
-  ]);
-
-  const calls: string[] = [];
-  const sources = new Map<string, GraphQLDataSource>();
-  const routes = new SingleFetchRoutes();
-  let planned = 0;
-  const gateway = new ApolloGateway({
-    supergraphSdl: new LocalCompose({
-      localServiceList: [
-        { name: 'books', url: 'local://books', typeDefs: booksTypeDefs },
-        { name: 'reviews', url: 'local://reviews', typeDefs: reviewsTypeDefs },
-      ],
-    }),
-    buildService: ({ name }) => {
-      const local = new LocalGraphQLDataSource(name === 'books' ? booksSchema : reviewsSchema);
-      const counted: GraphQLDataSource = {
-        process: (options) => {
-          calls.push(name);
-          return local.process(options);
-        },
-      };
-      sources.set(name, counted);
-      return counted;
-    },
-    experimental_didResolveQueryPlan: ({ queryPlan, requestContext, operationContext }) => {
-      planned += 1;
-      routes.learn(
-        SingleFetchRoutes.keyOf(requestContext),
-        singleFetchRoute(queryPlan, operationContext.operation, operationContext.schema),
-      );
-    },
-  });
+  const { gateway, routes, sources, calls, planned } = booksGateway();
   const server = new ApolloServer({ gateway: withSingleFetchPath(gateway, routes, sources) });
   await server.start();
 
@@ -112,7 +19,7 @@ async function startGateway() {
       errors: errors?.map((e) => ({ message: e.message, path: e.path, code: e.extensions?.code })),
     };
   }
-  return { server, run, calls, routes, planned: () => planned };
+  return { server, run, calls, routes, planned };
 }
 
 describe('the single-fetch path of the gateway', () => {
@@ -194,10 +101,20 @@ describe('the single-fetch path of the gateway', () => {
 
   it('forgets its routes when the supergraph changes', () => {
     const routes = new SingleFetchRoutes();
-    const key = SingleFetchRoutes.keyOf({ queryHash: 'h', operationName: null });
-    routes.learn(key, null);
-    expect(routes.get(key)).toBeNull();
+    const learnable = {
+      queryHash: 'h',
+      operationName: null,
+      source: '{ books { id } }',
+      request: {},
+      document: parse('{ books { id } }'),
+    } as unknown as Parameters<SingleFetchRoutes['learn']>[0];
+    const route = { serviceName: 'books' } as Parameters<SingleFetchRoutes['learn']>[1];
+    routes.learn(learnable, route);
+    const key = SingleFetchRoutes.keyOf(learnable);
+    expect(routes.get(key)).toBe(route);
+    expect(routes.forRequest('{ books { id } }', undefined)?.route).toBe(route);
     routes.clear();
     expect(routes.get(key)).toBeUndefined();
+    expect(routes.forRequest('{ books { id } }', null)).toBeUndefined();
   });
 });

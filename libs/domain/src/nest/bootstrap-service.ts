@@ -14,8 +14,10 @@ export async function bootstrapService(
     bufferLogs: true,
     bodyParser: true,
   });
-  // GraphQL answers POSTs: an ETag (a hash of every response body) would never be used.
+  // GraphQL answers POSTs: an ETag (a hash of every response body) would never be used; and
+  // the framework is nobody's business.
   app.set('etag', false);
+  app.disable('x-powered-by');
   app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);

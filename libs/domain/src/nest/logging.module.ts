@@ -38,7 +38,11 @@ export function serviceLoggingModule(config: Pick<ServiceConfig, 'service' | 'lo
       customAttributeKeys: { reqId: 'correlationId' },
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
       serializers: {
-        req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url }),
+        req: (req: { id?: unknown; method?: string; url?: string }) => ({
+          correlationId: req.id,
+          method: req.method,
+          url: req.url,
+        }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
       redact: {
