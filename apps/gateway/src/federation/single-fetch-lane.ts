@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLDataSource } from '@apollo/gateway';
+import { Logger } from '@nestjs/common';
 import { getVariableValues, OperationTypeNode } from 'graphql';
 import type { Identity } from '@app/domain';
 import { correlationIdOf } from '@app/domain';
@@ -10,6 +11,8 @@ import type { GatewayContext } from './gateway-context';
 import type { ExecutionResult } from './single-fetch-execution';
 import { executeSingleFetch } from './single-fetch-execution';
 import type { GatewayRequestContext, SingleFetchRoutes } from './single-fetch-routes';
+
+const logger = new Logger('SingleFetchLane');
 
 /** Set on a request the lane already counted against the rate limit: true allowed, false refused. */
 export const RATE_DECISION = Symbol('rate-limit decision');
@@ -57,7 +60,11 @@ export function singleFetchLane(deps: SingleFetchLaneDeps) {
       (answered) => {
         if (!answered) next();
       },
-      () => next(),
+      (error: unknown) => {
+        // A fault of the lane itself: Apollo Server still answers the request.
+        logger.warn(`single-fetch lane: ${error instanceof Error ? error.message : String(error)}`);
+        next();
+      },
     );
   };
 }
