@@ -132,8 +132,7 @@ export class GatewayModule implements NestModule {
                 },
                 // Operations planned as one plain root fetch skip Apollo's executor from then on.
                 experimental_didResolveQueryPlan: ({ queryPlan, requestContext, operationContext }) =>
-                  routes.learn(
-                    requestContext,
+                  routes.learn(requestContext, () =>
                     singleFetchRoute(queryPlan, operationContext.operation, operationContext.schema),
                   ),
               },

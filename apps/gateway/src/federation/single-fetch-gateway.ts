@@ -2,8 +2,7 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import { getVariableValues } from 'graphql';
 import type { GatewayContext } from './gateway-context';
 import { executeSingleFetch } from './single-fetch-execution';
-import type { Gateway } from './single-fetch-routes';
-import { SingleFetchRoutes } from './single-fetch-routes';
+import type { Gateway, SingleFetchRoutes } from './single-fetch-routes';
 
 /**
  * Wraps Apollo Gateway so that an operation whose query plan is one plain root fetch (learned
@@ -27,7 +26,7 @@ export function withSingleFetchPath(
         executor: async (requestContext) => {
           const laneResult = (requestContext.context as Partial<GatewayContext>).laneResult;
           if (laneResult) return laneResult;
-          const route = routes.get(SingleFetchRoutes.keyOf(requestContext));
+          const route = routes.lookup(requestContext.source, requestContext.request.operationName)?.route;
           const source = route ? sources.get(route.serviceName) : undefined;
           if (!route || !source) return planned(requestContext);
           const provided = requestContext.request.variables ?? {};

@@ -99,22 +99,25 @@ describe('the single-fetch path of the gateway', () => {
     expect(system.routes.size).toBe(1);
   });
 
-  it('forgets its routes when the supergraph changes', () => {
+  it('computes a route once per operation and forgets its routes when the supergraph changes', () => {
     const routes = new SingleFetchRoutes();
     const learnable = {
-      queryHash: 'h',
-      operationName: null,
       source: '{ books { id } }',
       request: {},
       document: parse('{ books { id } }'),
     } as unknown as Parameters<SingleFetchRoutes['learn']>[0];
-    const route = { serviceName: 'books' } as Parameters<SingleFetchRoutes['learn']>[1];
-    routes.learn(learnable, route);
-    const key = SingleFetchRoutes.keyOf(learnable);
-    expect(routes.get(key)).toBe(route);
-    expect(routes.forRequest('{ books { id } }', undefined)?.route).toBe(route);
+    const route = { serviceName: 'books' } as ReturnType<Parameters<SingleFetchRoutes['learn']>[1]>;
+    let computed = 0;
+    const compute = () => {
+      computed += 1;
+      return route;
+    };
+    routes.learn(learnable, compute);
+    routes.learn(learnable, compute);
+    expect(computed).toBe(1);
+    expect(routes.lookup('{ books { id } }', undefined)?.route).toBe(route);
+    expect(routes.lookup('{ books { id } }', 'Other')).toBeUndefined();
     routes.clear();
-    expect(routes.get(key)).toBeUndefined();
-    expect(routes.forRequest('{ books { id } }', null)).toBeUndefined();
+    expect(routes.lookup('{ books { id } }', null)).toBeUndefined();
   });
 });

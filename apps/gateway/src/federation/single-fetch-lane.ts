@@ -73,7 +73,7 @@ async function serve(deps: SingleFetchLaneDeps, req: LaneRequest, res: ServerRes
   if (req.method !== 'POST' || !acceptsPlainJson(req.headers.accept)) return false;
   const body = plainRequest(req.body);
   if (!body) return false;
-  const learned = deps.routes.forRequest(body.query, body.operationName);
+  const learned = deps.routes.lookup(body.query, body.operationName);
   const source = learned ? deps.sources.get(learned.route.serviceName) : undefined;
   if (!learned || !source || learned.operation.operation !== OperationTypeNode.QUERY) return false;
 

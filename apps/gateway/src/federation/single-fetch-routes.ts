@@ -16,66 +16,44 @@ export interface LearnedOperation {
   readonly schema: GraphQLSchema;
 }
 
-type Learnable = Pick<
-  GatewayRequestContext,
-  'queryHash' | 'operationName' | 'source' | 'document' | 'operation' | 'schema'
-> & { readonly request: { readonly operationName?: string } };
+type Learnable = Pick<GatewayRequestContext, 'source' | 'document' | 'operation' | 'schema'> & {
+  readonly request: { readonly operationName?: string };
+};
 
 /**
- * What the planner taught us: by query hash and operation name, whether an operation is one plain
- * root fetch (null: it is not); and, for those that are, the operation by its text as sent, for
- * the HTTP fast lane. Bounded; emptied when the supergraph changes.
+ * What the planner taught us, by the operation's text and operation name as sent: the routable
+ * operation when it is one plain root fetch, null when it is not. Bounded; emptied when the
+ * supergraph changes.
  */
 export class SingleFetchRoutes {
-  private readonly byHash = new Map<string, SingleFetchRoute | null>();
-  private readonly byText = new Map<string, LearnedOperation>();
+  private readonly operations = new Map<string, LearnedOperation | null>();
 
-  static keyOf(requestContext: Pick<GatewayRequestContext, 'queryHash' | 'operationName'>): string {
-    return `${requestContext.queryHash}\u0000${requestContext.operationName ?? ''}`;
-  }
-
-  private static textKey(query: string, operationName: string | null | undefined): string {
+  private static keyOf(query: string, operationName: string | null | undefined): string {
     return `${operationName ?? ''}\u0000${query}`;
   }
 
-  get(key: string): SingleFetchRoute | null | undefined {
-    return this.byHash.get(key);
+  /** The learned operation; null when it is known not to be routable; undefined when not seen yet. */
+  lookup(query: string, operationName: string | null | undefined): LearnedOperation | null | undefined {
+    return this.operations.get(SingleFetchRoutes.keyOf(query, operationName));
   }
 
-  /** The routable operation sent as this text and operation name, if learned. */
-  forRequest(query: string, operationName: string | null | undefined): LearnedOperation | undefined {
-    return this.byText.get(SingleFetchRoutes.textKey(query, operationName));
-  }
-
-  learn(requestContext: Learnable, route: SingleFetchRoute | null): void {
-    const key = SingleFetchRoutes.keyOf(requestContext);
-    if (this.byHash.has(key)) return;
-    bounded(this.byHash).set(key, route);
-    if (!route) return;
+  /** Records what `route` says of this operation, computing it only the first time it is seen. */
+  learn(requestContext: Learnable, route: () => SingleFetchRoute | null): void {
+    const key = SingleFetchRoutes.keyOf(requestContext.source, requestContext.request.operationName);
+    if (this.operations.has(key)) return;
+    if (this.operations.size >= MAX_ROUTES)
+      this.operations.delete(this.operations.keys().next().value as string);
+    const learned = route();
     const { document, operation, schema } = requestContext;
-    bounded(this.byText).set(
-      SingleFetchRoutes.textKey(requestContext.source, requestContext.request.operationName),
-      {
-        route,
-        document,
-        operation,
-        schema,
-      },
-    );
+    this.operations.set(key, learned ? { route: learned, document, operation, schema } : null);
   }
 
   /** A new supergraph means new plans. */
   clear(): void {
-    this.byHash.clear();
-    this.byText.clear();
+    this.operations.clear();
   }
 
   get size(): number {
-    return this.byHash.size;
+    return this.operations.size;
   }
-}
-
-function bounded<V>(map: Map<string, V>): Map<string, V> {
-  if (map.size >= MAX_ROUTES) map.delete(map.keys().next().value as string);
-  return map;
 }

@@ -93,8 +93,7 @@ export function booksGateway() {
     },
     experimental_didResolveQueryPlan: ({ queryPlan, requestContext, operationContext }) => {
       planned += 1;
-      routes.learn(
-        requestContext,
+      routes.learn(requestContext, () =>
         singleFetchRoute(queryPlan, operationContext.operation, operationContext.schema),
       );
     },
