@@ -263,7 +263,7 @@ describe('the whole system through the gateway', () => {
     const nested = `query { architecture(projectId: "00000000-0000-4000-8000-000000000000") { components { dependencies { dependencies { dependencies { dependencies { dependencies { dependencies { dependencies { dependencies { dependencies { dependencies { dependencies { name } } } } } } } } } } } } } }`;
     const tooDeep = await system.graphql(nested);
     expect(tooDeep.status).toBe(400);
-    expect(tooDeep.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'depth' } });
+    expect(tooDeep.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'depth' } });
 
     const huge = await fetch(`${system.url}/graphql`, {
       method: 'POST',
@@ -273,7 +273,7 @@ describe('the whole system through the gateway', () => {
     expect(huge.status).toBe(413);
     expect(
       ((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code,
-    ).toBe('BAD_USER_INPUT');
+    ).toBe('PAYLOAD_TOO_LARGE');
 
     const malformed = await fetch(`${system.url}/graphql`, {
       method: 'POST',

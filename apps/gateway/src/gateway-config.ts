@@ -1,4 +1,5 @@
 import { DEFAULT_PORTS, envReader } from '@app/domain';
+import type { QueryLimits } from './limits/query-limits';
 
 export interface SubgraphEndpoint {
   readonly name: string;
@@ -9,9 +10,7 @@ export interface GatewayConfig {
   readonly subgraphs: readonly SubgraphEndpoint[];
   readonly dataDir: string;
   readonly adminToken: string | undefined;
-  readonly maxDepth: number;
-  readonly maxCost: number;
-  readonly maxBodyBytes: number;
+  readonly queryLimits: QueryLimits;
   readonly ratePerSecond: number;
   readonly rateBurst: number;
   readonly subgraphTimeoutMs: number;
@@ -38,9 +37,13 @@ export function loadGatewayConfig(
     })),
     dataDir: read.string('CODEMYSPEC_DATA_DIR', './.data'),
     adminToken: read.optionalString('CODEMYSPEC_ADMIN_TOKEN'),
-    maxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, { min: 2, max: 100 }),
-    maxCost: read.int('GRAPHQL_MAX_COST', 10_000, { min: 10 }),
-    maxBodyBytes: read.int('GRAPHQL_MAX_BODY_BYTES', 1024 * 1024, { min: 1024 }),
+    queryLimits: {
+      maxDepth: read.int('GRAPHQL_MAX_DEPTH', 12, { min: 2, max: 100 }),
+      maxCost: read.int('GRAPHQL_MAX_COST', 10_000, { min: 10 }),
+      maxFragments: read.int('GRAPHQL_MAX_FRAGMENTS', 50, { min: 0 }),
+      maxAliases: read.int('GRAPHQL_MAX_ALIASES', 50, { min: 0 }),
+      maxDirectives: read.int('GRAPHQL_MAX_DIRECTIVES', 50, { min: 0 }),
+    },
     ratePerSecond: read.int('RATE_LIMIT_PER_SECOND', 50, { min: 1 }),
     rateBurst: read.int('RATE_LIMIT_BURST', 200, { min: 1 }),
     // Test runs wait for their sandbox (up to SANDBOX_TIMEOUT_MS, plus a queue).

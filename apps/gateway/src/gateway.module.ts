@@ -33,6 +33,7 @@ import { SINGLE_FETCH_PATH, SingleFetchGatewayDriver } from './federation/single
 import { singleFetchRoute } from './federation/single-fetch-route';
 import type { GatewayConfig } from './gateway-config';
 import { RateLimiter } from './limits/rate-limiter';
+import { nulStringsPlugin } from './limits/nul-strings.plugin';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
 import { gatewaySubgraphSchema } from './local/gateway-subgraph';
 import { gatewayMigrations } from './persistence/gateway.migrations';
@@ -109,7 +110,7 @@ export class GatewayModule implements NestModule {
                 allowBatchedHttpRequests: false,
                 includeStacktraceInErrorResponses: false,
                 formatError: formatGraphqlError,
-                plugins: [queryLimitsPlugin({ maxDepth: gateway.maxDepth, maxCost: gateway.maxCost })],
+                plugins: [queryLimitsPlugin(gateway.queryLimits), nulStringsPlugin()],
                 context: gatewayRequestContext({ authenticator, limiter }),
               },
               gateway: {
@@ -143,7 +144,7 @@ export class GatewayModule implements NestModule {
       providers: [
         { provide: GATEWAY_CONFIG, useValue: gateway },
         { provide: SINGLE_FETCH_LANE_STATE, useValue: lane },
-        { provide: QUERY_LIMITS, useValue: { maxDepth: gateway.maxDepth, maxCost: gateway.maxCost } },
+        { provide: QUERY_LIMITS, useValue: gateway.queryLimits },
         AdminTokenBootstrap,
         SingleFetchLaneMiddleware,
       ],

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   app.set('etag', false);
   app.disable('x-powered-by');
   app.useLogger(app.get(PinoLogger));
-  app.use(jsonBody(gateway.maxBodyBytes));
+  app.use(jsonBody(config.maxBodyBytes));
   // MCP tools run their GraphQL through this very gateway (same tokens, limits and resolvers).
   let graphqlUrl = '';
   app.use(

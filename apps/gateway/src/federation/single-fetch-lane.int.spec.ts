@@ -22,7 +22,7 @@ const authenticator = {
       ? Promise.resolve(reader)
       : Promise.reject(new UnauthenticatedError('invalid or revoked token')),
 };
-const LIMITS = { maxDepth: 12, maxCost: 50 };
+const LIMITS = { maxDepth: 12, maxCost: 50, maxFragments: 50, maxAliases: 50, maxDirectives: 50 };
 
 /**
  * The gateway's HTTP path on a real loopback server, as production wires it: the JSON body
@@ -155,7 +155,7 @@ describe('the single-fetch lane in front of Apollo Server', () => {
 
     const costly = await system.post(query, { n: 1_000 });
     expect(costly.status).toBe(400);
-    expect(costly.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(costly.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
 
     const invalid = await system.post(query, { n: 'many' });
     expect(invalid.status).toBe(400);

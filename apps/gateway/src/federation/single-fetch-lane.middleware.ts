@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestMiddleware } from '@nestjs/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { Authenticator } from '../auth/authenticator';
+import type { QueryLimits } from '../limits/query-limits';
 import type { SingleFetchLaneState } from './single-fetch-lane';
 import { singleFetchLane } from './single-fetch-lane';
 
@@ -16,7 +17,7 @@ export class SingleFetchLaneMiddleware implements NestMiddleware {
   constructor(
     authenticator: Authenticator,
     @Inject(SINGLE_FETCH_LANE_STATE) state: SingleFetchLaneState,
-    @Inject(QUERY_LIMITS) limits: { readonly maxDepth: number; readonly maxCost: number },
+    @Inject(QUERY_LIMITS) limits: QueryLimits,
   ) {
     this.lane = singleFetchLane({ ...state, authenticator, limits });
   }

@@ -6,7 +6,9 @@ import type { Identity } from '@app/domain';
 import { correlationIdOf } from '@app/domain';
 import type { Authenticator } from '../auth/authenticator';
 import type { RateLimiter } from '../limits/rate-limiter';
-import { measureOperation } from '../limits/query-limits';
+import type { QueryLimits } from '../limits/query-limits';
+import { exceededLimit } from '../limits/query-limits';
+import { findNulString } from '../limits/nul-strings';
 import type { GatewayContext } from './gateway-context';
 import type { ExecutionResult } from './single-fetch-execution';
 import { executeSingleFetch } from './single-fetch-execution';
@@ -42,7 +44,7 @@ export interface SingleFetchLaneState {
 
 export interface SingleFetchLaneDeps extends SingleFetchLaneState {
   readonly authenticator: Pick<Authenticator, 'authenticate'>;
-  readonly limits: { readonly maxDepth: number; readonly maxCost: number };
+  readonly limits: QueryLimits;
 }
 
 /**
@@ -88,8 +90,8 @@ async function serve(deps: SingleFetchLaneDeps, req: LaneRequest, res: ServerRes
   if (!allowed) return false;
 
   const variables = body.variables ?? {};
-  const { depth, cost } = measureOperation(learned.document, learned.operation, variables);
-  if (depth > deps.limits.maxDepth || cost > deps.limits.maxCost) return false;
+  if (exceededLimit(learned.document, learned.operation, variables, deps.limits)) return false;
+  if (findNulString(learned.document, variables)) return false;
   const definitions = learned.operation.variableDefinitions;
   if (definitions?.length && getVariableValues(learned.schema, definitions, variables).errors) return false;
 

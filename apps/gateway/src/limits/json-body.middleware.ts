@@ -2,15 +2,26 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 type Next = (error?: unknown) => void;
 
-function reject(res: ServerResponse, status: number, message: string): void {
+function reject(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  extensions: Record<string, unknown> = { code: 'BAD_USER_INPUT' },
+): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }));
+  res.setHeader('connection', 'close');
+  res.end(JSON.stringify({ errors: [{ message, extensions }] }));
+}
+
+function tooLarge(res: ServerResponse, message: string, maxBytes: number): void {
+  reject(res, 413, message, { code: 'PAYLOAD_TOO_LARGE', limit: 'GRAPHQL_MAX_BODY_BYTES', max: maxBytes });
 }
 
 /**
- * Reads JSON request bodies with a hard size limit: over it the request is answered 413 without
- * reading further; malformed JSON is answered 400. Both as GraphQL-shaped errors.
+ * Reads JSON request bodies with a hard size limit: over it the request is answered 413
+ * (PAYLOAD_TOO_LARGE, naming the setting) without keeping what follows; malformed JSON is answered
+ * 400. Both as GraphQL-shaped errors.
  */
 export function jsonBody(maxBytes: number) {
   return (req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: Next): void => {
@@ -18,7 +29,7 @@ export function jsonBody(maxBytes: number) {
     if (req.method !== 'POST' || !type.includes('json')) return next();
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > maxBytes) {
-      reject(res, 413, `the request body is ${declared} bytes; at most ${maxBytes} are accepted`);
+      tooLarge(res, `the request body is ${declared} bytes; at most ${maxBytes} are accepted (GRAPHQL_MAX_BODY_BYTES)`, maxBytes);
       req.resume();
       return;
     }
@@ -30,7 +41,7 @@ export function jsonBody(maxBytes: number) {
       size += chunk.length;
       if (size > maxBytes) {
         done = true;
-        reject(res, 413, `the request body exceeds ${maxBytes} bytes`);
+        tooLarge(res, `the request body exceeds ${maxBytes} bytes (GRAPHQL_MAX_BODY_BYTES)`, maxBytes);
         req.resume();
         return;
       }

@@ -1,43 +1,33 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { measureOperation } from './query-limits';
+import type { LimitExceeded, QueryLimits } from './query-limits';
+import { exceededLimit, limitMessage } from './query-limits';
 
-/** Refuses operations deeper or costlier than the limits, before anything is executed. */
-export function queryLimitsPlugin(limits: { maxDepth: number; maxCost: number }): ApolloServerPlugin {
+/** The client-visible refusal: `QUERY_TOO_COMPLEX`, with the limit's name and both figures. */
+export function queryTooComplex(exceeded: LimitExceeded): GraphQLError {
+  return new GraphQLError(limitMessage(exceeded), {
+    extensions: {
+      code: 'QUERY_TOO_COMPLEX',
+      http: { status: 400 },
+      limit: exceeded.limit,
+      value: exceeded.value,
+      max: exceeded.max,
+    },
+  });
+}
+
+/**
+ * Refuses operations over a limit (fragments, aliases, directives, depth, cost) before anything
+ * is executed.
+ */
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          const { depth, cost } = measureOperation(document, operation, request.variables ?? {});
-          if (depth > limits.maxDepth) {
-            throw new GraphQLError(
-              `the query is ${depth} levels deep; at most ${limits.maxDepth} are allowed`,
-              {
-                extensions: {
-                  code: 'BAD_USER_INPUT',
-                  http: { status: 400 },
-                  limit: 'depth',
-                  depth,
-                  maxDepth: limits.maxDepth,
-                },
-              },
-            );
-          }
-          if (cost > limits.maxCost) {
-            throw new GraphQLError(
-              `the query costs ${cost}; at most ${limits.maxCost} is allowed (ask for fewer items per page)`,
-              {
-                extensions: {
-                  code: 'BAD_USER_INPUT',
-                  http: { status: 400 },
-                  limit: 'cost',
-                  cost,
-                  maxCost: limits.maxCost,
-                },
-              },
-            );
-          }
+          const exceeded = exceededLimit(document, operation, request.variables ?? {}, limits);
+          if (exceeded) throw queryTooComplex(exceeded);
         },
       };
     },

@@ -5,10 +5,23 @@ export const MAX_FILES = 500;
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_TOTAL_BYTES = 8 * 1024 * 1024;
 
+/** Code points some file systems ignore in names (HFS+), so `.g\u200cit` could still mean `.git`. */
+const IGNORABLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]/g;
+
+/**
+ * True for a segment that a file system or git itself could take for `.git`: any case, with
+ * trailing dots or spaces (NTFS), ignorable code points (HFS+) or the NTFS short name `git~1`.
+ */
+export function isGitSegment(segment: string): boolean {
+  const name = segment.replace(IGNORABLE, '').replace(/[. ]+$/, '').toLowerCase();
+  return name === '.git' || name === 'git~1';
+}
+
 /**
  * A workspace path: relative, normalised, inside the workspace. Absolute paths, `..` segments,
- * backslashes, control characters and our own reserved folder are refused (the same rule for
- * files a person uploads and files an LLM proposes).
+ * backslashes, control characters, our own reserved folder and any `.git` segment are refused
+ * (the same rule for files a person uploads and files an LLM proposes). A `.git` segment is
+ * refused because a file there would configure git on the host (hooks, `core.fsmonitor`).
  */
 export function checkWorkspacePath(path: string): string | null {
   if (path.length === 0) return 'is empty';
@@ -20,6 +33,8 @@ export function checkWorkspacePath(path: string): string | null {
   if (segments.some((s) => s === '..')) return 'leaves the workspace (..)';
   if (segments.some((s) => s === '' || s === '.')) return 'has an empty or "." segment';
   if (segments[0] === '.codemyspec') return 'is in the reserved .codemyspec folder';
+  const git = segments.find(isGitSegment);
+  if (git !== undefined) return `has a "${git}" segment: nothing may be written into a git folder`;
   return null;
 }
 
@@ -44,6 +59,18 @@ export function validateWorkspaceFiles(files: readonly WorkspaceFile[]): Workspa
   });
   if (total > MAX_TOTAL_BYTES)
     problems.push({ field: 'files', message: `more than ${MAX_TOTAL_BYTES} bytes in all` });
+  files.forEach((file, index) => {
+    const segments = file.path.split('/');
+    for (let i = 1; i < segments.length; i += 1) {
+      const folder = segments.slice(0, i).join('/');
+      if (!seen.has(folder)) continue;
+      problems.push({
+        field: `files[${index}].path`,
+        message: `"${file.path}" needs a folder "${folder}", but "${folder}" is also given as a file`,
+      });
+      break;
+    }
+  });
   if (problems.length > 0) throw new ValidationError('the files cannot be written to a workspace', problems);
   return files.map((f) => ({ path: f.path, content: f.content }));
 }

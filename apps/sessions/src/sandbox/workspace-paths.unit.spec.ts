@@ -1,7 +1,16 @@
 import { checkWorkspacePath, validateWorkspaceFiles } from './workspace-paths';
 
 describe('workspace paths', () => {
-  it.each(['src/sum.ts', 'test/sum.test.ts', 'a.md', '.eslintrc.json', 'deep/er/file.ts'])(
+  it.each([
+    'src/sum.ts',
+    'test/sum.test.ts',
+    'a.md',
+    '.eslintrc.json',
+    'deep/er/file.ts',
+    '.gitignore',
+    '.github/workflows/ci.yml',
+    'src/git/index.ts',
+  ])(
     'accepts %s',
     (path) => {
       expect(checkWorkspacePath(path)).toBeNull();
@@ -20,6 +29,15 @@ describe('workspace paths', () => {
     ['a\nb.ts', 'control'],
     ['.codemyspec/x', 'reserved'],
     ['', 'empty'],
+    ['.git/config', 'git folder'],
+    ['.GIT/hooks/pre-commit', 'git folder'],
+    ['src/.git/config', 'git folder'],
+    ['vendor/lib/.Git/HEAD', 'git folder'],
+    ['.git./config', 'git folder'],
+    ['.git /config', 'git folder'],
+    ['.g\u200cit/config', 'git folder'],
+    ['GIT~1/config', 'git folder'],
+    ['.git', 'git folder'],
   ])('refuses %j (%s)', (path, why) => {
     expect(checkWorkspacePath(path)).toContain(why);
   });
@@ -38,6 +56,20 @@ describe('workspace paths', () => {
           { field: 'files[1].path', message: '"../escape.ts" leaves the workspace (..)' },
           { field: 'files[2].path', message: '"ok.ts" is given twice' },
         ],
+      }),
+    );
+  });
+
+  it('refuses a file and a folder of the same name in one upload', () => {
+    expect(() =>
+      validateWorkspaceFiles([
+        { path: 'src', content: 'a file' },
+        { path: 'src/a.ts', content: '' },
+      ]),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        problems: [{ field: 'files[1].path', message: '"src/a.ts" needs a folder "src", but "src" is also given as a file' }],
       }),
     );
   });

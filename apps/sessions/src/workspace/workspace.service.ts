@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EventEnvelope, EventMetadata, SqlExecutor } from '@app/domain';
-import { dataSourceExecutor, NotFoundError, PostgresEventStore, withUnitOfWork } from '@app/domain';
+import { dataSourceExecutor, NotFoundError, PostgresEventStore, ValidationError, withUnitOfWork } from '@app/domain';
 import type { WorkspaceFile } from '../sandbox/sandbox.port';
 import { createTar } from '../sandbox/tar-archive';
+import { checkWorkspacePath } from '../sandbox/workspace-paths';
 import { BlobStore, sha256Of } from './blob-store';
 import type { WorkspaceFilesWritten, WorkspaceWriter } from './workspace.events';
 import { workspaceStreamId } from './workspace.events';
@@ -54,6 +55,13 @@ export class WorkspaceService {
     metadata: EventMetadata,
     sql?: SqlExecutor,
   ): Promise<WrittenVersion> {
+    for (const file of files) {
+      const problem = checkWorkspacePath(file.path);
+      if (problem)
+        throw new ValidationError(`"${file.path}" cannot be written to the workspace: it ${problem}`, [
+          { field: 'path', message: `"${file.path}" ${problem}` },
+        ]);
+    }
     const work = async (tx: SqlExecutor): Promise<WrittenVersion> => {
       const state = await this.load(projectId, tx);
       const hashed = files.map((f) => ({

@@ -27,6 +27,19 @@ export interface ServiceConfig {
   readonly internalSecret: string;
   /** Serve GraphQL introspection (the gateway needs it from the subgraphs; clients may be refused). */
   readonly introspection: boolean;
+  /**
+   * The largest request body a client may send (GRAPHQL_MAX_BODY_BYTES). The gateway refuses more
+   * with PAYLOAD_TOO_LARGE; a subgraph accepts this much plus what the gateway adds when it
+   * forwards, so a body the gateway took never fails further in.
+   */
+  readonly maxBodyBytes: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/** What a subgraph accepts: the client limit plus room for the query text the gateway re-prints. */
+export function subgraphBodyLimit(config: Pick<ServiceConfig, 'maxBodyBytes'>): number {
+  return config.maxBodyBytes + 1024 * 1024;
 }
 
 /**
@@ -59,6 +72,7 @@ export function loadServiceConfig(
     logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
     internalSecret: readSecret(read),
     introspection: read.bool('GRAPHQL_INTROSPECTION', true),
+    maxBodyBytes: read.int('GRAPHQL_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, { min: 1024 }),
   };
 }
 

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'LLM_NOT_CONFIGURED'
   | 'SANDBOX_UNAVAILABLE'
   | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'QUERY_TOO_COMPLEX'
   | 'INTERNAL';
 
 /** Every code a client can see, in one list (GraphQL errors, MCP tool errors, service-to-service calls). */
@@ -27,6 +29,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'LLM_NOT_CONFIGURED',
   'SANDBOX_UNAVAILABLE',
   'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'QUERY_TOO_COMPLEX',
   'INTERNAL',
 ];
 

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { ServiceConfig } from '../config/service-config';
+import { subgraphBodyLimit } from '../config/service-config';
 
 /** Creates, starts and announces one service (JSON logs through pino); SIGINT/SIGTERM close it cleanly. */
 export async function bootstrapService(
@@ -12,8 +13,10 @@ export async function bootstrapService(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(rootModule, {
     bufferLogs: true,
-    bodyParser: true,
+    bodyParser: false,
   });
+  // Express's default (100 kB) would refuse, as INTERNAL, bodies the gateway accepted.
+  app.useBodyParser('json', { limit: subgraphBodyLimit(config) });
   // GraphQL answers POSTs: an ETag (a hash of every response body) would never be used; and
   // the framework is nobody's business.
   app.set('etag', false);
