@@ -1,8 +1,9 @@
 import type { Projection, ProjectionDeps } from '@app/domain';
+import { archivedProjectsProjection } from '@app/domain';
 import { componentStatusReaction } from './reactions/dirty-propagation.reaction';
 import { storyCopiesProjection } from './reactions/story-copies.projection';
 
 /** The architect consumes the stories (a local copy) and reacts to story revisions and sandbox runs. */
 export function readModels(deps: ProjectionDeps): Projection[] {
-  return [storyCopiesProjection(deps), componentStatusReaction(deps)];
+  return [storyCopiesProjection(deps), componentStatusReaction(deps), archivedProjectsProjection(deps)];
 }

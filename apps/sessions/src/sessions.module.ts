@@ -23,6 +23,7 @@ import { SandboxRunRecorder } from './sandbox-runs/sandbox-run-recorder';
 import { SandboxProvider } from './sandbox/sandbox-provider';
 import type { SessionsConfig } from './sessions-config';
 import { SESSIONS_CONFIG } from './sessions-config.token';
+import { WritableProjects } from './projects/writable-projects';
 import { WorkspaceService } from './workspace/workspace.service';
 import { ContextBundleService } from './session/context-bundle.service';
 import { LLM_PROVIDER, LlmLedger } from './session/llm-ledger';
@@ -54,6 +55,7 @@ export class SessionsModule {
         },
         { provide: StoriesClient, useValue: new StoriesClient(sessions.storiesUrl, config.internalSecret) },
         SandboxProvider,
+        WritableProjects,
         WorkspaceService,
         ProjectSettingsService,
         SandboxRunRecorder,

@@ -46,3 +46,4 @@ export * from './contracts/architect.contract';
 export * from './contracts/sessions.contract';
 export * from './graphql/domain-error.filter';
 export * from './util/uuid';
+export * from './projects/archived-projects.projection';

@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext, SqlExecutor } from '@app/domain';
 import {
+  assertProjectWritable,
+  canRead,
   dataSourceExecutor,
   EventBusLifecycle,
   isUuid,
@@ -73,7 +75,8 @@ export class ComponentCommandService {
       );
       return rows[0];
     }, this.caughtUp);
-    if (!story) throw new NotFoundError('story', storyId);
+    // A story the caller cannot see is reported exactly as an unknown one.
+    if (!story || !canRead(context.identity, story.project_id)) throw new NotFoundError('story', storyId);
     return this.run(context, component.project_id, {
       type: 'MapStoryToComponent',
       storyId,
@@ -126,8 +129,9 @@ export class ComponentCommandService {
   ): Promise<ArchitectureState> {
     const state = await withUnitOfWork(
       this.dataSource,
-      async (sql) =>
-        (
+      async (sql) => {
+        await assertProjectWritable(sql, projectId);
+        return (
           await this.repository.execute(
             sql,
             projectId,
@@ -137,7 +141,8 @@ export class ComponentCommandService {
               correlationId: context.correlationId,
             },
           )
-        ).state,
+        ).state;
+      },
       { retryOnConflict: true },
     );
     this.bus.poke();

@@ -1,5 +1,5 @@
 import type { Identity, SqlExecutor } from '@app/domain';
-import { authorize, canRead, isUuid, NotFoundError } from '@app/domain';
+import { assertProjectWritable, authorize, canRead, isUuid, NotFoundError } from '@app/domain';
 
 export interface ComponentRow {
   readonly id: string;
@@ -24,7 +24,8 @@ export async function visibleComponent(
     : { rows: [] as ComponentRow[] };
   const row = rows[0];
   if (!row || !canRead(identity, row.project_id)) throw new NotFoundError('component', componentId);
-  authorize(identity, row.project_id, access, 'component');
+  authorize(identity, row.project_id, access, { what: 'component', id: componentId });
+  if (access === 'write') await assertProjectWritable(sql, row.project_id);
   return row;
 }
 

@@ -1,4 +1,5 @@
 import type { Migration } from '@app/domain';
+import { archivedProjectsMigration } from '@app/domain';
 
 export const architectMigrations: readonly Migration[] = [
   {
@@ -32,4 +33,5 @@ export const architectMigrations: readonly Migration[] = [
       );
     `,
   },
+  archivedProjectsMigration(2),
 ];

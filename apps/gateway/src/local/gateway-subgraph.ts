@@ -251,7 +251,7 @@ export function gatewaySubgraphSchema(deps: GatewaySubgraphDeps): GraphQLSchema 
             if (!row || (row.project_id === null && identity.projectId !== null))
               throw new NotFoundError('token', id);
             if (row.project_id === null) authorizeSystemAdmin(identity);
-            else authorize(identity, row.project_id, 'write');
+            else authorize(identity, row.project_id, 'write', { what: 'token', id });
             if (identity.role !== 'ADMIN') throw new ForbiddenError('only an ADMIN token can revoke tokens');
             await sql.query(`UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1`, [
               id,

@@ -1,4 +1,5 @@
 import type { Migration } from '@app/domain';
+import { archivedProjectsMigration } from '@app/domain';
 
 export const sessionsMigrations: readonly Migration[] = [
   {
@@ -46,4 +47,5 @@ export const sessionsMigrations: readonly Migration[] = [
       );
     `,
   },
+  archivedProjectsMigration(2),
 ];

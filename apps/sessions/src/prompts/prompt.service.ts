@@ -12,6 +12,7 @@ import {
   EventBusLifecycle,
 } from '@app/domain';
 import { StoriesClient } from '../clients/stories-client';
+import { WritableProjects } from '../projects/writable-projects';
 import type { StoryFacts } from '../clients/stories-client';
 import type { AssembledContext, PromptRequest, StoryInput } from '../context/context-assembly';
 import { assembleContext } from '../context/context-assembly';
@@ -55,16 +56,16 @@ export class PromptService {
     private readonly inputs: SessionInputs,
     private readonly ledger: LlmLedger,
     private readonly workspaces: WorkspaceService,
+    private readonly projects: WritableProjects,
   ) {}
 
   async issue(context: RequestContext, kind: PromptKind, subjectId: string): Promise<IssuedPrompt> {
-    if (!isUuid(subjectId))
-      throw new NotFoundError(
-        kind === 'CONTEXT_DESIGN' ? 'component' : kind === 'STORY_REVIEW' ? 'story' : 'project',
-        subjectId,
-      );
+    const what = kind === 'CONTEXT_DESIGN' ? 'component' : kind === 'STORY_REVIEW' ? 'story' : 'project';
+    if (!isUuid(subjectId)) throw new NotFoundError(what, subjectId);
     const { request, projectId } = await this.request(context, kind, subjectId);
-    authorize(context.identity, projectId, 'read');
+    // Issuing a prompt records an event: it is a write.
+    authorize(context.identity, projectId, 'write', { what, id: subjectId });
+    await this.projects.assert(projectId);
     const assembled = assembleContext(request);
     const promptId = randomUUID();
     const textSha256 = await this.workspaces.putBlob(assembled.markdown);
@@ -151,7 +152,8 @@ export class PromptService {
       storyId,
       'STORY_AI_REVIEW',
     );
-    authorize(context.identity, projectId, 'write', 'story');
+    authorize(context.identity, projectId, 'write', { what: 'story', id: storyId });
+    await this.projects.assert(projectId);
     let data: StoryReviewedWithAi['data'] = {
       reviewId: randomUUID(),
       projectId,

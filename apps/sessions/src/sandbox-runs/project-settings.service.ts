@@ -10,6 +10,7 @@ import {
   PostgresEventStore,
   ValidationError,
 } from '@app/domain';
+import { WritableProjects } from '../projects/writable-projects';
 import { splitCommand } from '../sandbox/test-command';
 
 export interface ProjectSandboxSettings {
@@ -34,6 +35,7 @@ export class ProjectSettingsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: PostgresEventStore,
+    private readonly projects: WritableProjects,
   ) {}
 
   async get(projectId: string): Promise<ProjectSandboxSettings> {
@@ -59,6 +61,7 @@ export class ProjectSettingsService {
   ): Promise<ProjectSandboxSettings> {
     if (!isUuid(projectId)) throw new NotFoundError('project', projectId);
     authorize(context.identity, projectId, 'write');
+    await this.projects.assert(projectId);
     const problems: { field: string; message: string }[] = [];
     if (image !== null && !IMAGE_NAME.test(image))
       problems.push({ field: 'image', message: 'is not an image name' });

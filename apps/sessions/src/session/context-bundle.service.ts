@@ -21,7 +21,7 @@ export class ContextBundleService {
     purpose: BundlePurpose,
   ): Promise<AssembledContext> {
     const { facts, input } = await this.inputs.component(context, componentId);
-    authorize(context.identity, facts.projectId, 'read', 'component');
+    authorize(context.identity, facts.projectId, 'read', { what: 'component', id: componentId });
     const design = await this.inputs.acceptedDesign(context, componentId);
     if (purpose === 'TESTS') return assembleContext({ purpose: 'TESTS', component: input, design });
     const basis = await this.inputs.redBasis(componentId);

@@ -7,6 +7,7 @@ import { LlmNotConfiguredError } from '../llm/llm.port';
 import { SandboxProvider } from '../sandbox/sandbox-provider';
 import type { SessionsConfig } from '../sessions-config';
 import { SESSIONS_CONFIG } from '../sessions-config.token';
+import { WritableProjects } from '../projects/writable-projects';
 import { LlmLedger } from './llm-ledger';
 import { SessionInputs } from './session-inputs';
 import { SessionWorker } from './session-worker';
@@ -38,6 +39,7 @@ export class SessionService implements ChildStarter {
     private readonly sandbox: SandboxProvider,
     @Inject(forwardRef(() => SessionWorker)) private readonly worker: SessionWorker,
     @Inject(SESSIONS_CONFIG) private readonly config: SessionsConfig,
+    private readonly projects: WritableProjects,
   ) {}
 
   async start(context: RequestContext, command: StartSessionCommand): Promise<SessionState> {
@@ -47,7 +49,8 @@ export class SessionService implements ChildStarter {
       ]);
     if (!this.ledger.configured) throw new LlmNotConfiguredError();
     const component = await this.architect.component(context, command.componentId);
-    authorize(context.identity, component.projectId, 'write', 'component');
+    authorize(context.identity, component.projectId, 'write', { what: 'component', id: command.componentId });
+    await this.projects.assert(component.projectId);
     const limits = this.config.budgets;
     const problems: { field: string; message: string }[] = [];
     if (
@@ -175,7 +178,7 @@ export class SessionService implements ChildStarter {
 
   async cancel(context: RequestContext, sessionId: string): Promise<SessionState> {
     const state = await this.visible(context, sessionId);
-    authorize(context.identity, state.projectId, 'write', 'session');
+    authorize(context.identity, state.projectId, 'write', { what: 'session', id: sessionId });
     let current = state;
     for (let attempt = 0; attempt < 5; attempt += 1) {
       try {

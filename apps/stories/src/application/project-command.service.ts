@@ -6,6 +6,7 @@ import {
   authorizeSystemAdmin,
   CommandHandler,
   EventBusLifecycle,
+  ForbiddenError,
   NotFoundError,
   PostgresEventStore,
   withUnitOfWork,
@@ -31,10 +32,15 @@ export class ProjectCommandService {
     this.handler = new CommandHandler(store, projectDecider);
   }
 
-  /** Creating a project is for the admin token; a project token belongs to one project already. */
+  /**
+   * Creating a project is for the admin token (a project token belongs to one project already);
+   * archiving and unarchiving are for an ADMIN of the project (or the admin token).
+   */
   async execute(context: RequestContext, command: WithoutTime<ProjectCommand>): Promise<Project> {
     if (command.type === 'CreateProject') authorizeSystemAdmin(context.identity);
     else authorize(context.identity, command.projectId, 'write');
+    if ((command.type === 'ArchiveProject' || command.type === 'UnarchiveProject') && context.identity.role !== 'ADMIN')
+      throw new ForbiddenError('only an ADMIN token of the project can archive or unarchive it');
     const project = await withUnitOfWork(
       this.dataSource,
       async (sql) => {

@@ -6,6 +6,7 @@ import {
   CommandHandler,
   NotFoundError,
   PostgresEventStore,
+  ProjectArchivedError,
   sqlStateOf,
   ValidationError,
   withUnitOfWork,
@@ -51,10 +52,7 @@ export class StoryCommandService {
         authorize(context.identity, command.projectId, 'write');
         const project = await findProjectRow(sql, command.projectId);
         if (!project) throw new NotFoundError('project', command.projectId);
-        if (project.archived)
-          throw new ValidationError('the project is archived', [
-            { field: 'projectId', message: 'project is archived' },
-          ]);
+        if (project.archived) throw new ProjectArchivedError(command.projectId);
         stories.push(await this.apply(sql, context, command, command.projectId, undefined));
       }
       return stories;
@@ -72,7 +70,8 @@ export class StoryCommandService {
     const story = await this.run(async (sql) => {
       const row = await findStoryRow(sql, command.storyId);
       if (!row || row.deleted) throw new NotFoundError('story', command.storyId);
-      authorize(context.identity, row.project_id, 'write', 'story');
+      authorize(context.identity, row.project_id, 'write', { what: 'story', id: command.storyId });
+      if ((await findProjectRow(sql, row.project_id))?.archived) throw new ProjectArchivedError(row.project_id);
       return this.apply(sql, context, command, row.project_id, expectedVersion);
     }, expectedVersion === undefined);
     this.bus.poke();

@@ -222,7 +222,7 @@ export class StoryQueryService {
     const row = await findStoryRow(this.sql, id);
     if (!row || (row.deleted && !includeDeleted) || !canRead(context.identity, row.project_id))
       throw new NotFoundError('story', id);
-    authorize(context.identity, row.project_id, 'read', 'story');
+    authorize(context.identity, row.project_id, 'read', { what: 'story', id });
     return row;
   }
 

@@ -53,12 +53,21 @@ export class ProjectResolver {
     return this.queries.project(context, input.id);
   }
 
-  @Mutation(() => Project)
+  @Mutation(() => Project, { description: 'Archives a project (ADMIN): every write to it is then refused.' })
   async archiveProject(
     @CurrentRequest() context: RequestContext,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<Project> {
     await this.commands.execute(context, { type: 'ArchiveProject', projectId: id });
+    return this.queries.project(context, id);
+  }
+
+  @Mutation(() => Project, { description: 'Makes an archived project writable again (ADMIN).' })
+  async unarchiveProject(
+    @CurrentRequest() context: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Project> {
+    await this.commands.execute(context, { type: 'UnarchiveProject', projectId: id });
     return this.queries.project(context, id);
   }
 

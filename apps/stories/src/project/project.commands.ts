@@ -20,4 +20,10 @@ export interface ArchiveProject {
   readonly at: string;
 }
 
-export type ProjectCommand = CreateProject | RenameProject | ArchiveProject;
+export interface UnarchiveProject {
+  readonly type: 'UnarchiveProject';
+  readonly projectId: string;
+  readonly at: string;
+}
+
+export type ProjectCommand = CreateProject | RenameProject | ArchiveProject | UnarchiveProject;

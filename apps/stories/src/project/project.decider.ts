@@ -1,7 +1,19 @@
 import type { Decider, FieldProblem } from '@app/domain';
-import { assertNever, DomainError, NotFoundError, ValidationError } from '@app/domain';
-import type { ArchiveProject, CreateProject, ProjectCommand, RenameProject } from './project.commands';
-import type { ProjectArchived, ProjectCreated, ProjectEvent, ProjectRenamed } from './project.events';
+import { assertNever, DomainError, NotFoundError, ProjectArchivedError, ValidationError } from '@app/domain';
+import type {
+  ArchiveProject,
+  CreateProject,
+  ProjectCommand,
+  RenameProject,
+  UnarchiveProject,
+} from './project.commands';
+import type {
+  ProjectArchived,
+  ProjectCreated,
+  ProjectEvent,
+  ProjectRenamed,
+  ProjectUnarchived,
+} from './project.events';
 import type { Project, ProjectState } from './project.state';
 import { evolveProject, initialProjectState } from './project.state';
 
@@ -51,10 +63,7 @@ function decideCreateProject(command: CreateProject, state: ProjectState): Proje
 /** Nothing when the (trimmed) name is unchanged; an archived project keeps its name. */
 function decideRenameProject(command: RenameProject, state: ProjectState): ProjectRenamed[] {
   const project = requireProject(state, command.projectId);
-  if (project.archivedAt !== null)
-    throw new ValidationError(`project ${command.projectId} is archived and cannot be renamed`, [
-      { field: 'id', message: 'the project is archived' },
-    ]);
+  if (project.archivedAt !== null) throw new ProjectArchivedError(command.projectId);
   const name = command.name.trim();
   rejectIfInvalid(nameProblems(name));
   if (name === project.name) return [];
@@ -68,6 +77,13 @@ function decideArchiveProject(command: ArchiveProject, state: ProjectState): Pro
   return [{ type: 'ProjectArchived', data: { archivedAt: command.at } }];
 }
 
+/** Unarchiving a project that is not archived emits nothing. */
+function decideUnarchiveProject(command: UnarchiveProject, state: ProjectState): ProjectUnarchived[] {
+  const project = requireProject(state, command.projectId);
+  if (project.archivedAt === null) return [];
+  return [{ type: 'ProjectUnarchived', data: { unarchivedAt: command.at } }];
+}
+
 export function decideProject(command: ProjectCommand, state: ProjectState): readonly ProjectEvent[] {
   switch (command.type) {
     case 'CreateProject':
@@ -76,6 +92,8 @@ export function decideProject(command: ProjectCommand, state: ProjectState): rea
       return decideRenameProject(command, state);
     case 'ArchiveProject':
       return decideArchiveProject(command, state);
+    case 'UnarchiveProject':
+      return decideUnarchiveProject(command, state);
     default:
       return assertNever(command, 'project command');
   }

@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError, ValidationError } from '@app/domain';
+import { DomainError, NotFoundError, ProjectArchivedError, ValidationError } from '@app/domain';
 import { deciderSpec } from '@app/domain/testing/decider-spec';
 import type { CreateProject, ProjectCommand, RenameProject } from './project.commands';
 import { foldProject, projectDecider } from './project.decider';
@@ -10,6 +10,7 @@ const spec = deciderSpec(projectDecider);
 const T0 = '2025-03-01T10:00:00.000Z';
 const T1 = '2025-03-01T11:00:00.000Z';
 const T2 = '2025-03-01T12:00:00.000Z';
+const T3 = '2025-03-01T13:00:00.000Z';
 
 const create = (overrides: Partial<CreateProject> = {}): CreateProject => ({
   type: 'CreateProject',
@@ -120,14 +121,14 @@ describe('project decider', () => {
       spec.given([]).when(rename('x')).thenThrows(NotFoundError, 'project pr-1 was not found');
     });
 
-    it('rejects an archived project with BAD_USER_INPUT', () => {
+    it('rejects an archived project with FORBIDDEN', () => {
       spec
         .given([created, archived])
         .when(rename('New'))
-        .thenThrows(ValidationError, /archived/);
-      expect(
-        problemsOf(() => projectDecider.decide(rename('New'), foldProject([created, archived]))),
-      ).toEqual([{ field: 'id', message: 'the project is archived' }]);
+        .thenThrows(ProjectArchivedError, /archived/);
+      expect(() => projectDecider.decide(rename('New'), foldProject([created, archived]))).toThrow(
+        expect.objectContaining({ code: 'FORBIDDEN' }),
+      );
     });
 
     it('rejects an empty or over-long name', () => {
@@ -152,6 +153,23 @@ describe('project decider', () => {
 
     it('rejects a missing project', () => {
       spec.given([]).when(archive).thenThrows(NotFoundError, 'project pr-1 was not found');
+    });
+  });
+
+  describe('UnarchiveProject', () => {
+    const unarchive: ProjectCommand = { type: 'UnarchiveProject', projectId: 'pr-1', at: T3 };
+    const unarchived: ProjectEvent = { type: 'ProjectUnarchived', data: { unarchivedAt: T3 } };
+
+    it('unarchives an archived project, which can then be renamed again', () => {
+      spec.given([created, archived]).when(unarchive).then([unarchived]);
+      expect(foldProject([created, archived, unarchived])).toMatchObject({ archivedAt: null, version: 3 });
+      spec.given([created, archived, unarchived]).when(rename('Again')).then([
+        { type: 'ProjectRenamed', data: { name: 'Again', renamedAt: T1 } },
+      ]);
+    });
+
+    it('emits nothing for a project that is not archived', () => {
+      spec.given([created]).when(unarchive).then([]);
     });
   });
 

@@ -19,7 +19,12 @@ export interface ProjectArchived {
   readonly data: { readonly archivedAt: string };
 }
 
-export type ProjectEvent = ProjectCreated | ProjectRenamed | ProjectArchived;
+export interface ProjectUnarchived {
+  readonly type: 'ProjectUnarchived';
+  readonly data: { readonly unarchivedAt: string };
+}
+
+export type ProjectEvent = ProjectCreated | ProjectRenamed | ProjectArchived | ProjectUnarchived;
 
 export type ProjectEventType = ProjectEvent['type'];
 
@@ -27,6 +32,7 @@ export const PROJECT_EVENT_TYPES: readonly ProjectEventType[] = [
   'ProjectCreated',
   'ProjectRenamed',
   'ProjectArchived',
+  'ProjectUnarchived',
 ];
 
 export function isProjectEvent(event: { readonly type: string }): event is ProjectEvent {

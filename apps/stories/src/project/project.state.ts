@@ -41,6 +41,13 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
         updatedAt: event.data.archivedAt,
         version: state.version + 1,
       };
+    case 'ProjectUnarchived':
+      return {
+        ...state,
+        archivedAt: null,
+        updatedAt: event.data.unarchivedAt,
+        version: state.version + 1,
+      };
     default:
       return assertNever(event, 'project event');
   }

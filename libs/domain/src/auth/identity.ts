@@ -111,18 +111,25 @@ export function canWrite(identity: Identity, projectId: string): boolean {
   return canRead(identity, projectId) && identity.role !== 'VIEWER';
 }
 
+/** What a caller asked for by id: named in a NOT_FOUND exactly as the caller named it. */
+export interface Subject {
+  readonly what: string;
+  readonly id: string;
+}
+
 /**
  * Throws when the identity may not act on the project. A project of another token is reported as
- * NOT_FOUND, so that a token cannot even learn that it exists.
+ * NOT_FOUND naming only what the caller asked for (`subject`, the project itself by default), so
+ * that a token learns nothing it could not learn from a random id: not even the project's id.
  */
 export function authorize(
   identity: Identity,
   projectId: string,
   access: 'read' | 'write',
-  what = 'project',
+  subject: Subject = { what: 'project', id: projectId },
 ): void {
   if (!canRead(identity, projectId))
-    throw new DomainError('NOT_FOUND', `${what} ${projectId} was not found`, { id: projectId });
+    throw new DomainError('NOT_FOUND', `${subject.what} ${subject.id} was not found`, { id: subject.id });
   if (access === 'write' && !canWrite(identity, projectId))
     throw new ForbiddenError('a VIEWER token cannot change anything');
 }

@@ -37,6 +37,18 @@ export interface PublicProjectCreated {
   };
 }
 
+/** A project stops taking writes in every service (stream `project-<id>`). */
+export interface PublicProjectArchived {
+  readonly type: 'ProjectArchived';
+  readonly data: { readonly archivedAt: string };
+}
+
+/** An archived project takes writes again. */
+export interface PublicProjectUnarchived {
+  readonly type: 'ProjectUnarchived';
+  readonly data: { readonly unarchivedAt: string };
+}
+
 /** `story-<uuid>` → the uuid. */
 export function storyIdFromStream(streamId: string): string {
   return streamId.startsWith(`${STORY_STREAM}-`) ? streamId.slice(STORY_STREAM.length + 1) : streamId;

@@ -64,3 +64,12 @@ export class ValidationError extends DomainError {
     super('BAD_USER_INPUT', message, { details: problems });
   }
 }
+
+/** Every write to an archived project, in every service, is refused with this (FORBIDDEN). */
+export class ProjectArchivedError extends DomainError {
+  constructor(projectId: string) {
+    super('FORBIDDEN', `project ${projectId} is archived: unarchive it (unarchiveProject) to change it`, {
+      id: projectId,
+    });
+  }
+}

@@ -17,6 +17,7 @@ import { SandboxProvider } from '../../sandbox/sandbox-provider';
 import { SandboxRunRecorder } from '../sandbox-run-recorder';
 import { sandboxRunStreamId } from '../sandbox-run.stream';
 import { sandboxRunView } from '../sandbox-run.view';
+import { WritableProjects } from '../../projects/writable-projects';
 
 export interface RunTestsCommand {
   readonly projectId: string;
@@ -34,11 +35,13 @@ export class RunTestsService {
     private readonly recorder: SandboxRunRecorder,
     private readonly architect: ArchitectClient,
     private readonly sandbox: SandboxProvider,
+    private readonly projects: WritableProjects,
   ) {}
 
   async runTests(context: RequestContext, command: RunTestsCommand): Promise<SandboxRunModel> {
     if (!isUuid(command.projectId)) throw new NotFoundError('project', command.projectId);
     authorize(context.identity, command.projectId, 'write');
+    await this.projects.assert(command.projectId);
     const files = validateWorkspaceFiles(command.files);
     if (command.command) splitCommand(command.command);
     this.sandbox.assertAvailable();
