@@ -13,6 +13,8 @@ export interface GatewayConfig {
   readonly queryLimits: QueryLimits;
   readonly ratePerSecond: number;
   readonly rateBurst: number;
+  /** Requests without a valid token allowed per client address. */
+  readonly authFailures: { readonly ratePerSecond: number; readonly burst: number };
   readonly subgraphTimeoutMs: number;
 }
 
@@ -46,6 +48,10 @@ export function loadGatewayConfig(
     },
     ratePerSecond: read.int('RATE_LIMIT_PER_SECOND', 50, { min: 1 }),
     rateBurst: read.int('RATE_LIMIT_BURST', 200, { min: 1 }),
+    authFailures: {
+      ratePerSecond: read.int('AUTH_FAILURES_PER_SECOND', 10, { min: 1 }),
+      burst: read.int('AUTH_FAILURES_BURST', 100, { min: 1 }),
+    },
     // Test runs wait for their sandbox (up to SANDBOX_TIMEOUT_MS, plus a queue).
     subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 180_000, { min: 100 }),
   };

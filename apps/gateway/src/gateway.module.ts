@@ -18,7 +18,7 @@ import {
   serviceDatabaseModule,
 } from '@app/domain';
 import { bootstrapAdminToken } from './auth/admin-token.bootstrap';
-import { Authenticator } from './auth/authenticator';
+import { AUTH_FAILURE_LIMIT, Authenticator } from './auth/authenticator';
 import { gatewayRequestContext } from './federation/gateway-request-context';
 import { IdentitySigner } from './federation/identity-signer';
 import { SignedSubgraphSource, SYSTEM_IDENTITY } from './federation/signed-subgraph-source';
@@ -35,6 +35,7 @@ import type { GatewayConfig } from './gateway-config';
 import { RateLimiter } from './limits/rate-limiter';
 import { nulStringsPlugin } from './limits/nul-strings.plugin';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
+import { writeRatePlugin } from './limits/write-rate.plugin';
 import { gatewaySubgraphSchema } from './local/gateway-subgraph';
 import { gatewayMigrations } from './persistence/gateway.migrations';
 import { readModels } from './read-models';
@@ -105,12 +106,14 @@ export class GatewayModule implements NestModule {
                 [SINGLE_FETCH_PATH]: { routes, sources },
                 path: '/graphql',
                 introspection: config.introspection,
+                // Without introspection, "Did you mean …" hints would name fields one by one.
+                hideSchemaDetailsFromClientErrors: !config.introspection,
                 graphiql: false,
                 csrfPrevention: false,
                 allowBatchedHttpRequests: false,
                 includeStacktraceInErrorResponses: false,
                 formatError: formatGraphqlError,
-                plugins: [queryLimitsPlugin(gateway.queryLimits), nulStringsPlugin()],
+                plugins: [queryLimitsPlugin(gateway.queryLimits), nulStringsPlugin(), writeRatePlugin(limiter)],
                 context: gatewayRequestContext({ authenticator, limiter }),
               },
               gateway: {
@@ -161,7 +164,11 @@ class GatewayServicesModule {
   static register(gateway: GatewayConfig): DynamicModule {
     return {
       module: GatewayServicesModule,
-      providers: [Authenticator, { provide: GATEWAY_CONFIG, useValue: gateway }],
+      providers: [
+        Authenticator,
+        { provide: GATEWAY_CONFIG, useValue: gateway },
+        { provide: AUTH_FAILURE_LIMIT, useValue: gateway.authFailures },
+      ],
       exports: [Authenticator],
     };
   }

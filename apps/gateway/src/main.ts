@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     app.getHttpServer(),
     app.get(Authenticator, { strict: false }),
     dataSourceExecutor(app.get(DataSource)),
+    { introspection: config.introspection },
   );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void closeSubscriptions());
   (app.getHttpServer() as { requestTimeout: number }).requestTimeout = gateway.subgraphTimeoutMs + 10_000;

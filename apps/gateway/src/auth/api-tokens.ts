@@ -39,6 +39,13 @@ export async function findTokenBySecret(sql: SqlExecutor, secret: string): Promi
   return rows[0];
 }
 
+/**
+ * The identity a token gives. Its actor, recorded in every event it causes, is the token's name
+ * with its id: a name alone could be chosen to look like someone else (`admin`), an id cannot.
+ */
 export function identityOf(row: ApiTokenRow): Identity {
-  return { subject: row.id, role: row.role, projectId: row.project_id, actor: row.name };
+  return { subject: row.id, role: row.role, projectId: row.project_id, actor: `${row.name} (${row.id})` };
 }
+
+/** Names no project token may take (the bootstrap admin's and the system's). */
+export const RESERVED_TOKEN_NAMES: readonly string[] = ['admin', 'system'];

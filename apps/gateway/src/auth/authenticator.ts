@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Identity, SqlExecutor } from '@app/domain';
-import { dataSourceExecutor, UnauthenticatedError } from '@app/domain';
+import { dataSourceExecutor, DomainError, UnauthenticatedError } from '@app/domain';
+import { RateLimiter } from '../limits/rate-limiter';
 import { findTokenBySecret, identityOf } from './api-tokens';
 
 interface Cached {
@@ -9,35 +10,69 @@ interface Cached {
   readonly until: number;
 }
 
-const CACHE_MS = 10_000;
+/** A revoked token stops working here within this long (at once on the instance that revoked it). */
+const CACHE_MS = 2_000;
 const CACHE_SIZE = 10_000;
+
+/** Failed authentications allowed per client address (AUTH_FAILURES_PER_SECOND / _BURST). */
+export interface AuthFailureLimit {
+  readonly ratePerSecond: number;
+  readonly burst: number;
+}
+export const AUTH_FAILURE_LIMIT = Symbol('AUTH_FAILURE_LIMIT');
+
+/** Too many failed authentications from one address: RATE_LIMITED, with the wait. */
+export class AuthRateLimitedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('RATE_LIMITED', 'too many requests without a valid token from this address', { retryAfterSeconds });
+  }
+}
 
 /**
  * Turns `Authorization: Bearer <token>` into an identity. Lookups are by the token's sha256 and
- * cached briefly (a revoked token stops working within CACHE_MS).
+ * cached briefly (a revoked token stops working within CACHE_MS). Requests without a valid token
+ * are counted per client address; past the limit, that address is refused before any lookup,
+ * so random tokens cannot cost a database query each without end.
  */
 @Injectable()
 export class Authenticator {
   private readonly sql: SqlExecutor;
   private readonly cache = new Map<string, Cached>();
+  private readonly failures: RateLimiter;
 
-  constructor(dataSource: DataSource) {
+  constructor(dataSource: DataSource, @Inject(AUTH_FAILURE_LIMIT) limit: AuthFailureLimit) {
     this.sql = dataSourceExecutor(dataSource);
+    this.failures = new RateLimiter(limit.ratePerSecond, limit.burst);
   }
 
-  async authenticate(authorization: string | undefined): Promise<Identity> {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-    if (!match) throw new UnauthenticatedError('missing bearer token: send "Authorization: Bearer <token>"');
-    const secret = match[1];
+  /** `address`: the client's address (refusals are counted per address), when there is one. */
+  async authenticate(authorization: string | undefined, address?: string): Promise<Identity> {
     const now = Date.now();
-    const cached = this.cache.get(secret);
-    const identity = cached && cached.until > now ? cached.identity : await this.lookup(secret, now);
-    if (!identity) throw new UnauthenticatedError('invalid or revoked token');
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+    const secret = match?.[1];
+    const cached = secret === undefined ? undefined : this.cache.get(secret);
+    if (cached && cached.until > now) {
+      if (cached.identity) return cached.identity;
+      throw this.refuse('invalid or revoked token', address, now);
+    }
+    if (address !== undefined && !this.failures.allows(address, now))
+      throw new AuthRateLimitedError(this.failures.retryAfterSeconds(address));
+    if (secret === undefined)
+      throw this.refuse('missing bearer token: send "Authorization: Bearer <token>"', address, now);
+    const identity = await this.lookup(secret, now);
+    if (!identity) throw this.refuse('invalid or revoked token', address, now);
     return identity;
   }
 
   forget(): void {
     this.cache.clear();
+  }
+
+  private refuse(message: string, address: string | undefined, now: number): DomainError {
+    if (address !== undefined) {
+      if (!this.failures.take(address, now)) return new AuthRateLimitedError(this.failures.retryAfterSeconds(address));
+    }
+    return new UnauthenticatedError(message);
   }
 
   private async lookup(secret: string, now: number): Promise<Identity | null> {

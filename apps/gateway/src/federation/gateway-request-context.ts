@@ -6,7 +6,9 @@ import type { Authenticator } from '../auth/authenticator';
 import type { RateLimiter } from '../limits/rate-limiter';
 import type { GatewayContext } from './gateway-context';
 import type { LaneMarks } from './single-fetch-lane';
-import { LANE_RESULT, RATE_DECISION } from './single-fetch-lane';
+import { AUTH_REFUSAL, LANE_RESULT, RATE_DECISION } from './single-fetch-lane';
+import { AuthRateLimitedError } from '../auth/authenticator';
+import { rateLimitedError } from '../limits/rate-limited.error';
 
 type GatewayRequest = IncomingMessage & LaneMarks;
 
@@ -22,23 +24,23 @@ export function gatewayRequestContext(deps: {
   return async ({ req }: { req: GatewayRequest }): Promise<GatewayContext> => {
     let identity: Identity;
     try {
-      const authorization = req.headers.authorization;
-      identity = await deps.authenticator.authenticate(authorization);
+      // The fast lane may have tried already: its refusal stands (it was counted once).
+      const refused = req[AUTH_REFUSAL];
+      if (refused) throw refused;
+      identity = await deps.authenticator.authenticate(req.headers.authorization, req.socket.remoteAddress);
     } catch (error) {
+      if (error instanceof AuthRateLimitedError) throw rateLimitedError(error.message, error.retryAfterSeconds);
       const message = error instanceof UnauthenticatedError ? error.message : 'authentication failed';
-      throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-    }
-    // The fast lane may have counted this request already (and executed it: LANE_RESULT).
-    if (!(req[RATE_DECISION] ?? deps.limiter.take(identity.subject, Date.now()))) {
-      const retryAfter = deps.limiter.retryAfterSeconds(identity.subject);
-      throw new GraphQLError(`rate limit exceeded; retry in ${retryAfter} s`, {
+      throw new GraphQLError(message, {
         extensions: {
-          code: 'RATE_LIMITED',
-          retryAfterSeconds: retryAfter,
-          http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
+          code: 'UNAUTHENTICATED',
+          http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="codemyspec"']]) },
         },
       });
     }
+    // The fast lane may have counted this request already (and executed it: LANE_RESULT).
+    if (!(req[RATE_DECISION] ?? deps.limiter.take(identity.subject, Date.now())))
+      throw rateLimitedError('rate limit exceeded', deps.limiter.retryAfterSeconds(identity.subject));
     // The id pino-http gave the request (the caller's x-correlation-id when well-formed).
     return {
       identity,

@@ -1,9 +1,8 @@
 import type { Identity } from '@app/domain';
-import { signIdentity } from '@app/domain';
+import { IDENTITY_TTL_SECONDS, signIdentity } from '@app/domain';
 
-/** How long a signed identity stays valid at the subgraphs (seconds), and how soon it is re-signed. */
-const TTL_SECONDS = 300;
-const RESIGN_AFTER_MS = 60_000;
+/** How soon an identity is signed again (every header handed out is valid for ≥ TTL − 1 s). */
+const RESIGN_AFTER_MS = 1_000;
 const MAX_CACHED = 10_000;
 
 interface Signed {
@@ -12,9 +11,8 @@ interface Signed {
 }
 
 /**
- * Signs identities for the subgraph header, reusing a signature for up to a minute: every
- * header it hands out is valid for at least TTL − 60 s, and the HMAC is computed once per
- * identity per minute instead of once per subgraph call.
+ * Signs identities for the subgraph header, reusing a signature for up to a second: the HMAC is
+ * computed once per identity per second instead of once per subgraph call.
  */
 export class IdentitySigner {
   private readonly cache = new Map<string, Signed>();
@@ -29,7 +27,7 @@ export class IdentitySigner {
     const now = this.now();
     const cached = this.cache.get(key);
     if (cached && now - cached.signedAt < RESIGN_AFTER_MS && now >= cached.signedAt) return cached.header;
-    const header = signIdentity(identity, this.secret, now, TTL_SECONDS);
+    const header = signIdentity(identity, this.secret, now, IDENTITY_TTL_SECONDS);
     if (!cached && this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(key, { header, signedAt: now });
     return header;

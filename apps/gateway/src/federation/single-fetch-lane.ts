@@ -20,11 +20,14 @@ const logger = new Logger('SingleFetchLane');
 export const RATE_DECISION = Symbol('rate-limit decision');
 /** Set on a request the lane executed but leaves to Apollo Server to answer (it has errors). */
 export const LANE_RESULT = Symbol('single-fetch result');
+/** Set on a request whose token the lane refused (already counted against its address). */
+export const AUTH_REFUSAL = Symbol('authentication refusal');
 
 /** What the lane leaves on a request it passes on to Apollo Server. */
 export interface LaneMarks {
   [RATE_DECISION]?: boolean;
   [LANE_RESULT]?: ExecutionResult;
+  [AUTH_REFUSAL]?: unknown;
 }
 
 type LaneRequest = IncomingMessage & LaneMarks & { body?: unknown };
@@ -81,8 +84,9 @@ async function serve(deps: SingleFetchLaneDeps, req: LaneRequest, res: ServerRes
 
   let identity: Identity;
   try {
-    identity = await deps.authenticator.authenticate(header(req, 'authorization'));
-  } catch {
+    identity = await deps.authenticator.authenticate(header(req, 'authorization'), req.socket.remoteAddress);
+  } catch (error) {
+    req[AUTH_REFUSAL] = error;
     return false;
   }
   const allowed = deps.limiter.take(identity.subject, Date.now());

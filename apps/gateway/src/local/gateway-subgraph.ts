@@ -13,11 +13,12 @@ import {
   NotFoundError,
   replayProjection,
   ROLES,
+  sqlStateOf,
   ValidationError,
 } from '@app/domain';
 import type { Authenticator } from '../auth/authenticator';
 import type { ApiTokenRow } from '../auth/api-tokens';
-import { insertToken, newToken } from '../auth/api-tokens';
+import { insertToken, newToken, RESERVED_TOKEN_NAMES } from '../auth/api-tokens';
 import type { GatewayContext } from '../federation/gateway-context';
 
 const typeDefs = parse(`
@@ -79,6 +80,8 @@ const typeDefs = parse(`
   type Viewer {
     tokenId: ID!
     name: String!
+    "What the events this token causes record as their actor: the name with the token's id."
+    actor: String!
     role: Role!
     projectId: ID
   }
@@ -142,12 +145,18 @@ export function gatewaySubgraphSchema(deps: GatewaySubgraphDeps): GraphQLSchema 
       resolvers: {
         JSON: JSONScalar,
         Query: {
-          me: (_: unknown, __: unknown, { identity }: GatewayContext) => ({
-            tokenId: identity.subject,
-            name: identity.actor,
-            role: identity.role,
-            projectId: identity.projectId,
-          }),
+          me: async (_: unknown, __: unknown, { identity }: GatewayContext) => {
+            const { rows } = isUuid(identity.subject)
+              ? await sql.query<{ name: string }>(`SELECT name FROM api_tokens WHERE id = $1`, [identity.subject])
+              : { rows: [] };
+            return {
+              tokenId: identity.subject,
+              name: rows[0]?.name ?? identity.actor,
+              actor: identity.actor,
+              role: identity.role,
+              projectId: identity.projectId,
+            };
+          },
           apiTokens: async (
             _: unknown,
             args: { projectId?: string | null },
@@ -226,6 +235,10 @@ export function gatewaySubgraphSchema(deps: GatewaySubgraphDeps): GraphQLSchema 
               throw new ValidationError('unknown role', [
                 { field: 'role', message: 'must be ADMIN, EDITOR or VIEWER' },
               ]);
+            if (RESERVED_TOKEN_NAMES.includes(name.toLowerCase()))
+              throw new ValidationError(`the token name "${name}" is reserved`, [
+                { field: 'name', message: 'is reserved' },
+              ]);
             if (!isUuid(input.projectId)) throw new NotFoundError('project', input.projectId);
             authorize(identity, input.projectId, 'write');
             if (identity.role !== 'ADMIN') throw new ForbiddenError('only an ADMIN token can create tokens');
@@ -237,6 +250,12 @@ export function gatewaySubgraphSchema(deps: GatewaySubgraphDeps): GraphQLSchema 
               projectId: input.projectId,
               role: input.role,
               secret: token,
+            }).catch((error: unknown) => {
+              if (sqlStateOf(error) === '23505')
+                throw new ValidationError(`a token named "${name}" already exists in the project`, [
+                  { field: 'name', message: 'must be unique within the project' },
+                ]);
+              throw error;
             });
             return { id: row.id, token, apiToken: tokenView(row) };
           },

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { correlationIdOf } from '@app/domain';
 import type { Authenticator } from '../auth/authenticator';
+import { AuthRateLimitedError } from '../auth/authenticator';
 import { gatewayGraphql } from './gateway-graphql-client';
 import { createMcpServer } from './mcp-server';
 
@@ -30,8 +31,14 @@ export function mcpEndpoint(options: {
     void (async () => {
       const authorization = req.headers.authorization;
       try {
-        await options.authenticator.authenticate(authorization);
+        await options.authenticator.authenticate(authorization, req.socket.remoteAddress);
       } catch (error) {
+        if (error instanceof AuthRateLimitedError) {
+          jsonRpcError(res, 429, -32002, `RATE_LIMITED: ${error.message}`, {
+            'retry-after': String(error.retryAfterSeconds),
+          });
+          return;
+        }
         jsonRpcError(res, 401, -32001, `UNAUTHENTICATED: ${(error as Error).message}`, {
           'www-authenticate': 'Bearer realm="codemyspec"',
         });

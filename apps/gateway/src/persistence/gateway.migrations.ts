@@ -47,4 +47,19 @@ export const gatewayMigrations: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS timeline_by_stream ON ${s}.timeline (stream_id, version);
     `,
   },
+  {
+    version: 3,
+    name: 'token-names-unique-per-project',
+    up: (s) => `
+      -- Earlier duplicates keep their rows and get a numbered name, oldest first keeping its own.
+      WITH numbered AS (
+        SELECT id, row_number() OVER (PARTITION BY project_id, lower(name) ORDER BY created_at, id) AS n
+          FROM ${s}.api_tokens WHERE project_id IS NOT NULL
+      )
+      UPDATE ${s}.api_tokens t SET name = t.name || ' (' || numbered.n || ')'
+        FROM numbered WHERE numbered.id = t.id AND numbered.n > 1;
+      CREATE UNIQUE INDEX IF NOT EXISTS api_tokens_unique_name
+        ON ${s}.api_tokens (project_id, lower(name)) WHERE project_id IS NOT NULL;
+    `,
+  },
 ];

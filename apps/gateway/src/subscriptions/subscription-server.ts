@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { DocumentNode } from 'graphql';
 import {
   GraphQLID,
   GraphQLInt,
@@ -7,7 +8,11 @@ import {
   GraphQLSchema,
   GraphQLString,
   GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  specifiedRules,
+  validate,
 } from 'graphql';
+import type { WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Identity, SqlExecutor } from '@app/domain';
@@ -80,34 +85,84 @@ function bearerOf(params: Readonly<Record<string, unknown>> | undefined): string
   return typeof params?.token === 'string' ? `Bearer ${params.token}` : undefined;
 }
 
+/** How often open subscriptions re-check their token (with the authenticator's cache, < 5 s in all). */
+const RECHECK_MS = 2_000;
+
+/** Closes a socket whose token was revoked (4403, like a connection refused at connection_init). */
+const REVOKED = { code: 4403, reason: 'Forbidden: the token was revoked' };
+
+/**
+ * Validation as Apollo Server does it for POST /graphql: with introspection off, introspection
+ * is refused and no "Did you mean …" hint names a field the caller could not list.
+ */
+function validator(introspection: boolean) {
+  if (introspection) return undefined;
+  const rules = [...specifiedRules, NoSchemaIntrospectionCustomRule];
+  return (schema: GraphQLSchema, document: DocumentNode) =>
+    validate(schema, document, rules).map(
+      (error) => new GraphQLError(error.message.replace(/ ?Did you mean .*$/s, ''), { nodes: error.nodes }),
+    );
+}
+
+interface Connection {
+  readonly socket: WebSocket;
+  readonly bearer: string | undefined;
+}
+
 /**
  * graphql-ws on the gateway's own HTTP server at `/graphql`: the bearer token goes in the
  * `connection_init` payload (`{ authorization: "Bearer <token>" }`); a missing or bad one closes
- * the socket with 4403 (Forbidden) before any subscription starts.
+ * the socket with 4403 (Forbidden) before any subscription starts, and a token revoked while its
+ * socket is open closes it (4403) within 5 s. Introspection follows GRAPHQL_INTROSPECTION.
  */
 export function attachSubscriptionServer(
   server: Server,
   authenticator: Authenticator,
   sql: SqlExecutor,
+  options: { readonly introspection: boolean } = { introspection: true },
 ): () => Promise<void> {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
   const schema = subscriptionSchema(sql);
-  const disposable = useServer<Record<string, unknown>, { identity?: Identity }>(
+  const open = new Set<Connection>();
+  const recheck = setInterval(() => {
+    for (const connection of open) {
+      authenticator.authenticate(connection.bearer).catch(() => {
+        open.delete(connection);
+        connection.socket.close(REVOKED.code, REVOKED.reason);
+      });
+    }
+  }, RECHECK_MS);
+  recheck.unref();
+  const connections = new WeakMap<object, Connection>();
+  const disposable = useServer<
+    Record<string, unknown>,
+    { identity?: Identity; socket: WebSocket; request: IncomingMessage }
+  >(
     {
       schema,
+      validate: validator(options.introspection),
       onConnect: async (ctx) => {
+        const bearer = bearerOf(ctx.connectionParams);
         try {
-          ctx.extra.identity = await authenticator.authenticate(bearerOf(ctx.connectionParams));
-          return true;
+          ctx.extra.identity = await authenticator.authenticate(bearer, ctx.extra.request.socket.remoteAddress);
         } catch {
           return false; // graphql-ws closes with 4403 Forbidden
         }
+        const connection = { socket: ctx.extra.socket, bearer };
+        connections.set(ctx, connection);
+        open.add(connection);
+        return true;
+      },
+      onClose: (ctx) => {
+        const connection = connections.get(ctx);
+        if (connection) open.delete(connection);
       },
       context: (ctx): WsContext => ({ identity: ctx.extra.identity! }),
     },
     wss,
   );
   return async () => {
+    clearInterval(recheck);
     await disposable.dispose();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
   };

@@ -41,12 +41,19 @@ function mac(secret: string, body: string): Buffer {
   return createHmac('sha256', secret).update(body).digest();
 }
 
+/**
+ * How long a signed identity is valid (seconds). Short, so that a header captured on its way to
+ * a subgraph stops working within 5 s of its token's revocation (the gateway and the subgraphs
+ * must keep their clocks within a second or two of each other).
+ */
+export const IDENTITY_TTL_SECONDS = 4;
+
 /** `v1.<payload>.<hmac>`, both base64url; valid for `ttlSeconds`. */
 export function signIdentity(
   identity: Identity,
   secret: string,
   nowMs: number = Date.now(),
-  ttlSeconds = 300,
+  ttlSeconds = IDENTITY_TTL_SECONDS,
 ): string {
   assertSecret(secret);
   const iat = Math.floor(nowMs / 1000);
