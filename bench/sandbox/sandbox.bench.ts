@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     const warm = new DockerSandbox({
       docker,
       warmPoolSize: 2,
-      warm: { image: IMAGE, argv: testArgv().argv, limits },
+      warm: { image: IMAGE, limits },
     });
     const full = async () => {
       while (warm.warmContainers < 2) await warm.warmUp();

@@ -85,6 +85,8 @@ export function loadSessionsConfig(
         scratchBytes:
           read.int('SANDBOX_SCRATCH_MB', DEFAULT_SANDBOX_LIMITS.scratchBytes / MiB, { min: 1, max: 4096 }) *
           MiB,
+        diskBytes:
+          read.int('SANDBOX_DISK_MB', DEFAULT_SANDBOX_LIMITS.diskBytes / MiB, { min: 16, max: 65_536 }) * MiB,
         artifactBytes: DEFAULT_SANDBOX_LIMITS.artifactBytes,
       },
       concurrency: read.int('SANDBOX_CONCURRENCY', 2, { min: 1, max: 64 }),

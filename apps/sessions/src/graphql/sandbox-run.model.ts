@@ -7,6 +7,7 @@ export enum SandboxOutcomeEnum {
   TIMEOUT = 'TIMEOUT',
   OOM = 'OOM',
   OUTPUT_LIMIT = 'OUTPUT_LIMIT',
+  DISK_LIMIT = 'DISK_LIMIT',
   ERROR = 'ERROR',
 }
 registerEnumType(SandboxOutcomeEnum, { name: 'SandboxOutcome' });

@@ -10,6 +10,7 @@ export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
   outputBytes: 1 * MiB,
   cpus: 1,
   scratchBytes: 64 * MiB,
+  diskBytes: 256 * MiB,
   artifactBytes: 8 * MiB,
 };
 

@@ -15,6 +15,7 @@ const facts = (overrides: Partial<RunFacts>): RunFacts => ({
   runnerError: null,
   killedBy: null,
   oomKilled: false,
+  diskFull: false,
   exitCode: 0,
   tests: [test('PASSED')],
   ...overrides,
@@ -33,6 +34,9 @@ describe('classifyOutcome', () => {
     ['our output kill', { killedBy: 'output_limit', exitCode: 137 }, 'OUTPUT_LIMIT'],
     ['the kernel OOM kill', { oomKilled: true, exitCode: 137, tests: [] }, 'OOM'],
     ['our kill explains a 137 before an OOM flag', { killedBy: 'timeout', oomKilled: true }, 'TIMEOUT'],
+    ['a full disk quota, even if every test passed', { diskFull: true }, 'DISK_LIMIT'],
+    ['a full disk quota with failures', { diskFull: true, exitCode: 1, tests: [test('FAILED')] }, 'DISK_LIMIT'],
+    ['an OOM kill before a full disk', { diskFull: true, oomKilled: true }, 'OOM'],
     ['the runner failed', { runnerError: 'no such image', exitCode: null, tests: [] }, 'ERROR'],
   ])('%s → %s', (_name, overrides, outcome) => {
     expect(classifyOutcome(facts(overrides))).toBe(outcome);

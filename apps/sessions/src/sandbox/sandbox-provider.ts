@@ -8,7 +8,6 @@ import type { SessionsConfig } from '../sessions-config';
 import { BubblewrapSandbox, bubblewrapAvailable } from './bubblewrap/bubblewrap-sandbox';
 import { DockerSandbox } from './docker/docker-sandbox';
 import type { Sandbox, SandboxRequest, SandboxResult } from './sandbox.port';
-import { testArgv } from './test-command';
 
 const REAP_INTERVAL_MS = 5 * 60_000;
 
@@ -34,7 +33,7 @@ export async function chooseSandbox(
       return new DockerSandbox({
         docker,
         warmPoolSize: warmPool,
-        warm: { image, argv: testArgv().argv, limits },
+        warm: { image, limits },
         log,
       });
     } catch (error) {

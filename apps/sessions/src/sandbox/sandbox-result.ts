@@ -10,6 +10,8 @@ export interface FinishedRun {
   readonly exitCode: number | null;
   readonly killedBy: 'timeout' | 'output_limit' | null;
   readonly oomKilled: boolean;
+  /** The driver saw the run's disk quota (nearly) full at its end. */
+  readonly diskFull: boolean;
   readonly output: string;
   readonly outputTruncated: boolean;
   /** The TAP report file's text, or null when the command wrote none. */
@@ -23,6 +25,7 @@ export interface FinishedRun {
 export function sandboxResult(run: FinishedRun): SandboxResult {
   const reportText = run.report ?? (/^TAP version \d+/m.test(run.output) ? run.output : '');
   const tests = parseTapReport(reportText);
+  const diskFull = run.diskFull || toldNoSpace(run.output) || tests.some((t) => toldNoSpace(t.message ?? ''));
   return {
     runId: run.runId,
     driver: run.driver,
@@ -30,6 +33,7 @@ export function sandboxResult(run: FinishedRun): SandboxResult {
       runnerError: run.runnerError,
       killedBy: run.killedBy,
       oomKilled: run.oomKilled,
+      diskFull,
       exitCode: run.exitCode,
       tests,
     }),
@@ -39,11 +43,17 @@ export function sandboxResult(run: FinishedRun): SandboxResult {
     outputTruncated: run.outputTruncated,
     killedBy: run.killedBy,
     oomKilled: run.oomKilled,
+    diskFull,
     tests,
     artifacts: run.artifacts,
     skippedArtifacts: run.skippedArtifacts,
     error: run.runnerError,
   };
+}
+
+/** What a full file system answers a write with (node, libc, Python, Java…). */
+function toldNoSpace(text: string): boolean {
+  return /\bENOSPC\b|no space left on device|EDQUOT|disk quota exceeded/i.test(text);
 }
 
 /** The result of a run the runner itself could not carry out (ERROR, with the reason). */
@@ -61,6 +71,7 @@ export function runnerFailure(
     exitCode: null,
     killedBy: null,
     oomKilled: false,
+    diskFull: false,
     output: '',
     outputTruncated: false,
     report: null,

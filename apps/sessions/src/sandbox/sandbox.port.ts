@@ -20,6 +20,8 @@ export interface SandboxLimits {
   readonly cpus: number;
   /** Scratch space (the tmpfs at $TMPDIR) and largest file the run may write. */
   readonly scratchBytes: number;
+  /** Everything the run may store under /sandbox (workspace and report), a size-limited tmpfs. */
+  readonly diskBytes: number;
   /** Total size of the artifacts copied out. */
   readonly artifactBytes: number;
 }
@@ -68,6 +70,8 @@ export interface SandboxResult {
   /** Why the runner killed the run itself, if it did. */
   readonly killedBy: 'timeout' | 'output_limit' | null;
   readonly oomKilled: boolean;
+  /** The run filled its disk quota (or was told there was no space left). */
+  readonly diskFull: boolean;
   readonly tests: readonly TestResult[];
   readonly artifacts: readonly SandboxArtifact[];
   /** Paths skipped when copying out, with why (symlinks, sizes, special files). */

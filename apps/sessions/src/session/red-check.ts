@@ -25,7 +25,7 @@ export function redVerdict(run: RunSummary): RedVerdict {
   if (run.outcome === 'ERROR')
     return { red: false, fixable: false, reason: 'the sandbox could not run the tests' };
   if (run.outcome === 'NO_TESTS') return { red: false, fixable: true, reason: 'no test was executed' };
-  if (run.outcome === 'TIMEOUT' || run.outcome === 'OOM' || run.outcome === 'OUTPUT_LIMIT')
+  if (['TIMEOUT', 'OOM', 'OUTPUT_LIMIT', 'DISK_LIMIT'].includes(run.outcome))
     return { red: false, fixable: true, reason: `the test run hit a limit (${run.outcome})` };
   const passed = run.tests.filter((t) => t.status === 'PASSED');
   if (passed.length > 0)

@@ -12,6 +12,8 @@ import type { Sandbox, SandboxRequest, SandboxResult } from '../sandbox.port';
 import { createCgroup, expiryOf, reapCgroups } from './cgroup-limits';
 import type { CgroupRun } from './cgroup-limits';
 import { collectArtifacts, readRegularFile, writeFiles } from './host-files';
+import { freeBytes, mountQuota, unmountQuota } from './quota-folder';
+import { fullThreshold } from '../disk-quota';
 
 export interface BubblewrapSandboxOptions {
   readonly bwrap?: string;
@@ -39,7 +41,7 @@ function signalNumber(signal: NodeJS.Signals | null): number | null {
  * The fallback sandbox, for machines without a Docker engine: bubblewrap with every namespace
  * unshared (so no network), read-only binds of the system's libraries and the Node binary, a
  * read-only root, a size-limited tmpfs scratch folder and the run folder as the only writable
- * place. As root the run is placed in its own cgroup (memory without swap, pids, CPU) and drops
+ * place, a tmpfs of the run's disk quota when run as root. As root the run is placed in its own cgroup (memory without swap, pids, CPU) and drops
  * to the sandbox user; prlimit adds open-file, file-size and core limits (and, without cgroups,
  * a process limit). The same wall-clock and output limits and the same outcome rules as Docker.
  */
@@ -49,6 +51,7 @@ export class BubblewrapSandbox implements Sandbox {
   private readonly nodeBinary: string;
   private stagedNode: Promise<string> | undefined;
   private readonly isRoot = process.getuid?.() === 0;
+  private warnedNoQuota = false;
 
   /** Read-only binds of the host's system folders (a merged-/usr symlink stays a symlink), found once. */
   private readonly systemBinds: readonly string[] = ['/usr', '/lib', '/lib64', '/bin', '/sbin'].flatMap(
@@ -71,8 +74,14 @@ export class BubblewrapSandbox implements Sandbox {
     const name = `${request.runId}.${Date.now() + request.limits.timeoutMs + REAP_GRACE_MS}`;
     const dir = join(this.options.workRoot, `${RUN_PREFIX}${name}`);
     let cgroup: CgroupRun | null = null;
+    let mounted = false;
     try {
       await mkdir(this.options.workRoot, { recursive: true, mode: 0o755 });
+      await mkdir(dir, { mode: 0o755 });
+      if (this.isRoot) {
+        await mountQuota(dir, request.limits.diskBytes);
+        mounted = true;
+      } else this.warnNoQuota();
       await mkdir(join(dir, 'workspace'), { recursive: true, mode: 0o755 });
       await mkdir(join(dir, 'report'), { mode: 0o755 });
       await writeFiles(join(dir, 'workspace'), request.files);
@@ -80,13 +89,24 @@ export class BubblewrapSandbox implements Sandbox {
       const node = await this.node();
       cgroup = await createCgroup(name, request.limits);
       const finished = await this.execute(dir, node, request, cgroup, startedAt);
-      return sandboxResult(finished);
+      const diskFull = mounted && (await freeBytes(dir)) < fullThreshold(request.limits.diskBytes);
+      return sandboxResult({ ...finished, diskFull });
     } catch (error) {
       return runnerFailure(request.runId, this.driver, startedAt, error);
     } finally {
       await cgroup?.remove();
+      if (mounted) await unmountQuota(dir);
       await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     }
+  }
+
+  /** Without root no tmpfs can be mounted for the run: said once, so an operator knows. */
+  private warnNoQuota(): void {
+    if (this.warnedNoQuota) return;
+    this.warnedNoQuota = true;
+    this.options.log?.(
+      'bubblewrap runs without root: no disk quota (SANDBOX_DISK_MB) can be mounted; only the file-size limit applies',
+    );
   }
 
   /**
@@ -242,6 +262,7 @@ export class BubblewrapSandbox implements Sandbox {
               exitCode: code ?? (sig === null ? null : 128 + sig),
               killedBy,
               oomKilled,
+              diskFull: false,
               output: capture.text(),
               outputTruncated: capture.exceeded,
               report: 'content' in report ? report.content.toString('utf8') : null,
@@ -264,6 +285,7 @@ export class BubblewrapSandbox implements Sandbox {
     for (const entry of entries) {
       const expiry = entry.startsWith(RUN_PREFIX) ? expiryOf(entry) : null;
       if (expiry === null || expiry >= nowMs) continue;
+      await unmountQuota(join(this.options.workRoot, entry));
       await rm(join(this.options.workRoot, entry), { recursive: true, force: true });
       removed += 1;
     }

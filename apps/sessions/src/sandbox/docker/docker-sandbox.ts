@@ -1,20 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import type { ContainerCreateOptions, MountSettings } from 'dockerode';
 import { DockerStreamDemuxer, OutputCapture } from '../output-capture';
 import { EXPIRES_LABEL, isExpired, REAP_GRACE_MS, RUN_ID_LABEL, SANDBOX_LABEL } from '../sandbox-labels';
 import { runnerFailure, sandboxResult } from '../sandbox-result';
 import type { FinishedRun } from '../sandbox-result';
-import {
-  SANDBOX_REPORT_FILE,
-  SANDBOX_ROOT,
-  SANDBOX_SCRATCH,
-  SANDBOX_UID,
-  SANDBOX_WORKSPACE,
-} from '../sandbox.port';
-import type { Sandbox, SandboxArtifact, SandboxRequest, SandboxResult } from '../sandbox.port';
-import { readTar } from '../tar-archive';
+import { fullThreshold } from '../disk-quota';
+import { SANDBOX_ROOT } from '../sandbox.port';
+import { collectArtifacts, readReport } from './docker-archive';
+import type { Sandbox, SandboxRequest, SandboxResult } from '../sandbox.port';
+import { containerOptions, execOptions, FREE_SPACE_PROBE, volumeOptions } from './docker-container';
 import { workspaceArchive } from '../workspace-archive';
 
 export interface DockerSandboxOptions {
@@ -22,7 +17,7 @@ export interface DockerSandboxOptions {
   /** Pre-created containers for requests that match `warm` (0 turns the pool off). */
   readonly warmPoolSize?: number;
   /** The request shape the pool prepares containers for (image, argv, limits). */
-  readonly warm?: Pick<SandboxRequest, 'image' | 'argv' | 'limits'>;
+  readonly warm?: Pick<SandboxRequest, 'image' | 'limits'>;
   readonly log?: (message: string) => void;
 }
 
@@ -33,38 +28,22 @@ interface Prepared {
 
 const POOL_TTL_MS = 60 * 60_000;
 
-function streamToBuffer(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        (stream as Readable).destroy(new Error(`archive larger than ${maxBytes} bytes`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
-}
-
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function shapeKey(shape: Pick<SandboxRequest, 'image' | 'argv' | 'limits'>): string {
-  return JSON.stringify([shape.image, shape.argv, shape.limits]);
+/** Containers differ by image and limits only: the command is an exec, chosen per run. */
+function shapeKey(shape: Pick<SandboxRequest, 'image' | 'limits'>): string {
+  return JSON.stringify([shape.image, shape.limits]);
 }
 
 /**
- * One container per run, locked down: no network, a read-only root, every capability dropped,
- * no new privileges, an init process, limits on pids, memory (swap included), CPU, open files,
- * file size and core dumps, a non-root user and a tmpfs scratch folder. The files go into a
- * labelled named volume (NoCopy) with putArchive, because a read-only root refuses putArchive
- * anywhere else. The runner kills the container on its wall-clock or output limit and records
- * that the kill was its own; the container and its volume are removed afterwards.
+ * One container per run (docker-container.ts has its lock-down), started with a holder process
+ * and a tmpfs volume of the run's disk quota at /sandbox. The files go in with putArchive, the
+ * test command runs as an exec as the sandbox user, and the report and artifacts come out with
+ * getArchive while the container still lives (a tmpfs volume is gone once nothing uses it). The
+ * runner kills the container on its wall-clock or output limit and records that the kill was its
+ * own; the container and its volume are removed afterwards. A warm pool keeps started containers.
  */
 export class DockerSandbox implements Sandbox {
   readonly driver = 'docker' as const;
@@ -131,9 +110,9 @@ export class DockerSandbox implements Sandbox {
     return this.refilling;
   }
 
-  /** Creates the labelled volume and the (not yet started) container. */
+  /** Creates the labelled tmpfs volume and the container, and starts it (it waits for its exec). */
   private async prepare(
-    request: Pick<SandboxRequest, 'runId' | 'image' | 'argv' | 'limits'>,
+    request: Pick<SandboxRequest, 'runId' | 'image' | 'limits'>,
     kind: 'run' | 'pool',
     ttlMs = request.limits.timeoutMs + REAP_GRACE_MS,
   ): Promise<Prepared> {
@@ -143,61 +122,21 @@ export class DockerSandbox implements Sandbox {
       [EXPIRES_LABEL]: String(Date.now() + ttlMs),
     };
     const volume = `codemyspec-${kind}-${request.runId}`;
-    await this.docker.createVolume({ Name: volume, Labels: labels });
-    const { limits } = request;
-    const options: ContainerCreateOptions = {
-      Image: request.image,
-      Cmd: [...request.argv],
-      WorkingDir: SANDBOX_WORKSPACE,
-      User: `${SANDBOX_UID}:${SANDBOX_UID}`,
-      Env: [
-        'PATH=/usr/local/bin:/usr/bin:/bin',
-        `HOME=${SANDBOX_SCRATCH}`,
-        `TMPDIR=${SANDBOX_SCRATCH}`,
-        'CI=1',
-        'NO_COLOR=1',
-      ],
-      Labels: labels,
-      NetworkDisabled: true,
-      AttachStdout: true,
-      AttachStderr: true,
-      HostConfig: {
-        NetworkMode: 'none',
-        ReadonlyRootfs: true,
-        CapDrop: ['ALL'],
-        SecurityOpt: ['no-new-privileges'],
-        Init: true,
-        PidsLimit: limits.pids,
-        Memory: limits.memoryBytes,
-        MemorySwap: limits.memoryBytes,
-        NanoCpus: Math.round(limits.cpus * 1e9),
-        Tmpfs: { [SANDBOX_SCRATCH]: `rw,nosuid,nodev,size=${limits.scratchBytes},mode=1777` },
-        Mounts: [
-          {
-            Type: 'volume',
-            Source: volume,
-            Target: SANDBOX_ROOT,
-            // The image's folder is not copied into the volume: the workspace holds only our files.
-            VolumeOptions: { NoCopy: true } as NonNullable<MountSettings['VolumeOptions']>,
-          },
-        ],
-        Ulimits: [
-          { Name: 'nofile', Soft: 512, Hard: 512 },
-          { Name: 'fsize', Soft: limits.scratchBytes, Hard: limits.scratchBytes },
-          { Name: 'core', Soft: 0, Hard: 0 },
-        ],
-        LogConfig: { Type: 'json-file', Config: { 'max-size': '1m', 'max-file': '1' } },
-      },
-    };
+    await this.docker.createVolume(volumeOptions(volume, labels, request.limits));
+    let container: Docker.Container | undefined;
     try {
-      const container = await this.docker.createContainer(options);
+      container = await this.docker.createContainer(
+        containerOptions(request.image, volume, labels, request.limits),
+      );
+      await container.start();
       return { container, volume };
     } catch (error) {
+      await container?.remove({ force: true, v: true }).catch(() => undefined);
       await this.docker
         .getVolume(volume)
         .remove()
         .catch(() => undefined);
-      throw error;
+      throw new Error(`could not start the sandbox container: ${errorText(error)}`);
     }
   }
 
@@ -220,43 +159,41 @@ export class DockerSandbox implements Sandbox {
       rekill ??= setInterval(sendKill, 1_000);
     };
     const capture = new OutputCapture(request.limits.outputBytes, () => kill('output_limit'));
+    const exec = await container.exec(execOptions(request.argv));
+    const stream = (await exec.start({ hijack: true, stdin: false })) as unknown as Readable;
     const demuxer = new DockerStreamDemuxer((_stream, payload) => capture.push(payload));
-
-    // Attach and wait (condition next-exit) before start, so neither output nor the exit is missed.
-    const attached = (await container.attach({
-      stream: true,
-      stdout: true,
-      stderr: true,
-    })) as unknown as Readable;
-    const streamEnded = new Promise<void>((resolve) => {
-      attached.on('data', (chunk: Buffer) => demuxer.push(chunk));
-      attached.on('end', resolve);
-      attached.on('close', resolve);
-      attached.on('error', () => resolve());
-    });
-    const exited = container.wait({ condition: 'next-exit' }).catch(() => undefined);
-    await container.start();
     const timer = setTimeout(() => kill('timeout'), request.limits.timeoutMs);
     try {
-      await Promise.race([exited, streamEnded]);
+      await new Promise<void>((resolve) => {
+        stream.on('data', (chunk: Buffer) => demuxer.push(chunk));
+        stream.on('end', resolve);
+        stream.on('close', resolve);
+        stream.on('error', () => resolve());
+      });
     } finally {
       clearTimeout(timer);
-      clearInterval(rekill);
     }
-    const state = await this.finalState(container, killedBy !== null);
+    const exitCode = killedBy ? 137 : await this.execExit(exec);
     const finishedAt = performance.now();
-    attached.destroy();
-
-    const report = await this.readReport(container);
-    const { artifacts, skipped } = await this.collect(container, request);
+    stream.destroy();
+    // A killed run's container is gone, and its tmpfs with it: nothing is left to read.
+    const report = killedBy ? null : await readReport(container);
+    const { artifacts, skipped } = killedBy
+      ? { artifacts: [], skipped: (request.collect ?? []).map((path) => ({ path, reason: 'the run was killed' })) }
+      : await collectArtifacts(container, request);
+    const diskFull = !killedBy && exitCode === 0 && (await this.diskFull(container, request.limits.diskBytes));
+    // The kernel's OOM kill of the test process shows on the container once the container stops.
+    const oomKilled = !killedBy && exitCode === 137 && (await this.stoppedOomKilled(container));
+    clearInterval(rekill);
     return sandboxResult({
       runId: request.runId,
       driver: this.driver,
       startedAt,
       finishedAt,
-      exitCode: state.exitCode,
+      exitCode,
       killedBy,
-      oomKilled: state.oomKilled,
+      oomKilled,
+      diskFull,
       output: capture.text(),
       outputTruncated: capture.exceeded,
       report,
@@ -266,65 +203,47 @@ export class DockerSandbox implements Sandbox {
     });
   }
 
-  /** The exit as Docker recorded it (the attach stream can end a moment before the state is final). */
-  private async finalState(
-    container: Docker.Container,
-    killed: boolean,
-  ): Promise<{ exitCode: number | null; oomKilled: boolean }> {
+  /** The exec's exit code (its stream can end a moment before the engine records it). */
+  private async execExit(exec: Docker.Exec): Promise<number | null> {
+    for (let attempt = 1; attempt <= 150; attempt += 1) {
+      const info = await exec.inspect();
+      if (!info.Running) return info.ExitCode ?? null;
+      await new Promise((r) => setTimeout(r, attempt < 10 ? 10 : 100));
+    }
+    throw new Error('the test command did not report its exit within 15 s of its end');
+  }
+
+  /** Stops the container and tells whether the kernel OOM-killed something in it. */
+  private async stoppedOomKilled(container: Docker.Container): Promise<boolean> {
+    await container.kill({ signal: 'SIGKILL' }).catch(() => undefined);
     for (let attempt = 1; attempt <= 150; attempt += 1) {
       const info = await container.inspect();
-      if (!info.State.Running && info.State.Status !== 'created') {
-        return { exitCode: info.State.ExitCode, oomKilled: Boolean(info.State.OOMKilled) };
-      }
-      // A kill sent while the engine was busy can be lost: repeat it while the container runs on.
-      if (killed && attempt % 10 === 0) await container.kill({ signal: 'SIGKILL' }).catch(() => undefined);
-      await new Promise((r) => setTimeout(r, 100));
+      if (!info.State.Running) return Boolean(info.State.OOMKilled);
+      await new Promise((r) => setTimeout(r, 20));
     }
-    await container.kill({ signal: 'SIGKILL' }).catch(() => undefined);
-    throw new Error('the container did not stop within 15 s of its end');
+    return false;
   }
 
-  private async readReport(container: Docker.Container): Promise<string | null> {
+  /** Whether less than a sliver of the run's tmpfs is free (the image's node measures it). */
+  private async diskFull(container: Docker.Container, diskBytes: number): Promise<boolean> {
     try {
-      const archive = await streamToBuffer(
-        await container.getArchive({ path: SANDBOX_REPORT_FILE }),
-        16 * 1024 * 1024,
-      );
-      const { files } = readTar(archive, 16 * 1024 * 1024);
-      return files[0]?.content.toString('utf8') ?? null;
+      const exec = await container.exec({ ...execOptions(FREE_SPACE_PROBE), WorkingDir: SANDBOX_ROOT });
+      const stream = (await exec.start({ hijack: true, stdin: false })) as unknown as Readable;
+      let out = '';
+      const demuxer = new DockerStreamDemuxer((kind, payload) => {
+        if (kind === 'stdout') out += payload.toString('utf8');
+      });
+      await new Promise<void>((resolve) => {
+        stream.on('data', (chunk: Buffer) => demuxer.push(chunk));
+        stream.on('end', resolve);
+        stream.on('close', resolve);
+        stream.on('error', () => resolve());
+      });
+      const free = Number(out.trim());
+      return Number.isFinite(free) && out.trim() !== '' && free < fullThreshold(diskBytes);
     } catch {
-      return null; // the command wrote no report
+      return false; // an image without node: only an ENOSPC the run reported tells
     }
-  }
-
-  /** Artifacts come out as tar streams; links and special files are listed, never followed. */
-  private async collect(
-    container: Docker.Container,
-    request: SandboxRequest,
-  ): Promise<{ artifacts: SandboxArtifact[]; skipped: { path: string; reason: string }[] }> {
-    const artifacts: SandboxArtifact[] = [];
-    const skipped: { path: string; reason: string }[] = [];
-    let budget = request.limits.artifactBytes;
-    for (const path of request.collect ?? []) {
-      try {
-        const stream = await container.getArchive({ path: `${SANDBOX_WORKSPACE}/${path}` });
-        const archive = await streamToBuffer(stream, budget + 1024 * 1024);
-        const read = readTar(archive, budget);
-        // Entries are named from the basename of the requested path; rebase them on the workspace.
-        const parent = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
-        for (const file of read.files) {
-          budget -= file.content.length;
-          artifacts.push({ path: `${parent}${file.path}`, content: file.content });
-        }
-        for (const s of read.skipped) skipped.push({ path: `${parent}${s.path}`, reason: s.reason });
-      } catch (error) {
-        skipped.push({
-          path,
-          reason: errorText(error).includes('larger than') ? 'over the artifact limit' : 'not found',
-        });
-      }
-    }
-    return { artifacts, skipped };
   }
 
   private async dispose(prepared: Prepared): Promise<void> {
