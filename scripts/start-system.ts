@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -7,11 +5,13 @@ import { resolve } from 'node:path';
 import type { RunningPostgres } from '@app/domain';
 import { DEFAULT_PORTS, envReader, SERVICE_NAMES, startEmbeddedPostgres } from '@app/domain';
 import type { ServiceName } from '@app/domain';
+import { ServiceSupervisor } from './supervisor/service-supervisor';
 
 /**
  * `npm start`: the whole system on one machine.
  * 1. PostgreSQL: `DATABASE_URL` when set, else embedded PostgreSQL with its data under CODEMYSPEC_DATA_DIR.
  * 2. The four services as child processes (each stays deployable on its own); each runs its migrations.
+ *    A service that crashes is restarted with back-off; one that keeps crashing stops everything.
  * 3. Ctrl-C stops the services, then PostgreSQL.
  */
 const SUBGRAPHS: readonly ServiceName[] = SERVICE_NAMES.filter((name) => name !== 'gateway');
@@ -40,19 +40,19 @@ async function main(): Promise<void> {
     kafka ? `event bus: Kafka at ${kafka}` : 'event bus: embedded (services read each other’s event stores)',
   );
 
-  const children = new Map<ServiceName, ChildProcess>();
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('stopping services…');
-    await Promise.all([...children.values()].map((child) => terminate(child)));
+    await supervisor.stopAll();
     if (postgres) {
       log('stopping embedded PostgreSQL…');
       await postgres.stop();
     }
     process.exit(code);
   };
+  const supervisor = new ServiceSupervisor(log, () => void stop(1));
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
 
   for (const service of [...SUBGRAPHS, 'gateway' as const]) {
@@ -60,7 +60,10 @@ async function main(): Promise<void> {
       service === 'gateway'
         ? gatewayPort
         : read.port(`${service.toUpperCase()}_PORT`, DEFAULT_PORTS[service]);
-    const child = spawn(process.execPath, [resolve(ROOT, 'dist/apps', service, 'src/main.js')], {
+    const started = supervisor.start({
+      name: service,
+      port,
+      script: resolve(ROOT, 'dist/apps', service, 'src/main.js'),
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,
@@ -68,16 +71,13 @@ async function main(): Promise<void> {
         CODEMYSPEC_DATA_DIR: dataDir,
         CODEMYSPEC_INTERNAL_SECRET: internalSecret,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    prefixLines(child, service);
-    child.on('exit', (code, signal) => {
-      if (stopping) return;
-      log(`${service} exited (${signal ?? `code ${code}`}); stopping everything`);
-      void stop(1);
+    // A service that cannot start at all stops what did start (and PostgreSQL) too.
+    await started.catch(async (error: unknown) => {
+      log(`start failed: ${error instanceof Error ? error.message : String(error)}`);
+      await stop(1);
     });
-    children.set(service, child);
-    await waitUntilReady(service, port);
+    if (stopping) return;
   }
   log(`ready: gateway http://127.0.0.1:${gatewayPort} (health: /health/ready). Ctrl-C stops everything.`);
 }
@@ -88,44 +88,6 @@ async function persistentSecret(file: string): Promise<string> {
   const secret = randomBytes(32).toString('base64url');
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
-}
-
-async function waitUntilReady(service: ServiceName, port: number): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${service} did not become ready on port ${port} within 60 s`);
-}
-
-function terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-function prefixLines(child: ChildProcess, service: string): void {
-  for (const stream of [child.stdout, child.stderr]) {
-    let buffered = '';
-    stream?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) process.stdout.write(`[${service}] ${line}\n`);
-    });
-  }
 }
 
 function log(message: string): void {

@@ -113,7 +113,11 @@ export class GatewayModule implements NestModule {
                 allowBatchedHttpRequests: false,
                 includeStacktraceInErrorResponses: false,
                 formatError: formatGraphqlError,
-                plugins: [queryLimitsPlugin(gateway.queryLimits), nulStringsPlugin(), writeRatePlugin(limiter)],
+                plugins: [
+                  queryLimitsPlugin(gateway.queryLimits),
+                  nulStringsPlugin(),
+                  writeRatePlugin(limiter),
+                ],
                 context: gatewayRequestContext({ authenticator, limiter }),
               },
               gateway: {

@@ -70,7 +70,8 @@ export class Authenticator {
 
   private refuse(message: string, address: string | undefined, now: number): DomainError {
     if (address !== undefined) {
-      if (!this.failures.take(address, now)) return new AuthRateLimitedError(this.failures.retryAfterSeconds(address));
+      if (!this.failures.take(address, now))
+        return new AuthRateLimitedError(this.failures.retryAfterSeconds(address));
     }
     return new UnauthenticatedError(message);
   }

@@ -29,7 +29,8 @@ export function gatewayRequestContext(deps: {
       if (refused) throw refused;
       identity = await deps.authenticator.authenticate(req.headers.authorization, req.socket.remoteAddress);
     } catch (error) {
-      if (error instanceof AuthRateLimitedError) throw rateLimitedError(error.message, error.retryAfterSeconds);
+      if (error instanceof AuthRateLimitedError)
+        throw rateLimitedError(error.message, error.retryAfterSeconds);
       const message = error instanceof UnauthenticatedError ? error.message : 'authentication failed';
       throw new GraphQLError(message, {
         extensions: {

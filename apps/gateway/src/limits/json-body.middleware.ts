@@ -29,7 +29,11 @@ export function jsonBody(maxBytes: number) {
     if (req.method !== 'POST' || !type.includes('json')) return next();
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > maxBytes) {
-      tooLarge(res, `the request body is ${declared} bytes; at most ${maxBytes} are accepted (GRAPHQL_MAX_BODY_BYTES)`, maxBytes);
+      tooLarge(
+        res,
+        `the request body is ${declared} bytes; at most ${maxBytes} are accepted (GRAPHQL_MAX_BODY_BYTES)`,
+        maxBytes,
+      );
       req.resume();
       return;
     }

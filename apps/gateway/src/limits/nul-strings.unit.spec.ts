@@ -15,6 +15,8 @@ describe('findNulString', () => {
     expect(findNulString(parse('{ stories(projectId: "p", search: "\\u0000") { totalCount } }'), {})).toBe(
       'stories.search',
     );
-    expect(findNulString(parse('{ stories(projectId: "p", search: "\\u0001") { totalCount } }'), {})).toBeNull();
+    expect(
+      findNulString(parse('{ stories(projectId: "p", search: "\\u0001") { totalCount } }'), {}),
+    ).toBeNull();
   });
 });

@@ -134,7 +134,8 @@ export function exceededLimit(
   const counts = countShapes(document);
   if (counts.fragments > limits.maxFragments)
     return { limit: 'fragments', value: counts.fragments, max: limits.maxFragments };
-  if (counts.aliases > limits.maxAliases) return { limit: 'aliases', value: counts.aliases, max: limits.maxAliases };
+  if (counts.aliases > limits.maxAliases)
+    return { limit: 'aliases', value: counts.aliases, max: limits.maxAliases };
   if (counts.directives > limits.maxDirectives)
     return { limit: 'directives', value: counts.directives, max: limits.maxDirectives };
   const { depth, cost } = measureOperation(document, operation, variables, {

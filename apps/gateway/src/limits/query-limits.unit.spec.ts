@@ -16,7 +16,13 @@ function measure(query: string, variables?: Record<string, unknown>) {
   return measureOperation(document, operation, variables);
 }
 
-const LIMITS: QueryLimits = { maxDepth: 12, maxCost: 10_000, maxFragments: 50, maxAliases: 50, maxDirectives: 50 };
+const LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxCost: 10_000,
+  maxFragments: 50,
+  maxAliases: 50,
+  maxDirectives: 50,
+};
 
 /** `fragment Fi on Story { ...F(i-1) ...F(i-1) }`, n deep: 2^n leaves from about 1 kB of text. */
 function fragmentBomb(n: number): string {
@@ -70,7 +76,11 @@ describe('exceededLimit', () => {
     expect(check(fragmentBomb(60))).toEqual({ limit: 'fragments', value: 61, max: 50 });
     const aliased = `{ ${Array.from({ length: 51 }, (_, i) => `a${i}: story { id }`).join(' ')} }`;
     expect(check(aliased)).toEqual({ limit: 'aliases', value: 51, max: 50 });
-    expect(check(`{ a ${'@include(if: true) '.repeat(51)} }`)).toEqual({ limit: 'directives', value: 51, max: 50 });
+    expect(check(`{ a ${'@include(if: true) '.repeat(51)} }`)).toEqual({
+      limit: 'directives',
+      value: 51,
+      max: 50,
+    });
     expect(check(`{ ${'a { '.repeat(13)}b${' }'.repeat(13)} }`)).toMatchObject({ limit: 'depth', max: 12 });
     expect(check('{ list(first: 5000) { x y } }')).toMatchObject({ limit: 'cost', max: 10_000 });
   });

@@ -147,7 +147,9 @@ export function gatewaySubgraphSchema(deps: GatewaySubgraphDeps): GraphQLSchema 
         Query: {
           me: async (_: unknown, __: unknown, { identity }: GatewayContext) => {
             const { rows } = isUuid(identity.subject)
-              ? await sql.query<{ name: string }>(`SELECT name FROM api_tokens WHERE id = $1`, [identity.subject])
+              ? await sql.query<{ name: string }>(`SELECT name FROM api_tokens WHERE id = $1`, [
+                  identity.subject,
+                ])
               : { rows: [] };
             return {
               tokenId: identity.subject,

@@ -144,7 +144,10 @@ export function attachSubscriptionServer(
       onConnect: async (ctx) => {
         const bearer = bearerOf(ctx.connectionParams);
         try {
-          ctx.extra.identity = await authenticator.authenticate(bearer, ctx.extra.request.socket.remoteAddress);
+          ctx.extra.identity = await authenticator.authenticate(
+            bearer,
+            ctx.extra.request.socket.remoteAddress,
+          );
         } catch {
           return false; // graphql-ws closes with 4403 Forbidden
         }

@@ -35,7 +35,11 @@ describe('classifyOutcome', () => {
     ['the kernel OOM kill', { oomKilled: true, exitCode: 137, tests: [] }, 'OOM'],
     ['our kill explains a 137 before an OOM flag', { killedBy: 'timeout', oomKilled: true }, 'TIMEOUT'],
     ['a full disk quota, even if every test passed', { diskFull: true }, 'DISK_LIMIT'],
-    ['a full disk quota with failures', { diskFull: true, exitCode: 1, tests: [test('FAILED')] }, 'DISK_LIMIT'],
+    [
+      'a full disk quota with failures',
+      { diskFull: true, exitCode: 1, tests: [test('FAILED')] },
+      'DISK_LIMIT',
+    ],
     ['an OOM kill before a full disk', { diskFull: true, oomKilled: true }, 'OOM'],
     ['the runner failed', { runnerError: 'no such image', exitCode: null, tests: [] }, 'ERROR'],
   ])('%s → %s', (_name, overrides, outcome) => {

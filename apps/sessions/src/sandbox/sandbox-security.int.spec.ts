@@ -288,32 +288,36 @@ process.exit(0);
     expect(result).toMatchObject({ outcome: 'OOM', oomKilled: true, killedBy: null });
   });
 
-  it_('holds a run to its disk quota: 20 × 60 MiB into the workspace ends DISK_LIMIT, never PASSED', async (s) => {
-    const writer = (swallow: boolean) =>
-      testFile(
-        [
-          "import { writeFileSync } from 'node:fs';",
-          "test('fills the disk', () => {",
-          '  for (let i = 0; i < 20; i++) {',
-          swallow
-            ? '    try { writeFileSync(`blob-${i}.bin`, Buffer.alloc(60 * 1024 * 1024, 1)); } catch { /* ignore ENOSPC */ }'
-            : '    writeFileSync(`blob-${i}.bin`, Buffer.alloc(60 * 1024 * 1024, 1));',
-          '  }',
-          '});',
-        ].join('\n'),
-      );
-    const limits = { ...quick, memoryBytes: 512 * MiB, scratchBytes: 64 * MiB, diskBytes: 96 * MiB };
-    const told = await s.run(request([writer(false)], { limits }));
-    expect(told.outcome).toBe('DISK_LIMIT');
-    expect(told.tests[0]?.message ?? told.output).toMatch(/ENOSPC|no space left/i);
-    // A test that swallows the error and "passes" still filled its quota.
-    const hidden = await s.run(request([writer(true)], { limits }));
-    expect(hidden.tests.map((t) => t.status)).toEqual(['PASSED']);
-    expect(hidden.outcome).toBe('DISK_LIMIT');
-    // An ordinary run next to it is untouched by the quota.
-    const fine = await s.run(request([testFile("test('ok', () => assert.equal(1, 1));")], { limits }));
-    expect(fine.outcome).toBe('PASSED');
-  }, 120_000);
+  it_(
+    'holds a run to its disk quota: 20 × 60 MiB into the workspace ends DISK_LIMIT, never PASSED',
+    async (s) => {
+      const writer = (swallow: boolean) =>
+        testFile(
+          [
+            "import { writeFileSync } from 'node:fs';",
+            "test('fills the disk', () => {",
+            '  for (let i = 0; i < 20; i++) {',
+            swallow
+              ? '    try { writeFileSync(`blob-${i}.bin`, Buffer.alloc(60 * 1024 * 1024, 1)); } catch { /* ignore ENOSPC */ }'
+              : '    writeFileSync(`blob-${i}.bin`, Buffer.alloc(60 * 1024 * 1024, 1));',
+            '  }',
+            '});',
+          ].join('\n'),
+        );
+      const limits = { ...quick, memoryBytes: 512 * MiB, scratchBytes: 64 * MiB, diskBytes: 96 * MiB };
+      const told = await s.run(request([writer(false)], { limits }));
+      expect(told.outcome).toBe('DISK_LIMIT');
+      expect(told.tests[0]?.message ?? told.output).toMatch(/ENOSPC|no space left/i);
+      // A test that swallows the error and "passes" still filled its quota.
+      const hidden = await s.run(request([writer(true)], { limits }));
+      expect(hidden.tests.map((t) => t.status)).toEqual(['PASSED']);
+      expect(hidden.outcome).toBe('DISK_LIMIT');
+      // An ordinary run next to it is untouched by the quota.
+      const fine = await s.run(request([testFile("test('ok', () => assert.equal(1, 1));")], { limits }));
+      expect(fine.outcome).toBe('PASSED');
+    },
+    120_000,
+  );
 
   it_('kills an infinite loop at the wall-clock limit and says it did (TIMEOUT)', async (s) => {
     const started = Date.now();

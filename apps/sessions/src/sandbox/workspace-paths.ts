@@ -13,7 +13,10 @@ const IGNORABLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\ufeff]/
  * trailing dots or spaces (NTFS), ignorable code points (HFS+) or the NTFS short name `git~1`.
  */
 export function isGitSegment(segment: string): boolean {
-  const name = segment.replace(IGNORABLE, '').replace(/[. ]+$/, '').toLowerCase();
+  const name = segment
+    .replace(IGNORABLE, '')
+    .replace(/[. ]+$/, '')
+    .toLowerCase();
   return name === '.git' || name === 'git~1';
 }
 

@@ -10,12 +10,9 @@ describe('workspace paths', () => {
     '.gitignore',
     '.github/workflows/ci.yml',
     'src/git/index.ts',
-  ])(
-    'accepts %s',
-    (path) => {
-      expect(checkWorkspacePath(path)).toBeNull();
-    },
-  );
+  ])('accepts %s', (path) => {
+    expect(checkWorkspacePath(path)).toBeNull();
+  });
 
   it.each([
     ['/etc/passwd', 'absolute'],
@@ -69,7 +66,12 @@ describe('workspace paths', () => {
     ).toThrow(
       expect.objectContaining({
         code: 'BAD_USER_INPUT',
-        problems: [{ field: 'files[1].path', message: '"src/a.ts" needs a folder "src", but "src" is also given as a file' }],
+        problems: [
+          {
+            field: 'files[1].path',
+            message: '"src/a.ts" needs a folder "src", but "src" is also given as a file',
+          },
+        ],
       }),
     );
   });

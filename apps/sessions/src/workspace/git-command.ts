@@ -69,7 +69,9 @@ export function runGit(gitDir: string, args: readonly string[], run: GitRun = {}
       if (code === 0) resolve(Buffer.concat(out).toString('utf8').trim());
       else
         reject(
-          new Error(`git ${args[0]} failed (${code}): ${Buffer.concat(err).toString('utf8').trim().slice(0, 500)}`),
+          new Error(
+            `git ${args[0]} failed (${code}): ${Buffer.concat(err).toString('utf8').trim().slice(0, 500)}`,
+          ),
         );
     });
     child.stdin.on('error', () => undefined); // git may exit before reading everything

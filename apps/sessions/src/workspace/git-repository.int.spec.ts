@@ -9,7 +9,12 @@ const PROJECT = '3f0c9a52-4a3e-4c55-9a26-0d1f00d1e001';
 
 function git(dir: string, ...args: string[]): string {
   return execFileSync('git', [`--git-dir=${dir}`, ...args], {
-    env: { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', HOME: '/nonexistent' },
+    env: {
+      PATH: process.env.PATH,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      HOME: '/nonexistent',
+    },
   })
     .toString()
     .trim();
@@ -55,7 +60,9 @@ describe('GitRepositories (real git, bare repositories, plumbing only)', () => {
     expect(git(dir, 'log', '-1', '--format=%B', second)).toBe('second\n\nSession: s-2');
     expect(git(dir, 'rev-parse', '--is-bare-repository')).toBe('true');
     // A resumed finalize gets the same commit back instead of a second one.
-    expect(await repos.commit(PROJECT, 's-1', [{ path: 'src/a.ts', content: 'other\n' }], 'again')).toBe(first);
+    expect(await repos.commit(PROJECT, 's-1', [{ path: 'src/a.ts', content: 'other\n' }], 'again')).toBe(
+      first,
+    );
     expect(git(dir, 'rev-list', '--count', 'main')).toBe('2');
   });
 
@@ -103,7 +110,9 @@ describe('GitRepositories (real git, bare repositories, plumbing only)', () => {
     try {
       const commit = await repos.commit(PROJECT, 's-2', [{ path: 'b.ts', content: 'b\n' }], 'second');
       expect(commit).toMatch(/^[0-9a-f]{40}$/);
-      expect(await repos.commit(PROJECT, 's-3', [{ path: 'c.ts', content: 'c\n' }], 'third')).not.toBe(commit);
+      expect(await repos.commit(PROJECT, 's-3', [{ path: 'c.ts', content: 'c\n' }], 'third')).not.toBe(
+        commit,
+      );
     } finally {
       process.env.GIT_CONFIG_GLOBAL = saved.global;
       process.env.HOME = saved.home;

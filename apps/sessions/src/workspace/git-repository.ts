@@ -54,7 +54,15 @@ export class GitRepositories {
       () => '',
     );
     if (parent) {
-      const existing = await runGit(dir, ['log', '--format=%H', '-n', '1', '--fixed-strings', `--grep=${trailer}`, parent]);
+      const existing = await runGit(dir, [
+        'log',
+        '--format=%H',
+        '-n',
+        '1',
+        '--fixed-strings',
+        `--grep=${trailer}`,
+        parent,
+      ]);
       if (existing) return existing;
     }
     const index = join(dir, `codemyspec-index-${randomUUID()}`);
@@ -72,11 +80,10 @@ export class GitRepositories {
           input: entries.join(''),
         });
       const tree = await runGit(dir, ['write-tree'], { env });
-      const commit = await runGit(
-        dir,
-        ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-F', '-'],
-        { env: AUTHOR, input: `${message}\n\n${trailer}\n` },
-      );
+      const commit = await runGit(dir, ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-F', '-'], {
+        env: AUTHOR,
+        input: `${message}\n\n${trailer}\n`,
+      });
       await runGit(dir, ['update-ref', BRANCH, commit, parent || '0'.repeat(40)]);
       return commit;
     } finally {

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EventEnvelope, EventMetadata, SqlExecutor } from '@app/domain';
-import { dataSourceExecutor, NotFoundError, PostgresEventStore, ValidationError, withUnitOfWork } from '@app/domain';
+import {
+  dataSourceExecutor,
+  NotFoundError,
+  PostgresEventStore,
+  ValidationError,
+  withUnitOfWork,
+} from '@app/domain';
 import type { WorkspaceFile } from '../sandbox/sandbox.port';
 import { createTar } from '../sandbox/tar-archive';
 import { checkWorkspacePath } from '../sandbox/workspace-paths';

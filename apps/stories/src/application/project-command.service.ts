@@ -39,7 +39,10 @@ export class ProjectCommandService {
   async execute(context: RequestContext, command: WithoutTime<ProjectCommand>): Promise<Project> {
     if (command.type === 'CreateProject') authorizeSystemAdmin(context.identity);
     else authorize(context.identity, command.projectId, 'write');
-    if ((command.type === 'ArchiveProject' || command.type === 'UnarchiveProject') && context.identity.role !== 'ADMIN')
+    if (
+      (command.type === 'ArchiveProject' || command.type === 'UnarchiveProject') &&
+      context.identity.role !== 'ADMIN'
+    )
       throw new ForbiddenError('only an ADMIN token of the project can archive or unarchive it');
     const project = await withUnitOfWork(
       this.dataSource,

@@ -71,7 +71,8 @@ export class StoryCommandService {
       const row = await findStoryRow(sql, command.storyId);
       if (!row || row.deleted) throw new NotFoundError('story', command.storyId);
       authorize(context.identity, row.project_id, 'write', { what: 'story', id: command.storyId });
-      if ((await findProjectRow(sql, row.project_id))?.archived) throw new ProjectArchivedError(row.project_id);
+      if ((await findProjectRow(sql, row.project_id))?.archived)
+        throw new ProjectArchivedError(row.project_id);
       return this.apply(sql, context, command, row.project_id, expectedVersion);
     }, expectedVersion === undefined);
     this.bus.poke();

@@ -163,9 +163,10 @@ describe('project decider', () => {
     it('unarchives an archived project, which can then be renamed again', () => {
       spec.given([created, archived]).when(unarchive).then([unarchived]);
       expect(foldProject([created, archived, unarchived])).toMatchObject({ archivedAt: null, version: 3 });
-      spec.given([created, archived, unarchived]).when(rename('Again')).then([
-        { type: 'ProjectRenamed', data: { name: 'Again', renamedAt: T1 } },
-      ]);
+      spec
+        .given([created, archived, unarchived])
+        .when(rename('Again'))
+        .then([{ type: 'ProjectRenamed', data: { name: 'Again', renamedAt: T1 } }]);
     });
 
     it('emits nothing for a project that is not archived', () => {

@@ -7,14 +7,7 @@ export const SESSIONS_SERVICE = 'sessions';
 export const SANDBOX_RUN_STREAM = 'sandbox-run';
 
 export type SandboxOutcome =
-  | 'PASSED'
-  | 'FAILED'
-  | 'NO_TESTS'
-  | 'TIMEOUT'
-  | 'OOM'
-  | 'OUTPUT_LIMIT'
-  | 'DISK_LIMIT'
-  | 'ERROR';
+  'PASSED' | 'FAILED' | 'NO_TESTS' | 'TIMEOUT' | 'OOM' | 'OUTPUT_LIMIT' | 'DISK_LIMIT' | 'ERROR';
 
 export interface SandboxRunRecorded {
   readonly type: 'SandboxRunRecorded';

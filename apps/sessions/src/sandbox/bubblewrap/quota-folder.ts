@@ -10,9 +10,13 @@ const SYSTEM_PATH = { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' };
  * (its workspace and report) counts against its disk quota and never reaches the host's disk.
  */
 export async function mountQuota(dir: string, bytes: number): Promise<void> {
-  await run('mount', ['-t', 'tmpfs', '-o', `size=${bytes},mode=0755,nosuid,nodev`, 'codemyspec-sandbox', dir], {
-    env: SYSTEM_PATH,
-  });
+  await run(
+    'mount',
+    ['-t', 'tmpfs', '-o', `size=${bytes},mode=0755,nosuid,nodev`, 'codemyspec-sandbox', dir],
+    {
+      env: SYSTEM_PATH,
+    },
+  );
 }
 
 /** Unmounts it again (lazily, should anything still hold it); a folder without a mount is fine. */

@@ -58,10 +58,11 @@ export async function collectArtifacts(
     } catch (error) {
       skipped.push({
         path,
-        reason: (error instanceof Error ? error.message : String(error)).includes('larger than') ? 'over the artifact limit' : 'not found',
+        reason: (error instanceof Error ? error.message : String(error)).includes('larger than')
+          ? 'over the artifact limit'
+          : 'not found',
       });
     }
   }
   return { artifacts, skipped };
 }
-

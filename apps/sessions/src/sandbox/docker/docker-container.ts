@@ -22,7 +22,11 @@ export const SANDBOX_ENV = [
  * against its quota and lives in memory only (a local volume of type tmpfs is mounted while a
  * container uses it, which is why the container stays up for the whole run).
  */
-export function volumeOptions(name: string, labels: Record<string, string>, limits: SandboxLimits): VolumeCreateOptions {
+export function volumeOptions(
+  name: string,
+  labels: Record<string, string>,
+  limits: SandboxLimits,
+): VolumeCreateOptions {
   return {
     Name: name,
     Labels: labels,

@@ -179,9 +179,13 @@ export class DockerSandbox implements Sandbox {
     // A killed run's container is gone, and its tmpfs with it: nothing is left to read.
     const report = killedBy ? null : await readReport(container);
     const { artifacts, skipped } = killedBy
-      ? { artifacts: [], skipped: (request.collect ?? []).map((path) => ({ path, reason: 'the run was killed' })) }
+      ? {
+          artifacts: [],
+          skipped: (request.collect ?? []).map((path) => ({ path, reason: 'the run was killed' })),
+        }
       : await collectArtifacts(container, request);
-    const diskFull = !killedBy && exitCode === 0 && (await this.diskFull(container, request.limits.diskBytes));
+    const diskFull =
+      !killedBy && exitCode === 0 && (await this.diskFull(container, request.limits.diskBytes));
     // The kernel's OOM kill of the test process shows on the container once the container stops.
     const oomKilled = !killedBy && exitCode === 137 && (await this.stoppedOomKilled(container));
     clearInterval(rekill);
