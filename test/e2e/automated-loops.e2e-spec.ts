@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ScriptedLlmServer } from '@app/domain/testing/scripted-llm-server';
 import { startScriptedLlmServer } from '@app/domain/testing/scripted-llm-server';
 import { waitFor } from '@app/domain/testing/wait-for';
+import { createMethodProject } from './method-project';
 import { phaseOf, responder } from './scripted-model';
 import type { RunningSystem } from './system';
 import { E2E_ADMIN_TOKEN, sandboxDriver, startSystem } from './system';
@@ -66,70 +67,7 @@ describe('automated sessions through the gateway (real openai client, scripted e
   const ok = <T>(query: string, variables?: Record<string, unknown>, token?: string) =>
     system.ok<T>(query, variables, token);
 
-  async function project(name: string) {
-    const projectId = (
-      await ok<{ createProject: { id: string } }>(
-        `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
-        { i: { name, description: '' } },
-      )
-    ).createProject.id;
-    const storyId = (
-      await ok<{ createStory: { id: string } }>(
-        `mutation($i: CreateStoryInput!) { createStory(input: $i) { id } }`,
-        {
-          i: {
-            projectId,
-            title: 'Invoice totals',
-            description: 'As a clerk I want invoice totals so that I can bill',
-            acceptanceCriteria: ['the total is the sum of price times quantity'],
-          },
-        },
-      )
-    ).createStory.id;
-    const contextId = (
-      await ok<{ createContext: { id: string } }>(
-        `mutation($i: CreateContextInput!) { createContext(input: $i) { id } }`,
-        {
-          i: { projectId, name: 'Billing', type: 'DOMAIN' },
-        },
-      )
-    ).createContext.id;
-    const componentId = (
-      await ok<{ createComponent: { id: string } }>(
-        `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`,
-        {
-          i: { projectId, parentId: contextId, name: 'Totals', type: 'other', description: 'Invoice totals' },
-        },
-      )
-    ).createComponent.id;
-    await waitFor(
-      async () =>
-        (
-          await system.graphql(
-            `mutation($i: LinkStoryToComponentInput!) { linkStoryToComponent(input: $i) { id } }`,
-            {
-              i: { storyId, componentId },
-            },
-          )
-        ).errors === undefined,
-      30_000,
-      'the story to reach the architect',
-    );
-    // …and the link to come back to the stories service (the story's next version), so every
-    // session below starts from settled facts.
-    await waitFor(
-      async () =>
-        (
-          await ok<{ story: { componentId: string | null } }>(
-            `query($id: ID!) { story(id: $id) { componentId } }`,
-            { id: storyId },
-          )
-        ).story.componentId === componentId,
-      30_000,
-      'the link on the story',
-    );
-    return { projectId, storyId, contextId, componentId };
-  }
+  const project = (name: string) => createMethodProject(system, name);
 
   async function start(componentId: string, type: string, extra: Record<string, unknown> = {}) {
     return (

@@ -66,10 +66,12 @@ const code = (body: string) =>
 const BUGGY_CODE = code(
   'return lines.length ? lines.reduce((sum, l) => sum + l.price * l.qty, 0) : Number.NaN;',
 );
-const GOOD_CODE = code('return lines.reduce((sum, l) => sum + l.price * l.qty, 0);');
+export const GOOD_CODE = code('return lines.reduce((sum, l) => sum + l.price * l.qty, 0);');
 
 /** The scripted model: invalid first drafts for "Totals", valid ones otherwise; red tests; buggy then good code. */
-export function responder(options: { hangOnRevision?: () => boolean; reviewReply?: () => string } = {}) {
+export function responder(
+  options: { hangOnRevision?: () => boolean; reviewReply?: () => string; codeReply?: () => string } = {},
+) {
   return (request: ChatRequest): ScriptedReply => {
     switch (phaseOf(request)) {
       case 'design':
@@ -81,7 +83,7 @@ export function responder(options: { hangOnRevision?: () => boolean; reviewReply
       case 'tests-fix':
         return { content: TESTS_REPLY };
       case 'code':
-        return { content: BUGGY_CODE };
+        return { content: options.codeReply?.() ?? BUGGY_CODE };
       case 'code-fix':
         return { content: GOOD_CODE };
       case 'review':

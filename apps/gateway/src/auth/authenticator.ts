@@ -13,6 +13,8 @@ interface Cached {
 /** A revoked token stops working here within this long (at once on the instance that revoked it). */
 const CACHE_MS = 2_000;
 const CACHE_SIZE = 10_000;
+/** Tokens seen valid this recently are looked up even from an address that is being throttled. */
+const KNOWN_GOOD_MS = 15 * 60_000;
 
 /** Failed authentications allowed per client address (AUTH_FAILURES_PER_SECOND / _BURST). */
 export interface AuthFailureLimit {
@@ -31,13 +33,14 @@ export class AuthRateLimitedError extends DomainError {
 /**
  * Turns `Authorization: Bearer <token>` into an identity. Lookups are by the token's sha256 and
  * cached briefly (a revoked token stops working within CACHE_MS). Requests without a valid token
- * are counted per client address; past the limit, that address is refused before any lookup,
- * so random tokens cannot cost a database query each without end.
+ * are counted per client address; past the limit, that address is refused before any lookup
+ * (except for tokens seen valid lately), so random tokens cannot cost a query each without end.
  */
 @Injectable()
 export class Authenticator {
   private readonly sql: SqlExecutor;
   private readonly cache = new Map<string, Cached>();
+  private readonly knownGood = new Map<string, number>();
   private readonly failures: RateLimiter;
 
   constructor(dataSource: DataSource, @Inject(AUTH_FAILURE_LIMIT) limit: AuthFailureLimit) {
@@ -55,7 +58,8 @@ export class Authenticator {
       if (cached.identity) return cached.identity;
       throw this.refuse('invalid or revoked token', address, now);
     }
-    if (address !== undefined && !this.failures.allows(address, now))
+    const knownGood = secret !== undefined && (this.knownGood.get(secret) ?? 0) > now;
+    if (address !== undefined && !knownGood && !this.failures.allows(address, now))
       throw new AuthRateLimitedError(this.failures.retryAfterSeconds(address));
     if (secret === undefined)
       throw this.refuse('missing bearer token: send "Authorization: Bearer <token>"', address, now);
@@ -81,6 +85,11 @@ export class Authenticator {
     const identity = row && row.revoked_at === null ? identityOf(row) : null;
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(secret, { identity, until: now + CACHE_MS });
+    if (identity) {
+      if (this.knownGood.size >= CACHE_SIZE)
+        this.knownGood.delete(this.knownGood.keys().next().value as string);
+      this.knownGood.set(secret, now + KNOWN_GOOD_MS);
+    } else this.knownGood.delete(secret);
     return identity;
   }
 }

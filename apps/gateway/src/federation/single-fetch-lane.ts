@@ -27,7 +27,7 @@ export const AUTH_REFUSAL = Symbol('authentication refusal');
 export interface LaneMarks {
   [RATE_DECISION]?: boolean;
   [LANE_RESULT]?: ExecutionResult;
-  [AUTH_REFUSAL]?: unknown;
+  [AUTH_REFUSAL]?: Error;
 }
 
 type LaneRequest = IncomingMessage & LaneMarks & { body?: unknown };
@@ -86,7 +86,7 @@ async function serve(deps: SingleFetchLaneDeps, req: LaneRequest, res: ServerRes
   try {
     identity = await deps.authenticator.authenticate(header(req, 'authorization'), req.socket.remoteAddress);
   } catch (error) {
-    req[AUTH_REFUSAL] = error;
+    req[AUTH_REFUSAL] = error instanceof Error ? error : new Error(String(error));
     return false;
   }
   const allowed = deps.limiter.take(identity.subject, Date.now());

@@ -74,6 +74,10 @@ export function validateWorkspaceFiles(files: readonly WorkspaceFile[]): Workspa
       break;
     }
   });
-  if (problems.length > 0) throw new ValidationError('the files cannot be written to a workspace', problems);
+  if (problems.length > 0)
+    throw new ValidationError(
+      `the files cannot be written to a workspace: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+      problems,
+    );
   return files.map((f) => ({ path: f.path, content: f.content }));
 }

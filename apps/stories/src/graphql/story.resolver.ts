@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Args, ID, Int, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { RequestContext } from '@app/domain';
-import { CurrentRequest } from '@app/domain';
+import { CurrentRequest, ValidationError } from '@app/domain';
 import { StoryCommandService } from '../application/story-command.service';
 import { StoryQueryService } from '../application/story-query.service';
 import { storyFromState } from '../application/story-views';
@@ -19,6 +19,9 @@ import {
   VerifyAcceptanceCriterionInput,
 } from './story.inputs';
 import { Story, StoryConnection, StoryPriority, StoryStatus } from './story.model';
+
+/** The most stories one `importStoriesMarkdown` creates (all or none). */
+export const MAX_IMPORTED_STORIES = 10_000;
 
 @Resolver(() => Story)
 export class StoryResolver {
@@ -126,6 +129,11 @@ export class StoryResolver {
     @Args('markdown') markdown: string,
   ): Promise<Story[]> {
     const parsed = parseStoriesMarkdown(markdown);
+    if (parsed.length > MAX_IMPORTED_STORIES)
+      throw new ValidationError(
+        `the document holds ${parsed.length} stories; one import takes at most ${MAX_IMPORTED_STORIES}`,
+        [{ field: 'markdown', message: `at most ${MAX_IMPORTED_STORIES} stories per import` }],
+      );
     const stories = await this.commands.create(
       context,
       parsed.map((story) => ({

@@ -136,7 +136,7 @@ export class DockerSandbox implements Sandbox {
         .getVolume(volume)
         .remove()
         .catch(() => undefined);
-      throw new Error(`could not start the sandbox container: ${errorText(error)}`);
+      throw new Error(`could not start the sandbox container: ${errorText(error)}`, { cause: error });
     }
   }
 

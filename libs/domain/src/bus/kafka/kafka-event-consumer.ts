@@ -94,7 +94,7 @@ export class KafkaEventConsumer implements EventConsumer {
     await this.retryParked();
     await this.producer.connect();
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await subscribeWhenServed(this.consumer, this.topics);
     this.running = true;
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
       this.joined = true;
@@ -289,5 +289,23 @@ export class KafkaEventConsumer implements EventConsumer {
     for (const parked of outcome.parked)
       this.options.log?.(`dead-lettered ${parked.event.eventId} (${parked.kind}): ${parked.reason}`);
     await this.producer.send({ topic: deadLetterTopicFor(topic), acks: -1, messages });
+  }
+}
+
+/**
+ * Subscribes, retrying while the broker still answers that it does not host a topic it has just
+ * created (its metadata can lag the controller's for a moment on a fresh broker).
+ */
+async function subscribeWhenServed(consumer: Consumer, topics: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await consumer.subscribe({ topics, fromBeginning: true });
+      return;
+    } catch (error) {
+      const retriable = (error as { retriable?: boolean }).retriable === true;
+      if (!retriable || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 }
