@@ -187,7 +187,12 @@ describe('project decider', () => {
 
   it('names streams and lists event types', () => {
     expect(projectStreamId('pr-1')).toBe('project-pr-1');
-    expect(PROJECT_EVENT_TYPES).toEqual(['ProjectCreated', 'ProjectRenamed', 'ProjectArchived']);
+    expect(PROJECT_EVENT_TYPES).toEqual([
+      'ProjectCreated',
+      'ProjectRenamed',
+      'ProjectArchived',
+      'ProjectUnarchived',
+    ]);
     expect(isProjectEvent(created)).toBe(true);
     expect(isProjectEvent({ type: 'StoryCreated' })).toBe(false);
   });

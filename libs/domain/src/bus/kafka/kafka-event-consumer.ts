@@ -303,9 +303,24 @@ async function subscribeWhenServed(consumer: Consumer, topics: string[], timeout
       await consumer.subscribe({ topics, fromBeginning: true });
       return;
     } catch (error) {
-      const retriable = (error as { retriable?: boolean }).retriable === true;
-      if (!retriable || Date.now() > deadline) throw error;
+      if (!isTopicNotServedYet(error) || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+}
+
+/** A broker's "not (yet) hosting this topic" answer, possibly wrapped by kafkajs's retrier. */
+function isTopicNotServedYet(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    const { type, retriable, originalError, cause } = current as {
+      type?: string;
+      retriable?: boolean;
+      originalError?: unknown;
+      cause?: unknown;
+    };
+    if (type === 'UNKNOWN_TOPIC_OR_PARTITION' || type === 'LEADER_NOT_AVAILABLE' || retriable === true)
+      return true;
+    current = originalError ?? cause;
+  }
+  return /does not host this topic-partition|leader/i.test(error instanceof Error ? error.message : '');
 }
