@@ -190,14 +190,17 @@ describe('automated sessions through the gateway (real openai client, scripted e
     expect(fix.messages[1].content).toMatch(/- an empty invoice totals zero: .*NaN/);
     expect(fix.messages[1].content).not.toMatch(/- adds the line totals:/);
     expect(codeRun.commit).toMatch(/^[0-9a-f]{40}$/);
-    const log = execFileSync('git', ['log', '-1', '--format=%B', codeRun.commit!], {
-      cwd: join(system.dataDir, 'repos', projectId),
-    }).toString();
+    const repository = `--git-dir=${join(system.dataDir, 'repos', `${projectId}.git`)}`;
+    const log = execFileSync('git', [repository, 'log', '-1', '--format=%B', codeRun.commit!]).toString();
     expect(log).toContain(`Design: ${componentId} version 1`);
     for (const run of codeRun.sandboxRuns) expect(log).toContain(run.id);
-    const tree = execFileSync('git', ['ls-tree', '-r', '--name-only', codeRun.commit!], {
-      cwd: join(system.dataDir, 'repos', projectId),
-    }).toString();
+    const tree = execFileSync('git', [
+      repository,
+      'ls-tree',
+      '-r',
+      '--name-only',
+      codeRun.commit!,
+    ]).toString();
     expect(tree.trim().split('\n')).toEqual(['src/totals.ts', 'test/totals.test.ts']);
     await waitFor(
       async () =>
@@ -374,7 +377,10 @@ describe('automated sessions through the gateway (real openai client, scripted e
       `mutation($id: ID!) { cancelSession(id: $id) { status reason } }`,
       { id },
     );
-    expect(cancelled.cancelSession).toEqual({ status: 'CANCELLED', reason: 'cancelled by admin' });
+    expect(cancelled.cancelSession).toEqual({
+      status: 'CANCELLED',
+      reason: 'cancelled by admin (00000000-0000-4000-8000-000000000001)',
+    });
     await new Promise((r) => setTimeout(r, 1_500));
     const view = (await ok<{ session: SessionView }>(SESSION, { id })).session;
     expect(view.status).toBe('CANCELLED');

@@ -259,7 +259,7 @@ describe('the whole system through the gateway', () => {
     ).toBeUndefined();
   });
 
-  it('refuses a deep query, a 3 MiB body and malformed JSON with their codes, and keeps serving', async () => {
+  it('refuses a deep query, a 17 MiB body and malformed JSON with their codes, and keeps serving', async () => {
     const nested = `query { architecture(projectId: "00000000-0000-4000-8000-000000000000") { components { dependencies { dependencies { dependencies { dependencies { dependencies { dependencies { dependencies { dependencies { dependencies { dependencies { dependencies { name } } } } } } } } } } } } } }`;
     const tooDeep = await system.graphql(nested);
     expect(tooDeep.status).toBe(400);
@@ -268,7 +268,10 @@ describe('the whole system through the gateway', () => {
     const huge = await fetch(`${system.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
-      body: JSON.stringify({ query: '{ projects { id } }', variables: { pad: 'x'.repeat(3 * 1024 * 1024) } }),
+      body: JSON.stringify({
+        query: '{ projects { id } }',
+        variables: { pad: 'x'.repeat(17 * 1024 * 1024) },
+      }),
     });
     expect(huge.status).toBe(413);
     expect(
