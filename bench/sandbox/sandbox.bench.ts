@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     rows.push({
       name: 'docker, cold',
       times: await sandboxRuns(cold),
-      note: 'create volume + container, copy, start, wait, remove',
+      note: 'create tmpfs volume + container, start, copy, exec, read report (removed after the answer)',
       target: TARGETS.dockerCold,
     });
     await cold.close();
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     rows.push({
       name: 'docker, warm pool',
       times: await sandboxRuns(warm, full),
-      note: 'pre-created container: copy, start, wait, remove',
+      note: 'started container: copy, exec, read report (removed after the answer)',
       target: TARGETS.dockerWarm,
     });
     await warm.close();
@@ -153,7 +153,11 @@ async function main(): Promise<void> {
     const workRoot = await mkdtemp(join(tmpdir(), 'bench-bwrap-'));
     const bwrap = new BubblewrapSandbox({ workRoot });
     await sandboxRuns(bwrap).then(() => undefined);
-    rows.push({ name: 'bubblewrap', times: await sandboxRuns(bwrap), note: 'namespaces + cgroup + prlimit' });
+    rows.push({
+      name: 'bubblewrap',
+      times: await sandboxRuns(bwrap),
+      note: 'namespaces + cgroup + prlimit + tmpfs quota',
+    });
     await rm(workRoot, { recursive: true, force: true });
   } else {
     rows.push({ name: 'bubblewrap', times: null, note: 'skipped: bwrap unavailable' });

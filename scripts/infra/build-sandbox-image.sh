@@ -2,7 +2,8 @@
 # Build the sandbox image (default codemyspec/sandbox-node:24, override with SANDBOX_IMAGE)
 # with `docker import` — no registry is reachable, so nothing is pulled. The rootfs holds
 # only the Node binary (>= 22, from NODE_BIN or PATH), `sleep` (what a sandbox container runs
-# while its test command runs as an exec), the shared libraries `ldd` names for both, /tmp (1777),
+# while its test command runs as an exec) and `stat` (it measures a run's free disk), the shared
+# libraries `ldd` names for them, /tmp (1777),
 # /etc/passwd+group with user sandbox (10001) and an empty /workspace. No shell is in the image. Skipped when the image already carries the same labels.
 # Finally proves the image: `node --version` and `node --test` on a .ts file, fully locked down.
 set -euo pipefail
@@ -12,7 +13,7 @@ LOG_TAG=sandbox-image
 source "$ROOT/scripts/infra/lib.sh"
 
 IMAGE="${SANDBOX_IMAGE:-codemyspec/sandbox-node:24}"
-RECIPE_REV=2 # bump when the rootfs layout below changes, to force a rebuild
+RECIPE_REV=3 # bump when the rootfs layout below changes, to force a rebuild
 SANDBOX_UID=10001
 MIN_NODE_MAJOR=22
 # The same lock-down the project's runner uses.
@@ -45,15 +46,17 @@ build_image() {
   # shellcheck disable=SC2064
   trap "rm -rf '$rootfs'" EXIT
 
-  local sleep_bin
+  local sleep_bin stat_bin
   sleep_bin=$(readlink -f "$(command -v sleep)")
+  stat_bin=$(readlink -f "$(command -v stat)")
   install -D -m 0755 "$node" "$rootfs/usr/local/bin/node"
   install -D -m 0755 "$sleep_bin" "$rootfs/usr/bin/sleep"
+  install -D -m 0755 "$stat_bin" "$rootfs/usr/bin/stat"
   # Every library the dynamic linker needs, at the same absolute path (incl. ld-linux).
   while read -r lib; do
     mkdir -p "$rootfs$(dirname "$lib")"
     cp -L "$lib" "$rootfs$lib"
-  done < <(ldd "$node" "$sleep_bin" | grep -oE '/[^ :]+\.so[^ :]*' | sort -u)
+  done < <(ldd "$node" "$sleep_bin" "$stat_bin" | grep -oE '/[^ :]+\.so[^ :]*' | sort -u)
 
   install -d -m 1777 "$rootfs/tmp"
   install -d -m 0755 "$rootfs/etc" "$rootfs/proc" "$rootfs/sys" "$rootfs/dev"

@@ -50,6 +50,14 @@ function inVariable(value: unknown, path: string): string | null {
 export function findNulString(document: DocumentNode, variables: Record<string, unknown>): string | null {
   const fromVariables = inVariable(variables, '$');
   if (fromVariables) return fromVariables.replace(/^\$\./, '$');
+  return inLiterals(document);
+}
+
+/** Literals belong to the parsed document: each one is searched once. */
+const literalResults = new WeakMap<DocumentNode, string | null>();
+
+function inLiterals(document: DocumentNode): string | null {
+  if (literalResults.has(document)) return literalResults.get(document)!;
   let found: string | null = null;
   visit(document, {
     Field(node) {
@@ -60,5 +68,6 @@ export function findNulString(document: DocumentNode, variables: Record<string, 
       return undefined;
     },
   });
+  literalResults.set(document, found);
   return found;
 }

@@ -35,14 +35,22 @@ interface Measure {
 
 const DEFAULT_PAGE = 10;
 
+type ShapeCounts = Record<'fragments' | 'aliases' | 'directives', number>;
+
+/** Counts per parsed document (a repeated query reuses its parse, so it is counted once). */
+const shapeCounts = new WeakMap<DocumentNode, ShapeCounts>();
+
 /** Fragments, aliases and directives of the whole document, counted in one pass. */
-function countShapes(document: DocumentNode): Record<'fragments' | 'aliases' | 'directives', number> {
+function countShapes(document: DocumentNode): ShapeCounts {
+  const known = shapeCounts.get(document);
+  if (known) return known;
   const counts = { fragments: 0, aliases: 0, directives: 0 };
   visit(document, {
     FragmentDefinition: () => void (counts.fragments += 1),
     Field: (node) => void (node.alias ? (counts.aliases += 1) : undefined),
     Directive: () => void (counts.directives += 1),
   });
+  shapeCounts.set(document, counts);
   return counts;
 }
 

@@ -402,6 +402,7 @@ process.exit(0);
       const counts: Record<string, number> = {};
       for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
       expect(counts).toEqual({ TIMEOUT: 10, OUTPUT_LIMIT: 10, PASSED: 30 });
+      await s.settled();
       expect(await driver.leftovers()).toBe(before);
       expect(await driver.leftovers()).toBe(0);
     },

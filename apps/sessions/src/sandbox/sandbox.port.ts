@@ -88,6 +88,8 @@ export interface Sandbox {
   run(request: SandboxRequest): Promise<SandboxResult>;
   /** Removes leftovers of earlier runs (containers, volumes, folders). Returns how many. */
   reap(): Promise<number>;
+  /** Resolves once the cleanup of every finished run is done (a driver may clean up after answering). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -292,6 +292,9 @@ export class BubblewrapSandbox implements Sandbox {
     return removed;
   }
 
+  /** Runs are cleaned up before they answer. */
+  async settled(): Promise<void> {}
+
   async close(): Promise<void> {}
 }
 

@@ -104,9 +104,11 @@ export function execOptions(argv: readonly string[]) {
   };
 }
 
-/** Prints the free bytes under /sandbox (statfs), run with the image's node after the tests. */
-export const FREE_SPACE_PROBE = [
-  'node',
-  '-e',
-  `const s = require('node:fs').statfsSync('${SANDBOX_ROOT}'); process.stdout.write(String(s.bavail * s.bsize));`,
-];
+/** Prints the free blocks and the block size under /sandbox (statfs), after the tests. */
+export const FREE_SPACE_PROBE = ['stat', '-f', '-c', '%a %S', SANDBOX_ROOT];
+
+/** The free bytes in the probe's answer, or null when it did not answer as expected. */
+export function freeBytesOf(probeOutput: string): number | null {
+  const match = /^(\d+) (\d+)\s*$/.exec(probeOutput);
+  return match ? Number(match[1]) * Number(match[2]) : null;
+}
