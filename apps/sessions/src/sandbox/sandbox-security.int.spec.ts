@@ -373,6 +373,7 @@ process.exit(0);
   it_(
     'leaves nothing behind after 50 runs, killed ones included',
     async (s) => {
+      await s.settled();
       const before = await driver.leftovers();
       const kinds = Array.from({ length: 50 }, (_, i) => i % 5);
       const outcomes: string[] = [];
