@@ -1,11 +1,6 @@
-import type {
-  DocumentNode,
-  FragmentDefinitionNode,
-  OperationDefinitionNode,
-  SelectionSetNode,
-  ValueNode,
-} from 'graphql';
+import type { DocumentNode, OperationDefinitionNode, SelectionSetNode, ValueNode } from 'graphql';
 import { Kind, visit } from 'graphql';
+import { fragmentMemo } from './fragment-memo';
 
 /** What one operation may ask for (GRAPHQL_MAX_* settings). */
 export interface QueryLimits {
@@ -86,12 +81,6 @@ export function measureOperation(
   variables: Record<string, unknown> = {},
   stopAbove: Measure = { depth: Infinity, cost: Infinity },
 ): Measure {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions)
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  const measured = new Map<string, Measure>();
-  const inProgress = new Set<string>();
-
   // depth: how many field levels the selection adds below the field that holds it.
   const measureSet = (set: SelectionSetNode): Measure => {
     let depth = 0;
@@ -114,17 +103,7 @@ export function measureOperation(
     return { depth, cost };
   };
 
-  const measureFragment = (name: string): Measure => {
-    const known = measured.get(name);
-    if (known) return known;
-    const fragment = fragments.get(name);
-    if (!fragment || inProgress.has(name)) return { depth: 0, cost: 0 };
-    inProgress.add(name);
-    const result = measureSet(fragment.selectionSet);
-    inProgress.delete(name);
-    measured.set(name, result);
-    return result;
-  };
+  const measureFragment = fragmentMemo<Measure>(document, { depth: 0, cost: 0 }, (set) => measureSet(set));
 
   return measureSet(operation.selectionSet);
 }

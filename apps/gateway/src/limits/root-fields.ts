@@ -1,10 +1,6 @@
-import type {
-  DocumentNode,
-  FragmentDefinitionNode,
-  OperationDefinitionNode,
-  SelectionSetNode,
-} from 'graphql';
+import type { DocumentNode, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { Kind } from 'graphql';
+import { fragmentMemo } from './fragment-memo';
 
 /**
  * How many root fields an operation selects, fragments and inline fragments expanded:
@@ -12,11 +8,6 @@ import { Kind } from 'graphql';
  * and reused (a fragment that spreads another twice costs no more time than it takes to read).
  */
 export function rootFieldCount(document: DocumentNode, operation: OperationDefinitionNode): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions)
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  const counted = new Map<string, number>();
-  const inProgress = new Set<string>();
   const count = (set: SelectionSetNode): number => {
     let total = 0;
     for (const selection of set.selections) {
@@ -26,16 +17,6 @@ export function rootFieldCount(document: DocumentNode, operation: OperationDefin
     }
     return total;
   };
-  const countFragment = (name: string): number => {
-    const known = counted.get(name);
-    if (known !== undefined) return known;
-    const fragment = fragments.get(name);
-    if (!fragment || inProgress.has(name)) return 0;
-    inProgress.add(name);
-    const total = count(fragment.selectionSet);
-    inProgress.delete(name);
-    counted.set(name, total);
-    return total;
-  };
+  const countFragment = fragmentMemo(document, 0, count);
   return count(operation.selectionSet);
 }
