@@ -10,7 +10,6 @@ function reject(
 ): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('connection', 'close');
   res.end(JSON.stringify({ errors: [{ message, extensions }] }));
 }
 
