@@ -1,22 +1,68 @@
-/** Module boundaries: apps may use libs/domain, never each other; the library never reaches into an app. */
+/**
+ * Module boundaries, checked in CI:
+ * - apps use the libraries, never each other; production code never uses the test kits;
+ * - libs/domain (the kernel) imports nothing outside itself: no framework, driver or Node I/O;
+ * - libs/platform builds on the kernel only; libs/testing on both;
+ * - deciders and states (`*.decide.ts`, `*.decider.ts`, `*.state.ts`) stay pure: no Nest, TypeORM,
+ *   pg, kafkajs, GraphQL, platform code, or the app's own application/graphql layers.
+ */
 const apps = ['gateway', 'stories', 'architect', 'sessions', 'cli'];
+const SPEC = '\\.(unit|int)\\.spec\\.ts$|\\.e2e-spec\\.ts$|/testing/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
     ...apps.map((app) => ({
       name: `no-cross-app-import-from-${app}`,
-      comment: `apps/${app} may import libs/domain but never another app`,
+      comment: `apps/${app} may import the libraries but never another app`,
       severity: 'error',
       from: { path: `^apps/${app}/` },
       to: { path: '^apps/', pathNot: `^apps/${app}/` },
     })),
     {
-      name: 'domain-lib-is-app-agnostic',
-      comment: 'libs/domain is the shared kernel; it must not depend on any app',
+      name: 'libs-never-import-apps',
+      comment: 'the libraries are shared; they must not depend on any app',
       severity: 'error',
       from: { path: '^libs/' },
       to: { path: '^apps/' },
+    },
+    {
+      name: 'domain-kernel-is-self-contained',
+      comment:
+        'libs/domain imports nothing outside itself: no other library, framework, driver or Node module',
+      severity: 'error',
+      from: { path: '^libs/domain/', pathNot: SPEC },
+      to: { pathNot: '^libs/domain/' },
+    },
+    {
+      name: 'platform-builds-on-the-kernel-only',
+      comment: 'libs/platform may use libs/domain, never the test kits',
+      severity: 'error',
+      from: { path: '^libs/platform/', pathNot: SPEC },
+      to: { path: '^libs/testing/' },
+    },
+    {
+      name: 'production-code-never-uses-test-kits',
+      comment: 'only specs (and benches) use libs/testing',
+      severity: 'error',
+      from: { path: '^apps/', pathNot: SPEC },
+      to: { path: '^libs/testing/' },
+    },
+    {
+      name: 'deciders-are-pure',
+      comment:
+        'deciders and states take time and ids from the command: no framework, driver, GraphQL, platform or application code',
+      severity: 'error',
+      from: { path: '\\.(decide|decider|state)\\.ts$' },
+      to: {
+        path: [
+          '^libs/platform/',
+          '^libs/testing/',
+          '/graphql/',
+          '/application/',
+          'node_modules/(@nestjs|typeorm|pg|kafkajs|graphql|@apollo|dockerode|openai)/',
+        ],
+      },
     },
     {
       name: 'no-circular',

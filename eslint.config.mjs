@@ -47,11 +47,51 @@ export default tseslint.config(
     },
   },
   {
+    // Deciders and states are pure: time and ids come in with the command.
+    files: ['**/*.decide.ts', '**/*.decider.ts', '**/*.state.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports only.' },
+        {
+          selector: "NewExpression[callee.name='Date'], CallExpression[callee.name='Date']",
+          message: 'A decider or state takes the time from the command (`at`).',
+        },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'A decider or state takes the time from the command (`at`).',
+        },
+        {
+          selector: "CallExpression[callee.name='randomUUID']",
+          message: 'A decider or state takes ids from the command.',
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'A decider or state takes ids from the command.' },
+        {
+          object: 'crypto',
+          property: 'randomUUID',
+          message: 'A decider or state takes ids from the command.',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:crypto', 'crypto'].map((name) => ({
+            name,
+            message: 'A decider or state takes ids from the command.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['types/**/*.d.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'libs/domain/src/testing/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'libs/testing/src/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -18,8 +18,8 @@ const common = {
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@app/domain$': '<rootDir>/libs/domain/src',
-    '^@app/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
+    '^@app/(domain|platform|testing)$': '<rootDir>/libs/$1/src',
+    '^@app/(domain|platform|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
@@ -38,15 +38,15 @@ module.exports = {
       ...common,
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts', '<rootDir>/test/integration/**/*.int.spec.ts'],
-      globalSetup: '<rootDir>/libs/domain/src/testing/infra/global-setup.ts',
-      globalTeardown: '<rootDir>/libs/domain/src/testing/infra/global-teardown.ts',
+      globalSetup: '<rootDir>/libs/testing/src/infra/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/infra/global-teardown.ts',
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/libs/domain/src/testing/infra/global-setup.ts',
-      globalTeardown: '<rootDir>/libs/domain/src/testing/infra/global-teardown.ts',
+      globalSetup: '<rootDir>/libs/testing/src/infra/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/infra/global-teardown.ts',
     },
   ],
 };

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import type { Projection, ProjectionDeps, ReplaySource, ServiceName } from '@app/domain';
-import { envReader, kafkaClient, PostgresEventStore, replayProjection } from '@app/domain';
+import type { Projection, ProjectionDeps, ReplaySource, ServiceName } from '@app/platform';
+import { envReader, kafkaClient, PostgresEventStore, replayProjection } from '@app/platform';
 import { readModels as architectReadModels } from '../apps/architect/src/read-models';
 import { readModels as gatewayReadModels } from '../apps/gateway/src/read-models';
 import { readModels as sessionsReadModels } from '../apps/sessions/src/read-models';

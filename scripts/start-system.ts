@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { RunningPostgres } from '@app/domain';
-import { DEFAULT_PORTS, envReader, SERVICE_NAMES, startEmbeddedPostgres } from '@app/domain';
-import type { ServiceName } from '@app/domain';
+import type { RunningPostgres } from '@app/platform';
+import { DEFAULT_PORTS, envReader, SERVICE_NAMES, startEmbeddedPostgres } from '@app/platform';
+import type { ServiceName } from '@app/platform';
 import { ServiceSupervisor } from './supervisor/service-supervisor';
 
 /**

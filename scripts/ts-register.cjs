@@ -1,6 +1,6 @@
 // Lets plain `node` run this repo's TypeScript (for child processes spawned by tests):
 //   node --require ./scripts/ts-register.cjs some-file.ts
-// It resolves the @app/domain alias and compiles .ts to CommonJS with swc (decorators + metadata).
+// It resolves the @app/* aliases (libs/<name>/src) and compiles .ts to CommonJS with swc (decorators + metadata).
 'use strict';
 const { registerHooks } = require('node:module');
 const { readFileSync, existsSync, statSync } = require('node:fs');
@@ -9,7 +9,6 @@ const { fileURLToPath, pathToFileURL } = require('node:url');
 const { transformSync } = require('@swc/core');
 
 const root = resolve(__dirname, '..');
-const domainSrc = join(root, 'libs/domain/src');
 
 function asTsFile(base) {
   for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')]) {
@@ -20,8 +19,9 @@ function asTsFile(base) {
 
 registerHooks({
   resolve(specifier, context, nextResolve) {
-    if (specifier === '@app/domain' || specifier.startsWith('@app/domain/')) {
-      const file = asTsFile(join(domainSrc, specifier.slice('@app/domain'.length)));
+    const alias = /^@app\/(domain|platform|testing)(\/.*)?$/.exec(specifier);
+    if (alias) {
+      const file = asTsFile(join(root, 'libs', alias[1], 'src', alias[2] ?? ''));
       if (file) return { url: pathToFileURL(file).href, format: 'commonjs', shortCircuit: true };
     }
     if ((specifier.startsWith('.') || specifier.startsWith('/')) && context.parentURL?.startsWith('file:')) {

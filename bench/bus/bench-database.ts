@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { startEphemeralPostgres } from '@app/domain/persistence/embedded-postgres';
+import { startEphemeralPostgres } from '@app/platform/persistence/embedded-postgres';
 
 export interface BenchPostgres {
   readonly source: 'DATABASE_URL' | 'embedded-postgres';

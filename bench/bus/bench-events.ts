@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventMetadata, NewEvent } from '@app/domain/event-store/event-envelope';
+import type { EventMetadata, NewEvent } from '@app/domain/events/event-envelope';
 import { PROBE_EVENT_TYPE } from './latency-projection';
 import type { ProbeData } from './latency-projection';
 

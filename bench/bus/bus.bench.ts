@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { kafkaClient } from '@app/domain/bus/event-bus';
+import { kafkaClient } from '@app/platform/bus/event-bus';
 import { ArrivalObserver } from './arrival-observer';
 import { BackgroundLoadSampler } from './background-load';
 import { epochMs } from './bench-clock';

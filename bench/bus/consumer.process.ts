@@ -1,8 +1,8 @@
-import type { EventConsumer } from '@app/domain/bus/event-consumer';
-import { kafkaClient } from '@app/domain/bus/event-bus';
-import { KafkaEventConsumer } from '@app/domain/bus/kafka/kafka-event-consumer';
-import { PostgresEventConsumer } from '@app/domain/bus/postgres/postgres-event-consumer';
-import type { Projection } from '@app/domain/bus/projection';
+import type { EventConsumer } from '@app/platform/bus/event-consumer';
+import { kafkaClient } from '@app/platform/bus/event-bus';
+import { KafkaEventConsumer } from '@app/platform/bus/kafka/kafka-event-consumer';
+import { PostgresEventConsumer } from '@app/platform/bus/postgres/postgres-event-consumer';
+import type { Projection } from '@app/platform/bus/projection';
 import { openDataSource } from './bench-database';
 import { sleep } from './bench-clock';
 import { CONSUMER_SPEC_ENV } from './consumer-protocol';

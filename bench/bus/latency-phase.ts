@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { KafkaRelay } from '@app/domain/bus/kafka/kafka-relay';
+import { KafkaRelay } from '@app/platform/bus/kafka/kafka-relay';
 import type { ArrivalObserver } from './arrival-observer';
 import { epochMs, sleep } from './bench-clock';
 import type { BusBenchSettings } from './bench-settings';

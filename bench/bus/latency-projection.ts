@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import type { BusEvent } from '@app/domain/bus/bus-event';
-import type { Projection } from '@app/domain/bus/projection';
-import { prepareTitlesSchemas } from '@app/domain/bus/testing/titles.projection';
-import type { PostgresEventStore } from '@app/domain/event-store/postgres-event-store';
-import { quoteIdent } from '@app/domain/persistence/sql-executor';
+import type { BusEvent } from '@app/platform/bus/bus-event';
+import type { Projection } from '@app/platform/bus/projection';
+import { prepareTitlesSchemas } from '@app/testing/bus/titles.projection';
+import type { PostgresEventStore } from '@app/platform/event-store/postgres-event-store';
+import { quoteIdent } from '@app/platform/persistence/sql-executor';
 
 /** The channel the latency projection notifies on, once per applied probe, at its commit. */
 export const ARRIVALS_CHANNEL = 'bench_bus_arrivals';

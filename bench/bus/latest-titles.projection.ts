@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import type { BusEvent } from '@app/domain/bus/bus-event';
-import type { Projection } from '@app/domain/bus/projection';
-import { prepareTitlesSchemas } from '@app/domain/bus/testing/titles.projection';
-import type { PostgresEventStore } from '@app/domain/event-store/postgres-event-store';
-import { quoteIdent } from '@app/domain/persistence/sql-executor';
+import type { BusEvent } from '@app/platform/bus/bus-event';
+import type { Projection } from '@app/platform/bus/projection';
+import { prepareTitlesSchemas } from '@app/testing/bus/titles.projection';
+import type { PostgresEventStore } from '@app/platform/event-store/postgres-event-store';
+import { quoteIdent } from '@app/platform/persistence/sql-executor';
 
 /**
  * The read model of the throughput phase: the latest title of each `item` stream, one upsert per

@@ -1,4 +1,4 @@
-import type { PostgresEventStore } from '@app/domain/event-store/postgres-event-store';
+import type { PostgresEventStore } from '@app/platform/event-store/postgres-event-store';
 import { epochMs } from './bench-clock';
 import { probeEvent } from './bench-events';
 

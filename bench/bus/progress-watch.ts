@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { GlobalCheckpoint } from '@app/domain/event-store/event-envelope';
-import { quoteIdent } from '@app/domain/persistence/sql-executor';
+import type { GlobalCheckpoint } from '@app/domain/events/event-envelope';
+import { quoteIdent } from '@app/platform/persistence/sql-executor';
 import { epochMs, sleep } from './bench-clock';
 
 const POLL_MS = 10;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { KafkaRelay } from '@app/domain/bus/kafka/kafka-relay';
-import { TopicProvisioner } from '@app/domain/bus/kafka/kafka-topics';
-import { topicFor } from '@app/domain/bus/topic-names';
-import type { PostgresEventStore } from '@app/domain/event-store/postgres-event-store';
-import { quoteIdent } from '@app/domain/persistence/sql-executor';
+import { KafkaRelay } from '@app/platform/bus/kafka/kafka-relay';
+import { TopicProvisioner } from '@app/platform/bus/kafka/kafka-topics';
+import { topicFor } from '@app/platform/bus/topic-names';
+import type { PostgresEventStore } from '@app/platform/event-store/postgres-event-store';
+import { quoteIdent } from '@app/platform/persistence/sql-executor';
 import { epochMs } from './bench-clock';
 import { titleEvent } from './bench-events';
 import type { BusBenchSettings } from './bench-settings';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startEphemeralPostgres } from '@app/domain/persistence/embedded-postgres';
+import { startEphemeralPostgres } from '@app/platform/persistence/embedded-postgres';
 import { withAdminClient } from './admin-sql';
 
 export interface BenchServer {

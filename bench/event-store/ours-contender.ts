@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import type { GlobalCheckpoint } from '@app/domain/event-store/event-envelope';
-import { START_OF_ALL } from '@app/domain/event-store/event-envelope';
-import { eventStoreMigrations } from '@app/domain/event-store/event-store.migrations';
-import { PostgresEventStore } from '@app/domain/event-store/postgres-event-store';
-import { runMigrations } from '@app/domain/persistence/migrator';
+import type { GlobalCheckpoint } from '@app/domain/events/event-envelope';
+import { START_OF_ALL } from '@app/domain/events/event-envelope';
+import { eventStoreMigrations } from '@app/platform/event-store/event-store.migrations';
+import { PostgresEventStore } from '@app/platform/event-store/postgres-event-store';
+import { runMigrations } from '@app/platform/persistence/migrator';
 import { countRows } from './admin-sql';
 import type { Contender, LogReader } from './contender';
 

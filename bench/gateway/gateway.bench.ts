@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { IDENTITY_HEADER, signIdentity } from '@app/domain';
+import { IDENTITY_HEADER, signIdentity } from '@app/platform';
 import { openBenchPostgres } from '../bus/bench-database';
 
 /**

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import type { ServiceName } from '@app/domain';
+import type { ServiceName } from '@app/platform';
 import type { RestartPolicy } from './restart-policy';
 import { decideRestart, DEFAULT_RESTART_POLICY } from './restart-policy';
 

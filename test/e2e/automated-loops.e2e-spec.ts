@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { createClient } from 'graphql-ws';
 import { join } from 'node:path';
-import type { ScriptedLlmServer } from '@app/domain/testing/scripted-llm-server';
-import { startScriptedLlmServer } from '@app/domain/testing/scripted-llm-server';
-import { waitFor } from '@app/domain/testing/wait-for';
+import type { ScriptedLlmServer } from '@app/testing/scripted-llm-server';
+import { startScriptedLlmServer } from '@app/testing/scripted-llm-server';
+import { waitFor } from '@app/testing/wait-for';
 import { createMethodProject } from './method-project';
 import { phaseOf, responder } from './scripted-model';
 import type { RunningSystem } from './system';

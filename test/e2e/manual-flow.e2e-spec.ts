@@ -1,6 +1,6 @@
 import { serverAudits } from 'graphql-http';
-import { readTopic, testKafkaClient } from '@app/domain/bus/testing/kafka-test-kit';
-import { waitFor } from '@app/domain/testing/wait-for';
+import { readTopic, testKafkaClient } from '@app/testing/bus/kafka-test-kit';
+import { waitFor } from '@app/testing/wait-for';
 import { VALID_CONTEXT_DESIGN } from './fixtures';
 import type { RunningSystem } from './system';
 import { E2E_ADMIN_TOKEN, startSystem } from './system';

@@ -1,6 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { waitFor } from '@app/domain/testing/wait-for';
+import { waitFor } from '@app/testing/wait-for';
 import { VALID_CONTEXT_DESIGN } from './fixtures';
 import type { RunningSystem } from './system';
 import { E2E_ADMIN_TOKEN, sandboxDriver, startSystem } from './system';

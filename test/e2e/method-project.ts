@@ -1,4 +1,4 @@
-import { waitFor } from '@app/domain/testing/wait-for';
+import { waitFor } from '@app/testing/wait-for';
 import type { RunningSystem } from './system';
 
 /**

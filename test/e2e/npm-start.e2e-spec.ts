@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from '@app/domain/testing/infra/testcontainers-gate';
+import { freePort } from '@app/testing/infra/testcontainers-gate';
 
 const ROOT = resolve(__dirname, '../..');
 

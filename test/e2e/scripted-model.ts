@@ -1,4 +1,4 @@
-import type { ChatRequest, ScriptedReply } from '@app/domain/testing/scripted-llm-server';
+import type { ChatRequest, ScriptedReply } from '@app/testing/scripted-llm-server';
 
 /**
  * The scripted model of the e2e tests: it recognises the kind of call from its instruction and

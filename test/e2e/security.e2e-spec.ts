@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'graphql-ws';
-import { waitFor } from '@app/domain/testing/wait-for';
+import { waitFor } from '@app/testing/wait-for';
 import type { RunningSystem } from './system';
 import { E2E_ADMIN_TOKEN, startSystem } from './system';
 

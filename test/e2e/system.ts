@@ -1,13 +1,13 @@
 import Docker from 'dockerode';
-import { missingService } from '@app/domain/testing/infra/require-infra';
+import { missingService } from '@app/testing/infra/require-infra';
 import { bubblewrapAvailable } from '../../apps/sessions/src/sandbox/bubblewrap/bubblewrap-sandbox';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase } from '@app/domain/testing/infra/test-database';
-import type { TestDatabase } from '@app/domain/testing/infra/test-database';
-import type { ServiceProcess } from '@app/domain/testing/service-process';
-import { startServiceProcess } from '@app/domain/testing/service-process';
+import { createTestDatabase } from '@app/testing/infra/test-database';
+import type { TestDatabase } from '@app/testing/infra/test-database';
+import type { ServiceProcess } from '@app/testing/service-process';
+import { startServiceProcess } from '@app/testing/service-process';
 
 export const E2E_ADMIN_TOKEN = 'cms_e2e-admin-token-0123456789abcdefghijklmnop';
 

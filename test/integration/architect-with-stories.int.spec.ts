@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@app/domain';
-import { eventStoreMigrations, PostgresEventStore, runMigrations } from '@app/domain';
-import { createTestDatabase } from '@app/domain/testing/infra/test-database';
-import type { TestDatabase } from '@app/domain/testing/infra/test-database';
-import { projectIdentity } from '@app/domain/testing/service-harness';
-import type { ServiceProcess } from '@app/domain/testing/service-process';
-import { startServiceProcess } from '@app/domain/testing/service-process';
-import { waitFor } from '@app/domain/testing/wait-for';
+import { eventStoreMigrations, PostgresEventStore, runMigrations } from '@app/platform';
+import { createTestDatabase } from '@app/testing/infra/test-database';
+import type { TestDatabase } from '@app/testing/infra/test-database';
+import { projectIdentity } from '@app/testing/service-harness';
+import type { ServiceProcess } from '@app/testing/service-process';
+import { startServiceProcess } from '@app/testing/service-process';
+import { waitFor } from '@app/testing/wait-for';
 
 type ServiceHarness = ServiceProcess;
 

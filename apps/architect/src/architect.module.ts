@@ -1,13 +1,13 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import type { ServiceConfig } from '@app/domain';
+import type { ServiceConfig } from '@app/platform';
 import {
   EventSourcingModule,
   HealthModule,
   serviceDatabaseModule,
   serviceLoggingModule,
   subgraphGraphqlModule,
-} from '@app/domain';
+} from '@app/platform';
 import { ArchitectureQueryService } from './application/architecture-query.service';
 import { ComponentCommandService } from './application/component-command.service';
 import { DesignService } from './application/design.service';

@@ -1,5 +1,5 @@
-import type { Projection, ProjectionDeps } from '@app/domain';
-import { archivedProjectsProjection } from '@app/domain';
+import type { Projection, ProjectionDeps } from '@app/platform';
+import { archivedProjectsProjection } from '@app/platform';
 import { componentStatusReaction } from './reactions/dirty-propagation.reaction';
 import { storyCopiesProjection } from './reactions/story-copies.projection';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_PORTS, envReader } from '@app/domain';
+import { DEFAULT_PORTS, envReader } from '@app/platform';
 import type { QueryLimits } from './limits/query-limits';
 
 export interface SubgraphEndpoint {

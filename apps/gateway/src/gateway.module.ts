@@ -6,7 +6,7 @@ import { Inject, Injectable, Logger, Module, RequestMethod } from '@nestjs/commo
 import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import type { Projection, ServiceConfig } from '@app/domain';
+import type { Projection, ServiceConfig } from '@app/platform';
 import {
   dataSourceExecutor,
   EventSourcingModule,
@@ -16,7 +16,7 @@ import {
   kafkaClient,
   PostgresEventStore,
   serviceDatabaseModule,
-} from '@app/domain';
+} from '@app/platform';
 import { bootstrapAdminToken } from './auth/admin-token.bootstrap';
 import { AUTH_FAILURE_LIMIT, Authenticator } from './auth/authenticator';
 import { gatewayRequestContext } from './federation/gateway-request-context';

@@ -1,4 +1,4 @@
-import type { Projection, ProjectionDeps } from '@app/domain';
+import type { Projection, ProjectionDeps } from '@app/platform';
 import { timelineProjection } from './timeline/timeline.projection';
 
 /** The gateway consumes every service's events into the project-wide audit timeline. */

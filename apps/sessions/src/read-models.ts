@@ -1,5 +1,5 @@
-import type { Projection, ProjectionDeps } from '@app/domain';
-import { archivedProjectsProjection } from '@app/domain';
+import type { Projection, ProjectionDeps } from '@app/platform';
+import { archivedProjectsProjection } from '@app/platform';
 
 /** The read models and reactions of the sessions service that are fed by the bus (read models are listed by `npm run replay`). */
 export function readModels(deps: ProjectionDeps): Projection[] {

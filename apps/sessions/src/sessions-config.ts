@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ConfigError, DEFAULT_PORTS, envReader } from '@app/domain';
+import { ConfigError, DEFAULT_PORTS, envReader } from '@app/platform';
 import { DEFAULT_SANDBOX_LIMITS, MAX_SANDBOX_TIMEOUT_MS } from './sandbox/sandbox-limits';
 import type { SandboxLimits } from './sandbox/sandbox.port';
 

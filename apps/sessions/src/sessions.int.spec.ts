@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ServiceHarness } from '@app/domain/testing/service-harness';
-import { projectIdentity, startServiceHarness } from '@app/domain/testing/service-harness';
+import type { ServiceHarness } from '@app/testing/service-harness';
+import { projectIdentity, startServiceHarness } from '@app/testing/service-harness';
 import { loadSessionsConfig } from './sessions-config';
 import { SessionsModule } from './sessions.module';
 

@@ -1,13 +1,13 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import type { ServiceConfig } from '@app/domain';
+import type { ServiceConfig } from '@app/platform';
 import {
   EventSourcingModule,
   HealthModule,
   serviceDatabaseModule,
   serviceLoggingModule,
   subgraphGraphqlModule,
-} from '@app/domain';
+} from '@app/platform';
 import { ArchitectClient } from './clients/architect-client';
 import { StoriesClient } from './clients/stories-client';
 import { SandboxRunResolver, WorkspaceResolver } from './graphql/sandbox.resolver';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, loadServiceConfig } from '@app/domain';
+import { bootstrapService, loadServiceConfig } from '@app/platform';
 import { StoriesModule } from './stories.module';
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Projection, ProjectionDeps } from '@app/domain';
+import type { Projection, ProjectionDeps } from '@app/platform';
 import { architectLinksReaction } from './reactions/architect-links.reaction';
 
 /**

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Identity } from '@app/domain';
-import type { ServiceHarness } from '@app/domain/testing/service-harness';
-import { projectIdentity, startServiceHarness } from '@app/domain/testing/service-harness';
-import { waitFor } from '@app/domain/testing/wait-for';
+import type { ServiceHarness } from '@app/testing/service-harness';
+import { projectIdentity, startServiceHarness } from '@app/testing/service-harness';
+import { waitFor } from '@app/testing/wait-for';
 import { StoriesModule } from './stories.module';
 
 const STORY_FIELDS = `id projectId title description status priority version tags acceptanceCriteria { id description verified } componentId createdAt updatedAt`;

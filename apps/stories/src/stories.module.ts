@@ -1,13 +1,13 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import type { ServiceConfig } from '@app/domain';
+import type { ServiceConfig } from '@app/platform';
 import {
   EventSourcingModule,
   HealthModule,
   serviceDatabaseModule,
   serviceLoggingModule,
   subgraphGraphqlModule,
-} from '@app/domain';
+} from '@app/platform';
 import { ProjectCommandService } from './application/project-command.service';
 import { StoryCommandService } from './application/story-command.service';
 import { StoryQueryService } from './application/story-query.service';

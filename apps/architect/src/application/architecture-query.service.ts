@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { RequestContext, SqlExecutor } from '@app/domain';
-import { dataSourceExecutor, NotFoundError, PostgresEventStore } from '@app/domain';
+import type { RequestContext, SqlExecutor } from '@app/platform';
+import { NotFoundError } from '@app/domain';
+import { dataSourceExecutor, PostgresEventStore } from '@app/platform';
 import { graphOf } from '../architecture/architecture.decider';
 import type { ArchitectureState } from '../architecture/architecture.state';
 import { architectureHealth } from '../graph/architecture-health';

@@ -1,5 +1,7 @@
-import type { EventMetadata, PostgresEventStore, SqlExecutor } from '@app/domain';
-import { ARCHITECTURE_STREAM, CommandHandler } from '@app/domain';
+import type { EventMetadata } from '@app/domain';
+import type { PostgresEventStore, SqlExecutor } from '@app/platform';
+import { ARCHITECTURE_STREAM } from '@app/domain';
+import { CommandHandler } from '@app/platform';
 import type { ArchitectureCommand } from '../architecture/architecture.commands';
 import { architectureDecider } from '../architecture/architecture.decider';
 import type { ArchitectureEvent } from '../architecture/architecture.events';

@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { RequestContext, SqlExecutor } from '@app/domain';
+import type { RequestContext, SqlExecutor } from '@app/platform';
+import { canRead, isUuid, NotFoundError, ValidationError } from '@app/domain';
 import {
   assertProjectWritable,
-  canRead,
   dataSourceExecutor,
   EventBusLifecycle,
-  isUuid,
-  NotFoundError,
   PostgresEventStore,
-  ValidationError,
   withUnitOfWork,
-} from '@app/domain';
+} from '@app/platform';
 import type { ArchitectureCommand } from '../architecture/architecture.commands';
 import type { ArchitectureState } from '../architecture/architecture.state';
 import { isComponentKind } from '../component/component-kind';

@@ -1,16 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { EventEnvelope, RequestContext, SqlExecutor } from '@app/domain';
-import {
-  dataSourceExecutor,
-  DESIGN_STREAM,
-  EventBusLifecycle,
-  NotFoundError,
-  PostgresEventStore,
-  ValidationError,
-  withUnitOfWork,
-} from '@app/domain';
+import type { EventEnvelope } from '@app/domain';
+import type { RequestContext, SqlExecutor } from '@app/platform';
+import { DESIGN_STREAM, NotFoundError, ValidationError } from '@app/domain';
+import { dataSourceExecutor, EventBusLifecycle, PostgresEventStore, withUnitOfWork } from '@app/platform';
 import { designTypeForKind } from '../design/design-templates';
 import { diffDesigns } from '../design/design-diff';
 import { validateDesign } from '../design/validate-design';

@@ -1,5 +1,7 @@
-import type { Identity, SqlExecutor } from '@app/domain';
-import { assertProjectWritable, authorize, canRead, isUuid, NotFoundError } from '@app/domain';
+import type { Identity } from '@app/domain';
+import type { SqlExecutor } from '@app/platform';
+import { authorize, canRead, isUuid, NotFoundError } from '@app/domain';
+import { assertProjectWritable } from '@app/platform';
 
 export interface ComponentRow {
   readonly id: string;

@@ -1,5 +1,5 @@
 import { DomainError, NotFoundError, ValidationError } from '@app/domain';
-import { deciderSpec } from '@app/domain/testing/decider-spec';
+import { deciderSpec } from '@app/testing/decider-spec';
 import { architectureDecider } from './architecture.decider';
 import type { ArchitectureEvent, ComponentCreated } from './architecture.events';
 import {

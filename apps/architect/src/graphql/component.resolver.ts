@@ -9,8 +9,8 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
-import type { RequestContext } from '@app/domain';
-import { CurrentRequest } from '@app/domain';
+import type { RequestContext } from '@app/platform';
+import { CurrentRequest } from '@app/platform';
 import { ArchitectureQueryService } from '../application/architecture-query.service';
 import { ComponentCommandService } from '../application/component-command.service';
 import { DesignService } from '../application/design.service';

@@ -1,5 +1,5 @@
-import type { Migration } from '@app/domain';
-import { archivedProjectsMigration } from '@app/domain';
+import type { Migration } from '@app/platform';
+import { archivedProjectsMigration } from '@app/platform';
 
 export const architectMigrations: readonly Migration[] = [
   {

@@ -1,10 +1,5 @@
-import type {
-  BusEvent,
-  Projection,
-  ProjectionDeps,
-  PublicStoryRevised,
-  SandboxRunRecorded,
-} from '@app/domain';
+import type { PublicStoryRevised, SandboxRunRecorded } from '@app/domain';
+import type { BusEvent, Projection, ProjectionDeps } from '@app/platform';
 import {
   isGreenRun,
   isRedRun,

@@ -1,12 +1,5 @@
-import type {
-  BusEvent,
-  Projection,
-  ProjectionContext,
-  ProjectionDeps,
-  PublicProjectCreated,
-  PublicStoryCreated,
-  PublicStoryRevised,
-} from '@app/domain';
+import type { PublicProjectCreated, PublicStoryCreated, PublicStoryRevised } from '@app/domain';
+import type { BusEvent, Projection, ProjectionContext, ProjectionDeps } from '@app/platform';
 import { PROJECT_STREAM, STORIES_SERVICE, STORY_STREAM, storyIdFromStream } from '@app/domain';
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { SqlExecutor } from '@app/domain';
+import type { SqlExecutor } from '@app/platform';
 import { findTokenBySecret, insertToken, newToken } from './api-tokens';
 
 export const ADMIN_TOKEN_ID = '00000000-0000-4000-8000-000000000001';

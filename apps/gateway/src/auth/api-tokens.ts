@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Identity, Role, SqlExecutor } from '@app/domain';
+import type { Identity, Role } from '@app/domain';
+import type { SqlExecutor } from '@app/platform';
 
 /** Tokens look like `cms_<43 base64url chars>`: 256 random bits, recognisable in logs and secret scanners. */
 export function newToken(): string {

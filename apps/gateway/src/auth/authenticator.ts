@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Identity, SqlExecutor } from '@app/domain';
-import { dataSourceExecutor, DomainError, UnauthenticatedError } from '@app/domain';
+import type { Identity } from '@app/domain';
+import type { SqlExecutor } from '@app/platform';
+import { DomainError, UnauthenticatedError } from '@app/domain';
+import { dataSourceExecutor } from '@app/platform';
 import { RateLimiter } from '../limits/rate-limiter';
 import { findTokenBySecret, identityOf } from './api-tokens';
 

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Identity } from '@app/domain';
-import { correlationIdOf, UnauthenticatedError } from '@app/domain';
+import { UnauthenticatedError } from '@app/domain';
+import { correlationIdOf } from '@app/platform';
 import type { Authenticator } from '../auth/authenticator';
 import type { RateLimiter } from '../limits/rate-limiter';
 import type { GatewayContext } from './gateway-context';

@@ -1,5 +1,5 @@
 import type { Identity } from '@app/domain';
-import { IDENTITY_TTL_SECONDS, signIdentity } from '@app/domain';
+import { IDENTITY_TTL_SECONDS, signIdentity } from '@app/platform';
 
 /** How soon an identity is signed again (every header handed out is valid for ≥ TTL − 1 s). */
 const RESIGN_AFTER_MS = 1_000;

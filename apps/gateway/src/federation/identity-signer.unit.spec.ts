@@ -1,4 +1,4 @@
-import { verifyIdentity } from '@app/domain';
+import { verifyIdentity } from '@app/platform';
 import { IdentitySigner } from './identity-signer';
 
 const SECRET = 'unit-internal-secret-0123456789abcdefghij';

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GraphQLError } from 'graphql';
-import { IDENTITY_HEADER, verifyIdentity } from '@app/domain';
+import { IDENTITY_HEADER, verifyIdentity } from '@app/platform';
 import type { GatewayContext } from './gateway-context';
 import { IdentitySigner } from './identity-signer';
 import { SignedSubgraphSource } from './signed-subgraph-source';

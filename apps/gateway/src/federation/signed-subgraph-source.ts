@@ -2,7 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { GraphQLError } from 'graphql';
 import type { GraphQLErrorExtensions } from 'graphql';
 import type { Identity } from '@app/domain';
-import { IDENTITY_HEADER } from '@app/domain';
+import { IDENTITY_HEADER } from '@app/platform';
 import type { GatewayContext } from './gateway-context';
 import type { IdentitySigner } from './identity-signer';
 import type { SubgraphReply } from './subgraph-http';

@@ -3,7 +3,7 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import { Logger } from '@nestjs/common';
 import { getVariableValues, OperationTypeNode } from 'graphql';
 import type { Identity } from '@app/domain';
-import { correlationIdOf } from '@app/domain';
+import { correlationIdOf } from '@app/platform';
 import type { Authenticator } from '../auth/authenticator';
 import type { RateLimiter } from '../limits/rate-limiter';
 import type { QueryLimits } from '../limits/query-limits';

@@ -1,4 +1,4 @@
-import { IDENTITY_HEADER, signIdentity } from '@app/domain';
+import { IDENTITY_HEADER, signIdentity } from '@app/platform';
 import type { SubgraphEndpoint } from '../gateway-config';
 import { SYSTEM_IDENTITY } from './signed-subgraph-source';
 

@@ -2,20 +2,18 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { parse } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Projection, ReplaySource, Role } from '@app/domain';
+import type { Role } from '@app/domain';
+import type { Projection, ReplaySource } from '@app/platform';
 import {
   authorize,
   authorizeSystemAdmin,
-  dataSourceExecutor,
   ForbiddenError,
   isUuid,
-  JSONScalar,
   NotFoundError,
-  replayProjection,
   ROLES,
-  sqlStateOf,
   ValidationError,
 } from '@app/domain';
+import { dataSourceExecutor, JSONScalar, replayProjection, sqlStateOf } from '@app/platform';
 import type { Authenticator } from '../auth/authenticator';
 import type { ApiTokenRow } from '../auth/api-tokens';
 import { insertToken, newToken, RESERVED_TOKEN_NAMES } from '../auth/api-tokens';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { correlationIdOf } from '@app/domain';
+import { correlationIdOf } from '@app/platform';
 import type { Authenticator } from '../auth/authenticator';
 import { AuthRateLimitedError } from '../auth/authenticator';
 import { gatewayGraphql } from './gateway-graphql-client';

@@ -1,4 +1,4 @@
-import type { Migration } from '@app/domain';
+import type { Migration } from '@app/platform';
 
 export const gatewayMigrations: readonly Migration[] = [
   {

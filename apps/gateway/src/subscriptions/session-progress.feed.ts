@@ -1,4 +1,5 @@
-import type { Identity, SqlExecutor } from '@app/domain';
+import type { Identity } from '@app/domain';
+import type { SqlExecutor } from '@app/platform';
 import { canRead, DomainError, isUuid } from '@app/domain';
 
 export interface SessionProgressEvent {

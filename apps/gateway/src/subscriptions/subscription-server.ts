@@ -15,8 +15,10 @@ import {
 import type { WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { Identity, SqlExecutor } from '@app/domain';
-import { DomainError, JSONScalar } from '@app/domain';
+import type { Identity } from '@app/domain';
+import type { SqlExecutor } from '@app/platform';
+import { DomainError } from '@app/domain';
+import { JSONScalar } from '@app/platform';
 import type { Authenticator } from '../auth/authenticator';
 import type { SessionProgressEvent } from './session-progress.feed';
 import { sessionProgress } from './session-progress.feed';

@@ -1,4 +1,4 @@
-import type { Projection, ProjectionDeps } from '@app/domain';
+import type { Projection, ProjectionDeps } from '@app/platform';
 import {
   ARCHITECT_SERVICE,
   ARCHITECTURE_STREAM,

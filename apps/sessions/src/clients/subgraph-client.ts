@@ -1,5 +1,6 @@
 import type { ErrorCode, Identity } from '@app/domain';
-import { DomainError, ERROR_CODES, IDENTITY_HEADER, signIdentity } from '@app/domain';
+import { DomainError, ERROR_CODES } from '@app/domain';
+import { IDENTITY_HEADER, signIdentity } from '@app/platform';
 
 const KNOWN_CODES: readonly ErrorCode[] = ERROR_CODES.filter((code) => code !== 'INTERNAL');
 

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '@app/domain';
-import { CurrentRequest } from '@app/domain';
+import type { RequestContext } from '@app/platform';
+import { CurrentRequest } from '@app/platform';
 import { PromptService } from '../prompts/prompt.service';
 import { AiStoryReviewModel, PromptKindEnum, PromptModel } from './prompt.model';
 

@@ -10,8 +10,9 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
-import type { RequestContext } from '@app/domain';
-import { authorize, CurrentRequest, isUuid, NotFoundError } from '@app/domain';
+import type { RequestContext } from '@app/platform';
+import { authorize, isUuid, NotFoundError } from '@app/domain';
+import { CurrentRequest } from '@app/platform';
 import { ProjectSettingsService } from '../sandbox-runs/project-settings.service';
 import { RunTestsService } from '../sandbox-runs/run-tests/run-tests.service';
 import { SandboxProvider } from '../sandbox/sandbox-provider';

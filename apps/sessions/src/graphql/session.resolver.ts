@@ -9,8 +9,8 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
-import type { RequestContext } from '@app/domain';
-import { CurrentRequest } from '@app/domain';
+import type { RequestContext } from '@app/platform';
+import { CurrentRequest } from '@app/platform';
 import { RunTestsService } from '../sandbox-runs/run-tests/run-tests.service';
 import { ContextBundleService } from '../session/context-bundle.service';
 import { SessionService } from '../session/session.service';

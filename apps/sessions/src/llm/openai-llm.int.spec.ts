@@ -1,5 +1,5 @@
-import type { ScriptedLlmServer, ScriptedReply } from '@app/domain/testing/scripted-llm-server';
-import { startScriptedLlmServer } from '@app/domain/testing/scripted-llm-server';
+import type { ScriptedLlmServer, ScriptedReply } from '@app/testing/scripted-llm-server';
+import { startScriptedLlmServer } from '@app/testing/scripted-llm-server';
 import { LlmCallError } from './llm.port';
 import { OpenAiLlm, redactSecret } from './openai-llm';
 

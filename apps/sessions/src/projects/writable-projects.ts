@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assertProjectWritable, dataSourceExecutor } from '@app/domain';
+import { assertProjectWritable, dataSourceExecutor } from '@app/platform';
 
 /** Refuses (FORBIDDEN) every write of the sessions service to an archived project. */
 @Injectable()

@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { RequestContext } from '@app/domain';
-import {
-  authorize,
-  DomainError,
-  inTransaction,
-  isUuid,
-  NotFoundError,
-  PostgresEventStore,
-  EventBusLifecycle,
-} from '@app/domain';
+import type { RequestContext } from '@app/platform';
+import { authorize, DomainError, isUuid, NotFoundError } from '@app/domain';
+import { inTransaction, PostgresEventStore, EventBusLifecycle } from '@app/platform';
 import { StoriesClient } from '../clients/stories-client';
 import { WritableProjects } from '../projects/writable-projects';
 import type { StoryFacts } from '../clients/stories-client';

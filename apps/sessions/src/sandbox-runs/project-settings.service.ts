@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { RequestContext } from '@app/domain';
-import {
-  authorize,
-  dataSourceExecutor,
-  inTransaction,
-  isUuid,
-  NotFoundError,
-  PostgresEventStore,
-  ValidationError,
-} from '@app/domain';
+import type { RequestContext } from '@app/platform';
+import { authorize, isUuid, NotFoundError, ValidationError } from '@app/domain';
+import { dataSourceExecutor, inTransaction, PostgresEventStore } from '@app/platform';
 import { WritableProjects } from '../projects/writable-projects';
 import { splitCommand } from '../sandbox/test-command';
 

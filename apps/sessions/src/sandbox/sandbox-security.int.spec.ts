@@ -6,7 +6,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
-import { missingService } from '@app/domain/testing/infra/require-infra';
+import { missingService } from '@app/testing/infra/require-infra';
 import { BubblewrapSandbox, bubblewrapAvailable } from './bubblewrap/bubblewrap-sandbox';
 import { DockerSandbox } from './docker/docker-sandbox';
 import { EXPIRES_LABEL, RUN_ID_LABEL, SANDBOX_LABEL } from './sandbox-labels';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '@app/domain';
+import type { RequestContext } from '@app/platform';
 import { authorize, ValidationError } from '@app/domain';
 import type { AssembledContext } from '../context/context-assembly';
 import { assembleContext } from '../context/context-assembly';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SandboxRunRecorded } from '@app/domain';
-import { dataSourceExecutor, DomainError, PostgresEventStore } from '@app/domain';
+import { DomainError } from '@app/domain';
+import { dataSourceExecutor, PostgresEventStore } from '@app/platform';
 import { ArchitectClient } from '../clients/architect-client';
 import type { ComponentFacts } from '../clients/architect-client';
 import { StoriesClient } from '../clients/stories-client';

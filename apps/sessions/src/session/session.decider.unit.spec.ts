@@ -1,4 +1,4 @@
-import { deciderSpec } from '@app/domain/testing/decider-spec';
+import { deciderSpec } from '@app/testing/decider-spec';
 import { DomainError, ValidationError } from '@app/domain';
 import { sessionDecider } from './session.decider';
 import type { SessionEvent, SessionStarted } from './session.events';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { EventEnvelope, EventMetadata, SqlExecutor } from '@app/domain';
-import { dataSourceExecutor, EventBusLifecycle, inTransaction, PostgresEventStore } from '@app/domain';
+import type { EventEnvelope, EventMetadata } from '@app/domain';
+import type { SqlExecutor } from '@app/platform';
+import { dataSourceExecutor, EventBusLifecycle, inTransaction, PostgresEventStore } from '@app/platform';
 import type { SessionCommand } from './session.decider';
 import { sessionDecider } from './session.decider';
 import type { SessionEvent, SessionStatus } from './session.events';

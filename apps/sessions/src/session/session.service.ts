@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { forwardRef, Inject, Injectable } from '@nestjs/common';
-import type { RequestContext } from '@app/domain';
+import type { RequestContext } from '@app/platform';
 import { authorize, canRead, DomainError, isUuid, NotFoundError, ValidationError } from '@app/domain';
 import { ArchitectClient } from '../clients/architect-client';
 import { LlmNotConfiguredError } from '../llm/llm.port';

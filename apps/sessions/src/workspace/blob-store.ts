@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SqlExecutor } from '@app/domain';
+import type { SqlExecutor } from '@app/platform';
 
 export function sha256Of(content: Buffer | string): string {
   return createHash('sha256').update(content).digest('hex');

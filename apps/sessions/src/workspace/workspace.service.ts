@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { EventEnvelope, EventMetadata, SqlExecutor } from '@app/domain';
-import {
-  dataSourceExecutor,
-  NotFoundError,
-  PostgresEventStore,
-  ValidationError,
-  withUnitOfWork,
-} from '@app/domain';
+import type { EventEnvelope, EventMetadata } from '@app/domain';
+import type { SqlExecutor } from '@app/platform';
+import { NotFoundError, ValidationError } from '@app/domain';
+import { dataSourceExecutor, PostgresEventStore, withUnitOfWork } from '@app/platform';
 import type { WorkspaceFile } from '../sandbox/sandbox.port';
 import { createTar } from '../sandbox/tar-archive';
 import { checkWorkspacePath } from '../sandbox/workspace-paths';

@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { RequestContext } from '@app/domain';
-import {
-  authorize,
-  authorizeSystemAdmin,
-  CommandHandler,
-  EventBusLifecycle,
-  ForbiddenError,
-  NotFoundError,
-  PostgresEventStore,
-  withUnitOfWork,
-} from '@app/domain';
+import type { RequestContext } from '@app/platform';
+import { authorize, authorizeSystemAdmin, ForbiddenError, NotFoundError } from '@app/domain';
+import { CommandHandler, EventBusLifecycle, PostgresEventStore, withUnitOfWork } from '@app/platform';
 import { findProjectRow, saveProjectRow } from '../persistence/project.rows';
 import type { ProjectCommand } from '../project/project.commands';
 import { projectDecider } from '../project/project.decider';

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { EventMetadata, RequestContext, SqlExecutor } from '@app/domain';
+import type { EventMetadata } from '@app/domain';
+import type { RequestContext, SqlExecutor } from '@app/platform';
+import { authorize, NotFoundError, ProjectArchivedError, ValidationError } from '@app/domain';
 import {
-  authorize,
   CommandHandler,
-  NotFoundError,
   PostgresEventStore,
-  ProjectArchivedError,
   sqlStateOf,
-  ValidationError,
   withUnitOfWork,
   EventBusLifecycle,
-} from '@app/domain';
+} from '@app/platform';
 import { findProjectRow } from '../persistence/project.rows';
 import { findStoryRow, saveStoryRow } from '../persistence/story.rows';
 import type { StoryCommand } from '../story/story.commands';

@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { RequestContext, SqlExecutor } from '@app/domain';
-import {
-  authorize,
-  canRead,
-  dataSourceExecutor,
-  isUuid,
-  NotFoundError,
-  PostgresEventStore,
-  ValidationError,
-} from '@app/domain';
+import type { RequestContext, SqlExecutor } from '@app/platform';
+import { authorize, canRead, isUuid, NotFoundError, ValidationError } from '@app/domain';
+import { dataSourceExecutor, PostgresEventStore } from '@app/platform';
 import type { EventRecord, StoryDiff, StoryReview } from '../graphql/history.model';
 import type { Project } from '../graphql/project.model';
 import type { Story as StoryModel, StoryConnection } from '../graphql/story.model';

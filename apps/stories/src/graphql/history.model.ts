@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { JSONScalar } from '@app/domain';
+import { JSONScalar } from '@app/platform';
 
 @ObjectType()
 export class EventRecord {

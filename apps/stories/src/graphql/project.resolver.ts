@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
-import type { RequestContext } from '@app/domain';
-import { CurrentRequest } from '@app/domain';
+import type { RequestContext } from '@app/platform';
+import { CurrentRequest } from '@app/platform';
 import { ProjectCommandService } from '../application/project-command.service';
 import { StoryQueryService } from '../application/story-query.service';
 import { projectFromRow } from '../application/story-views';

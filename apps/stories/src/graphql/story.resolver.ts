@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Args, ID, Int, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
-import type { RequestContext } from '@app/domain';
-import { CurrentRequest, ValidationError } from '@app/domain';
+import type { RequestContext } from '@app/platform';
+import { ValidationError } from '@app/domain';
+import { CurrentRequest } from '@app/platform';
 import { StoryCommandService } from '../application/story-command.service';
 import { StoryQueryService } from '../application/story-query.service';
 import { storyFromState } from '../application/story-views';

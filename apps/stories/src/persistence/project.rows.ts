@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@app/domain';
+import type { SqlExecutor } from '@app/platform';
 import { isUuid } from '@app/domain';
 import type { Project } from '../project/project.state';
 

@@ -1,4 +1,4 @@
-import type { Migration } from '@app/domain';
+import type { Migration } from '@app/platform';
 
 /**
  * Read models of the stories service, kept in the same transaction as the events they come from

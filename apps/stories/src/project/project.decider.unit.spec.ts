@@ -1,5 +1,5 @@
 import { DomainError, NotFoundError, ProjectArchivedError, ValidationError } from '@app/domain';
-import { deciderSpec } from '@app/domain/testing/decider-spec';
+import { deciderSpec } from '@app/testing/decider-spec';
 import type { CreateProject, ProjectCommand, RenameProject } from './project.commands';
 import { foldProject, projectDecider } from './project.decider';
 import type { ProjectCreated, ProjectEvent } from './project.events';

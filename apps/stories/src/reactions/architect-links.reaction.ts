@@ -1,13 +1,7 @@
-import type {
-  BusEvent,
-  ComponentMarkedDirty,
-  Projection,
-  ProjectionDeps,
-  SqlExecutor,
-  StoryMappedToComponent,
-  StoryUnmappedFromComponent,
-} from '@app/domain';
-import { ARCHITECT_SERVICE, ARCHITECTURE_STREAM, CommandHandler, NotFoundError } from '@app/domain';
+import type { ComponentMarkedDirty, StoryMappedToComponent, StoryUnmappedFromComponent } from '@app/domain';
+import type { BusEvent, Projection, ProjectionDeps, SqlExecutor } from '@app/platform';
+import { ARCHITECT_SERVICE, ARCHITECTURE_STREAM, NotFoundError } from '@app/domain';
+import { CommandHandler } from '@app/platform';
 import { saveStoryRow } from '../persistence/story.rows';
 import type { StoryCommand } from '../story/story.commands';
 import { storyDecider } from '../story/story.decider';

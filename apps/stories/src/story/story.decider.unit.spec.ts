@@ -1,5 +1,5 @@
 import { NotFoundError } from '@app/domain';
-import { deciderSpec } from '@app/domain/testing/decider-spec';
+import { deciderSpec } from '@app/testing/decider-spec';
 import type { StoryCommand } from './story.commands';
 import { storyDecider } from './story.decider';
 import { STORY_ID, storyCreated, storyDeleted, T1 } from './testing/story.fixtures';

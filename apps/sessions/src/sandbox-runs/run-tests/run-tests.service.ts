@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { RequestContext } from '@app/domain';
-import {
-  authorize,
-  canRead,
-  dataSourceExecutor,
-  isUuid,
-  NotFoundError,
-  PostgresEventStore,
-} from '@app/domain';
+import type { RequestContext } from '@app/platform';
+import { authorize, canRead, isUuid, NotFoundError } from '@app/domain';
+import { dataSourceExecutor, PostgresEventStore } from '@app/platform';
 import { ArchitectClient } from '../../clients/architect-client';
 import type { SandboxRunModel } from '../../graphql/sandbox-run.model';
 import { validateWorkspaceFiles } from '../../sandbox/workspace-paths';

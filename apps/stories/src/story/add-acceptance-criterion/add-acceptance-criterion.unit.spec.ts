@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError } from '@app/domain';
-import { deciderSpec } from '@app/domain/testing/decider-spec';
+import { deciderSpec } from '@app/testing/decider-spec';
 import { storyDecider } from '../story.decider';
 import type { StoryCreated } from '../story.events';
 import { foldStory } from '../story.state';

@@ -1,5 +1,5 @@
 import { DomainError, ValidationError } from '@app/domain';
-import { deciderSpec } from '@app/domain/testing/decider-spec';
+import { deciderSpec } from '@app/testing/decider-spec';
 import { storyDecider } from '../story.decider';
 import type { StoryPriority } from '../story.values';
 import {

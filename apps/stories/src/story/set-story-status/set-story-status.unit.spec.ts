@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError } from '@app/domain';
-import { deciderSpec } from '@app/domain/testing/decider-spec';
+import { deciderSpec } from '@app/testing/decider-spec';
 import { storyDecider } from '../story.decider';
 import { foldStory } from '../story.state';
 import type { StoryStatus } from '../story.values';

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@app/domain';
-import { deciderSpec } from '@app/domain/testing/decider-spec';
+import { deciderSpec } from '@app/testing/decider-spec';
 import { storyDecider } from '../story.decider';
 import { foldStory } from '../story.state';
 import { STORY_ID, storyCreated, storyDeleted, T1, T2 } from '../testing/story.fixtures';

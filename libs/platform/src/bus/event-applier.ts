@@ -1,0 +1,332 @@
+import { ConcurrencyError } from '@app/domain';
+import type { SqlExecutor } from '../persistence/sql-executor';
+import { quoteIdent } from '../persistence/sql-executor';
+import type { BusEvent } from './bus-event';
+import { decideDelivery } from './delivery';
+import type { Projection, ProjectionContext } from './projection';
+import { projectionHandles, projectionTracks } from './projection';
+
+export interface ParkedEvent {
+  readonly event: BusEvent;
+  readonly reason: string;
+  /** `poison`: its handler kept failing. `held`: queued behind a poison event of the same stream. */
+  readonly kind: 'poison' | 'held';
+}
+
+export interface BatchOutcome {
+  /** How many events of the batch were dealt with (applied, skipped or parked), from the start. */
+  readonly handled: number;
+  readonly applied: number;
+  readonly duplicates: number;
+  readonly parked: readonly ParkedEvent[];
+  /** Set when the batch stopped at an event whose predecessor has not been applied yet. */
+  readonly gap?: { readonly event: BusEvent; readonly expectedVersion: number };
+}
+
+export interface EventApplierOptions {
+  /** Applied versions and parked events are keyed by this name. */
+  readonly consumer: string;
+  /** Schema holding `bus_applied_versions` and `bus_parked_events`. */
+  readonly schema: string;
+  readonly projections: readonly Projection[];
+  /** Attempts per event before it is parked as poison. */
+  readonly maxAttempts?: number;
+  readonly retryDelayMs?: number;
+  /** Redirects a projection's tables (replays write into fresh copies). */
+  readonly tableName?: (projection: Projection, table: string) => string;
+}
+
+/**
+ * Applies bus events idempotently and in per-stream order, inside the caller's transaction.
+ * Each event runs under a savepoint: a failing handler is rolled back alone and retried, and after
+ * `maxAttempts` it is parked as poison, which blocks its stream (later events of that stream are
+ * parked behind it) while every other stream keeps flowing.
+ */
+export class EventApplier {
+  private readonly versions: string;
+  private readonly parkedTable: string;
+  private readonly maxAttempts: number;
+  private readonly retryDelayMs: number;
+
+  constructor(private readonly options: EventApplierOptions) {
+    const s = quoteIdent(options.schema);
+    this.versions = `${s}.bus_applied_versions`;
+    this.parkedTable = `${s}.bus_parked_events`;
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.retryDelayMs = options.retryDelayMs ?? 20;
+  }
+
+  get consumer(): string {
+    return this.options.consumer;
+  }
+
+  /**
+   * Every event of a subscribed stream is tracked (its version is recorded even when no handler
+   * runs), so that the next handled event of that stream is not mistaken for a gap.
+   */
+  wants(event: BusEvent): boolean {
+    return this.options.projections.some((projection) => projectionTracks(projection, event));
+  }
+
+  async applyBatch(events: readonly BusEvent[], sql: SqlExecutor): Promise<BatchOutcome> {
+    if (!sql.inTransaction) throw new Error('EventApplier.applyBatch must run inside a transaction');
+    const streamIds = [...new Set(events.filter((e) => this.wants(e)).map((e) => e.streamId))];
+    if (streamIds.length === 0) return { handled: events.length, applied: 0, duplicates: 0, parked: [] };
+    // Fast path: the whole batch under one savepoint, no per-event round trips beyond the handlers.
+    await sql.query('SAVEPOINT bus_batch');
+    try {
+      const outcome = await this.run(events, await this.loadStreamState(streamIds, sql), sql, 'fast');
+      await sql.query('RELEASE SAVEPOINT bus_batch');
+      return outcome;
+    } catch (error) {
+      await sql.query('ROLLBACK TO SAVEPOINT bus_batch');
+      await sql.query('RELEASE SAVEPOINT bus_batch');
+      if (!(error instanceof HandlerFailed)) throw error;
+    }
+    // A handler failed: redo the batch event by event, each under its own savepoint with retries.
+    return this.run(events, await this.loadStreamState(streamIds, sql), sql, 'careful');
+  }
+
+  private async run(
+    events: readonly BusEvent[],
+    state: Map<string, { version: number; blocked: boolean }>,
+    sql: SqlExecutor,
+    mode: 'fast' | 'careful',
+  ): Promise<BatchOutcome> {
+    let applied = 0;
+    let duplicates = 0;
+    const parked: ParkedEvent[] = [];
+    const moved = new Map<string, number>();
+    for (let index = 0; index < events.length; index++) {
+      const event = events[index];
+      if (!this.wants(event)) continue;
+      const stream = state.get(event.streamId) ?? { version: 0, blocked: false };
+      state.set(event.streamId, stream);
+      const delivery = decideDelivery(stream.version, event.version, stream.blocked);
+      switch (delivery) {
+        case 'duplicate':
+          duplicates += 1;
+          break;
+        case 'held': {
+          const reason = `held behind a poison event of stream ${event.streamId}`;
+          await this.park(event, reason, 0, sql);
+          parked.push({ event, reason, kind: 'held' });
+          break;
+        }
+        case 'gap':
+          await this.saveVersions(moved, sql);
+          return {
+            handled: index,
+            applied,
+            duplicates,
+            parked,
+            gap: { event, expectedVersion: stream.version + 1 },
+          };
+        case 'apply': {
+          const failure =
+            mode === 'fast' ? await this.applyOnce(event, sql) : await this.applyWithRetries(event, sql);
+          if (failure === undefined) {
+            stream.version = event.version;
+            moved.set(event.streamId, event.version);
+            applied += 1;
+          } else {
+            await this.park(event, failure, this.maxAttempts, sql);
+            stream.blocked = true;
+            parked.push({ event, reason: failure, kind: 'poison' });
+          }
+          break;
+        }
+        default: {
+          const unexpected: never = delivery;
+          throw new Error(`unexpected delivery ${String(unexpected)}`);
+        }
+      }
+    }
+    await this.saveVersions(moved, sql);
+    return { handled: events.length, applied, duplicates, parked };
+  }
+
+  /** Parks an event that cannot be applied (malformed, or a gap that never closed). */
+  async parkUnappliable(event: BusEvent, reason: string, sql: SqlExecutor): Promise<void> {
+    await this.park(event, reason, 0, sql);
+  }
+
+  /** The parked events of this consumer, oldest stream position first. */
+  async parkedEvents(
+    sql: SqlExecutor,
+  ): Promise<{ streamId: string; version: number; eventId: string; reason: string }[]> {
+    const { rows } = await sql.query<{
+      stream_id: string;
+      version: string;
+      event_id: string;
+      reason: string;
+    }>(
+      `SELECT stream_id, version, event_id, reason FROM ${this.parkedTable} WHERE consumer = $1 ORDER BY stream_id, version`,
+      [this.options.consumer],
+    );
+    return rows.map((r) => ({
+      streamId: r.stream_id,
+      version: Number(r.version),
+      eventId: r.event_id,
+      reason: r.reason,
+    }));
+  }
+
+  /**
+   * Tries the parked events again, stream by stream in version order (after the handler was fixed).
+   * A stream is unblocked as far as its events now apply; the rest stay parked.
+   */
+  async retryParked(sql: SqlExecutor): Promise<{ applied: number; stillParked: number }> {
+    const { rows } = await sql.query<{ stream_id: string; version: string; envelope: BusEvent }>(
+      `SELECT stream_id, version, envelope FROM ${this.parkedTable} WHERE consumer = $1 ORDER BY stream_id, version`,
+      [this.options.consumer],
+    );
+    let applied = 0;
+    let stillParked = 0;
+    const stuck = new Set<string>();
+    const state = await this.loadStreamState([...new Set(rows.map((r) => r.stream_id))], sql);
+    for (const row of rows) {
+      const stream = state.get(row.stream_id) ?? { version: 0, blocked: false };
+      const event = row.envelope;
+      const delivery = stuck.has(row.stream_id)
+        ? 'gap'
+        : decideDelivery(stream.version, event.version, false);
+      if (delivery === 'duplicate') {
+        await this.unpark(event, sql);
+        continue;
+      }
+      if (delivery !== 'apply' || (await this.applyWithRetries(event, sql, 1)) !== undefined) {
+        stuck.add(row.stream_id);
+        stillParked += 1;
+        continue;
+      }
+      stream.version = event.version;
+      state.set(row.stream_id, stream);
+      await this.saveVersions(new Map([[row.stream_id, event.version]]), sql);
+      await this.unpark(event, sql);
+      applied += 1;
+    }
+    return { applied, stillParked };
+  }
+
+  /** Fast path: run the handlers; a failure aborts the whole fast attempt. */
+  private async applyOnce(event: BusEvent, sql: SqlExecutor): Promise<undefined> {
+    try {
+      await this.runHandlers(event, sql);
+    } catch (error) {
+      if (error instanceof ConcurrencyError) throw error;
+      throw new HandlerFailed(error);
+    }
+    return undefined;
+  }
+
+  private async runHandlers(event: BusEvent, sql: SqlExecutor): Promise<void> {
+    for (const projection of this.options.projections) {
+      if (!projectionHandles(projection, event)) continue;
+      const handler = projection.handlers[event.type] ?? projection.handlers['*'];
+      await handler(event, this.contextFor(projection, sql));
+    }
+  }
+
+  private async saveVersions(moved: Map<string, number>, sql: SqlExecutor): Promise<void> {
+    if (moved.size === 0) return;
+    await sql.query(
+      `INSERT INTO ${this.versions} (consumer, stream_id, version)
+       SELECT $1, s.stream_id, s.version FROM unnest($2::text[], $3::bigint[]) AS s(stream_id, version)
+       ON CONFLICT (consumer, stream_id) DO UPDATE SET version = EXCLUDED.version`,
+      [this.options.consumer, [...moved.keys()], [...moved.values()]],
+    );
+    moved.clear();
+  }
+
+  private async applyWithRetries(
+    event: BusEvent,
+    sql: SqlExecutor,
+    attempts = this.maxAttempts,
+  ): Promise<string | undefined> {
+    let lastError = '';
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      await sql.query('SAVEPOINT bus_event');
+      try {
+        await this.runHandlers(event, sql);
+        await sql.query('RELEASE SAVEPOINT bus_event');
+        return undefined;
+      } catch (error) {
+        await sql.query('ROLLBACK TO SAVEPOINT bus_event');
+        await sql.query('RELEASE SAVEPOINT bus_event');
+        // A reaction lost a race on its own stream: that is not poison, redo the batch in a new transaction.
+        if (error instanceof ConcurrencyError) throw error;
+        lastError = error instanceof Error ? error.message : String(error);
+        if (attempt < attempts)
+          await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * attempt));
+      }
+    }
+    return `handler failed ${attempts} time(s): ${lastError}`.slice(0, 2000);
+  }
+
+  private contextFor(projection: Projection, sql: SqlExecutor): ProjectionContext {
+    const rename = this.options.tableName;
+    return {
+      sql,
+      table: (name: string) => {
+        if (!projection.tables.includes(name))
+          throw new Error(`projection ${projection.name} does not own table ${name}`);
+        return rename ? rename(projection, name) : `${quoteIdent(projection.schema)}.${quoteIdent(name)}`;
+      },
+    };
+  }
+
+  private async loadStreamState(
+    streamIds: string[],
+    sql: SqlExecutor,
+  ): Promise<Map<string, { version: number; blocked: boolean }>> {
+    const state = new Map<string, { version: number; blocked: boolean }>();
+    if (streamIds.length === 0) return state;
+    const { rows } = await sql.query<{ stream_id: string; version: string | null; blocked: boolean }>(
+      `SELECT s.stream_id,
+              (SELECT version FROM ${this.versions} v WHERE v.consumer = $1 AND v.stream_id = s.stream_id) AS version,
+              EXISTS (SELECT 1 FROM ${this.parkedTable} p WHERE p.consumer = $1 AND p.stream_id = s.stream_id) AS blocked
+         FROM unnest($2::text[]) AS s(stream_id)`,
+      [this.options.consumer, streamIds],
+    );
+    for (const row of rows)
+      state.set(row.stream_id, {
+        version: row.version === null ? 0 : Number(row.version),
+        blocked: row.blocked,
+      });
+    return state;
+  }
+
+  private async park(event: BusEvent, reason: string, attempts: number, sql: SqlExecutor): Promise<void> {
+    await sql.query(
+      `INSERT INTO ${this.parkedTable} (consumer, stream_id, version, event_id, source_service, envelope, reason, attempts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (consumer, stream_id, version) DO NOTHING`,
+      [
+        this.options.consumer,
+        event.streamId,
+        event.version,
+        event.eventId,
+        event.service,
+        JSON.stringify(event),
+        reason,
+        attempts,
+      ],
+    );
+  }
+
+  private async unpark(event: BusEvent, sql: SqlExecutor): Promise<void> {
+    await sql.query(
+      `DELETE FROM ${this.parkedTable} WHERE consumer = $1 AND stream_id = $2 AND version = $3`,
+      [this.options.consumer, event.streamId, event.version],
+    );
+  }
+}
+
+/** A handler threw during the fast path; the batch is redone event by event. */
+class HandlerFailed extends Error {
+  constructor(readonly original: unknown) {
+    super(original instanceof Error ? original.message : String(original));
+    this.name = 'HandlerFailed';
+  }
+}

@@ -1,0 +1,50 @@
+import type { Projection } from '../bus/projection';
+import type { ProjectionDeps } from '../nest/event-sourcing.module';
+import { PROJECT_STREAM, STORIES_SERVICE } from '@app/domain';
+import { ProjectArchivedError } from '@app/domain';
+import type { Migration } from '../persistence/migration';
+import type { SqlExecutor } from '../persistence/sql-executor';
+
+const TABLE = 'archived_projects';
+
+/** The migration that gives a service its copy of which projects are archived. */
+export function archivedProjectsMigration(version: number): Migration {
+  return {
+    version,
+    name: 'archived-projects',
+    up: (s) => `
+      -- Projects archived in the stories service (a replayable read model fed by the bus).
+      CREATE TABLE IF NOT EXISTS ${s}.${TABLE} (project_id uuid PRIMARY KEY);
+    `,
+  };
+}
+
+/**
+ * Which projects are archived, fed by the stories service's ProjectArchived / ProjectUnarchived
+ * events, so that every service refuses writes to an archived project on its own.
+ */
+export function archivedProjectsProjection(deps: ProjectionDeps): Projection {
+  const projectIdOf = (streamId: string) => streamId.slice(`${PROJECT_STREAM}-`.length);
+  return {
+    name: `${deps.config.service}.${TABLE}`,
+    schema: deps.config.schema,
+    tables: [TABLE],
+    sources: [{ service: STORIES_SERVICE, streamTypes: [PROJECT_STREAM] }],
+    handlers: {
+      ProjectArchived: async (event, { sql, table }) => {
+        await sql.query(`INSERT INTO ${table(TABLE)} (project_id) VALUES ($1) ON CONFLICT DO NOTHING`, [
+          projectIdOf(event.streamId),
+        ]);
+      },
+      ProjectUnarchived: async (event, { sql, table }) => {
+        await sql.query(`DELETE FROM ${table(TABLE)} WHERE project_id = $1`, [projectIdOf(event.streamId)]);
+      },
+    },
+  };
+}
+
+/** Throws FORBIDDEN when the project is archived (as far as this service's copy knows). */
+export async function assertProjectWritable(sql: SqlExecutor, projectId: string): Promise<void> {
+  const { rows } = await sql.query(`SELECT 1 FROM ${TABLE} WHERE project_id = $1`, [projectId]);
+  if (rows.length > 0) throw new ProjectArchivedError(projectId);
+}

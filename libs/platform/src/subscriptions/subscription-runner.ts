@@ -1,0 +1,211 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { EventEnvelope, GlobalCheckpoint } from '@app/domain';
+import type { PostgresEventStore } from '../event-store/postgres-event-store';
+import type { SqlExecutor } from '../persistence/sql-executor';
+import { queryRunnerExecutor } from '../persistence/sql-executor';
+import { CheckpointStore } from './checkpoint-store';
+
+export interface SubscriptionContext {
+  /** The transaction the batch runs in: write read models through it. */
+  readonly sql: SqlExecutor;
+  readonly runner: QueryRunner;
+}
+
+export type SubscriptionHandler = (
+  events: readonly EventEnvelope[],
+  context: SubscriptionContext,
+) => Promise<void>;
+
+export interface SubscriptionRunnerOptions {
+  /**
+   * Unique per subscription within its checkpoint schema; the advisory lock is keyed by both, so
+   * services sharing one database (the embedded default) never block each other's subscriptions.
+   */
+  readonly name: string;
+  /** The event store read from (it must live in the same database as `dataSource`). */
+  readonly source: PostgresEventStore;
+  /** The consumer's DataSource: the handler's writes and the checkpoint commit on it together. */
+  readonly dataSource: DataSource;
+  /** The schema holding the consumer's `subscription_checkpoints` table. */
+  readonly checkpointSchema: string;
+  readonly handle: SubscriptionHandler;
+  readonly batchSize?: number;
+  /** The wait after a batch that found events; each empty poll doubles it, up to `maxIdlePollMs`. */
+  readonly pollIntervalMs?: number;
+  /** The longest wait between polls of an idle store (a `poke` ends any wait). Default 250 ms. */
+  readonly maxIdlePollMs?: number;
+  /** How often a standby instance tries to take over the lock. */
+  readonly standbyRetryMs?: number;
+  readonly onError?: (error: unknown, attempt: number) => void;
+}
+
+/**
+ * Feeds a handler every event of a store, in gap-safe global order, exactly once per commit.
+ *
+ * - Only one instance per subscription is active: it holds a session advisory lock on its own
+ *   connection. Others wait as standbys and take over when that connection goes away.
+ * - Each batch runs in one transaction on that connection: read the checkpoint, read the
+ *   events, run the handler, move the checkpoint by compare-and-set, commit. A handler that
+ *   throws rolls back both its writes and the checkpoint, and the batch is retried with backoff.
+ */
+export class SubscriptionRunner {
+  private readonly checkpoints: CheckpointStore;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly maxIdlePollMs: number;
+  private nextPollMs: number;
+  private readonly standbyRetryMs: number;
+  private runner: QueryRunner | undefined;
+  private active = false;
+  private stopping = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private lastCheckpoint: GlobalCheckpoint | undefined;
+  private failures = 0;
+
+  constructor(private readonly options: SubscriptionRunnerOptions) {
+    this.checkpoints = new CheckpointStore(options.checkpointSchema);
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.maxIdlePollMs = Math.max(this.pollIntervalMs, options.maxIdlePollMs ?? 250);
+    this.nextPollMs = this.pollIntervalMs;
+    this.standbyRetryMs = options.standbyRetryMs ?? 500;
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  /** Whether this instance holds the subscription's lock and is processing. */
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  get checkpoint(): GlobalCheckpoint | undefined {
+    return this.lastCheckpoint;
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in progress, releases the lock and the connection. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  /** A hint that new events may be there (e.g. after a local append): skips the rest of the poll wait. */
+  poke(): void {
+    this.nextPollMs = this.pollIntervalMs;
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        if (!this.active && !(await this.tryActivate())) {
+          await this.pause(this.standbyRetryMs);
+          continue;
+        }
+        const processed = await this.processBatch();
+        this.failures = 0;
+        if (processed >= this.batchSize) continue;
+        // Back off while the store is quiet, so an idle service costs next to nothing.
+        const wait = processed > 0 ? this.pollIntervalMs : this.nextPollMs;
+        this.nextPollMs = processed > 0 ? this.pollIntervalMs : Math.min(this.maxIdlePollMs, wait * 2);
+        await this.pause(wait);
+      } catch (error) {
+        this.failures += 1;
+        this.options.onError?.(error, this.failures);
+        if (!(await this.connectionIsHealthy())) await this.deactivate();
+        await this.pause(Math.min(50 * 2 ** Math.min(this.failures, 6), 1_000));
+      }
+    }
+    await this.deactivate();
+  }
+
+  private async tryActivate(): Promise<boolean> {
+    const runner = this.options.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      const sql = queryRunnerExecutor(runner);
+      const { rows } = await sql.query<{ locked: boolean }>(
+        `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`,
+        [`codemyspec:subscription:${this.options.checkpointSchema}:${this.options.name}`],
+      );
+      if (!rows[0].locked) {
+        await runner.release();
+        return false;
+      }
+      await this.checkpoints.load(sql, this.options.name);
+      this.runner = runner;
+      this.active = true;
+      return true;
+    } catch (error) {
+      await runner.release().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async processBatch(): Promise<number> {
+    const runner = this.runner;
+    if (!runner) return 0;
+    const sql = queryRunnerExecutor(runner);
+    await runner.startTransaction();
+    try {
+      // Nothing here writes before readAll, so this transaction has no xid yet and cannot hold back its own read.
+      const from = await this.checkpoints.load(sql, this.options.name);
+      const { events, checkpoint } = await this.options.source.readAll(from, this.batchSize, sql);
+      if (events.length > 0) {
+        await this.options.handle(events, { sql, runner });
+        await this.checkpoints.compareAndSet(sql, this.options.name, from, checkpoint);
+      }
+      await runner.commitTransaction();
+      this.lastCheckpoint = checkpoint;
+      return events.length;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async connectionIsHealthy(): Promise<boolean> {
+    if (!this.runner) return true;
+    try {
+      await this.runner.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async deactivate(): Promise<void> {
+    const runner = this.runner;
+    this.runner = undefined;
+    this.active = false;
+    if (!runner) return;
+    try {
+      await runner.query(`SELECT pg_advisory_unlock_all()`);
+    } catch {
+      // The connection is gone, and with it the lock.
+    }
+    await runner.release().catch(() => undefined);
+  }
+
+  private pause(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
