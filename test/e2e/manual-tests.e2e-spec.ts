@@ -174,20 +174,22 @@ describe('runTests through the gateway (real sandbox, real bus)', () => {
     });
     // Exported as a tar: version 1 holds the test alone, the newest both files, contents intact.
     const tar = async (version?: number) =>
-      readTar(
-        Buffer.from(
-          (
-            await ok<{ workspaceTar: string }>(
-              `query($p: ID!, $v: Int) { workspaceTar(projectId: $p, version: $v) }`,
-              {
-                p: projectId,
-                v: version,
-              },
-            )
-          ).workspaceTar,
-          'base64',
-        ),
-        1024 * 1024,
+      (
+        await readTar(
+          Buffer.from(
+            (
+              await ok<{ workspaceTar: string }>(
+                `query($p: ID!, $v: Int) { workspaceTar(projectId: $p, version: $v) }`,
+                {
+                  p: projectId,
+                  v: version,
+                },
+              )
+            ).workspaceTar,
+            'base64',
+          ),
+          1024 * 1024,
+        )
       ).files.map((f) => [f.path, f.content.toString('utf8')]);
     expect(await tar(1)).toEqual([[testFile.path, testFile.content]]);
     expect(await tar()).toEqual([

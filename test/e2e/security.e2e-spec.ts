@@ -266,27 +266,32 @@ describe('security: the attacks of the review, through the gateway', () => {
       'FORBIDDEN',
     );
     expect((await gql(archive, { p: projectId }, admin.token)).errors).toBeUndefined();
-    const writes: [string, Record<string, unknown>][] = [
+    // Fresh names each time: a write that lands before a service has heard of the archiving
+    // must not make a later attempt fail for another reason.
+    let attempt = 0;
+    const contextName = () => `Late ${(attempt += 1)}`;
+    const writes: [string, () => Record<string, unknown>][] = [
       [
         'mutation($v: ReviseStoryInput!) { reviseStory(input: $v) { id } }',
-        { v: { id: mine.id, expectedVersion: 1, title: 'Changed' } },
+        () => ({ v: { id: mine.id, expectedVersion: 1, title: 'Changed' } }),
       ],
       [
         'mutation($v: CreateContextInput!) { createContext(input: $v) { id } }',
-        { v: { projectId, name: 'Late', type: 'DOMAIN' } },
+        () => ({ v: { projectId, name: contextName(), type: 'DOMAIN' } }),
       ],
       [
         'mutation($v: RunTestsInput!) { runTests(input: $v) { id } }',
-        { v: { projectId, componentId: randomUUID(), files: [{ path: 'a.test.ts', content: '' }] } },
+        () => ({ v: { projectId, componentId: randomUUID(), files: [{ path: 'a.test.ts', content: '' }] } }),
       ],
       [
         'mutation($v: ConfigureProjectSandboxInput!) { configureProjectSandbox(input: $v) { projectId } }',
-        { v: { projectId, testCommand: 'node --test' } },
+        () => ({ v: { projectId, testCommand: 'node --test' } }),
       ],
     ];
     for (const [query, variables] of writes)
       await waitFor(
-        async () => (await gql(query, variables, editor.token)).errors?.[0].extensions?.code === 'FORBIDDEN',
+        async () =>
+          (await gql(query, variables(), editor.token)).errors?.[0].extensions?.code === 'FORBIDDEN',
         20_000,
         `FORBIDDEN for ${query.slice(9, 40)} in the archived project`,
       );
@@ -295,7 +300,7 @@ describe('security: the attacks of the review, through the gateway', () => {
         .errors,
     ).toBeUndefined();
     await waitFor(
-      async () => !(await gql(writes[1][0], writes[1][1], editor.token)).errors,
+      async () => !(await gql(writes[1][0], writes[1][1](), editor.token)).errors,
       20_000,
       'createContext to work again after unarchiving',
     );

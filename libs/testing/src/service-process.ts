@@ -8,7 +8,7 @@ import { freePort } from './infra/testcontainers-gate';
 import type { GraphqlResponse } from './service-harness';
 import { adminIdentity, TEST_SECRET } from './service-harness';
 
-const ROOT = resolve(__dirname, '../../../..');
+const ROOT = resolve(__dirname, '../../..');
 
 export interface ServiceProcess {
   readonly service: ServiceName;

@@ -7,7 +7,7 @@ import type { TarEntryInput } from './tar-archive';
  * The tar copied into `/sandbox`: `workspace/` with the files and `report/` for the test report,
  * every entry owned by the sandbox user (the volume root itself stays root's, read-only to it).
  */
-export function workspaceArchive(files: readonly WorkspaceFile[]): Buffer {
+export function workspaceArchive(files: readonly WorkspaceFile[]): Promise<Buffer> {
   const owner = { uid: SANDBOX_UID, gid: SANDBOX_UID };
   const directories = new Set<string>(['workspace', 'report']);
   for (const file of files) {

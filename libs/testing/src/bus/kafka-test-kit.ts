@@ -16,7 +16,7 @@ import type { TitleRow } from './titles.projection';
 
 /** Test helpers for the Kafka bus suites: quiet clients, topic readers and child-process fixtures. */
 
-export const REPO_ROOT = resolve(__dirname, '../../../../..');
+export const REPO_ROOT = resolve(__dirname, '../../../..');
 
 export function kafkaBrokers(): string[] {
   return (process.env.KAFKA_BROKERS ?? '')
@@ -225,7 +225,7 @@ export function startFixture(
 ): FixtureProcess {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--require', './scripts/ts-register.cjs', `libs/domain/src/bus/testing/${file}`],
+    ['--require', './scripts/ts-register.cjs', `libs/testing/src/bus/${file}`],
     { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const lines: FixtureLine[] = [];

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { startEphemeralPostgres } from '@app/platform';
+// A relative path: Jest runs its global setup without the @app/* module mapping.
+import { startEphemeralPostgres } from '../../../platform/src/persistence/embedded-postgres';
 import { testcontainersCanRun } from './testcontainers-gate';
 
 export interface TestPostgres {

@@ -28,7 +28,7 @@ export async function readReport(container: Docker.Container): Promise<string | 
       await container.getArchive({ path: SANDBOX_REPORT_FILE }),
       16 * 1024 * 1024,
     );
-    const { files } = readTar(archive, 16 * 1024 * 1024);
+    const { files } = await readTar(archive, 16 * 1024 * 1024);
     return files[0]?.content.toString('utf8') ?? null;
   } catch {
     return null; // the command wrote no report
@@ -47,7 +47,7 @@ export async function collectArtifacts(
     try {
       const stream = await container.getArchive({ path: `${SANDBOX_WORKSPACE}/${path}` });
       const archive = await streamToBuffer(stream, budget + 1024 * 1024);
-      const read = readTar(archive, budget);
+      const read = await readTar(archive, budget);
       // Entries are named from the basename of the requested path; rebase them on the workspace.
       const parent = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
       for (const file of read.files) {

@@ -165,7 +165,7 @@ export class DockerSandbox implements Sandbox {
     startedAt: number,
   ): Promise<SandboxResult> {
     const { container } = prepared;
-    await container.putArchive(workspaceArchive(request.files), { path: SANDBOX_ROOT });
+    await container.putArchive(await workspaceArchive(request.files), { path: SANDBOX_ROOT });
 
     // The first reason is the one recorded; the kill itself is sent every time it is asked for.
     // A kill the engine loses under load is sent again every second until the container is gone.

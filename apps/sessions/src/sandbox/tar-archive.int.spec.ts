@@ -4,22 +4,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTar, readTar } from './tar-archive';
 
+/** Our archives against the real GNU tar, both ways (an integration test: it runs the tar binary). */
 describe('tar archives', () => {
   const long = `${'deep/'.repeat(30)}file.ts`;
-  const archive = createTar([
-    { path: 'workspace', type: 'directory', uid: 10001, gid: 10001 },
-    {
-      path: 'workspace/a.ts',
-      type: 'file',
-      content: Buffer.from('export const a = 1;\n'),
-      uid: 10001,
-      gid: 10001,
-    },
-    { path: `workspace/${long}`, type: 'file', content: Buffer.alloc(1500, 'z') },
-  ]);
+  let archive: Buffer;
+  beforeAll(async () => {
+    archive = await createTar([
+      { path: 'workspace', type: 'directory', uid: 10001, gid: 10001 },
+      {
+        path: 'workspace/a.ts',
+        type: 'file',
+        content: Buffer.from('export const a = 1;\n'),
+        uid: 10001,
+        gid: 10001,
+      },
+      { path: `workspace/${long}`, type: 'file', content: Buffer.alloc(1500, 'z') },
+    ]);
+  });
 
-  it('round-trips files, including a path longer than 100 bytes (PAX)', () => {
-    const { files, skipped } = readTar(archive, 1024 * 1024);
+  it('round-trips files, including a path longer than 100 bytes (PAX)', async () => {
+    const { files, skipped } = await readTar(archive, 1024 * 1024);
     expect(skipped).toEqual([]);
     expect(files.map((f) => [f.path, f.content.length])).toEqual([
       ['workspace/a.ts', 20],
@@ -28,7 +32,7 @@ describe('tar archives', () => {
   });
 
   it('is read by GNU tar with the owners and contents it declares', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tar-unit-'));
+    const dir = mkdtempSync(join(tmpdir(), 'tar-int-'));
     try {
       execFileSync('tar', ['-x', '-C', dir, '--numeric-owner'], { input: archive });
       expect(readFileSync(join(dir, 'workspace/a.ts'), 'utf8')).toBe('export const a = 1;\n');
@@ -39,8 +43,8 @@ describe('tar archives', () => {
     }
   });
 
-  it('never materialises links and keeps to the size budget', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tar-unit-'));
+  it('never materialises links and keeps to the size budget', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tar-int-'));
     try {
       execFileSync(
         'sh',
@@ -51,7 +55,7 @@ describe('tar archives', () => {
         { cwd: dir },
       );
       const gnu = execFileSync('tar', ['-c', '-C', dir, 'out']);
-      const { files, skipped } = readTar(gnu, 5);
+      const { files, skipped } = await readTar(gnu, 5);
       expect(files.map((f) => f.path).sort()).toEqual(['out/small']);
       expect(skipped.map((s) => [s.path, s.reason.split(' ')[0]]).sort()).toEqual([
         ['out/big', 'over'],
