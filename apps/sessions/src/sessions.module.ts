@@ -25,14 +25,18 @@ import type { SessionsConfig } from './sessions-config';
 import { SESSIONS_CONFIG } from './sessions-config.token';
 import { WritableProjects } from './projects/writable-projects';
 import { WorkspaceService } from './workspace/workspace.service';
-import { ContextBundleService } from './session/context-bundle.service';
-import { LLM_PROVIDER, LlmLedger } from './session/llm-ledger';
-import { SessionDriver } from './session/session-driver';
-import { SessionInputs } from './session/session-inputs';
-import { SessionWorker } from './session/session-worker';
-import { SessionRepository } from './session/session.repository';
-import { SessionService } from './session/session.service';
-import { CHILD_STARTER, StepExecutor } from './session/step-executor';
+import { ContextBundleService } from './session-runtime/context-bundle.service';
+import { LLM_PROVIDER, LlmLedger } from './session-runtime/llm-ledger';
+import { SessionDriver } from './session-runtime/session-driver';
+import { SessionInputs } from './session-runtime/session-inputs';
+import { SessionWorker } from './session-runtime/session-worker';
+import { SessionRepository } from './session-runtime/session.repository';
+import { SessionService } from './session-runtime/session.service';
+import { SessionStarter } from './session-runtime/session-starter';
+import { SessionWakeup } from './session-runtime/session-wakeup';
+import { STEP_CLASSES, StepExecutor } from './session-runtime/steps/step-executor';
+import { StepFiles } from './session-runtime/steps/step-files';
+import { GitRepositories } from './workspace/git-repository';
 
 /** Sandbox runs, workspaces, LLM sessions and their context ledger: an event-sourced Federation 2 subgraph. */
 @Module({})
@@ -69,11 +73,15 @@ export class SessionsModule {
         LlmLedger,
         SessionRepository,
         SessionInputs,
+        { provide: GitRepositories, useValue: new GitRepositories(`${sessions.dataDir}/repos`) },
+        SessionWakeup,
+        SessionStarter,
+        StepFiles,
+        ...STEP_CLASSES,
         StepExecutor,
         SessionDriver,
         SessionWorker,
         SessionService,
-        { provide: CHILD_STARTER, useExisting: SessionService },
         ContextBundleService,
         SessionResolver,
         PromptService,

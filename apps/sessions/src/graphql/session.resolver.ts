@@ -12,9 +12,9 @@ import {
 import type { RequestContext } from '@app/platform';
 import { CurrentRequest } from '@app/platform';
 import { RunTestsService } from '../sandbox-runs/run-tests/run-tests.service';
-import { ContextBundleService } from '../session/context-bundle.service';
-import { SessionService } from '../session/session.service';
-import { sessionView } from '../session/session.view';
+import { ContextBundleService } from '../session-runtime/context-bundle.service';
+import { SessionService } from '../session-runtime/session.service';
+import { sessionView } from './session.view';
 import { SandboxRunModel } from './sandbox-run.model';
 import { ContextBundleModel, ContextPurposeEnum, SessionModel } from './session.model';
 import { StartSessionInput } from './session.inputs';

@@ -6,6 +6,7 @@ import type { SessionsConfig } from '../sessions-config';
 import { SESSIONS_CONFIG } from '../sessions-config.token';
 import { SessionDriver } from './session-driver';
 import { SessionRepository } from './session.repository';
+import { SessionWakeup } from './session-wakeup';
 
 const POLL_MS = 1_000;
 
@@ -29,26 +30,27 @@ export class SessionWorker implements OnApplicationBootstrap, OnApplicationShutd
     private readonly dataSource: DataSource,
     private readonly repository: SessionRepository,
     private readonly driver: SessionDriver,
+    private readonly wakeup: SessionWakeup,
     @Inject(SESSIONS_CONFIG) private readonly config: SessionsConfig,
   ) {}
 
+  private stopListening: (() => void) | undefined;
+
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.tick(), POLL_MS);
+    // A session just started is looked at now, not at the next poll.
+    this.stopListening = this.wakeup.listen(() => void this.tick());
     void this.tick();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    this.stopListening?.();
     // In-flight steps stay in flight: the next start resumes them.
     for (const controller of this.active.values()) controller.abort();
     const deadline = Date.now() + 10_000;
     while (this.active.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  }
-
-  /** Look for work now (after a start), instead of at the next poll. */
-  poke(): void {
-    setImmediate(() => void this.tick());
   }
 
   /** Aborts the in-flight LLM call of a session driven here (after a cancel). */
@@ -115,7 +117,7 @@ export class SessionWorker implements OnApplicationBootstrap, OnApplicationShutd
           .catch(() => undefined);
         await runner.release();
         this.active.delete(sessionId);
-        if (!this.stopped) this.poke();
+        if (!this.stopped) setImmediate(() => void this.tick());
       });
     return true;
   }

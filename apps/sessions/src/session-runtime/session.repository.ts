@@ -3,11 +3,11 @@ import { DataSource } from 'typeorm';
 import type { EventEnvelope, EventMetadata } from '@app/domain';
 import type { SqlExecutor } from '@app/platform';
 import { dataSourceExecutor, EventBusLifecycle, inTransaction, PostgresEventStore } from '@app/platform';
-import type { SessionCommand } from './session.decider';
-import { sessionDecider } from './session.decider';
-import type { SessionEvent, SessionStatus } from './session.events';
-import { sessionStreamId } from './session.events';
-import type { SessionState } from './session.state';
+import type { SessionCommand } from '../session/session.decider';
+import { sessionDecider } from '../session/session.decider';
+import type { SessionEvent, SessionStatus } from '../session/session.events';
+import { sessionStreamId } from '../session/session.events';
+import type { SessionState } from '../session/session.state';
 
 /** Loads a session from its stream and appends a command's events (with its inline `sessions` row). */
 @Injectable()

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { RequestContext } from '@app/platform';
 import { authorize, canRead, DomainError, isUuid, NotFoundError, ValidationError } from '@app/domain';
 import { ArchitectClient } from '../clients/architect-client';
@@ -11,11 +11,11 @@ import { WritableProjects } from '../projects/writable-projects';
 import { LlmLedger } from './llm-ledger';
 import { SessionInputs } from './session-inputs';
 import { SessionWorker } from './session-worker';
-import type { SessionType } from './session.events';
-import { SESSION_TYPES } from './session.events';
+import type { SessionType } from '../session/session.events';
+import { SESSION_TYPES } from '../session/session.events';
 import { SessionRepository } from './session.repository';
-import type { SessionState } from './session.state';
-import type { ChildStarter } from './step-executor';
+import type { SessionState } from '../session/session.state';
+import { SessionStarter } from './session-starter';
 
 export interface StartSessionCommand {
   readonly componentId: string;
@@ -30,14 +30,15 @@ const CONTEXT_TYPES = ['context', 'coordination_context'];
 
 /** Starting, cancelling and reading sessions; the worker drives them. */
 @Injectable()
-export class SessionService implements ChildStarter {
+export class SessionService {
   constructor(
     private readonly repository: SessionRepository,
     private readonly architect: ArchitectClient,
     private readonly inputs: SessionInputs,
     private readonly ledger: LlmLedger,
     private readonly sandbox: SandboxProvider,
-    @Inject(forwardRef(() => SessionWorker)) private readonly worker: SessionWorker,
+    private readonly starter: SessionStarter,
+    private readonly worker: SessionWorker,
     @Inject(SESSIONS_CONFIG) private readonly config: SessionsConfig,
     private readonly projects: WritableProjects,
   ) {}
@@ -87,7 +88,7 @@ export class SessionService implements ChildStarter {
           [{ field: 'componentId', message: 'no red test run' }],
         );
     }
-    const state = await this.create({
+    return this.starter.start({
       sessionId: randomUUID(),
       projectId: component.projectId,
       componentId: component.id,
@@ -102,78 +103,6 @@ export class SessionService implements ChildStarter {
       identity: context.identity,
       correlationId: context.correlationId,
     });
-    this.worker.poke();
-    return state;
-  }
-
-  private async create(input: {
-    sessionId: string;
-    projectId: string;
-    componentId: string;
-    componentName: string;
-    type: SessionType;
-    parentId: string | null;
-    maxIterations: number;
-    budget: { maxLlmCalls: number; maxTokens: number };
-    identity: RequestContext['identity'];
-    correlationId: string;
-  }): Promise<SessionState> {
-    const initial = await this.repository.load(input.sessionId);
-    return this.repository.execute(initial, {
-      type: 'StartSession',
-      data: {
-        sessionId: input.sessionId,
-        projectId: input.projectId,
-        componentId: input.componentId,
-        componentName: input.componentName,
-        sessionType: input.type,
-        parentId: input.parentId,
-        maxIterations: input.maxIterations,
-        budget: input.budget,
-        startedBy: input.identity,
-        correlationId: input.correlationId,
-        parameters: {
-          model: this.config.llm.model,
-          temperature: this.config.llm.temperature,
-          maxTokens: null,
-        },
-        at: new Date().toISOString(),
-      },
-    });
-  }
-
-  /** ChildStarter: a DESIGN session for one component of a context (idempotent on resume). */
-  async startChild(
-    parent: SessionState,
-    child: { sessionId: string; componentId: string; name: string },
-  ): Promise<void> {
-    const existing = await this.repository.load(child.sessionId);
-    if (existing.exists) return;
-    await this.create({
-      sessionId: child.sessionId,
-      projectId: parent.projectId,
-      componentId: child.componentId,
-      componentName: child.name,
-      type: 'DESIGN',
-      parentId: parent.sessionId,
-      maxIterations: parent.maxIterations,
-      budget: parent.budget,
-      identity: parent.startedBy,
-      correlationId: parent.correlationId,
-    });
-    this.worker.poke();
-  }
-
-  async childResults(parentId: string) {
-    const children = await this.repository.children(parentId);
-    return Promise.all(
-      children.map(async (c) => ({
-        sessionId: c.sessionId,
-        componentId: c.componentId,
-        status: c.status,
-        reason: c.status === 'RUNNING' ? null : (await this.repository.load(c.sessionId)).reason,
-      })),
-    );
   }
 
   async cancel(context: RequestContext, sessionId: string): Promise<SessionState> {

@@ -1,11 +1,6 @@
-import type {
-  ContextItemModel,
-  SessionModel,
-  SessionStatusEnum,
-  SessionTypeEnum,
-} from '../graphql/session.model';
-import { sessionRunIds } from './session-files';
-import type { SessionState } from './session.state';
+import type { ContextItemModel, SessionModel, SessionStatusEnum, SessionTypeEnum } from './session.model';
+import { sessionRunIds } from '../session/session-files';
+import type { SessionState } from '../session/session.state';
 
 /** The GraphQL view of a session's state. */
 export function sessionView(state: SessionState): SessionModel {

@@ -16,7 +16,7 @@ import type {
 } from '../context/context-assembly';
 import { sandboxRunStreamId } from '../sandbox-runs/sandbox-run.stream';
 import { WorkspaceService } from '../workspace/workspace.service';
-import type { FileRef } from './session.events';
+import type { FileRef } from '../session/session.events';
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 

@@ -6,9 +6,9 @@ import { assembleContext } from '../context/context-assembly';
 import { LlmNotConfiguredError } from '../llm/llm.port';
 import type { LlmProvider } from '../llm/llm.port';
 import { WorkspaceService } from '../workspace/workspace.service';
-import type { LlmCallRecorded } from './session.events';
+import type { LlmCallRecorded } from '../session/session.events';
 import { SessionRepository } from './session.repository';
-import type { SessionState, StepRecord } from './session.state';
+import type { SessionState, StepRecord } from '../session/session.state';
 
 export const LLM_PROVIDER = Symbol('LLM_PROVIDER');
 

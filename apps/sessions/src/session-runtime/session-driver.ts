@@ -3,11 +3,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConcurrencyError, DomainError } from '@app/domain';
 import { redactSecret } from '../llm/openai-llm';
 import { BudgetExceededError } from './llm-ledger';
-import { plannedStep } from './session.decider';
+import { plannedStep } from '../session/session.decider';
 import { SessionRepository } from './session.repository';
-import type { SessionState } from './session.state';
-import { inFlightStep } from './session.state';
-import { StepExecutor, WAIT } from './step-executor';
+import type { SessionState } from '../session/session.state';
+import { inFlightStep } from '../session/session.state';
+import { StepExecutor } from './steps/step-executor';
+import { WAIT } from './steps/session-step';
 
 export type DriveResult = 'finished' | 'waiting' | 'stopped';
 

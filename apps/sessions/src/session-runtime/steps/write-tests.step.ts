@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { parseFileBlocks } from '../../session/reply-parsing';
+import { mergedFiles } from '../../session/session-files';
+import { LlmLedger } from '../llm-ledger';
+import { isTestPath, SessionInputs } from '../session-inputs';
+import type { SessionStep, StepOutcome, StepRun } from './session-step';
+import { StepFiles } from './step-files';
+import { testProblems } from './test-problems';
+
+/** generate_tests / fix_tests: tests from the accepted design (and why the last ones failed). */
+@Injectable()
+export class WriteTestsStep implements SessionStep {
+  readonly names = ['generate_tests', 'fix_tests'] as const;
+
+  constructor(
+    private readonly inputs: SessionInputs,
+    private readonly ledger: LlmLedger,
+    private readonly files: StepFiles,
+  ) {}
+
+  async execute({ state, step, caller, signal }: StepRun): Promise<StepOutcome> {
+    const { input } = await this.inputs.component(caller, state.componentId);
+    const design = await this.inputs.acceptedDesign(caller, state.componentId);
+    let request;
+    if (step.step === 'generate_tests') {
+      request = { purpose: 'TESTS' as const, component: input, design };
+    } else {
+      const current = mergedFiles(state, ['generate_tests', 'fix_tests']);
+      request = {
+        purpose: 'TESTS_FIX' as const,
+        component: input,
+        design,
+        tests: await this.inputs.files(state.projectId, current.files, current.version),
+        errors: testProblems(state),
+      };
+    }
+    const { reply, state: next } = await this.ledger.call(state, step, request, signal);
+    const parsed = parseFileBlocks(reply);
+    const rejected = [...parsed.rejected];
+    const files = parsed.files.filter((f) => {
+      if (isTestPath(f.path)) return true;
+      rejected.push({ path: f.path, reason: 'a TESTS session writes test files only' });
+      return false;
+    });
+    return this.files.write(next, step, files, rejected);
+  }
+}
