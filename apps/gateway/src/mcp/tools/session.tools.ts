@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { McpTool } from './mcp-tool';
+import { id, RUN, SESSION, one } from './mcp-tool';
+
+/** Test runs and automated sessions. */
+export const SESSION_TOOLS: readonly McpTool[] = [
+  {
+    name: 'run_tests',
+    title: 'Run tests in the sandbox',
+    description:
+      'Runs the files (tests, and code if any) in the sandbox and records the run as red/green evidence. Default command: node --test.',
+    input: {
+      projectId: id('project'),
+      componentId: id('component'),
+      files: z
+        .array(
+          z.object({
+            path: z.string().describe('Relative; no absolute paths, no "..".'),
+            content: z.string(),
+          }),
+        )
+        .min(1),
+      command: z.string().optional().describe('Run without a shell, e.g. "node --test test/".'),
+    },
+    run: (a, g) =>
+      one(g, `mutation($i: RunTestsInput!) { runTests(input: $i) { ${RUN} } }`, { i: a }, 'runTests'),
+  },
+  {
+    name: 'start_session',
+    title: 'Start an automated session',
+    description:
+      'DESIGN, COMPONENT_DESIGNS (for a context), TESTS or CODE, driven by the configured LLM in the background (LLM_NOT_CONFIGURED without one).',
+    input: {
+      componentId: id('component'),
+      type: z.enum(['DESIGN', 'COMPONENT_DESIGNS', 'TESTS', 'CODE']),
+      maxIterations: z.number().int().min(1).max(20).optional().describe('Revisions or fix attempts.'),
+    },
+    run: (a, g) =>
+      one(
+        g,
+        `mutation($i: StartSessionInput!) { startSession(input: $i) { ${SESSION} } }`,
+        { i: a },
+        'startSession',
+      ),
+  },
+  {
+    name: 'get_session',
+    title: 'Get a session',
+    description: 'A session with its steps, LLM calls (and their context items), budget and children.',
+    input: { id: id('session') },
+    run: (a, g) => one(g, `query($id: ID!) { session(id: $id) { ${SESSION} } }`, { id: a.id }, 'session'),
+  },
+];
