@@ -134,6 +134,26 @@ describe('stories subgraph against real PostgreSQL', () => {
     }
   });
 
+  it('takes 20 simultaneous criteria for one story: commands without a version are retried on conflict', async () => {
+    const created = (await createStory(`Busy ${randomUUID()}`)).data!.createStory;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        service.graphql(
+          `mutation($i: AddAcceptanceCriterionInput!) { addAcceptanceCriterion(input: $i) { id } }`,
+          { i: { storyId: created.id, description: `criterion ${i}` } },
+          editor,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.errors).map((r) => r.errors?.[0].extensions?.code)).toEqual([]);
+    const story = await service.graphql<{ story: { acceptanceCriteria: { description: string }[] } }>(
+      `query($id: ID!) { story(id: $id) { acceptanceCriteria { description } } }`,
+      { id: created.id },
+      editor,
+    );
+    expect(story.data!.story.acceptanceCriteria).toHaveLength(21);
+  });
+
   it('revises with an expected version and answers a stale one with CONFLICT and the current version', async () => {
     const created = (await createStory(`Revise ${randomUUID()}`)).data!.createStory;
     const revised = await service.graphql<{ reviseStory: StoryView }>(

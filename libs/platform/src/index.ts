@@ -42,3 +42,4 @@ export * from './decider/unit-of-work';
 export * from './graphql/domain-error.filter';
 export * from './projects/archived-projects.projection';
 export * from './auth/identity-signature';
+export * from './retry/retry';

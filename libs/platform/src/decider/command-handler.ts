@@ -18,8 +18,6 @@ export interface HandleOptions {
    * conflict is reported instead of retried: the caller decided on state that is now stale.
    */
   readonly expectedVersion?: number;
-  /** How many times to reload and decide again after a conflict (only without `expectedVersion`). */
-  readonly maxRetries?: number;
   readonly sql?: SqlExecutor;
   /** Event ids for the produced events, in order, for idempotent retries by the caller. */
   readonly eventIds?: readonly string[];
@@ -32,8 +30,9 @@ export interface HandleResult<State, Event> {
 }
 
 /**
- * Load a stream, fold it, decide, append with the version that was read. On a conflict the
- * whole cycle is repeated a bounded number of times, unless the caller pinned a version.
+ * Load a stream, fold it, decide, append with the version that was read (or the one the caller
+ * pinned). A conflict surfaces as a ConcurrencyError; `withUnitOfWork` runs the whole transaction
+ * again for commands that pinned no version, so the decision is always made on fresh state.
  */
 export class CommandHandler<Command, State, Event extends DomainEvent> {
   constructor(
@@ -46,35 +45,27 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
     command: Command,
     options: HandleOptions = {},
   ): Promise<HandleResult<State, Event>> {
-    const maxRetries = options.expectedVersion === undefined ? (options.maxRetries ?? 3) : 0;
-    for (let attempt = 0; ; attempt++) {
-      const stored = await this.store.readStream(streamId, { sql: options.sql });
-      const version = stored.length === 0 ? 0 : stored[stored.length - 1].version;
-      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
-        throw new ConcurrencyError(streamId, options.expectedVersion, version);
-      }
-      let state = this.decider.initialState();
-      for (const envelope of stored)
-        state = this.decider.evolve(state, { type: envelope.type, data: envelope.data } as unknown as Event);
-      const events = this.decider.decide(command, state);
-      if (events.length === 0) return { state, events, version };
-      const expected: ExpectedVersion = version === 0 ? 'no_stream' : version;
-      try {
-        const { nextExpectedVersion } = await this.store.append(
-          streamId,
-          events.map((event, index) => ({
-            type: event.type,
-            data: event.data as JsonObject,
-            eventId: options.eventIds?.[index],
-          })),
-          { expectedVersion: expected, metadata: options.metadata, sql: options.sql },
-        );
-        for (const event of events) state = this.decider.evolve(state, event);
-        return { state, events, version: nextExpectedVersion };
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= maxRetries || options.sql?.inTransaction)
-          throw error;
-      }
+    const stored = await this.store.readStream(streamId, { sql: options.sql });
+    const version = stored.length === 0 ? 0 : stored[stored.length - 1].version;
+    if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+      throw new ConcurrencyError(streamId, options.expectedVersion, version);
     }
+    let state = this.decider.initialState();
+    for (const envelope of stored)
+      state = this.decider.evolve(state, { type: envelope.type, data: envelope.data } as unknown as Event);
+    const events = this.decider.decide(command, state);
+    if (events.length === 0) return { state, events, version };
+    const expected: ExpectedVersion = version === 0 ? 'no_stream' : version;
+    const { nextExpectedVersion } = await this.store.append(
+      streamId,
+      events.map((event, index) => ({
+        type: event.type,
+        data: event.data as JsonObject,
+        eventId: options.eventIds?.[index],
+      })),
+      { expectedVersion: expected, metadata: options.metadata, sql: options.sql },
+    );
+    for (const event of events) state = this.decider.evolve(state, event);
+    return { state, events, version: nextExpectedVersion };
   }
 }
