@@ -1,4 +1,4 @@
-import { IDENTITY_HEADER, signIdentity } from '@app/platform';
+import { IDENTITY_HEADER, pollUntil, signIdentity } from '@app/platform';
 import type { SubgraphEndpoint } from '../gateway-config';
 import { SYSTEM_IDENTITY } from './signed-subgraph-source';
 
@@ -11,7 +11,9 @@ export async function waitForSubgraphs(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (const subgraph of subgraphs) {
-    for (let attempt = 1; ; attempt++) {
+    let asked = 0;
+    const answers = async (): Promise<boolean> => {
+      if ((asked += 1) === 2) log(`waiting for subgraph ${subgraph.name} at ${subgraph.url}`);
       try {
         const response = await fetch(subgraph.url, {
           method: 'POST',
@@ -22,16 +24,16 @@ export async function waitForSubgraphs(
           body: JSON.stringify({ query: '{ _service { sdl } }' }),
           signal: AbortSignal.timeout(5_000),
         });
-        if (response.ok) break;
+        return response.ok;
       } catch {
-        // not up yet
+        return false; // not up yet
       }
-      if (Date.now() > deadline)
-        throw new Error(
-          `subgraph ${subgraph.name} at ${subgraph.url} did not answer within ${timeoutMs / 1000} s`,
-        );
-      if (attempt === 1) log(`waiting for subgraph ${subgraph.name} at ${subgraph.url}`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    };
+    if (
+      !(await pollUntil(answers, { timeoutMs: Math.max(0, deadline - Date.now()), firstMs: 100, maxMs: 500 }))
+    )
+      throw new Error(
+        `subgraph ${subgraph.name} at ${subgraph.url} did not answer within ${timeoutMs / 1000} s`,
+      );
   }
 }

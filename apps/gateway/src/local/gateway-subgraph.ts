@@ -13,7 +13,7 @@ import {
   ROLES,
   ValidationError,
 } from '@app/domain';
-import { dataSourceExecutor, JSONScalar, replayProjection, sqlStateOf } from '@app/platform';
+import { dataSourceExecutor, JSONScalar, pollUntil, replayProjection, sqlStateOf } from '@app/platform';
 import type { Authenticator } from '../auth/authenticator';
 import type { ApiTokenRow } from '../auth/api-tokens';
 import { insertToken, newToken, RESERVED_TOKEN_NAMES } from '../auth/api-tokens';
@@ -308,13 +308,9 @@ async function waitForProject(
   sql: ReturnType<typeof dataSourceExecutor>,
   projectId: string,
 ): Promise<boolean> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const { rows } = await sql.query(`SELECT 1 FROM known_projects WHERE project_id = $1`, [projectId]);
-    if (rows.length > 0) return true;
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const known = async () =>
+    (await sql.query(`SELECT 1 FROM known_projects WHERE project_id = $1`, [projectId])).rows.length > 0;
+  return pollUntil(known, { timeoutMs: 10_000 });
 }
 
 function decodeCursor(cursor: string): { at: string; id: string } {

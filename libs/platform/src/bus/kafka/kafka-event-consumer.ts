@@ -1,6 +1,7 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../persistence/sql-executor';
+import { retry } from '../../retry/retry';
 import type { BusEvent } from '../bus-event';
 import type { EventConsumer, PartitionLag } from '../event-consumer';
 import { EventApplier } from '../event-applier';
@@ -296,17 +297,13 @@ export class KafkaEventConsumer implements EventConsumer {
  * Subscribes, retrying while the broker still answers that it does not host a topic it has just
  * created (its metadata can lag the controller's for a moment on a fresh broker).
  */
-async function subscribeWhenServed(consumer: Consumer, topics: string[], timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await consumer.subscribe({ topics, fromBeginning: true });
-      return;
-    } catch (error) {
-      if (!isTopicNotServedYet(error) || Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
+async function subscribeWhenServed(consumer: Consumer, topics: string[]): Promise<void> {
+  await retry(() => consumer.subscribe({ topics, fromBeginning: true }), {
+    attempts: 40,
+    firstMs: 100,
+    maxMs: 1_000,
+    retryable: isTopicNotServedYet,
+  });
 }
 
 /** A broker's "not (yet) hosting this topic" answer, possibly wrapped by kafkajs's retrier. */

@@ -1,4 +1,5 @@
 import type { Admin, Kafka } from 'kafkajs';
+import { pollUntil } from '../../retry/retry';
 
 export interface TopicSettings {
   readonly partitions: number;
@@ -51,23 +52,21 @@ export class TopicProvisioner {
    * no partitions of it, and kafkajs does not rebalance when they appear.
    */
   private async waitUntilServed(admin: Admin, topics: readonly string[], timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
+    const served = async (): Promise<boolean> => {
       try {
         const { topics: metadata } = await admin.fetchTopicMetadata({ topics: [...topics] });
-        const served = metadata.every(
-          (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
+        return (
+          metadata.length === topics.length &&
+          metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))
         );
-        if (served && metadata.length === topics.length) return;
       } catch {
-        // metadata not available yet
+        return false; // metadata not available yet
       }
-      if (Date.now() > deadline)
-        throw new Error(
-          `Kafka topics are not served by a leader after ${timeoutMs / 1000} s: ${topics.join(', ')}`,
-        );
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    };
+    if (!(await pollUntil(served, { timeoutMs, firstMs: 20, maxMs: 200 })))
+      throw new Error(
+        `Kafka topics are not served by a leader after ${timeoutMs / 1000} s: ${topics.join(', ')}`,
+      );
   }
 
   async close(): Promise<void> {
