@@ -17,7 +17,7 @@ import { PromptService } from './prompts/prompt.service';
 import { OpenAiLlm } from './llm/openai-llm';
 import { sessionsMigrations } from './persistence/sessions.migrations';
 import { readModels } from './read-models';
-import { ProjectSettingsService } from './sandbox-runs/project-settings.service';
+import { ProjectSettingsService } from './project-settings/project-settings.service';
 import { RunTestsService } from './sandbox-runs/run-tests/run-tests.service';
 import { SandboxRunRecorder } from './sandbox-runs/sandbox-run-recorder';
 import { SandboxProvider } from './sandbox/sandbox-provider';

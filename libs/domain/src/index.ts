@@ -13,3 +13,4 @@ export * from './events/event-envelope';
 export * from './events/expected-version';
 export * from './events/upcaster-registry';
 export * from './util/uuid';
+export * from './decider/record-once';

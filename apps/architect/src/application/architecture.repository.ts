@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@app/domain';
 import type { PostgresEventStore, SqlExecutor } from '@app/platform';
-import { ARCHITECTURE_STREAM } from '@app/domain';
+import { ARCHITECTURE_STREAM, asDecided } from '@app/domain';
 import { CommandHandler } from '@app/platform';
 import type { ArchitectureCommand } from '../architecture/architecture.commands';
 import { architectureDecider } from '../architecture/architecture.decider';
@@ -21,9 +21,9 @@ export class ArchitectureRepository {
   }
 
   async load(projectId: string, sql?: SqlExecutor): Promise<ArchitectureState> {
-    const events = await this.store.readStream(architectureStreamId(projectId), { sql });
+    const events = await this.store.readStream<ArchitectureEvent>(architectureStreamId(projectId), { sql });
     return events.reduce(
-      (state, e) => evolveArchitecture(state, { type: e.type, data: e.data } as unknown as ArchitectureEvent),
+      (state, e) => evolveArchitecture(state, asDecided<ArchitectureEvent>(e)),
       initialArchitectureState(),
     );
   }

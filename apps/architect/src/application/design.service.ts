@@ -1,10 +1,20 @@
+import type { StoredEvent } from '@app/domain';
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { EventEnvelope } from '@app/domain';
 import type { RequestContext, SqlExecutor } from '@app/platform';
-import { DESIGN_STREAM, NotFoundError, ValidationError } from '@app/domain';
-import { dataSourceExecutor, EventBusLifecycle, PostgresEventStore, withUnitOfWork } from '@app/platform';
+import { NotFoundError, ValidationError } from '@app/domain';
+import {
+  CommandHandler,
+  dataSourceExecutor,
+  EventBusLifecycle,
+  PostgresEventStore,
+  withUnitOfWork,
+} from '@app/platform';
+import type { DesignCommand, DesignState } from '../design/design.decider';
+import { designDecider } from '../design/design.decider';
+import type { DesignEvent, DesignSubmitted } from '../design/design.events';
+import { designStreamId } from '../design/design.events';
 import { designTypeForKind } from '../design/design-templates';
 import { diffDesigns } from '../design/design-diff';
 import { validateDesign } from '../design/validate-design';
@@ -13,27 +23,7 @@ import { ArchitectureRepository } from './architecture.repository';
 import { moduleNameFor } from './component-views';
 import { visibleComponent } from './project-access';
 
-export interface DesignSubmitted {
-  readonly type: 'DesignSubmitted';
-  readonly data: {
-    readonly designId: string;
-    readonly componentId: string;
-    readonly version: number;
-    readonly markdown: string;
-    readonly sha256: string;
-    readonly valid: boolean;
-    readonly errors: readonly { code: string; message: string; section: string | null }[];
-    readonly proposedComponents: readonly string[];
-    readonly testAssertions: readonly string[];
-    readonly at: string;
-  };
-}
-
 const MAX_DESIGN_BYTES = 512 * 1024;
-
-export function designStreamId(componentId: string): string {
-  return `${DESIGN_STREAM}-${componentId}`;
-}
 
 /**
  * Design documents: every submitted version is stored with its validation result (a `design-<id>`
@@ -43,6 +33,7 @@ export function designStreamId(componentId: string): string {
 @Injectable()
 export class DesignService {
   private readonly repository: ArchitectureRepository;
+  private readonly designs: CommandHandler<DesignCommand, DesignState, DesignEvent>;
   private readonly sql: SqlExecutor;
 
   constructor(
@@ -51,6 +42,7 @@ export class DesignService {
     private readonly bus: EventBusLifecycle,
   ) {
     this.repository = new ArchitectureRepository(store);
+    this.designs = new CommandHandler(store, designDecider);
     this.sql = dataSourceExecutor(dataSource);
   }
 
@@ -66,33 +58,27 @@ export class DesignService {
           markdown,
           sql,
         );
-        const version = component.designVersions + 1;
         const at = new Date().toISOString();
         const metadata = {
           projectId: row.project_id,
           actor: context.identity.actor,
           correlationId: context.correlationId,
         };
-        const event: DesignSubmitted = {
-          type: 'DesignSubmitted',
-          data: {
+        const { events } = await this.designs.handle(
+          designStreamId(componentId),
+          {
+            type: 'SubmitDesign',
             designId: randomUUID(),
             componentId,
-            version,
             markdown,
             sha256: createHash('sha256').update(markdown).digest('hex'),
-            valid: validation.valid,
-            errors: validation.errors.map((e) => ({ code: e.code, message: e.message, section: e.section })),
-            proposedComponents: [...validation.proposedComponents],
-            testAssertions: [...validation.testAssertions],
+            validation,
             at,
           },
-        };
-        await this.store.append(designStreamId(componentId), [event], {
-          expectedVersion: version - 1,
-          sql,
-          metadata,
-        });
+          { sql, metadata, expectedVersion: component.designVersions },
+        );
+        const event = events[0];
+        const version = event.data.version;
         await this.repository.execute(
           sql,
           row.project_id,
@@ -163,10 +149,8 @@ export class DesignService {
 
   async history(context: RequestContext, componentId: string): Promise<DesignDocument[]> {
     await visibleComponent(this.sql, context.identity, componentId, 'read');
-    const events = await this.store.readStream(designStreamId(componentId));
-    const acceptedVersion = [...events]
-      .reverse()
-      .find((e) => (e.data as unknown as DesignSubmitted['data']).valid)?.version;
+    const events = await this.store.readStream<DesignSubmitted>(designStreamId(componentId));
+    const acceptedVersion = [...events].reverse().find((e) => e.data.valid)?.version;
     return events.map((event) => toDocument(event, event.version === acceptedVersion));
   }
 
@@ -204,8 +188,8 @@ export class DesignService {
   }
 }
 
-function toDocument(event: EventEnvelope, accepted: boolean): DesignDocument {
-  const data = event.data as unknown as DesignSubmitted['data'];
+function toDocument(event: StoredEvent<DesignSubmitted>, accepted: boolean): DesignDocument {
+  const data = event.data;
   return {
     id: data.designId,
     componentId: data.componentId,

@@ -13,7 +13,7 @@ import {
 import type { RequestContext } from '@app/platform';
 import { authorize, isUuid, NotFoundError } from '@app/domain';
 import { CurrentRequest } from '@app/platform';
-import { ProjectSettingsService } from '../sandbox-runs/project-settings.service';
+import { ProjectSettingsService } from '../project-settings/project-settings.service';
 import { RunTestsService } from '../sandbox-runs/run-tests/run-tests.service';
 import { SandboxProvider } from '../sandbox/sandbox-provider';
 import { DEFAULT_TEST_COMMAND } from '../sandbox/test-command';

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '@app/platform';
-import { authorize, DomainError, isUuid, NotFoundError } from '@app/domain';
-import { inTransaction, PostgresEventStore, EventBusLifecycle } from '@app/platform';
+import type { RecordedState, RecordFact } from '@app/domain';
+import { authorize, DomainError, isUuid, NotFoundError, recordOnceDecider } from '@app/domain';
+import { CommandHandler, EventBusLifecycle, inTransaction, PostgresEventStore } from '@app/platform';
 import { StoriesClient } from '../clients/stories-client';
 import { WritableProjects } from '../projects/writable-projects';
 import type { StoryFacts } from '../clients/stories-client';
@@ -41,16 +42,26 @@ export interface IssuedPrompt {
  */
 @Injectable()
 export class PromptService {
+  private readonly prompts: CommandHandler<RecordFact<PromptIssued>, RecordedState, PromptIssued>;
+  private readonly reviews: CommandHandler<
+    RecordFact<StoryReviewedWithAi>,
+    RecordedState,
+    StoryReviewedWithAi
+  >;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: PostgresEventStore,
+    store: PostgresEventStore,
     private readonly bus: EventBusLifecycle,
     private readonly stories: StoriesClient,
     private readonly inputs: SessionInputs,
     private readonly ledger: LlmLedger,
     private readonly workspaces: WorkspaceService,
     private readonly projects: WritableProjects,
-  ) {}
+  ) {
+    this.prompts = new CommandHandler(store, recordOnceDecider<PromptIssued>('prompt'));
+    this.reviews = new CommandHandler(store, recordOnceDecider<StoryReviewedWithAi>('review'));
+  }
 
   async issue(context: RequestContext, kind: PromptKind, subjectId: string): Promise<IssuedPrompt> {
     const what = kind === 'CONTEXT_DESIGN' ? 'component' : kind === 'STORY_REVIEW' ? 'story' : 'project';
@@ -75,10 +86,11 @@ export class PromptService {
         at: new Date().toISOString(),
       },
     };
-    await this.store.append(`prompt-${promptId}`, [event], {
-      expectedVersion: 'no_stream',
-      metadata: { projectId, actor: context.identity.actor, correlationId: context.correlationId },
-    });
+    await this.prompts.handle(
+      `prompt-${promptId}`,
+      { type: 'RecordFact', event },
+      { metadata: { projectId, actor: context.identity.actor, correlationId: context.correlationId } },
+    );
     this.bus.poke();
     return { id: promptId, kind, subjectId, assembled };
   }
@@ -180,11 +192,11 @@ export class PromptService {
     }
     const event: StoryReviewedWithAi = { type: 'StoryReviewedWithAi', data };
     await inTransaction(this.dataSource, (sql) =>
-      this.store.append(`story-review-${data.reviewId}`, [event], {
-        expectedVersion: 'no_stream',
-        metadata: { projectId, actor: context.identity.actor, correlationId: context.correlationId },
-        sql,
-      }),
+      this.reviews.handle(
+        `story-review-${data.reviewId}`,
+        { type: 'RecordFact', event },
+        { metadata: { projectId, actor: context.identity.actor, correlationId: context.correlationId }, sql },
+      ),
     );
     this.bus.poke();
     return data;

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SandboxRunRecorded } from '@app/domain';
-import { isRedRun } from '@app/domain';
-import { EventBusLifecycle, inTransaction, PostgresEventStore } from '@app/platform';
+import type { RecordedState, RecordFact } from '@app/domain';
+import { isRedRun, recordOnceDecider } from '@app/domain';
+import { CommandHandler, EventBusLifecycle, inTransaction, PostgresEventStore } from '@app/platform';
 import type { CallerContext } from '../clients/subgraph-client';
 import { SandboxProvider } from '../sandbox/sandbox-provider';
 import { executedTests } from '../sandbox/sandbox-outcome';
@@ -14,7 +15,7 @@ import { SESSIONS_CONFIG } from '../sessions-config.token';
 import { sha256Of } from '../workspace/blob-store';
 import type { WorkspaceWriter } from '../workspace/workspace.events';
 import { WorkspaceService } from '../workspace/workspace.service';
-import { ProjectSettingsService } from './project-settings.service';
+import { ProjectSettingsService } from '../project-settings/project-settings.service';
 import { sandboxRunStreamId } from './sandbox-run.stream';
 
 export interface RunToRecord {
@@ -45,15 +46,19 @@ const MAX_TEST_MESSAGE = 2_000;
  */
 @Injectable()
 export class SandboxRunRecorder {
+  private readonly runs: CommandHandler<RecordFact<SandboxRunRecorded>, RecordedState, SandboxRunRecorded>;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: PostgresEventStore,
+    store: PostgresEventStore,
     private readonly bus: EventBusLifecycle,
     private readonly sandbox: SandboxProvider,
     private readonly workspaces: WorkspaceService,
     private readonly settings: ProjectSettingsService,
     @Inject(SESSIONS_CONFIG) private readonly config: SessionsConfig,
-  ) {}
+  ) {
+    this.runs = new CommandHandler(store, recordOnceDecider<SandboxRunRecorded>('sandbox run'));
+  }
 
   async run(input: RunToRecord): Promise<RecordedRun> {
     this.sandbox.assertAvailable();
@@ -120,11 +125,7 @@ export class SandboxRunRecorder {
     };
     await inTransaction(this.dataSource, async (sql) => {
       await this.workspaces.putBlob(result.output, sql);
-      await this.store.append(sandboxRunStreamId(runId), [event], {
-        expectedVersion: 'no_stream',
-        metadata,
-        sql,
-      });
+      await this.runs.handle(sandboxRunStreamId(runId), { type: 'RecordFact', event }, { metadata, sql });
       await sql.query(
         `INSERT INTO sandbox_runs (run_id, project_id, component_id, session_id, purpose, outcome, red, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

@@ -1,10 +1,10 @@
-import type { EventEnvelope, SandboxRunRecorded } from '@app/domain';
+import type { SandboxRunRecorded, StoredEvent } from '@app/domain';
 import { isGreenRun, isRedRun } from '@app/domain';
 import type { SandboxOutcomeEnum, SandboxRunModel } from '../graphql/sandbox-run.model';
 
 /** The GraphQL view of a recorded run. */
-export function sandboxRunView(event: EventEnvelope): SandboxRunModel {
-  const data = event.data as unknown as SandboxRunRecorded['data'];
+export function sandboxRunView(event: StoredEvent<SandboxRunRecorded>): SandboxRunModel {
+  const data = event.data;
   return {
     id: data.runId,
     projectId: data.projectId,

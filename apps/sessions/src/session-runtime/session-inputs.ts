@@ -160,8 +160,8 @@ export class SessionInputs {
   }
 
   async run(runId: string): Promise<SandboxRunRecorded['data'] | null> {
-    const [event] = await this.store.readStream(sandboxRunStreamId(runId));
-    return event ? (event.data as unknown as SandboxRunRecorded['data']) : null;
+    const [event] = await this.store.readStream<SandboxRunRecorded>(sandboxRunStreamId(runId));
+    return event ? event.data : null;
   }
 }
 

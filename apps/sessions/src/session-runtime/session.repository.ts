@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { EventEnvelope, EventMetadata } from '@app/domain';
+import type { EventMetadata } from '@app/domain';
+import { asDecided } from '@app/domain';
 import type { SqlExecutor } from '@app/platform';
-import { dataSourceExecutor, EventBusLifecycle, inTransaction, PostgresEventStore } from '@app/platform';
+import {
+  CommandHandler,
+  dataSourceExecutor,
+  EventBusLifecycle,
+  inTransaction,
+  PostgresEventStore,
+} from '@app/platform';
 import type { SessionCommand } from '../session/session.decider';
 import { sessionDecider } from '../session/session.decider';
 import type { SessionEvent, SessionStatus } from '../session/session.events';
@@ -16,12 +23,16 @@ export class SessionRepository {
     private readonly dataSource: DataSource,
     private readonly store: PostgresEventStore,
     private readonly bus: EventBusLifecycle,
-  ) {}
+  ) {
+    this.handler = new CommandHandler(store, sessionDecider);
+  }
+
+  private readonly handler: CommandHandler<SessionCommand, SessionState, SessionEvent>;
 
   async load(sessionId: string, sql?: SqlExecutor): Promise<SessionState> {
-    const events = await this.store.readStream(sessionStreamId(sessionId), { sql });
+    const events = await this.store.readStream<SessionEvent>(sessionStreamId(sessionId), { sql });
     const state = events.reduce(
-      (current, event) => sessionDecider.evolve(current, event as unknown as EventEnvelope & SessionEvent),
+      (current, event) => sessionDecider.evolve(current, asDecided<SessionEvent>(event)),
       sessionDecider.initialState(),
     );
     return state.exists ? state : { ...state, sessionId };
@@ -32,20 +43,23 @@ export class SessionRepository {
    * concurrent change (a cancel, another driver) makes this a CONFLICT instead of a lost update.
    */
   async execute(state: SessionState, command: SessionCommand, sql?: SqlExecutor): Promise<SessionState> {
-    const events = sessionDecider.decide(command, state);
-    if (events.length === 0) return state;
-    const next = events.reduce((current, event) => sessionDecider.evolve(current, event), state);
-    const metadata: EventMetadata = {
-      projectId: next.projectId,
-      actor: next.startedBy.actor,
-      correlationId: next.correlationId,
-    };
-    const work = async (tx: SqlExecutor) => {
-      await this.store.append(sessionStreamId(next.sessionId), events, {
-        expectedVersion: state.version === 0 ? 'no_stream' : state.version,
-        metadata,
-        sql: tx,
-      });
+    if (sessionDecider.decide(command, state).length === 0) return state;
+    const work = async (tx: SqlExecutor): Promise<SessionState> => {
+      const starting = state.version === 0 && command.type === 'StartSession' ? command.data : null;
+      const metadata: EventMetadata = {
+        projectId: starting?.projectId ?? state.projectId,
+        actor: starting?.startedBy.actor ?? state.startedBy.actor,
+        correlationId: starting?.correlationId ?? state.correlationId,
+      };
+      const { state: next } = await this.handler.handle(
+        sessionStreamId(starting?.sessionId ?? state.sessionId),
+        command,
+        {
+          sql: tx,
+          metadata,
+          expectedVersion: state.version,
+        },
+      );
       await tx.query(
         `INSERT INTO sessions (session_id, project_id, component_id, parent_id, type, status, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -60,9 +74,9 @@ export class SessionRepository {
           next.updatedAt,
         ],
       );
+      return next;
     };
-    if (sql) await work(sql);
-    else await inTransaction(this.dataSource, work);
+    const next = sql ? await work(sql) : await inTransaction(this.dataSource, work);
     this.bus.poke();
     return next;
   }

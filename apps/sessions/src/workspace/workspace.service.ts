@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { EventEnvelope, EventMetadata } from '@app/domain';
+import type { EventMetadata } from '@app/domain';
 import type { SqlExecutor } from '@app/platform';
 import { NotFoundError, ValidationError } from '@app/domain';
-import { dataSourceExecutor, PostgresEventStore, withUnitOfWork } from '@app/platform';
+import { CommandHandler, dataSourceExecutor, PostgresEventStore, withUnitOfWork } from '@app/platform';
 import type { WorkspaceFile } from '../sandbox/sandbox.port';
 import { createTar } from '../sandbox/tar-archive';
 import { checkWorkspacePath } from '../sandbox/workspace-paths';
 import { BlobStore, sha256Of } from './blob-store';
-import type { WorkspaceFilesWritten, WorkspaceWriter } from './workspace.events';
+import type { WriteWorkspaceFiles } from './workspace.decider';
+import { workspaceDecider } from './workspace.decider';
+import type { WorkspaceEvent, WorkspaceFilesWritten, WorkspaceWriter } from './workspace.events';
 import { workspaceStreamId } from './workspace.events';
-import { changedFiles, emptyWorkspace, evolveWorkspace } from './workspace.state';
+import { emptyWorkspace, evolveWorkspace } from './workspace.state';
 import type { WorkspaceState } from './workspace.state';
 
 export interface WrittenVersion {
@@ -28,25 +30,21 @@ export interface WrittenVersion {
 export class WorkspaceService {
   private readonly blobs = new BlobStore();
 
+  private readonly handler: CommandHandler<WriteWorkspaceFiles, WorkspaceState, WorkspaceEvent>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: PostgresEventStore,
-  ) {}
+  ) {
+    this.handler = new CommandHandler(store, workspaceDecider);
+  }
 
   async load(projectId: string, sql?: SqlExecutor, atVersion?: number): Promise<WorkspaceState> {
-    const events = await this.store.readStream(workspaceStreamId(projectId), {
+    const events = await this.store.readStream<WorkspaceFilesWritten>(workspaceStreamId(projectId), {
       sql,
       ...(atVersion === undefined ? {} : { toVersion: atVersion }),
     });
-    return events.reduce(
-      (state, event) =>
-        evolveWorkspace(
-          state,
-          event as unknown as EventEnvelope<'WorkspaceFilesWritten', WorkspaceFilesWritten['data']>,
-          event.version,
-        ),
-      emptyWorkspace,
-    );
+    return events.reduce((state, event) => evolveWorkspace(state, event, event.version), emptyWorkspace);
   }
 
   /** Stores the files and, if any changed, appends a version — inside the caller's transaction when given. */
@@ -64,30 +62,20 @@ export class WorkspaceService {
           { field: 'path', message: `"${file.path}" ${problem}` },
         ]);
     }
+    const hashed = files.map((f) => ({
+      ...f,
+      sha256: sha256Of(f.content),
+      size: Buffer.byteLength(f.content),
+    }));
     const work = async (tx: SqlExecutor): Promise<WrittenVersion> => {
-      const state = await this.load(projectId, tx);
-      const hashed = files.map((f) => ({
-        ...f,
-        sha256: sha256Of(f.content),
-        size: Buffer.byteLength(f.content),
-      }));
-      const changed = changedFiles(state, hashed);
-      if (changed.length === 0) return { version: state.version, changed: [] };
-      for (const file of changed) await this.blobs.put(tx, file.content);
-      const event: WorkspaceFilesWritten = {
-        type: 'WorkspaceFilesWritten',
-        data: {
-          files: changed.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size })),
-          writer,
-          at: new Date().toISOString(),
-        },
-      };
-      await this.store.append(workspaceStreamId(projectId), [event], {
-        expectedVersion: state.version === 0 ? 'no_stream' : state.version,
-        metadata: { ...metadata, projectId },
-        sql: tx,
-      });
-      return { version: state.version + 1, changed: changed.map((f) => f.path) };
+      const { events, version } = await this.handler.handle(
+        workspaceStreamId(projectId),
+        { type: 'WriteWorkspaceFiles', files: hashed, writer, at: new Date().toISOString() },
+        { sql: tx, metadata: { ...metadata, projectId } },
+      );
+      const changed = new Set(events.flatMap((e) => e.data.files.map((f) => f.path)));
+      for (const file of hashed) if (changed.has(file.path)) await this.blobs.put(tx, file.content);
+      return { version, changed: [...changed] };
     };
     return sql ? work(sql) : withUnitOfWork(this.dataSource, work, { retryOnConflict: true });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext, SqlExecutor } from '@app/platform';
-import { authorize, canRead, isUuid, NotFoundError, ValidationError } from '@app/domain';
+import { asDecided, authorize, canRead, isUuid, NotFoundError, ValidationError } from '@app/domain';
 import { dataSourceExecutor, PostgresEventStore } from '@app/platform';
 import type { EventRecord, StoryDiff, StoryReview } from '../graphql/history.model';
 import type { Project } from '../graphql/project.model';
@@ -220,8 +220,8 @@ export class StoryQueryService {
   }
 
   private async events(id: string, toVersion: number): Promise<StoryEvent[]> {
-    const stored = await this.store.readStream(storyStreamId(id), { toVersion });
-    return stored.map((e) => ({ type: e.type, data: e.data }) as unknown as StoryEvent);
+    const stored = await this.store.readStream<StoryEvent>(storyStreamId(id), { toVersion });
+    return stored.map((e) => asDecided<StoryEvent>(e));
   }
 }
 

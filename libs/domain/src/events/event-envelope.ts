@@ -45,6 +45,17 @@ export interface EventEnvelope<Type extends string = string, Data extends object
   readonly position: GlobalCheckpoint;
 }
 
+/** The events of one stream as its decider knows them: a `type` tag and its `data`. */
+export interface TypedEvent {
+  readonly type: string;
+  readonly data: object;
+}
+
+/** A stored event of a known union: its envelope, narrowed by `type` like the union itself. */
+export type StoredEvent<E extends TypedEvent> = E extends unknown
+  ? EventEnvelope<E['type'], E['data']>
+  : never;
+
 export function compareCheckpoints(a: GlobalCheckpoint, b: GlobalCheckpoint): number {
   const tx = BigInt(a.transactionId) - BigInt(b.transactionId);
   if (tx !== 0n) return tx < 0n ? -1 : 1;
@@ -63,4 +74,13 @@ export function streamTypeOf(streamId: string): string {
   if (uuid && uuid.index > 0) return streamId.slice(0, uuid.index);
   const dash = streamId.indexOf('-');
   return dash > 0 ? streamId.slice(0, dash) : streamId;
+}
+
+/**
+ * A stored event as the event its decider emitted: its type and data. Sound because each stream
+ * has one writer (its decider), whose union `E` the caller names when reading the stream.
+ */
+export function asDecided<E extends TypedEvent>(envelope: StoredEvent<E>): E {
+  const event: TypedEvent = { type: envelope.type, data: envelope.data };
+  return event as E;
 }

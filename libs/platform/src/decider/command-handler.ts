@@ -1,4 +1,4 @@
-import { ConcurrencyError } from '@app/domain';
+import { asDecided, ConcurrencyError } from '@app/domain';
 import type { EventMetadata, JsonObject } from '@app/domain';
 import type { ExpectedVersion } from '@app/domain';
 import type { PostgresEventStore } from '../event-store/postgres-event-store';
@@ -45,14 +45,13 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
     command: Command,
     options: HandleOptions = {},
   ): Promise<HandleResult<State, Event>> {
-    const stored = await this.store.readStream(streamId, { sql: options.sql });
+    const stored = await this.store.readStream<Event>(streamId, { sql: options.sql });
     const version = stored.length === 0 ? 0 : stored[stored.length - 1].version;
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new ConcurrencyError(streamId, options.expectedVersion, version);
     }
     let state = this.decider.initialState();
-    for (const envelope of stored)
-      state = this.decider.evolve(state, { type: envelope.type, data: envelope.data } as unknown as Event);
+    for (const envelope of stored) state = this.decider.evolve(state, asDecided<Event>(envelope));
     const events = this.decider.decide(command, state);
     if (events.length === 0) return { state, events, version };
     const expected: ExpectedVersion = version === 0 ? 'no_stream' : version;

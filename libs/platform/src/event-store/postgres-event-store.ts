@@ -3,7 +3,15 @@ import type { DataSource } from 'typeorm';
 import type { QueryOptions, SqlExecutor } from '../persistence/sql-executor';
 import { dataSourceExecutor, quoteIdent, sqlStateOf } from '../persistence/sql-executor';
 import { ConcurrencyError } from '@app/domain';
-import type { EventEnvelope, EventMetadata, GlobalCheckpoint, JsonObject, NewEvent } from '@app/domain';
+import type {
+  EventEnvelope,
+  EventMetadata,
+  GlobalCheckpoint,
+  JsonObject,
+  NewEvent,
+  StoredEvent,
+  TypedEvent,
+} from '@app/domain';
 import { START_OF_ALL, streamTypeOf } from '@app/domain';
 import type { ExpectedVersion } from '@app/domain';
 import { assertValidExpectedVersion, isExpectedVersionSatisfied } from '@app/domain';
@@ -185,7 +193,14 @@ export class PostgresEventStore {
     return () => this.appendListeners.delete(listener);
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<EventEnvelope[]> {
+  /**
+   * A stream's events in order. `E` names the stream's event union, so that callers switch on
+   * `type` and get typed data; the store trusts its writers (every stream has one decider).
+   */
+  async readStream<E extends TypedEvent = { type: string; data: JsonObject }>(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): Promise<StoredEvent<E>[]> {
     const sql = options.sql ?? this.pool;
     const backward = options.direction === 'backward';
     const { rows } = await sql.query<EventRow>(
@@ -198,7 +213,7 @@ export class PostgresEventStore {
       ],
       PREPARED,
     );
-    return rows.map((row) => this.toEnvelope(row));
+    return rows.map((row) => this.toEnvelope(row) as StoredEvent<E>);
   }
 
   /** Events committed after `after`, in gap-safe global order. */

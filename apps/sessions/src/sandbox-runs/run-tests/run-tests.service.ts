@@ -1,3 +1,4 @@
+import type { SandboxRunRecorded } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '@app/platform';
@@ -49,12 +50,14 @@ export class RunTestsService {
       command: command.command,
       purpose: 'MANUAL',
     });
-    const [stored] = await this.store.readStream(sandboxRunStreamId(event.data.runId));
+    const [stored] = await this.store.readStream<SandboxRunRecorded>(sandboxRunStreamId(event.data.runId));
     return sandboxRunView(stored);
   }
 
   async run(context: RequestContext, runId: string): Promise<SandboxRunModel> {
-    const events = isUuid(runId) ? await this.store.readStream(sandboxRunStreamId(runId)) : [];
+    const events = isUuid(runId)
+      ? await this.store.readStream<SandboxRunRecorded>(sandboxRunStreamId(runId))
+      : [];
     const run = events[0] ? sandboxRunView(events[0]) : undefined;
     if (!run || !canRead(context.identity, run.projectId)) throw new NotFoundError('sandbox run', runId);
     return run;

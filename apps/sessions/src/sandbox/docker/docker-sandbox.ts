@@ -34,6 +34,11 @@ interface Prepared {
 
 const POOL_TTL_MS = 60 * 60_000;
 
+/** An exec's hijacked stream (dockerode types it as any). */
+function startExec(exec: Docker.Exec): Promise<Readable> {
+  return exec.start({ hijack: true, stdin: false });
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -179,7 +184,7 @@ export class DockerSandbox implements Sandbox {
     };
     const capture = new OutputCapture(request.limits.outputBytes, () => kill('output_limit'));
     const exec = await container.exec(execOptions(request.argv));
-    const stream = (await exec.start({ hijack: true, stdin: false })) as unknown as Readable;
+    const stream = await startExec(exec);
     const demuxer = new DockerStreamDemuxer((_stream, payload) => capture.push(payload));
     const timer = setTimeout(() => kill('timeout'), request.limits.timeoutMs);
     try {
@@ -250,7 +255,7 @@ export class DockerSandbox implements Sandbox {
   private async diskFull(container: Docker.Container, diskBytes: number): Promise<boolean> {
     try {
       const exec = await container.exec({ ...execOptions(FREE_SPACE_PROBE), WorkingDir: SANDBOX_ROOT });
-      const stream = (await exec.start({ hijack: true, stdin: false })) as unknown as Readable;
+      const stream = await startExec(exec);
       let out = '';
       const demuxer = new DockerStreamDemuxer((kind, payload) => {
         if (kind === 'stdout') out += payload.toString('utf8');

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '@app/platform';
 import { authorize, isUuid, NotFoundError, ValidationError } from '@app/domain';
-import { dataSourceExecutor, inTransaction, PostgresEventStore } from '@app/platform';
+import { CommandHandler, dataSourceExecutor, PostgresEventStore, withUnitOfWork } from '@app/platform';
+import type { ConfigureProjectSandbox, ProjectSettingsState } from './project-settings.decider';
+import { projectSettingsDecider } from './project-settings.decider';
+import type { ProjectSettingsEvent } from './project-settings.events';
+import { projectSettingsStreamId } from './project-settings.events';
 import { WritableProjects } from '../projects/writable-projects';
 import { splitCommand } from '../sandbox/test-command';
 
@@ -15,11 +19,6 @@ export interface ProjectSandboxSettings {
   readonly version: number;
 }
 
-export interface ProjectSandboxConfigured {
-  readonly type: 'ProjectSandboxConfigured';
-  readonly data: { readonly image: string | null; readonly testCommand: string | null; readonly at: string };
-}
-
 const IMAGE_NAME = /^[a-z0-9][\w./:@-]{0,254}$/i;
 
 /** Per project: which image runs its tests and with which command (`project-sandbox-<id>` stream). */
@@ -27,9 +26,17 @@ const IMAGE_NAME = /^[a-z0-9][\w./:@-]{0,254}$/i;
 export class ProjectSettingsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: PostgresEventStore,
+    store: PostgresEventStore,
     private readonly projects: WritableProjects,
-  ) {}
+  ) {
+    this.handler = new CommandHandler(store, projectSettingsDecider);
+  }
+
+  private readonly handler: CommandHandler<
+    ConfigureProjectSandbox,
+    ProjectSettingsState,
+    ProjectSettingsEvent
+  >;
 
   async get(projectId: string): Promise<ProjectSandboxSettings> {
     const { rows } = await dataSourceExecutor(this.dataSource).query<{
@@ -66,21 +73,26 @@ export class ProjectSettingsService {
       }
     }
     if (problems.length > 0) throw new ValidationError('the sandbox settings are invalid', problems);
-    const event: ProjectSandboxConfigured = {
-      type: 'ProjectSandboxConfigured',
-      data: { image, testCommand, at: new Date().toISOString() },
-    };
-    await inTransaction(this.dataSource, async (sql) => {
-      const appended = await this.store.append(`project-sandbox-${projectId}`, [event], {
-        metadata: { projectId, actor: context.identity.actor, correlationId: context.correlationId },
-        sql,
-      });
-      await sql.query(
-        `INSERT INTO project_settings (project_id, image, test_command, version) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (project_id) DO UPDATE SET image = $2, test_command = $3, version = $4`,
-        [projectId, image, testCommand, appended.nextExpectedVersion],
-      );
-    });
+    await withUnitOfWork(
+      this.dataSource,
+      async (sql) => {
+        const { events, version } = await this.handler.handle(
+          projectSettingsStreamId(projectId),
+          { type: 'ConfigureProjectSandbox', image, testCommand, at: new Date().toISOString() },
+          {
+            sql,
+            metadata: { projectId, actor: context.identity.actor, correlationId: context.correlationId },
+          },
+        );
+        if (events.length === 0) return;
+        await sql.query(
+          `INSERT INTO project_settings (project_id, image, test_command, version) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (project_id) DO UPDATE SET image = $2, test_command = $3, version = $4`,
+          [projectId, image, testCommand, version],
+        );
+      },
+      { retryOnConflict: true },
+    );
     return this.get(projectId);
   }
 }
