@@ -1,6 +1,17 @@
-import type { PublicProjectCreated, PublicStoryCreated, PublicStoryRevised } from '@app/domain';
+import type {
+  PublicProjectCreated,
+  PublicProjectRenamed,
+  PublicStoryCreated,
+  PublicStoryRevised,
+} from '@app/domain';
 import type { BusEvent, Projection, ProjectionContext, ProjectionDeps } from '@app/platform';
-import { PROJECT_STREAM, STORIES_SERVICE, STORY_STREAM, storyIdFromStream } from '@app/domain';
+import {
+  PROJECT_STREAM,
+  projectIdFromStream,
+  STORIES_SERVICE,
+  STORY_STREAM,
+  storyIdFromStream,
+} from '@app/domain';
 
 /**
  * The architect's local copy of the stories (per project), fed by the stories service's events.
@@ -27,9 +38,9 @@ export function storyCopiesProjection(deps: ProjectionDeps): Projection {
         );
       },
       ProjectRenamed: async (event, { sql, table }) => {
-        const data = event.data as { name: string };
+        const data = event.data as PublicProjectRenamed['data'];
         await sql.query(`UPDATE ${table('project_copies')} SET name = $2 WHERE project_id = $1`, [
-          event.streamId.slice('project-'.length),
+          projectIdFromStream(event.streamId),
           data.name,
         ]);
       },

@@ -37,6 +37,17 @@ export interface PublicProjectCreated {
   };
 }
 
+/** A project's new name (stream `project-<id>`). */
+export interface PublicProjectRenamed {
+  readonly type: 'ProjectRenamed';
+  readonly data: { readonly name: string; readonly renamedAt: string };
+}
+
+/** `project-<uuid>` → the uuid. */
+export function projectIdFromStream(streamId: string): string {
+  return streamId.startsWith(`${PROJECT_STREAM}-`) ? streamId.slice(PROJECT_STREAM.length + 1) : streamId;
+}
+
 /** A project stops taking writes in every service (stream `project-<id>`). */
 export interface PublicProjectArchived {
   readonly type: 'ProjectArchived';

@@ -1,6 +1,6 @@
 import type { Projection } from '../bus/projection';
 import type { ProjectionDeps } from '../nest/event-sourcing.module';
-import { PROJECT_STREAM, STORIES_SERVICE } from '@app/domain';
+import { PROJECT_STREAM, projectIdFromStream, STORIES_SERVICE } from '@app/domain';
 import { ProjectArchivedError } from '@app/domain';
 import type { Migration } from '../persistence/migration';
 import type { SqlExecutor } from '../persistence/sql-executor';
@@ -24,7 +24,6 @@ export function archivedProjectsMigration(version: number): Migration {
  * events, so that every service refuses writes to an archived project on its own.
  */
 export function archivedProjectsProjection(deps: ProjectionDeps): Projection {
-  const projectIdOf = (streamId: string) => streamId.slice(`${PROJECT_STREAM}-`.length);
   return {
     name: `${deps.config.service}.${TABLE}`,
     schema: deps.config.schema,
@@ -33,11 +32,13 @@ export function archivedProjectsProjection(deps: ProjectionDeps): Projection {
     handlers: {
       ProjectArchived: async (event, { sql, table }) => {
         await sql.query(`INSERT INTO ${table(TABLE)} (project_id) VALUES ($1) ON CONFLICT DO NOTHING`, [
-          projectIdOf(event.streamId),
+          projectIdFromStream(event.streamId),
         ]);
       },
       ProjectUnarchived: async (event, { sql, table }) => {
-        await sql.query(`DELETE FROM ${table(TABLE)} WHERE project_id = $1`, [projectIdOf(event.streamId)]);
+        await sql.query(`DELETE FROM ${table(TABLE)} WHERE project_id = $1`, [
+          projectIdFromStream(event.streamId),
+        ]);
       },
     },
   };
