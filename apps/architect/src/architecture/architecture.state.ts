@@ -47,32 +47,55 @@ function update(
   return { ...state, components };
 }
 
+type EventData<T extends ArchitectureEvent['type']> = Extract<ArchitectureEvent, { type: T }>['data'];
+
+/** A new component: no stories, dependencies, designs or evidence yet. */
+function withCreated(state: ArchitectureState, data: EventData<'ComponentCreated'>): ArchitectureState {
+  const { componentId, projectId, parentId, name, kind, description, at } = data;
+  const components = new Map(state.components);
+  components.set(componentId, {
+    id: componentId,
+    projectId,
+    parentId,
+    name,
+    kind,
+    description,
+    createdAt: at,
+    storyIds: [],
+    dependsOn: [],
+    designVersions: 0,
+    newestDesignValid: null,
+    acceptedDesignVersion: null,
+    acceptedAt: null,
+    red: false,
+    green: false,
+    dirty: false,
+    dirtyBecause: null,
+  });
+  return { projectId, components };
+}
+
+/** A valid design is accepted and starts the evidence afresh; an invalid one is only counted. */
+function withDesign(c: ComponentState, data: EventData<'ComponentDesignRecorded'>): ComponentState {
+  const { designVersion, valid, at } = data;
+  if (!valid) return { ...c, designVersions: designVersion, newestDesignValid: false };
+  return {
+    ...c,
+    designVersions: designVersion,
+    newestDesignValid: true,
+    acceptedDesignVersion: designVersion,
+    acceptedAt: at,
+    red: false,
+    green: false,
+    dirty: false,
+    dirtyBecause: null,
+  };
+}
+
 export function evolveArchitecture(state: ArchitectureState, event: ArchitectureEvent): ArchitectureState {
   switch (event.type) {
-    case 'ComponentCreated': {
-      const { componentId, projectId, parentId, name, kind, description, at } = event.data;
-      const components = new Map(state.components);
-      components.set(componentId, {
-        id: componentId,
-        projectId,
-        parentId,
-        name,
-        kind,
-        description,
-        createdAt: at,
-        storyIds: [],
-        dependsOn: [],
-        designVersions: 0,
-        newestDesignValid: null,
-        acceptedDesignVersion: null,
-        acceptedAt: null,
-        red: false,
-        green: false,
-        dirty: false,
-        dirtyBecause: null,
-      });
-      return { projectId, components };
-    }
+    case 'ComponentCreated':
+      return withCreated(state, event.data);
     case 'StoryMappedToComponent': {
       const { storyId, componentId } = event.data;
       const components = new Map<string, ComponentState>();
@@ -97,24 +120,8 @@ export function evolveArchitecture(state: ArchitectureState, event: Architecture
         ...c,
         dependsOn: c.dependsOn.filter((d) => d !== event.data.toId),
       }));
-    case 'ComponentDesignRecorded': {
-      const { componentId, designVersion, valid, at } = event.data;
-      return update(state, componentId, (c) =>
-        valid
-          ? {
-              ...c,
-              designVersions: designVersion,
-              newestDesignValid: true,
-              acceptedDesignVersion: designVersion,
-              acceptedAt: at,
-              red: false,
-              green: false,
-              dirty: false,
-              dirtyBecause: null,
-            }
-          : { ...c, designVersions: designVersion, newestDesignValid: false },
-      );
-    }
+    case 'ComponentDesignRecorded':
+      return update(state, event.data.componentId, (c) => withDesign(c, event.data));
     case 'ComponentTestEvidenceRecorded':
       return update(state, event.data.componentId, (c) =>
         event.data.evidence === 'red' ? { ...c, red: true } : { ...c, green: true },

@@ -79,30 +79,43 @@ export function completedSteps(state: SessionState): StepRecord[] {
   return state.steps.filter((s) => s.finishedAt !== null);
 }
 
+type EventData<T extends SessionEvent['type']> = Extract<SessionEvent, { type: T }>['data'];
+
+function started(next: SessionState, d: EventData<'SessionStarted'>): SessionState {
+  return {
+    ...next,
+    exists: true,
+    sessionId: d.sessionId,
+    projectId: d.projectId,
+    componentId: d.componentId,
+    componentName: d.componentName,
+    type: d.sessionType,
+    parentId: d.parentId,
+    status: 'RUNNING',
+    maxIterations: d.maxIterations,
+    budget: d.budget,
+    startedBy: d.startedBy,
+    correlationId: d.correlationId,
+    parameters: d.parameters,
+    createdAt: d.at,
+    updatedAt: d.at,
+  };
+}
+
+/** The in-flight record of this step and attempt, finished with its outcome and result. */
+function completed(steps: readonly StepRecord[], d: EventData<'StepCompleted'>): StepRecord[] {
+  return steps.map((s) =>
+    s.step === d.step && s.attempt === d.attempt && s.finishedAt === null
+      ? { ...s, finishedAt: d.at, outcome: d.outcome, detail: d.detail, result: d.result }
+      : s,
+  );
+}
+
 export function evolveSession(state: SessionState, event: SessionEvent): SessionState {
   const next = { ...state, version: state.version + 1 };
   switch (event.type) {
-    case 'SessionStarted': {
-      const d = event.data;
-      return {
-        ...next,
-        exists: true,
-        sessionId: d.sessionId,
-        projectId: d.projectId,
-        componentId: d.componentId,
-        componentName: d.componentName,
-        type: d.sessionType,
-        parentId: d.parentId,
-        status: 'RUNNING',
-        maxIterations: d.maxIterations,
-        budget: d.budget,
-        startedBy: d.startedBy,
-        correlationId: d.correlationId,
-        parameters: d.parameters,
-        createdAt: d.at,
-        updatedAt: d.at,
-      };
-    }
+    case 'SessionStarted':
+      return started(next, event.data);
     case 'StepStarted':
       return {
         ...next,
@@ -129,21 +142,7 @@ export function evolveSession(state: SessionState, event: SessionEvent): Session
         updatedAt: event.data.at,
       };
     case 'StepCompleted':
-      return {
-        ...next,
-        steps: state.steps.map((s) =>
-          s.step === event.data.step && s.attempt === event.data.attempt && s.finishedAt === null
-            ? {
-                ...s,
-                finishedAt: event.data.at,
-                outcome: event.data.outcome,
-                detail: event.data.detail,
-                result: event.data.result,
-              }
-            : s,
-        ),
-        updatedAt: event.data.at,
-      };
+      return { ...next, steps: completed(state.steps, event.data), updatedAt: event.data.at };
     case 'SessionSucceeded':
       return { ...next, status: 'SUCCEEDED', summary: event.data.summary, updatedAt: event.data.at };
     case 'SessionFailed':

@@ -41,29 +41,65 @@ export function initialStoryState(): StoryState {
   return null;
 }
 
-export function evolveStory(state: StoryState, event: StoryEvent): StoryState {
-  if (event.type === 'StoryCreated') {
-    const { data } = event;
-    return {
-      id: data.storyId,
-      projectId: data.projectId,
-      title: data.title,
-      description: data.description,
-      status: 'IN_PROGRESS',
-      priority: data.priority,
-      tags: [...data.tags],
-      acceptanceCriteria: data.acceptanceCriteria.map((c) => ({
-        id: c.id,
-        description: c.description,
-        verified: false,
-      })),
-      component: null,
-      createdAt: data.createdAt,
-      updatedAt: data.createdAt,
-      version: (state?.version ?? 0) + 1,
-      deletedAt: null,
-    };
+/** The story as its StoryCreated event describes it. */
+function createdStory(state: StoryState, event: Extract<StoryEvent, { type: 'StoryCreated' }>): Story {
+  const { data } = event;
+  return {
+    id: data.storyId,
+    projectId: data.projectId,
+    title: data.title,
+    description: data.description,
+    status: 'IN_PROGRESS',
+    priority: data.priority,
+    tags: [...data.tags],
+    acceptanceCriteria: data.acceptanceCriteria.map((c) => ({
+      id: c.id,
+      description: c.description,
+      verified: false,
+    })),
+    component: null,
+    createdAt: data.createdAt,
+    updatedAt: data.createdAt,
+    version: (state?.version ?? 0) + 1,
+    deletedAt: null,
+  };
+}
+
+type CriterionEvent = Extract<
+  StoryEvent,
+  {
+    type:
+      | 'AcceptanceCriterionAdded'
+      | 'AcceptanceCriterionUpdated'
+      | 'AcceptanceCriterionRemoved'
+      | 'AcceptanceCriterionVerified';
   }
+>;
+
+/** The criteria after one criterion event (an update makes a criterion unverified again). */
+function evolveCriteria(
+  criteria: Story['acceptanceCriteria'],
+  event: CriterionEvent,
+): Story['acceptanceCriteria'] {
+  const { criterionId } = event.data;
+  switch (event.type) {
+    case 'AcceptanceCriterionAdded':
+      return [...criteria, { id: criterionId, description: event.data.description, verified: false }];
+    case 'AcceptanceCriterionUpdated':
+      return criteria.map((c) =>
+        c.id === criterionId ? { ...c, description: event.data.description, verified: false } : c,
+      );
+    case 'AcceptanceCriterionRemoved':
+      return criteria.filter((c) => c.id !== criterionId);
+    case 'AcceptanceCriterionVerified':
+      return criteria.map((c) => (c.id === criterionId ? { ...c, verified: true } : c));
+    default:
+      return assertNever(event, 'criterion event');
+  }
+}
+
+export function evolveStory(state: StoryState, event: StoryEvent): StoryState {
+  if (event.type === 'StoryCreated') return createdStory(state, event);
   // Anything before a StoryCreated cannot describe a story; a well-formed stream never has it.
   if (state === null) return null;
   const next = { version: state.version + 1 };
@@ -77,40 +113,13 @@ export function evolveStory(state: StoryState, event: StoryEvent): StoryState {
         updatedAt: event.data.revisedAt,
       };
     case 'AcceptanceCriterionAdded':
-      return {
-        ...state,
-        ...next,
-        acceptanceCriteria: [
-          ...state.acceptanceCriteria,
-          { id: event.data.criterionId, description: event.data.description, verified: false },
-        ],
-        updatedAt: event.data.at,
-      };
     case 'AcceptanceCriterionUpdated':
-      return {
-        ...state,
-        ...next,
-        acceptanceCriteria: state.acceptanceCriteria.map((c) =>
-          c.id === event.data.criterionId
-            ? { ...c, description: event.data.description, verified: false }
-            : c,
-        ),
-        updatedAt: event.data.at,
-      };
     case 'AcceptanceCriterionRemoved':
-      return {
-        ...state,
-        ...next,
-        acceptanceCriteria: state.acceptanceCriteria.filter((c) => c.id !== event.data.criterionId),
-        updatedAt: event.data.at,
-      };
     case 'AcceptanceCriterionVerified':
       return {
         ...state,
         ...next,
-        acceptanceCriteria: state.acceptanceCriteria.map((c) =>
-          c.id === event.data.criterionId ? { ...c, verified: true } : c,
-        ),
+        acceptanceCriteria: evolveCriteria(state.acceptanceCriteria, event),
         updatedAt: event.data.at,
       };
     case 'StoryTagsChanged':
