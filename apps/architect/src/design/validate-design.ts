@@ -129,6 +129,167 @@ function splitSections(tree: Root): { titles: Heading[]; sections: Section[] } {
   return { titles, sections };
 }
 
+/** The one H1, naming the component (or its module). */
+function checkTitle(
+  titles: readonly Heading[],
+  componentName: string,
+  moduleName: string | undefined,
+  errors: DesignError[],
+): void {
+  if (titles.length === 0)
+    errors.push({
+      code: 'missing-title',
+      message: `The design has no title: start it with "# ${componentName}"`,
+      section: null,
+    });
+  titles.slice(1).forEach((heading) =>
+    errors.push({
+      code: 'duplicate-title',
+      message: `The design has more than one H1: "${plainText(heading).trim()}" is an extra title`,
+      section: null,
+    }),
+  );
+  if (titles.length > 0) {
+    const title = plainText(titles[0]).trim();
+    if (title !== componentName && title !== moduleName) {
+      const expected = moduleName ? `"${componentName}" or "${moduleName}"` : `"${componentName}"`;
+      errors.push({
+        code: 'title-mismatch',
+        message: `The title "${title}" does not name the component: expected ${expected}`,
+        section: null,
+      });
+    }
+  }
+}
+
+/** Known, unique, present and filled sections: the filled ones, by name. */
+function checkSections(
+  sections: readonly Section[],
+  spec: ReturnType<typeof designTemplateSpec>,
+  type: DesignContext['type'],
+  errors: DesignError[],
+): Map<DesignSectionName, readonly RootContent[]> {
+  const allowed = new Map(spec.sections.map((s) => [s.name as string, s]));
+  const byName = new Map<string, Section>();
+  for (const section of sections) {
+    if (!allowed.has(section.name)) {
+      const lower = section.name.toLowerCase();
+      const near = DESIGN_SECTION_NAMES.find((n) => allowed.has(n) && n.toLowerCase() === lower);
+      const hint = near
+        ? ` (did you mean "${near}"?)`
+        : `; a ${type} design has ${spec.sections.map((s) => s.name).join(', ')}`;
+      errors.push({
+        code: 'unknown-section',
+        message: `"${section.name}" is not a section of a ${type} design${hint}`,
+        section: section.name,
+      });
+    } else if (byName.has(section.name))
+      errors.push({
+        code: 'duplicate-section',
+        message: `The section "${section.name}" appears more than once`,
+        section: section.name,
+      });
+    else byName.set(section.name, section);
+  }
+  const filled = new Map<DesignSectionName, readonly RootContent[]>();
+  for (const { name, required } of spec.sections) {
+    const section = byName.get(name);
+    if (!section) {
+      if (required)
+        errors.push({
+          code: 'missing-section',
+          message: `The required section "${name}" is missing`,
+          section: name,
+        });
+    } else if (section.nodes.some(isContent)) filled.set(name, section.nodes);
+    else if (required)
+      errors.push({ code: 'empty-section', message: `The section "${name}" is empty`, section: name });
+  }
+  return filled;
+}
+
+/** Every existing child is listed under Components; the other H3s are proposed components. */
+function checkComponents(
+  componentNodes: readonly RootContent[] | undefined,
+  context: DesignContext,
+  componentName: string,
+  errors: DesignError[],
+): string[] {
+  const proposedComponents: string[] = [];
+  if (componentNodes) {
+    const listed = unique(
+      componentNodes
+        .filter((node): node is Heading => node.type === 'heading' && node.depth === 3)
+        .map((heading) => plainText(heading).trim())
+        .filter((name) => name.length > 0),
+    );
+    const children = unique(context.childComponentNames.map((name) => name.trim()));
+    for (const child of children)
+      if (!listed.includes(child))
+        errors.push({
+          code: 'missing-component',
+          message: `${componentName} has the component ${child} but the design does not list it under Components (as "### ${child}")`,
+          section: 'Components',
+        });
+    proposedComponents.push(...listed.filter((name) => !children.includes(name)));
+  }
+  return proposedComponents;
+}
+
+/** Dependencies lists exactly the component's dependencies. */
+function checkDependencies(
+  dependencyNodes: readonly RootContent[] | undefined,
+  context: DesignContext,
+  componentName: string,
+  errors: DesignError[],
+): void {
+  if (dependencyNodes) {
+    const listed = unique(
+      topLevelItems(dependencyNodes)
+        .map(dependencyNameOf)
+        .filter((name): name is string => name !== null),
+    );
+    const actual = unique(context.dependencyNames.map((name) => name.trim()));
+    for (const dependency of actual)
+      if (!listed.includes(dependency))
+        errors.push({
+          code: 'missing-dependency',
+          message: `${componentName} depends on ${dependency} but the design does not list it`,
+          section: 'Dependencies',
+        });
+    for (const dependency of listed)
+      if (!actual.includes(dependency))
+        errors.push({
+          code: 'unexpected-dependency',
+          message: `The design lists ${dependency} as a dependency but ${componentName} does not depend on ${dependency}`,
+          section: 'Dependencies',
+        });
+  }
+}
+
+/** The Test Assertions list (its items' source text); an empty one is an error. */
+function readTestAssertions(
+  markdown: string,
+  assertionNodes: readonly RootContent[] | undefined,
+  errors: DesignError[],
+): string[] {
+  const testAssertions: string[] = [];
+  if (assertionNodes) {
+    testAssertions.push(
+      ...topLevelItems(assertionNodes)
+        .map((item) => sourceOf(markdown, item))
+        .filter((text): text is string => text !== null),
+    );
+    if (testAssertions.length === 0)
+      errors.push({
+        code: 'empty-test-assertions',
+        message: 'Test Assertions must be a list with at least one item ("- <behaviour a test asserts>")',
+        section: 'Test Assertions',
+      });
+  }
+  return testAssertions;
+}
+
 /**
  * Validates a design document against the template of `context.type`, deterministically. The
  * markdown is parsed with remark (CommonMark); only top-level headings count as structure.
@@ -157,134 +318,10 @@ export function validateDesign(markdown: string, context: DesignContext): Design
   const { titles, sections } = splitSections(tree);
   const errors: DesignError[] = [];
   const componentName = context.componentName.trim();
-  const moduleName = context.moduleName?.trim();
-
-  // The title.
-  if (titles.length === 0)
-    errors.push({
-      code: 'missing-title',
-      message: `The design has no title: start it with "# ${componentName}"`,
-      section: null,
-    });
-  titles.slice(1).forEach((heading) =>
-    errors.push({
-      code: 'duplicate-title',
-      message: `The design has more than one H1: "${plainText(heading).trim()}" is an extra title`,
-      section: null,
-    }),
-  );
-  if (titles.length > 0) {
-    const title = plainText(titles[0]).trim();
-    if (title !== componentName && title !== moduleName) {
-      const expected = moduleName ? `"${componentName}" or "${moduleName}"` : `"${componentName}"`;
-      errors.push({
-        code: 'title-mismatch',
-        message: `The title "${title}" does not name the component: expected ${expected}`,
-        section: null,
-      });
-    }
-  }
-
-  // Which sections there are.
-  const allowed = new Map(spec.sections.map((s) => [s.name as string, s]));
-  const byName = new Map<string, Section>();
-  for (const section of sections) {
-    if (!allowed.has(section.name)) {
-      const lower = section.name.toLowerCase();
-      const near = DESIGN_SECTION_NAMES.find((n) => allowed.has(n) && n.toLowerCase() === lower);
-      const hint = near
-        ? ` (did you mean "${near}"?)`
-        : `; a ${context.type} design has ${spec.sections.map((s) => s.name).join(', ')}`;
-      errors.push({
-        code: 'unknown-section',
-        message: `"${section.name}" is not a section of a ${context.type} design${hint}`,
-        section: section.name,
-      });
-    } else if (byName.has(section.name))
-      errors.push({
-        code: 'duplicate-section',
-        message: `The section "${section.name}" appears more than once`,
-        section: section.name,
-      });
-    else byName.set(section.name, section);
-  }
-  const filled = new Map<DesignSectionName, readonly RootContent[]>();
-  for (const { name, required } of spec.sections) {
-    const section = byName.get(name);
-    if (!section) {
-      if (required)
-        errors.push({
-          code: 'missing-section',
-          message: `The required section "${name}" is missing`,
-          section: name,
-        });
-    } else if (section.nodes.some(isContent)) filled.set(name, section.nodes);
-    else if (required)
-      errors.push({ code: 'empty-section', message: `The section "${name}" is empty`, section: name });
-  }
-
-  // Components.
-  const proposedComponents: string[] = [];
-  const componentNodes = filled.get('Components');
-  if (componentNodes) {
-    const listed = unique(
-      componentNodes
-        .filter((node): node is Heading => node.type === 'heading' && node.depth === 3)
-        .map((heading) => plainText(heading).trim())
-        .filter((name) => name.length > 0),
-    );
-    const children = unique(context.childComponentNames.map((name) => name.trim()));
-    for (const child of children)
-      if (!listed.includes(child))
-        errors.push({
-          code: 'missing-component',
-          message: `${componentName} has the component ${child} but the design does not list it under Components (as "### ${child}")`,
-          section: 'Components',
-        });
-    proposedComponents.push(...listed.filter((name) => !children.includes(name)));
-  }
-
-  // Dependencies.
-  const dependencyNodes = filled.get('Dependencies');
-  if (dependencyNodes) {
-    const listed = unique(
-      topLevelItems(dependencyNodes)
-        .map(dependencyNameOf)
-        .filter((name): name is string => name !== null),
-    );
-    const actual = unique(context.dependencyNames.map((name) => name.trim()));
-    for (const dependency of actual)
-      if (!listed.includes(dependency))
-        errors.push({
-          code: 'missing-dependency',
-          message: `${componentName} depends on ${dependency} but the design does not list it`,
-          section: 'Dependencies',
-        });
-    for (const dependency of listed)
-      if (!actual.includes(dependency))
-        errors.push({
-          code: 'unexpected-dependency',
-          message: `The design lists ${dependency} as a dependency but ${componentName} does not depend on ${dependency}`,
-          section: 'Dependencies',
-        });
-  }
-
-  // Test assertions.
-  const testAssertions: string[] = [];
-  const assertionNodes = filled.get('Test Assertions');
-  if (assertionNodes) {
-    testAssertions.push(
-      ...topLevelItems(assertionNodes)
-        .map((item) => sourceOf(markdown, item))
-        .filter((text): text is string => text !== null),
-    );
-    if (testAssertions.length === 0)
-      errors.push({
-        code: 'empty-test-assertions',
-        message: 'Test Assertions must be a list with at least one item ("- <behaviour a test asserts>")',
-        section: 'Test Assertions',
-      });
-  }
-
+  checkTitle(titles, componentName, context.moduleName?.trim(), errors);
+  const filled = checkSections(sections, spec, context.type, errors);
+  const proposedComponents = checkComponents(filled.get('Components'), context, componentName, errors);
+  checkDependencies(filled.get('Dependencies'), context, componentName, errors);
+  const testAssertions = readTestAssertions(markdown, filled.get('Test Assertions'), errors);
   return { valid: errors.length === 0, errors, proposedComponents, testAssertions };
 }
