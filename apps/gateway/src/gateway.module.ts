@@ -1,27 +1,21 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
-import { IntrospectAndCompose, LocalGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import type { DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable, Logger, Module, RequestMethod } from '@nestjs/common';
 import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import type { Projection, ServiceConfig } from '@app/platform';
+import type { ServiceConfig } from '@app/platform';
 import {
   dataSourceExecutor,
   EventSourcingModule,
-  formatGraphqlError,
   HealthModule,
   serviceLoggingModule,
-  kafkaClient,
   PostgresEventStore,
   serviceDatabaseModule,
 } from '@app/platform';
 import { bootstrapAdminToken } from './auth/admin-token.bootstrap';
 import { AUTH_FAILURE_LIMIT, Authenticator } from './auth/authenticator';
-import { gatewayRequestContext } from './federation/gateway-request-context';
-import { IdentitySigner } from './federation/identity-signer';
-import { SignedSubgraphSource, SYSTEM_IDENTITY } from './federation/signed-subgraph-source';
 import type { SingleFetchLaneState } from './federation/single-fetch-lane';
 import {
   QUERY_LIMITS,
@@ -29,19 +23,14 @@ import {
   SingleFetchLaneMiddleware,
 } from './federation/single-fetch-lane.middleware';
 import { SingleFetchRoutes } from './federation/single-fetch-routes';
-import { SINGLE_FETCH_PATH, SingleFetchGatewayDriver } from './federation/single-fetch-gateway.driver';
-import { singleFetchRoute } from './federation/single-fetch-route';
+import { SingleFetchGatewayDriver } from './federation/single-fetch-gateway.driver';
 import type { GatewayConfig } from './gateway-config';
+import { gatewayGraphqlOptions } from './gateway-graphql.options';
 import { RateLimiter } from './limits/rate-limiter';
-import { nulStringsPlugin } from './limits/nul-strings.plugin';
-import { queryLimitsPlugin } from './limits/query-limits.plugin';
-import { writeRatePlugin } from './limits/write-rate.plugin';
-import { gatewaySubgraphSchema } from './local/gateway-subgraph';
 import { gatewayMigrations } from './persistence/gateway.migrations';
 import { readModels } from './read-models';
 
 const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
-const LOCAL_SUBGRAPH = 'gateway';
 
 /** Creates the admin token once the gateway's tables exist. */
 @Injectable()
@@ -87,65 +76,17 @@ export class GatewayModule implements NestModule {
           driver: SingleFetchGatewayDriver,
           imports: [services],
           inject: [Authenticator, DataSource, PostgresEventStore],
-          useFactory: (authenticator: Authenticator, dataSource: DataSource, store: PostgresEventStore) => {
-            const projections: Projection[] = readModels({ config, dataSource, store });
-            const local = new LocalGraphQLDataSource(
-              gatewaySubgraphSchema({
-                dataSource,
-                authenticator,
-                readModels: projections,
-                replaySource: () =>
-                  config.kafkaBrokers
-                    ? { kind: 'kafka', kafka: kafkaClient(config.kafkaBrokers, 'codemyspec-gateway-replay') }
-                    : { kind: 'event-store' },
-              }),
-            );
-            const signer = new IdentitySigner(config.internalSecret);
-            return {
-              server: {
-                [SINGLE_FETCH_PATH]: { routes, sources },
-                path: '/graphql',
-                introspection: config.introspection,
-                // Without introspection, "Did you mean …" hints would name fields one by one.
-                hideSchemaDetailsFromClientErrors: !config.introspection,
-                graphiql: false,
-                csrfPrevention: false,
-                allowBatchedHttpRequests: false,
-                includeStacktraceInErrorResponses: false,
-                formatError: formatGraphqlError,
-                plugins: [
-                  queryLimitsPlugin(gateway.queryLimits),
-                  nulStringsPlugin(),
-                  writeRatePlugin(limiter),
-                ],
-                context: gatewayRequestContext({ authenticator, limiter }),
-              },
-              gateway: {
-                supergraphSdl: new IntrospectAndCompose({
-                  subgraphs: [
-                    ...gateway.subgraphs,
-                    { name: LOCAL_SUBGRAPH, url: `local://${LOCAL_SUBGRAPH}` },
-                  ],
-                  introspectionHeaders: () => ({
-                    'x-codemyspec-identity': signer.sign(SYSTEM_IDENTITY),
-                  }),
-                }),
-                buildService: ({ name, url }) => {
-                  const source =
-                    name === LOCAL_SUBGRAPH
-                      ? local
-                      : new SignedSubgraphSource(url ?? '', signer, gateway.subgraphTimeoutMs);
-                  sources.set(name, source);
-                  return source;
-                },
-                // Operations planned as one plain root fetch skip Apollo's executor from then on.
-                experimental_didResolveQueryPlan: ({ queryPlan, requestContext, operationContext }) =>
-                  routes.learn(requestContext, () =>
-                    singleFetchRoute(queryPlan, operationContext.operation, operationContext.schema),
-                  ),
-              },
-            };
-          },
+          useFactory: (authenticator: Authenticator, dataSource: DataSource, store: PostgresEventStore) =>
+            gatewayGraphqlOptions({
+              config,
+              gateway,
+              limiter,
+              routes,
+              sources,
+              authenticator,
+              dataSource,
+              store,
+            }),
         }),
       ],
       providers: [
