@@ -1,10 +1,9 @@
-import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { GraphqlCallError } from './gateway-graphql-client';
 import type { GraphqlCall } from './gateway-graphql-client';
+import { registerArchitectures, registerDesignTemplates } from './mcp-resources';
 import { MCP_TOOLS } from './mcp-tools';
-
-const DESIGN_TYPES = ['context', 'coordination_context', 'schema', 'component'] as const;
 
 function toolError(error: unknown): CallToolResult {
   const payload =
@@ -42,77 +41,7 @@ export function createMcpServer(graphql: GraphqlCall, version: string): McpServe
     );
   }
 
-  server.registerResource(
-    'design-template',
-    new ResourceTemplate('codemyspec://templates/{type}', {
-      list: () => ({
-        resources: DESIGN_TYPES.map((type) => ({
-          uri: `codemyspec://templates/${type}`,
-          name: `${type} design template`,
-          mimeType: 'text/markdown',
-        })),
-      }),
-    }),
-    {
-      title: 'Design templates',
-      description: 'A design document template per type, ready to fill in.',
-      mimeType: 'text/markdown',
-    },
-    async (uri, variables) => {
-      const type = String(variables.type);
-      const data = await graphql<{ designTemplate: string }>(
-        `
-          query ($t: String!) {
-            designTemplate(type: $t)
-          }
-        `,
-        { t: type },
-      );
-      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: data.designTemplate }] };
-    },
-  );
-
-  server.registerResource(
-    'architecture',
-    new ResourceTemplate('codemyspec://projects/{projectId}/architecture.mmd', {
-      list: async () => {
-        const { projects } = await graphql<{ projects: { id: string; name: string }[] }>(`
-          {
-            projects {
-              id
-              name
-            }
-          }
-        `);
-        return {
-          resources: projects.map((p) => ({
-            uri: `codemyspec://projects/${p.id}/architecture.mmd`,
-            name: `${p.name} architecture`,
-            mimeType: 'text/vnd.mermaid',
-          })),
-        };
-      },
-    }),
-    {
-      title: 'Project architecture',
-      description: "A project's contexts, components and dependencies as a Mermaid flowchart.",
-      mimeType: 'text/vnd.mermaid',
-    },
-    async (uri, variables) => {
-      const data = await graphql<{ architecture: { mermaid: string } }>(
-        `
-          query ($p: ID!) {
-            architecture(projectId: $p) {
-              mermaid
-            }
-          }
-        `,
-        {
-          p: String(variables.projectId),
-        },
-      );
-      return { contents: [{ uri: uri.href, mimeType: 'text/vnd.mermaid', text: data.architecture.mermaid }] };
-    },
-  );
+  registerDesignTemplates(server, graphql);
+  registerArchitectures(server, graphql);
   return server;
 }
