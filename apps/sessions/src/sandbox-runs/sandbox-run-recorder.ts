@@ -5,39 +5,23 @@ import type { SandboxRunRecorded } from '@app/domain';
 import type { RecordedState, RecordFact } from '@app/domain';
 import { isRedRun, recordOnceDecider } from '@app/domain';
 import { CommandHandler, EventBusLifecycle, inTransaction, PostgresEventStore } from '@app/platform';
-import type { CallerContext } from '../clients/subgraph-client';
 import { SandboxProvider } from '../sandbox/sandbox-provider';
-import { executedTests } from '../sandbox/sandbox-outcome';
-import type { SandboxResult, WorkspaceFile } from '../sandbox/sandbox.port';
+import type { SandboxResult } from '../sandbox/sandbox.port';
 import { testArgv } from '../sandbox/test-command';
 import type { SessionsConfig } from '../sessions-config';
 import { SESSIONS_CONFIG } from '../sessions-config.token';
-import { sha256Of } from '../workspace/blob-store';
-import type { WorkspaceWriter } from '../workspace/workspace.events';
 import { WorkspaceService } from '../workspace/workspace.service';
 import { ProjectSettingsService } from '../project-settings/project-settings.service';
+import type { RunToRecord } from './sandbox-run-recorded';
+import { runRecorded } from './sandbox-run-recorded';
 import { sandboxRunStreamId } from './sandbox-run.stream';
 
-export interface RunToRecord {
-  readonly caller: CallerContext;
-  readonly projectId: string;
-  readonly componentId: string;
-  readonly files: readonly WorkspaceFile[];
-  /** The test command; the project's, else `node --test`. */
-  readonly command?: string | null;
-  readonly purpose: SandboxRunRecorded['data']['purpose'];
-  readonly sessionId?: string | null;
-  /** Who writes the files into the workspace (a manual run by default). */
-  readonly writer?: WorkspaceWriter;
-  readonly runId?: string;
-}
+export type { RunToRecord } from './sandbox-run-recorded';
 
 export interface RecordedRun {
   readonly event: SandboxRunRecorded;
   readonly result: SandboxResult;
 }
-
-const MAX_TEST_MESSAGE = 2_000;
 
 /**
  * One sandbox run, recorded: the files become a workspace version, the run happens under the
@@ -85,44 +69,15 @@ export class SandboxRunRecorder {
       image,
       limits: this.config.sandbox.limits,
     });
-    const counts = executedTests(result.tests);
-    const event: SandboxRunRecorded = {
-      type: 'SandboxRunRecorded',
-      data: {
-        runId,
-        projectId: input.projectId,
-        componentId: input.componentId,
-        purpose: input.purpose,
-        outcome: result.outcome,
-        exitCode: result.exitCode,
-        durationMs: result.durationMs,
-        testsPassed: counts.passed,
-        testsFailed: counts.failed,
-        recordedAt: new Date().toISOString(),
-        sessionId: input.sessionId ?? null,
-        driver: result.driver,
-        argv,
-        image,
-        workspaceVersion: written.version,
-        files: input.files.map((f) => ({ path: f.path, sha256: sha256Of(f.content) })),
-        tests: result.tests.map((t) => ({
-          name: t.name,
-          status: t.status,
-          message:
-            t.message && t.message.length > MAX_TEST_MESSAGE
-              ? `${t.message.slice(0, MAX_TEST_MESSAGE)}…`
-              : t.message,
-          failureKind: t.failureKind,
-          durationMs: t.durationMs,
-        })),
-        outputSha256: sha256Of(result.output),
-        outputBytes: Buffer.byteLength(result.output),
-        outputTruncated: result.outputTruncated,
-        killedBy: result.killedBy,
-        oomKilled: result.oomKilled,
-        error: result.error,
-      },
-    };
+    const event = runRecorded({
+      input,
+      runId,
+      argv,
+      image,
+      result,
+      workspaceVersion: written.version,
+      recordedAt: new Date().toISOString(),
+    });
     await inTransaction(this.dataSource, async (sql) => {
       await this.workspaces.putBlob(result.output, sql);
       await this.runs.handle(sandboxRunStreamId(runId), { type: 'RecordFact', event }, { metadata, sql });
