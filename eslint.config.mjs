@@ -47,6 +47,15 @@ export default tseslint.config(
     },
   },
   {
+    // One concept per file, functions a reader can hold in mind (tests may be longer).
+    files: ['apps/**/*.ts', 'libs/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**'],
+    rules: {
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
     // Deciders and states are pure: time and ids come in with the command.
     files: ['**/*.decide.ts', '**/*.decider.ts', '**/*.state.ts'],
     rules: {

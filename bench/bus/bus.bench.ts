@@ -17,6 +17,36 @@ import { measureThroughput } from './throughput-phase';
  * (service A appends → service B's read model committed) at fixed offered loads, then the relay's
  * highest sustained throughput over a pre-loaded store. Progress goes to stderr, the report to stdout.
  */
+/** How the figures were measured, for the printed report. */
+function methodNotes(
+  settings: ReturnType<typeof busBenchSettingsFromEnv>,
+  throughput: Awaited<ReturnType<typeof measureThroughput>>,
+): string[] {
+  const s = (ms: number) => `${ms / 1000} s`;
+  return [
+    'latency method: service A (the bench process) appends one probe event per append on an open-loop schedule',
+    `  (${settings.rates.join(' and ')} events/s, ≤ ${settings.maxInFlight} appends in flight, ${settings.streams} streams); ` +
+      'each probe carries its scheduled send time, so late sends count as latency.',
+    '  Service B (a child process) applies it with the production consumer; the read-model handler inserts a row',
+    '  and pg_notify()s in the same transaction, and PostgreSQL delivers the notification only at commit. An observer',
+    '  thread LISTENs and stamps each one on arrival: latency = arrival − scheduled send (one machine clock).',
+    `  Per load ${s(settings.warmupMs)} warm-up (discarded), then ${s(settings.measureMs)} measured; a probe that never arrives counts as ∞.`,
+    '  Kafka bus: KafkaRelay poked after every append (as the services do), poll interval 10 ms, batches of 1000,',
+    '  acks -1, idempotent producer, 3 partitions; KafkaEventConsumer with its defaults (fetch long-poll ≤ 250 ms, answered as soon as',
+    '  data arrives; chunks of 500 per transaction; offsets committed after each DB commit), one partition at a time.',
+    '  Postgres source: PostgresEventConsumer polling A’s store every 10 ms, batches of 500; not poked (it is another service).',
+    '  "send → Kafka ack": stamped in the relay’s afterProduce hook (Kafka acknowledged, checkpoint not yet committed).',
+    `throughput method: ${throughput.events.toLocaleString('en-US')} TitleSet events pre-loaded ` +
+      `(${settings.preloadPerAppend}/append, ${settings.preloadStreams} streams, ` +
+      `${Math.round(throughput.preload.eventsPerSecond).toLocaleString('en-US')} ev/s, untimed), then VACUUM ANALYZE.`,
+    '  Relay: timed from start() (producer connected, topic created beforehand) until its checkpoint reaches the',
+    '  store’s last event (polled every 10 ms); checkpoint reset and a fresh topic per batch size; produce requests',
+    '  ≤ 900 KiB each (maxRequestBytes default), acks -1, idempotent producer, no compression.',
+    '  Consumers: the same events into a latest-title-per-stream read model (an upsert per event), timed between the first poll that',
+    '  saw progress and the one that saw all applied (polled every 10 ms); the Kafka consumer reads the first trial’s topic.',
+  ];
+}
+
 async function main(): Promise<void> {
   const settings = busBenchSettingsFromEnv();
   const started = epochMs();
@@ -61,7 +91,6 @@ async function main(): Promise<void> {
       });
       const background = sampler.stop();
       const latency = { kafka: kafkaLatency, postgres: postgresLatency };
-      const s = (ms: number) => `${ms / 1000} s`;
       const out = [
         '',
         `Bus benchmark: Kafka bus vs Postgres source, one run, one fresh database (${pg.databaseName} via ${pg.source})`,
@@ -74,26 +103,7 @@ async function main(): Promise<void> {
         '',
         formatResultsTable(latency, throughput),
         '',
-        'latency method: service A (the bench process) appends one probe event per append on an open-loop schedule',
-        `  (${settings.rates.join(' and ')} events/s, ≤ ${settings.maxInFlight} appends in flight, ${settings.streams} streams); ` +
-          'each probe carries its scheduled send time, so late sends count as latency.',
-        '  Service B (a child process) applies it with the production consumer; the read-model handler inserts a row',
-        '  and pg_notify()s in the same transaction, and PostgreSQL delivers the notification only at commit. An observer',
-        '  thread LISTENs and stamps each one on arrival: latency = arrival − scheduled send (one machine clock).',
-        `  Per load ${s(settings.warmupMs)} warm-up (discarded), then ${s(settings.measureMs)} measured; a probe that never arrives counts as ∞.`,
-        '  Kafka bus: KafkaRelay poked after every append (as the services do), poll interval 10 ms, batches of 1000,',
-        '  acks -1, idempotent producer, 3 partitions; KafkaEventConsumer with its defaults (fetch long-poll ≤ 250 ms, answered as soon as',
-        '  data arrives; chunks of 500 per transaction; offsets committed after each DB commit), one partition at a time.',
-        '  Postgres source: PostgresEventConsumer polling A’s store every 10 ms, batches of 500; not poked (it is another service).',
-        '  "send → Kafka ack": stamped in the relay’s afterProduce hook (Kafka acknowledged, checkpoint not yet committed).',
-        `throughput method: ${throughput.events.toLocaleString('en-US')} TitleSet events pre-loaded ` +
-          `(${settings.preloadPerAppend}/append, ${settings.preloadStreams} streams, ` +
-          `${Math.round(throughput.preload.eventsPerSecond).toLocaleString('en-US')} ev/s, untimed), then VACUUM ANALYZE.`,
-        '  Relay: timed from start() (producer connected, topic created beforehand) until its checkpoint reaches the',
-        '  store’s last event (polled every 10 ms); checkpoint reset and a fresh topic per batch size; produce requests',
-        '  ≤ 900 KiB each (maxRequestBytes default), acks -1, idempotent producer, no compression.',
-        '  Consumers: the same events into a latest-title-per-stream read model (an upsert per event), timed between the first poll that',
-        '  saw progress and the one that saw all applied (polled every 10 ms); the Kafka consumer reads the first trial’s topic.',
+        ...methodNotes(settings, throughput),
         '',
         'targets:',
         ...checkTargets(latency, throughput).map(

@@ -53,6 +53,76 @@ export interface LatencyPhaseOptions {
   readonly progress: (line: string) => void;
 }
 
+/** The producer's relay, stamping when Kafka acknowledged each probe. */
+function latencyRelay(
+  options: LatencyPhaseOptions,
+  store: Awaited<ReturnType<typeof prepareLatencySchemas>>,
+  ackedMs: Map<number, number>,
+): KafkaRelay {
+  const { progress } = options;
+  return new KafkaRelay({
+    service: options.producerService,
+    kafka: options.kafka,
+    dataSource: options.dataSource,
+    store,
+    afterProduce: (events) => {
+      const now = epochMs();
+      for (const event of events) {
+        const { seq, sentMs } = event.data;
+        if (typeof seq === 'number' && typeof sentMs === 'number') ackedMs.set(seq, now - sentMs);
+      }
+    },
+    onError: (error, attempt) =>
+      progress(`relay attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
+}
+
+/** One offered load: the open-loop writer, then every measured probe's arrival. */
+async function measureLoad(
+  options: LatencyPhaseOptions,
+  run: {
+    readonly store: Awaited<ReturnType<typeof prepareLatencySchemas>>;
+    readonly rate: number;
+    readonly firstSeq: number;
+    readonly streams: string[];
+    readonly relay: KafkaRelay | undefined;
+    readonly ackedMs: Map<number, number>;
+  },
+): Promise<{ load: LoadLatency; written: Awaited<ReturnType<typeof runOpenLoop>> }> {
+  const { settings } = options;
+  const { store, rate, firstSeq, streams, relay, ackedMs } = run;
+  const cpuBefore = readCpuTimes();
+  const written = await runOpenLoop({
+    store,
+    rate,
+    durationMs: settings.warmupMs + settings.measureMs,
+    firstSeq,
+    streams,
+    maxInFlight: settings.maxInFlight,
+    afterAppend: relay ? () => relay.poke() : undefined,
+  });
+  const cpuBusy = busyShare(cpuBefore, readCpuTimes());
+  const warmup = Math.round((settings.warmupMs * rate) / 1000);
+  const measuredSeqs = Array.from({ length: written.count - warmup }, (_, i) => firstSeq + warmup + i);
+  await waitForArrivals(options.observer, measuredSeqs, settings.drainTimeoutMs);
+  const endToEnd = measuredSeqs.map((seq) => options.observer.latencyOf(seq) ?? Number.POSITIVE_INFINITY);
+  const load: LoadLatency = {
+    rate,
+    endToEnd: summarizeLatencies(endToEnd),
+    append: summarizeLatencies(written.appendLatencies.subarray(warmup)),
+    relayAck: relay
+      ? summarizeLatencies(measuredSeqs.map((seq) => ackedMs.get(seq) ?? Number.POSITIVE_INFINITY))
+      : undefined,
+    measured: measuredSeqs.length,
+    arrived: endToEnd.filter((latency) => Number.isFinite(latency)).length,
+    appendFailures: written.failures,
+    firstFailure: written.firstFailure,
+    maxBacklog: written.maxBacklog,
+    cpuBusy,
+  };
+  return { load, written };
+}
+
 /**
  * End-to-end latency of one bus: service A appends probes at each offered load (open loop, one
  * event per append, poking the relay after each commit as production does), service B (another
@@ -66,26 +136,7 @@ export async function measureBusLatency(options: LatencyPhaseOptions): Promise<B
     options.consumerSchema,
   );
   const ackedMs = new Map<number, number>();
-  const relay =
-    options.bus === 'kafka'
-      ? new KafkaRelay({
-          service: options.producerService,
-          kafka: options.kafka,
-          dataSource: options.dataSource,
-          store,
-          afterProduce: (events) => {
-            const now = epochMs();
-            for (const event of events) {
-              const { seq, sentMs } = event.data;
-              if (typeof seq === 'number' && typeof sentMs === 'number') ackedMs.set(seq, now - sentMs);
-            }
-          },
-          onError: (error, attempt) =>
-            progress(
-              `relay attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`,
-            ),
-        })
-      : undefined;
+  const relay = options.bus === 'kafka' ? latencyRelay(options, store, ackedMs) : undefined;
   const streams = Array.from({ length: settings.streams }, () => `item-${randomUUID()}`);
   const loads: LoadLatency[] = [];
   try {
@@ -104,37 +155,14 @@ export async function measureBusLatency(options: LatencyPhaseOptions): Promise<B
       let firstSeq = options.firstSeq;
       for (const rate of settings.rates) {
         progress(`${options.bus}: ${rate} events/s for ${(settings.warmupMs + settings.measureMs) / 1000} s`);
-        const cpuBefore = readCpuTimes();
-        const written = await runOpenLoop({
+        const { load, written } = await measureLoad(options, {
           store,
           rate,
-          durationMs: settings.warmupMs + settings.measureMs,
           firstSeq,
           streams,
-          maxInFlight: settings.maxInFlight,
-          afterAppend: relay ? () => relay.poke() : undefined,
+          relay,
+          ackedMs,
         });
-        const cpuBusy = busyShare(cpuBefore, readCpuTimes());
-        const warmup = Math.round((settings.warmupMs * rate) / 1000);
-        const measuredSeqs = Array.from({ length: written.count - warmup }, (_, i) => firstSeq + warmup + i);
-        await waitForArrivals(options.observer, measuredSeqs, settings.drainTimeoutMs);
-        const endToEnd = measuredSeqs.map(
-          (seq) => options.observer.latencyOf(seq) ?? Number.POSITIVE_INFINITY,
-        );
-        const load: LoadLatency = {
-          rate,
-          endToEnd: summarizeLatencies(endToEnd),
-          append: summarizeLatencies(written.appendLatencies.subarray(warmup)),
-          relayAck: relay
-            ? summarizeLatencies(measuredSeqs.map((seq) => ackedMs.get(seq) ?? Number.POSITIVE_INFINITY))
-            : undefined,
-          measured: measuredSeqs.length,
-          arrived: endToEnd.filter((latency) => Number.isFinite(latency)).length,
-          appendFailures: written.failures,
-          firstFailure: written.firstFailure,
-          maxBacklog: written.maxBacklog,
-          cpuBusy,
-        };
         loads.push(load);
         progress(
           `${options.bus}: ${rate}/s: p50 ${load.endToEnd.p50.toFixed(1)} ms, p99 ${load.endToEnd.p99.toFixed(1)} ms ` +

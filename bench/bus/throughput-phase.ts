@@ -49,6 +49,32 @@ export interface ThroughputPhaseOptions {
   readonly progress: (line: string) => void;
 }
 
+/** One consumer applying every pre-loaded event to its read model, timed from its first progress. */
+async function drainInto(options: ThroughputPhaseOptions, schema: string, bus: BusKind): Promise<Rate> {
+  const { settings, dataSource, progress } = options;
+  const name = `${options.consumerPrefix}-${bus}`;
+  const consumer = await ConsumerProcess.start({
+    bus,
+    readModel: 'latest-titles',
+    databaseUrl: options.databaseUrl,
+    brokers: settings.brokers,
+    name,
+    schema: schema,
+    // The Kafka consumer reads the first trial's topic: every event once, like the store.
+    producerService: `${options.servicePrefix}b${settings.relayBatchSizes[0]}`,
+    producerSchema: options.producerSchema,
+  });
+  try {
+    const applied = await waitForApplied(dataSource, schema, name, settings.preloadEvents, 180_000);
+    // Timed between the first poll that saw progress and the one that saw the end: no start-up cost.
+    const result = rate(settings.preloadEvents - applied.firstApplied, applied.doneMs - applied.firstMs);
+    progress(`${bus} consumer: ${Math.round(result.eventsPerSecond)} events/s`);
+    return result;
+  } finally {
+    await consumer.stop();
+  }
+}
+
 /**
  * Pre-loads the store with batched appends, then relays it all to Kafka once per batch size
  * (checkpoint reset in between, a fresh topic each time), timing from the relay's start until its
@@ -113,35 +139,7 @@ export async function measureThroughput(options: ThroughputPhaseOptions): Promis
     await provisioner.close();
   }
 
-  const drain = async (bus: BusKind): Promise<Rate> => {
-    const name = `${options.consumerPrefix}-${bus}`;
-    const consumer = await ConsumerProcess.start({
-      bus,
-      readModel: 'latest-titles',
-      databaseUrl: options.databaseUrl,
-      brokers: settings.brokers,
-      name,
-      schema: consumerSchema(bus),
-      // The Kafka consumer reads the first trial's topic: every event once, like the store.
-      producerService: `${options.servicePrefix}b${settings.relayBatchSizes[0]}`,
-      producerSchema: options.producerSchema,
-    });
-    try {
-      const applied = await waitForApplied(
-        dataSource,
-        consumerSchema(bus),
-        name,
-        settings.preloadEvents,
-        180_000,
-      );
-      // Timed between the first poll that saw progress and the one that saw the end: no start-up cost.
-      const result = rate(settings.preloadEvents - applied.firstApplied, applied.doneMs - applied.firstMs);
-      progress(`${bus} consumer: ${Math.round(result.eventsPerSecond)} events/s`);
-      return result;
-    } finally {
-      await consumer.stop();
-    }
-  };
+  const drain = (bus: BusKind) => drainInto(options, consumerSchema(bus), bus);
   const postgres = await drain('postgres');
   const kafka = await drain('kafka');
   return { events: settings.preloadEvents, preload, relayTrials, consumers: { kafka, postgres } };

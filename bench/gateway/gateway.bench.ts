@@ -148,6 +148,84 @@ async function load(
   };
 }
 
+/** A project with one story, and the query the bench sends for it. */
+async function storyQueryBody(gatewayUrl: string): Promise<string> {
+  const { createProject } = await graphql<{ createProject: { id: string } }>(
+    gatewayUrl,
+    'mutation { createProject(input: { name: "Bench", description: "" }) { id } }',
+  );
+  const { createStory } = await graphql<{ createStory: { id: string } }>(
+    gatewayUrl,
+    'mutation($i: CreateStoryInput!) { createStory(input: $i) { id } }',
+    {
+      i: {
+        projectId: createProject.id,
+        title: 'Checkout',
+        description: 'As a buyer I want to pay so that I get my goods',
+        acceptanceCriteria: ['paid within 2 s', 'receipt sent'],
+        tags: ['shop'],
+      },
+    },
+  );
+  const body = JSON.stringify({
+    query:
+      'query($id: ID!) { story(id: $id) { id title description status version tags acceptanceCriteria { id description verified } } }',
+    variables: { id: createStory.id },
+  });
+  return body;
+}
+
+/** The table of rounds, the p50 ratio of each pair and their median against the target. */
+function report(rounds: readonly Round[]): void {
+  const header = [
+    'round',
+    'target',
+    'req/s',
+    'p50',
+    'mean',
+    'p99',
+    'errors',
+    'CPU/req gateway',
+    'CPU/req subgraph',
+  ];
+  const lines = rounds.map((r, i) => [
+    String(Math.floor(i / 2) + 1),
+    r.target,
+    Math.round(r.rps).toLocaleString('en-US'),
+    `${r.p50} ms`,
+    `${r.mean.toFixed(2)} ms`,
+    `${r.p99} ms`,
+    String(r.errors),
+    `${r.gatewayCpu.toFixed(3)} ms`,
+    `${r.subgraphCpu.toFixed(3)} ms`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  process.stdout.write(
+    `${[fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n')}\n`,
+  );
+  const ratios: number[] = [];
+  for (let i = 0; i < rounds.length; i += 2) {
+    const [direct, through] = [rounds[i], rounds[i + 1]];
+    if (direct.p50 >= 1) ratios.push(through.p50 / direct.p50);
+    // autocannon's percentiles are whole milliseconds: below 1 ms the ratio of p50s means nothing.
+    const p50 = direct.p50 >= 1 ? `${(through.p50 / direct.p50).toFixed(2)}×` : 'n/a (direct p50 under 1 ms)';
+    const met = direct.p50 >= 1 ? (through.p50 / direct.p50 <= TARGET_RATIO ? 'met' : 'NOT met') : 'n/a';
+    process.stdout.write(
+      `round ${i / 2 + 1}: gateway/direct p50 ${p50} (target ≤ ${TARGET_RATIO}×: ${met}); mean ${(through.mean / direct.mean).toFixed(2)}×; throughput ${(through.rps / direct.rps).toFixed(2)}×; host steal ${direct.steal}% / ${through.steal}%\n`,
+    );
+  }
+  const sorted = [...ratios].sort((a, b) => a - b);
+  if (sorted.length > 0) {
+    const median =
+      sorted[Math.floor((sorted.length - 1) / 2)] / 2 + sorted[Math.ceil((sorted.length - 1) / 2)] / 2;
+    const metRounds = ratios.filter((r) => r <= TARGET_RATIO).length;
+    process.stdout.write(
+      `median gateway/direct p50 over ${ratios.length} rounds: ${median.toFixed(2)}× (target ≤ ${TARGET_RATIO}×: ${median <= TARGET_RATIO ? 'met' : 'NOT met'}); met in ${metRounds} of ${ratios.length} rounds\n`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const database = await openBenchPostgres();
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-gateway-'));
@@ -173,28 +251,7 @@ async function main(): Promise<void> {
     });
     children.push(stories.child, architect.child, sessions.child, gateway.child);
 
-    const { createProject } = await graphql<{ createProject: { id: string } }>(
-      gateway.url,
-      'mutation { createProject(input: { name: "Bench", description: "" }) { id } }',
-    );
-    const { createStory } = await graphql<{ createStory: { id: string } }>(
-      gateway.url,
-      'mutation($i: CreateStoryInput!) { createStory(input: $i) { id } }',
-      {
-        i: {
-          projectId: createProject.id,
-          title: 'Checkout',
-          description: 'As a buyer I want to pay so that I get my goods',
-          acceptanceCriteria: ['paid within 2 s', 'receipt sent'],
-          tags: ['shop'],
-        },
-      },
-    );
-    const body = JSON.stringify({
-      query:
-        'query($id: ID!) { story(id: $id) { id title description status version tags acceptanceCriteria { id description verified } } }',
-      variables: { id: createStory.id },
-    });
+    const body = await storyQueryBody(gateway.url);
     const gatewayHeaders = { authorization: `Bearer ${ADMIN}` };
     const admin = { subject: 'admin', role: 'ADMIN' as const, projectId: null, actor: 'bench' };
     const directHeaders = { [IDENTITY_HEADER]: signIdentity(admin, SECRET, Date.now(), 3600) };
@@ -210,54 +267,7 @@ async function main(): Promise<void> {
       rounds.push(await load('direct', stories.url, directHeaders, body, SECONDS, processes));
       rounds.push(await load('gateway', gateway.url, gatewayHeaders, body, SECONDS, processes));
     }
-    const header = [
-      'round',
-      'target',
-      'req/s',
-      'p50',
-      'mean',
-      'p99',
-      'errors',
-      'CPU/req gateway',
-      'CPU/req subgraph',
-    ];
-    const lines = rounds.map((r, i) => [
-      String(Math.floor(i / 2) + 1),
-      r.target,
-      Math.round(r.rps).toLocaleString('en-US'),
-      `${r.p50} ms`,
-      `${r.mean.toFixed(2)} ms`,
-      `${r.p99} ms`,
-      String(r.errors),
-      `${r.gatewayCpu.toFixed(3)} ms`,
-      `${r.subgraphCpu.toFixed(3)} ms`,
-    ]);
-    const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-    const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-    process.stdout.write(
-      `${[fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n')}\n`,
-    );
-    const ratios: number[] = [];
-    for (let i = 0; i < rounds.length; i += 2) {
-      const [direct, through] = [rounds[i], rounds[i + 1]];
-      if (direct.p50 >= 1) ratios.push(through.p50 / direct.p50);
-      // autocannon's percentiles are whole milliseconds: below 1 ms the ratio of p50s means nothing.
-      const p50 =
-        direct.p50 >= 1 ? `${(through.p50 / direct.p50).toFixed(2)}×` : 'n/a (direct p50 under 1 ms)';
-      const met = direct.p50 >= 1 ? (through.p50 / direct.p50 <= TARGET_RATIO ? 'met' : 'NOT met') : 'n/a';
-      process.stdout.write(
-        `round ${i / 2 + 1}: gateway/direct p50 ${p50} (target ≤ ${TARGET_RATIO}×: ${met}); mean ${(through.mean / direct.mean).toFixed(2)}×; throughput ${(through.rps / direct.rps).toFixed(2)}×; host steal ${direct.steal}% / ${through.steal}%\n`,
-      );
-    }
-    const sorted = [...ratios].sort((a, b) => a - b);
-    if (sorted.length > 0) {
-      const median =
-        sorted[Math.floor((sorted.length - 1) / 2)] / 2 + sorted[Math.ceil((sorted.length - 1) / 2)] / 2;
-      const metRounds = ratios.filter((r) => r <= TARGET_RATIO).length;
-      process.stdout.write(
-        `median gateway/direct p50 over ${ratios.length} rounds: ${median.toFixed(2)}× (target ≤ ${TARGET_RATIO}×: ${median <= TARGET_RATIO ? 'met' : 'NOT met'}); met in ${metRounds} of ${ratios.length} rounds\n`,
-      );
-    }
+    report(rounds);
   } finally {
     for (const child of children.reverse()) child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1_000));

@@ -93,14 +93,7 @@ interface Row {
   readonly target?: number;
 }
 
-async function main(): Promise<void> {
-  const rows: Row[] = [];
-  process.stderr.write(`[bench:sandbox] ${RUNS} runs each, node ${process.version}\n`);
-  const host: number[] = [];
-  await hostRun(); // warm the file cache
-  for (let i = 0; i < RUNS; i += 1) host.push(await hostRun());
-  rows.push({ name: 'host (node --test, no sandbox)', times: host, note: 'baseline' });
-
+async function dockerRows(): Promise<Row[]> {
   const docker = new Docker();
   const dockerProblem = await docker
     .ping()
@@ -109,61 +102,55 @@ async function main(): Promise<void> {
       () => null,
       (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );
-  if (dockerProblem) {
-    rows.push({
-      name: 'docker, cold',
-      times: null,
-      note: `skipped: ${dockerProblem}`,
-      target: TARGETS.dockerCold,
-    });
-    rows.push({
-      name: 'docker, warm pool',
-      times: null,
-      note: `skipped: ${dockerProblem}`,
-      target: TARGETS.dockerWarm,
-    });
-  } else {
-    const cold = new DockerSandbox({ docker });
-    await sandboxRuns(cold).then(() => undefined); // one discarded round warms the engine's caches
-    rows.push({
-      name: 'docker, cold',
-      times: await sandboxRuns(cold),
-      note: 'create tmpfs volume + container, start, copy, exec, read report (removed after the answer)',
-      target: TARGETS.dockerCold,
-    });
-    await cold.close();
-    const warm = new DockerSandbox({
-      docker,
-      warmPoolSize: 2,
-      warm: { image: IMAGE, limits },
-    });
-    const full = async () => {
-      while (warm.warmContainers < 2) await warm.warmUp();
-    };
-    rows.push({
-      name: 'docker, warm pool',
-      times: await sandboxRuns(warm, full),
-      note: 'started container: copy, exec, read report (removed after the answer)',
-      target: TARGETS.dockerWarm,
-    });
-    await warm.close();
-  }
+  if (dockerProblem)
+    return [
+      { name: 'docker, cold', times: null, note: `skipped: ${dockerProblem}`, target: TARGETS.dockerCold },
+      {
+        name: 'docker, warm pool',
+        times: null,
+        note: `skipped: ${dockerProblem}`,
+        target: TARGETS.dockerWarm,
+      },
+    ];
+  const rows: Row[] = [];
+  const cold = new DockerSandbox({ docker });
+  await sandboxRuns(cold).then(() => undefined); // one discarded round warms the engine's caches
+  rows.push({
+    name: 'docker, cold',
+    times: await sandboxRuns(cold),
+    note: 'create tmpfs volume + container, start, copy, exec, read report (removed after the answer)',
+    target: TARGETS.dockerCold,
+  });
+  await cold.close();
+  const warm = new DockerSandbox({ docker, warmPoolSize: 2, warm: { image: IMAGE, limits } });
+  const full = async () => {
+    while (warm.warmContainers < 2) await warm.warmUp();
+  };
+  rows.push({
+    name: 'docker, warm pool',
+    times: await sandboxRuns(warm, full),
+    note: 'started container: copy, exec, read report (removed after the answer)',
+    target: TARGETS.dockerWarm,
+  });
+  await warm.close();
+  return rows;
+}
 
-  if (bubblewrapAvailable()) {
-    const workRoot = await mkdtemp(join(tmpdir(), 'bench-bwrap-'));
-    const bwrap = new BubblewrapSandbox({ workRoot });
-    await sandboxRuns(bwrap).then(() => undefined);
-    rows.push({
-      name: 'bubblewrap',
-      times: await sandboxRuns(bwrap),
-      note: 'namespaces + cgroup + prlimit + tmpfs quota',
-    });
-    await rm(workRoot, { recursive: true, force: true });
-  } else {
-    rows.push({ name: 'bubblewrap', times: null, note: 'skipped: bwrap unavailable' });
-  }
+async function bubblewrapRow(): Promise<Row> {
+  if (!bubblewrapAvailable()) return { name: 'bubblewrap', times: null, note: 'skipped: bwrap unavailable' };
+  const workRoot = await mkdtemp(join(tmpdir(), 'bench-bwrap-'));
+  const bwrap = new BubblewrapSandbox({ workRoot });
+  await sandboxRuns(bwrap).then(() => undefined);
+  const row = {
+    name: 'bubblewrap',
+    times: await sandboxRuns(bwrap),
+    note: 'namespaces + cgroup + prlimit + tmpfs quota',
+  };
+  await rm(workRoot, { recursive: true, force: true });
+  return row;
+}
 
-  const hostP50 = percentile(host, 50);
+function printTable(rows: readonly Row[], hostP50: number): void {
   const header = ['contender', 'p50', 'p95', 'overhead vs host p50', 'target', 'met', 'what it includes'];
   const lines = rows.map((row) => {
     if (!row.times)
@@ -185,6 +172,19 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${[fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n')}\n`,
   );
+}
+
+async function main(): Promise<void> {
+  process.stderr.write(`[bench:sandbox] ${RUNS} runs each, node ${process.version}\n`);
+  const host: number[] = [];
+  await hostRun(); // warm the file cache
+  for (let i = 0; i < RUNS; i += 1) host.push(await hostRun());
+  const rows: Row[] = [
+    { name: 'host (node --test, no sandbox)', times: host, note: 'baseline' },
+    ...(await dockerRows()),
+    await bubblewrapRow(),
+  ];
+  printTable(rows, percentile(host, 50));
 }
 
 main().catch((error: unknown) => {

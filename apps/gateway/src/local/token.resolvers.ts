@@ -34,6 +34,24 @@ async function waitForProject(
   return pollUntil(known, { timeoutMs: 10_000 });
 }
 
+/** The token's trimmed name, once the name and role are acceptable. */
+function checkedTokenInput(input: { name: string; role: Role }): string {
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > 100)
+    throw new ValidationError('name must be 1 to 100 characters', [
+      { field: 'name', message: 'must be 1 to 100 characters' },
+    ]);
+  if (!ROLES.includes(input.role))
+    throw new ValidationError('unknown role', [
+      { field: 'role', message: 'must be ADMIN, EDITOR or VIEWER' },
+    ]);
+  if (RESERVED_TOKEN_NAMES.includes(name.toLowerCase()))
+    throw new ValidationError(`the token name "${name}" is reserved`, [
+      { field: 'name', message: 'is reserved' },
+    ]);
+  return name;
+}
+
 /** Tokens: who the caller is, the project's tokens, creating and revoking them (ADMIN). */
 export function tokenResolvers(deps: Pick<GatewaySubgraphDeps, 'dataSource' | 'authenticator'>) {
   const sql = dataSourceExecutor(deps.dataSource);
@@ -72,19 +90,7 @@ export function tokenResolvers(deps: Pick<GatewaySubgraphDeps, 'dataSource' | 'a
         { input }: { input: { name: string; projectId: string; role: Role } },
         { identity }: GatewayContext,
       ) => {
-        const name = input.name.trim();
-        if (name.length === 0 || name.length > 100)
-          throw new ValidationError('name must be 1 to 100 characters', [
-            { field: 'name', message: 'must be 1 to 100 characters' },
-          ]);
-        if (!ROLES.includes(input.role))
-          throw new ValidationError('unknown role', [
-            { field: 'role', message: 'must be ADMIN, EDITOR or VIEWER' },
-          ]);
-        if (RESERVED_TOKEN_NAMES.includes(name.toLowerCase()))
-          throw new ValidationError(`the token name "${name}" is reserved`, [
-            { field: 'name', message: 'is reserved' },
-          ]);
+        const name = checkedTokenInput(input);
         if (!isUuid(input.projectId)) throw new NotFoundError('project', input.projectId);
         authorize(identity, input.projectId, 'write');
         if (identity.role !== 'ADMIN') throw new ForbiddenError('only an ADMIN token can create tokens');
