@@ -65,6 +65,14 @@ module.exports = {
       },
     },
     {
+      name: 'graphql-is-the-outer-layer',
+      comment:
+        'queries and commands return domain views; only resolvers, their models and the Nest modules wiring them touch graphql/',
+      severity: 'error',
+      from: { path: '^apps/(stories|architect|sessions)/src/', pathNot: [SPEC, '/graphql/', '\\.module\\.ts$'] },
+      to: { path: '^apps/(stories|architect|sessions)/src/graphql/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

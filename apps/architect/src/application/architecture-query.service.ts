@@ -10,11 +10,10 @@ import { architectureLayers } from '../graph/architecture-layers';
 import { findCycle } from '../graph/dependency-cycle';
 import { architectureMermaid } from '../graph/architecture-mermaid';
 import { orphanedContexts } from '../graph/orphaned-contexts';
-import type { Architecture, Component, NextAction } from '../graphql/component.model';
-import { NextActionKind } from '../graphql/component.model';
 import { nextAction } from '../next-actions/next-action';
 import { ArchitectureRepository } from './architecture.repository';
-import { componentView, sortedComponents } from './component-views';
+import type { ArchitectureView, ComponentView, NextActionView } from './views/architecture.view';
+import { componentView, sortedComponents } from './views/component-view';
 import { authorizeProject, visibleComponent } from './project-access';
 
 @Injectable()
@@ -32,7 +31,7 @@ export class ArchitectureQueryService {
     return this.repository.load(projectId);
   }
 
-  async component(context: RequestContext, componentId: string): Promise<Component> {
+  async component(context: RequestContext, componentId: string): Promise<ComponentView> {
     const row = await visibleComponent(this.sql, context.identity, componentId, 'read');
     const state = await this.repository.load(row.project_id);
     const component = state.components.get(componentId);
@@ -41,8 +40,8 @@ export class ArchitectureQueryService {
   }
 
   /** Components by id within the projects the caller can see (unknown or hidden ids are left out). */
-  async components(context: RequestContext, ids: readonly string[]): Promise<Component[]> {
-    const found: Component[] = [];
+  async components(context: RequestContext, ids: readonly string[]): Promise<ComponentView[]> {
+    const found: ComponentView[] = [];
     const states = new Map<string, ArchitectureState>();
     for (const id of ids) {
       try {
@@ -59,7 +58,7 @@ export class ArchitectureQueryService {
   }
 
   /** The component a story is mapped onto, if the caller can see it. */
-  async componentOfStory(context: RequestContext, storyId: string): Promise<Component | null> {
+  async componentOfStory(context: RequestContext, storyId: string): Promise<ComponentView | null> {
     const { rows } = await this.sql.query<{ project_id: string }>(
       `SELECT project_id FROM story_copies WHERE story_id = $1`,
       [storyId],
@@ -70,7 +69,7 @@ export class ArchitectureQueryService {
     return state && component ? componentView(state, component) : null;
   }
 
-  async architecture(context: RequestContext, projectId: string): Promise<Architecture> {
+  async architecture(context: RequestContext, projectId: string): Promise<ArchitectureView> {
     const state = await this.state(context, projectId);
     const views = new Map(sortedComponents(state).map((c) => [c.id, componentView(state, c)]));
     const { components, dependencies } = graphOf(state);
@@ -100,9 +99,9 @@ export class ArchitectureQueryService {
     };
   }
 
-  async nextActions(context: RequestContext, projectId: string): Promise<NextAction[]> {
+  async nextActions(context: RequestContext, projectId: string): Promise<NextActionView[]> {
     const state = await this.state(context, projectId);
-    const actions: NextAction[] = [];
+    const actions: NextActionView[] = [];
     for (const component of sortedComponents(state)) {
       const next = nextAction({
         hasDesign: component.designVersions > 0,
@@ -115,7 +114,7 @@ export class ArchitectureQueryService {
       if (next)
         actions.push({
           component: componentView(state, component),
-          action: NextActionKind[next.action],
+          action: next.action,
           reason: next.reason,
         });
     }

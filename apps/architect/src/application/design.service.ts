@@ -18,9 +18,9 @@ import { designStreamId } from '../design/design.events';
 import { designTypeForKind } from '../design/design-templates';
 import { diffDesigns } from '../design/design-diff';
 import { validateDesign } from '../design/validate-design';
-import type { DesignDiff, DesignDocument, DesignValidation } from '../graphql/design.model';
+import type { DesignDiffView, DesignDocumentView, DesignValidationView } from './views/design.view';
 import { ArchitectureRepository } from './architecture.repository';
-import { moduleNameFor } from './component-views';
+import { moduleNameFor } from './views/component-view';
 import { visibleComponent } from './project-access';
 
 const MAX_DESIGN_BYTES = 512 * 1024;
@@ -46,7 +46,7 @@ export class DesignService {
     this.sql = dataSourceExecutor(dataSource);
   }
 
-  async submit(context: RequestContext, componentId: string, markdown: string): Promise<DesignDocument> {
+  async submit(context: RequestContext, componentId: string, markdown: string): Promise<DesignDocumentView> {
     const row = await visibleComponent(this.sql, context.identity, componentId, 'write');
     this.checkSize(markdown);
     const submitted = await withUnitOfWork(
@@ -98,7 +98,11 @@ export class DesignService {
    * The same rules as `submit`, against the architecture as it stands, without storing anything:
    * for people checking a draft and for the sessions service's revise loop.
    */
-  async validate(context: RequestContext, componentId: string, markdown: string): Promise<DesignValidation> {
+  async validate(
+    context: RequestContext,
+    componentId: string,
+    markdown: string,
+  ): Promise<DesignValidationView> {
     const row = await visibleComponent(this.sql, context.identity, componentId, 'read');
     this.checkSize(markdown);
     const { validation } = await this.validateAgainstArchitecture(
@@ -147,7 +151,7 @@ export class DesignService {
     return { component, validation };
   }
 
-  async history(context: RequestContext, componentId: string): Promise<DesignDocument[]> {
+  async history(context: RequestContext, componentId: string): Promise<DesignDocumentView[]> {
     await visibleComponent(this.sql, context.identity, componentId, 'read');
     const events = await this.store.readStream<DesignSubmitted>(designStreamId(componentId));
     const acceptedVersion = [...events].reverse().find((e) => e.data.valid)?.version;
@@ -159,7 +163,7 @@ export class DesignService {
     context: RequestContext,
     componentId: string,
     version?: number,
-  ): Promise<DesignDocument | null> {
+  ): Promise<DesignDocumentView | null> {
     const history = await this.history(context, componentId);
     if (version === undefined) return history.find((d) => d.accepted) ?? null;
     const found = history.find((d) => d.version === version);
@@ -172,7 +176,7 @@ export class DesignService {
     componentId: string,
     fromVersion: number,
     toVersion: number,
-  ): Promise<DesignDiff> {
+  ): Promise<DesignDiffView> {
     const history = await this.history(context, componentId);
     const pick = (version: number, field: string) => {
       const found = history.find((d) => d.version === version);
@@ -188,7 +192,7 @@ export class DesignService {
   }
 }
 
-function toDocument(event: StoredEvent<DesignSubmitted>, accepted: boolean): DesignDocument {
+function toDocument(event: StoredEvent<DesignSubmitted>, accepted: boolean): DesignDocumentView {
   const data = event.data;
   return {
     id: data.designId,

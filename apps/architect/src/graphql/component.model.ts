@@ -1,4 +1,7 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type * as status from '../architecture/architecture.state';
+import type * as views from '../application/views/architecture.view';
+import type * as next from '../next-actions/next-action';
 
 export enum DesignStatus {
   MISSING = 'MISSING',
@@ -47,7 +50,7 @@ export class Story {
 
 @ObjectType()
 @Directive('@key(fields: "id")')
-export class Component {
+export class Component implements views.ComponentView {
   @Field(() => ID) id!: string;
   @Field(() => ID) projectId!: string;
   @Field(() => ID, { nullable: true, description: 'The context the component lives in.' }) parentId!:
@@ -58,9 +61,9 @@ export class Component {
   @Field() description!: string;
   @Field(() => String, { nullable: true, description: 'Dotted PascalCase module name, for modules.' })
   moduleName!: string | null;
-  @Field(() => DesignStatus) designStatus!: DesignStatus;
-  @Field(() => TestStatus) testStatus!: TestStatus;
-  @Field(() => CodeStatus) codeStatus!: CodeStatus;
+  @Field(() => DesignStatus) designStatus!: status.DesignStatus;
+  @Field(() => TestStatus) testStatus!: status.TestStatus;
+  @Field(() => CodeStatus) codeStatus!: status.CodeStatus;
   @Field(() => Int, { nullable: true }) acceptedDesignVersion!: number | null;
   @Field() createdAt!: string;
   /** Resolved by field resolvers. */
@@ -70,13 +73,13 @@ export class Component {
 }
 
 @ObjectType()
-export class DependencyEdge {
+export class DependencyEdge implements views.DependencyEdgeView {
   @Field(() => Component) from!: Component;
   @Field(() => Component) to!: Component;
 }
 
 @ObjectType()
-export class HealthFindingModel {
+export class HealthFindingModel implements views.HealthFindingView {
   @Field() rule!: string;
   @Field() severity!: string;
   @Field(() => ID) componentId!: string;
@@ -84,7 +87,7 @@ export class HealthFindingModel {
 }
 
 @ObjectType()
-export class ArchitectureHealthModel {
+export class ArchitectureHealthModel implements views.ArchitectureHealthView {
   @Field(() => Int) score!: number;
   @Field() level!: string;
   @Field(() => Float) storyCoverage!: number;
@@ -92,7 +95,7 @@ export class ArchitectureHealthModel {
 }
 
 @ObjectType()
-export class Architecture {
+export class Architecture implements views.ArchitectureView {
   @Field(() => ID) projectId!: string;
   @Field(() => [Component]) components!: Component[];
   @Field(() => [DependencyEdge]) dependencies!: DependencyEdge[];
@@ -111,8 +114,8 @@ export class Architecture {
 }
 
 @ObjectType()
-export class NextAction {
+export class NextAction implements views.NextActionView {
   @Field(() => Component) component!: Component;
-  @Field(() => NextActionKind) action!: NextActionKind;
+  @Field(() => NextActionKind) action!: next.NextActionKind;
   @Field() reason!: string;
 }

@@ -14,6 +14,12 @@ import { CurrentRequest } from '@app/platform';
 import { ArchitectureQueryService } from '../application/architecture-query.service';
 import { ComponentCommandService } from '../application/component-command.service';
 import { DesignService } from '../application/design.service';
+import type { ArchitectureView, ComponentView, NextActionView } from '../application/views/architecture.view';
+import type {
+  DesignDiffView,
+  DesignDocumentView,
+  DesignValidationView,
+} from '../application/views/design.view';
 import { designTemplate, designTypeForKind } from '../design/design-templates';
 import type { ComponentKind } from '../component/component-kind';
 import {
@@ -40,7 +46,7 @@ export class ComponentResolver {
   architecture(
     @CurrentRequest() context: RequestContext,
     @Args('projectId', { type: () => ID }) projectId: string,
-  ): Promise<Architecture> {
+  ): Promise<ArchitectureView> {
     return this.queries.architecture(context, projectId);
   }
 
@@ -48,7 +54,7 @@ export class ComponentResolver {
   component(
     @CurrentRequest() context: RequestContext,
     @Args('id', { type: () => ID }) id: string,
-  ): Promise<Component> {
+  ): Promise<ComponentView> {
     return this.queries.component(context, id);
   }
 
@@ -56,7 +62,7 @@ export class ComponentResolver {
   nextActions(
     @CurrentRequest() context: RequestContext,
     @Args('projectId', { type: () => ID }) projectId: string,
-  ): Promise<NextAction[]> {
+  ): Promise<NextActionView[]> {
     return this.queries.nextActions(context, projectId);
   }
 
@@ -75,7 +81,7 @@ export class ComponentResolver {
     @CurrentRequest() context: RequestContext,
     @Args('componentId', { type: () => ID }) componentId: string,
     @Args('version', { type: () => Int, nullable: true }) version?: number,
-  ): Promise<DesignDocument | null> {
+  ): Promise<DesignDocumentView | null> {
     return this.designs.design(context, componentId, version ?? undefined);
   }
 
@@ -83,7 +89,7 @@ export class ComponentResolver {
   designHistory(
     @CurrentRequest() context: RequestContext,
     @Args('componentId', { type: () => ID }) componentId: string,
-  ): Promise<DesignDocument[]> {
+  ): Promise<DesignDocumentView[]> {
     return this.designs.history(context, componentId);
   }
 
@@ -93,7 +99,7 @@ export class ComponentResolver {
     @Args('componentId', { type: () => ID }) componentId: string,
     @Args('fromVersion', { type: () => Int }) fromVersion: number,
     @Args('toVersion', { type: () => Int }) toVersion: number,
-  ): Promise<DesignDiff> {
+  ): Promise<DesignDiffView> {
     return this.designs.diff(context, componentId, fromVersion, toVersion);
   }
 
@@ -101,7 +107,7 @@ export class ComponentResolver {
   async createContext(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: CreateContextInput,
-  ): Promise<Component> {
+  ): Promise<ComponentView> {
     const { componentId } = await this.commands.createComponent(context, {
       projectId: input.projectId,
       parentId: null,
@@ -116,7 +122,7 @@ export class ComponentResolver {
   async createComponent(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: CreateComponentInput,
-  ): Promise<Component> {
+  ): Promise<ComponentView> {
     const { componentId } = await this.commands.createComponent(context, {
       projectId: input.projectId,
       parentId: input.parentId,
@@ -131,7 +137,7 @@ export class ComponentResolver {
   async linkStoryToComponent(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: LinkStoryToComponentInput,
-  ): Promise<Component> {
+  ): Promise<ComponentView> {
     await this.commands.linkStory(context, input.storyId, input.componentId);
     return this.queries.component(context, input.componentId);
   }
@@ -140,7 +146,7 @@ export class ComponentResolver {
   async unlinkStoryFromComponent(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: UnlinkStoryFromComponentInput,
-  ): Promise<Component> {
+  ): Promise<ComponentView> {
     await this.commands.unlinkStory(context, input.storyId, input.componentId);
     return this.queries.component(context, input.componentId);
   }
@@ -151,7 +157,7 @@ export class ComponentResolver {
   async addDependency(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: AddDependencyInput,
-  ): Promise<Component> {
+  ): Promise<ComponentView> {
     await this.commands.addDependency(context, input.fromId, input.toId);
     return this.queries.component(context, input.fromId);
   }
@@ -160,7 +166,7 @@ export class ComponentResolver {
   async removeDependency(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: RemoveDependencyInput,
-  ): Promise<Component> {
+  ): Promise<ComponentView> {
     await this.commands.removeDependency(context, input.fromId, input.toId);
     return this.queries.component(context, input.fromId);
   }
@@ -173,7 +179,7 @@ export class ComponentResolver {
     @CurrentRequest() context: RequestContext,
     @Args('componentId', { type: () => ID }) componentId: string,
     @Args('markdown') markdown: string,
-  ): Promise<DesignValidation> {
+  ): Promise<DesignValidationView> {
     return this.designs.validate(context, componentId, markdown);
   }
 
@@ -181,14 +187,14 @@ export class ComponentResolver {
   submitDesign(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: SubmitDesignInput,
-  ): Promise<DesignDocument> {
+  ): Promise<DesignDocumentView> {
     return this.designs.submit(context, input.componentId, input.markdown);
   }
 
   @ResolveField('designTemplate', () => String, {
     description: "The design template for this component's type, titled with its name (or module name).",
   })
-  componentDesignTemplate(@Parent() component: Component): string {
+  componentDesignTemplate(@Parent() component: ComponentView): string {
     return designTemplate(
       designTypeForKind(component.type as ComponentKind),
       component.moduleName ?? component.name,
@@ -196,28 +202,28 @@ export class ComponentResolver {
   }
 
   @ResolveField(() => [Story])
-  stories(@Parent() component: Component): Story[] {
+  stories(@Parent() component: ComponentView): Story[] {
     return component.storyIds.map((id) => ({ id }));
   }
 
   @ResolveField(() => [Component])
   dependencies(
     @CurrentRequest() context: RequestContext,
-    @Parent() component: Component,
-  ): Promise<Component[]> {
+    @Parent() component: ComponentView,
+  ): Promise<ComponentView[]> {
     return this.queries.components(context, component.dependsOn);
   }
 
   @ResolveField(() => [Component])
   dependents(
     @CurrentRequest() context: RequestContext,
-    @Parent() component: Component,
-  ): Promise<Component[]> {
+    @Parent() component: ComponentView,
+  ): Promise<ComponentView[]> {
     return this.queries.components(context, component.dependedOnBy);
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }, context: RequestContext): Promise<Component | null> {
+  async resolveReference(reference: { id: string }, context: RequestContext): Promise<ComponentView | null> {
     const [found] = await this.queries.components(context, [reference.id]);
     return found ?? null;
   }
@@ -229,7 +235,10 @@ export class StoryComponentResolver {
   constructor(private readonly queries: ArchitectureQueryService) {}
 
   @ResolveField(() => Component, { nullable: true, description: 'The component the story is mapped onto.' })
-  component(@CurrentRequest() context: RequestContext, @Parent() story: Story): Promise<Component | null> {
+  component(
+    @CurrentRequest() context: RequestContext,
+    @Parent() story: Story,
+  ): Promise<ComponentView | null> {
     return this.queries.componentOfStory(context, story.id);
   }
 

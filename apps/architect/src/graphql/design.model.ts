@@ -1,14 +1,15 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type * as views from '../application/views/design.view';
 
 @ObjectType()
-export class DesignError {
+export class DesignError implements views.DesignErrorView {
   @Field() code!: string;
   @Field() message!: string;
   @Field(() => String, { nullable: true }) section!: string | null;
 }
 
 @ObjectType()
-export class DesignDocument {
+export class DesignDocument implements views.DesignDocumentView {
   @Field(() => ID) id!: string;
   @Field(() => ID) componentId!: string;
   @Field(() => Int) version!: number;
@@ -25,7 +26,7 @@ export class DesignDocument {
 }
 
 @ObjectType()
-export class DesignDiff {
+export class DesignDiff implements views.DesignDiffView {
   @Field(() => ID) componentId!: string;
   @Field(() => Int) fromVersion!: number;
   @Field(() => Int) toVersion!: number;
@@ -33,7 +34,7 @@ export class DesignDiff {
 }
 
 @ObjectType({ description: 'The result of checking a draft design without storing it.' })
-export class DesignValidation {
+export class DesignValidation implements views.DesignValidationView {
   @Field(() => ID) componentId!: string;
   @Field() valid!: boolean;
   @Field(() => [DesignError]) errors!: DesignError[];

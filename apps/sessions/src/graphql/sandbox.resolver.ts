@@ -22,6 +22,7 @@ import { SESSIONS_CONFIG } from '../sessions-config.token';
 import { WorkspaceService } from '../workspace/workspace.service';
 import { SandboxRunModel } from './sandbox-run.model';
 import { ConfigureProjectSandboxInput, RunTestsInput } from './sessions.inputs';
+import { sandboxRunView } from './sandbox-run.view';
 import { ProjectSandboxModel, WorkspaceModel } from './workspace.model';
 
 @Resolver(() => SandboxRunModel)
@@ -34,28 +35,28 @@ export class SandboxRunResolver {
   @Mutation(() => SandboxRunModel, {
     description: 'Runs the files in the sandbox (manual mode) and records the run as red/green evidence.',
   })
-  runTests(
+  async runTests(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: RunTestsInput,
   ): Promise<SandboxRunModel> {
-    return this.runTestsService.runTests(context, input);
+    return sandboxRunView(await this.runTestsService.runTests(context, input));
   }
 
   @Query(() => SandboxRunModel)
-  sandboxRun(
+  async sandboxRun(
     @CurrentRequest() context: RequestContext,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<SandboxRunModel> {
-    return this.runTestsService.run(context, id);
+    return sandboxRunView(await this.runTestsService.run(context, id));
   }
 
   @Query(() => [SandboxRunModel], { description: 'The newest runs of a component first.' })
-  sandboxRuns(
+  async sandboxRuns(
     @CurrentRequest() context: RequestContext,
     @Args('componentId', { type: () => ID }) componentId: string,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
   ): Promise<SandboxRunModel[]> {
-    return this.runTestsService.runs(context, componentId, first);
+    return (await this.runTestsService.runs(context, componentId, first)).map(sandboxRunView);
   }
 
   @ResolveField(() => String, { description: 'stdout and stderr as they came, cut at the output limit.' })
@@ -65,8 +66,8 @@ export class SandboxRunResolver {
   }
 
   @ResolveReference()
-  resolveReference(reference: { id: string }, context: RequestContext): Promise<SandboxRunModel> {
-    return this.runTestsService.run(context, reference.id);
+  async resolveReference(reference: { id: string }, context: RequestContext): Promise<SandboxRunModel> {
+    return sandboxRunView(await this.runTestsService.run(context, reference.id));
   }
 }
 

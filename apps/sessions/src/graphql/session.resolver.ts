@@ -18,6 +18,7 @@ import { sessionView } from './session.view';
 import { SandboxRunModel } from './sandbox-run.model';
 import { ContextBundleModel, ContextPurposeEnum, SessionModel } from './session.model';
 import { StartSessionInput } from './session.inputs';
+import { sandboxRunView } from './sandbox-run.view';
 
 @Resolver(() => SessionModel)
 export class SessionResolver {
@@ -89,7 +90,7 @@ export class SessionResolver {
     @CurrentRequest() context: RequestContext,
     @Parent() session: SessionModel,
   ): Promise<SandboxRunModel[]> {
-    return Promise.all(session.runIds.map((id) => this.runs.run(context, id)));
+    return Promise.all(session.runIds.map(async (id) => sandboxRunView(await this.runs.run(context, id))));
   }
 
   @ResolveField(() => [SessionModel])

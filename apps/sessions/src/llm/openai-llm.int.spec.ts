@@ -86,17 +86,15 @@ describe('OpenAiLlm against an OpenAI-compatible server', () => {
   });
 
   it('times out a call that does not answer, and retries it', async () => {
-    replies = [
-      { content: 'late', delayMs: 1_500 },
-      { content: 'late', delayMs: 1_500 },
-    ];
+    replies = [{ hang: true }, { hang: true }];
     const started = Date.now();
     const failed = (await llm({ timeoutMs: 300, maxRetries: 1 })
       .complete([{ role: 'user', content: 'x' }])
       .catch((e: unknown) => e)) as LlmCallError;
     expect(failed).toBeInstanceOf(LlmCallError);
     expect(failed.attempts).toBe(2);
-    expect(Date.now() - started).toBeLessThan(1_500);
+    // Two 300 ms attempts against a server that never answers; the bound only leaves room for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
 

@@ -3,9 +3,6 @@ import { DataSource } from 'typeorm';
 import type { RequestContext, SqlExecutor } from '@app/platform';
 import { asDecided, authorize, canRead, isUuid, NotFoundError, ValidationError } from '@app/domain';
 import { dataSourceExecutor, PostgresEventStore } from '@app/platform';
-import type { EventRecord, StoryDiff, StoryReview } from '../graphql/history.model';
-import type { Project } from '../graphql/project.model';
-import type { Story as StoryModel, StoryConnection } from '../graphql/story.model';
 import { exportStoriesMarkdown } from '../markdown/user-stories-markdown';
 import type { ProjectRow } from '../persistence/project.rows';
 import { findProjectRow } from '../persistence/project.rows';
@@ -17,7 +14,9 @@ import type { StoryEvent } from '../story/story.events';
 import { foldStory } from '../story/story.state';
 import { storyStreamId } from '../story/story.stream';
 import type { StoryPriority, StoryStatus } from '../story/story.values';
-import { projectFromRow, storyFromRow, storyFromState } from './story-views';
+import type { EventRecordView, StoryDiffView, StoryReviewView } from './views/history.view';
+import type { ProjectView, StoryPageView, StoryView } from './views/story.view';
+import { projectFromRow, storyFromRow, storyFromState } from './views/story-views';
 
 export interface StoryFilter {
   readonly projectId: string;
@@ -44,11 +43,11 @@ export class StoryQueryService {
     this.sql = dataSourceExecutor(dataSource);
   }
 
-  async project(context: RequestContext, id: string): Promise<Project> {
+  async project(context: RequestContext, id: string): Promise<ProjectView> {
     return projectFromRow(await this.visibleProject(context, id));
   }
 
-  async projects(context: RequestContext): Promise<Project[]> {
+  async projects(context: RequestContext): Promise<ProjectView[]> {
     const { projectId } = context.identity;
     const { rows } = await this.sql.query<ProjectRow>(
       `SELECT id, name, description, archived, version, created_at, updated_at FROM projects
@@ -59,7 +58,7 @@ export class StoryQueryService {
   }
 
   /** The story now, or as it stood at `atVersion` (folded from its events up to that version). */
-  async story(context: RequestContext, id: string, atVersion?: number): Promise<StoryModel> {
+  async story(context: RequestContext, id: string, atVersion?: number): Promise<StoryView> {
     const row = await this.visibleStory(context, id, atVersion !== undefined);
     if (atVersion === undefined) return storyFromRow(row);
     if (!Number.isInteger(atVersion) || atVersion < 1 || atVersion > row.version) {
@@ -72,7 +71,7 @@ export class StoryQueryService {
     return storyFromState(state);
   }
 
-  async stories(context: RequestContext, filter: StoryFilter): Promise<StoryConnection> {
+  async stories(context: RequestContext, filter: StoryFilter): Promise<StoryPageView> {
     await this.visibleProject(context, filter.projectId);
     const first = filter.first ?? 20;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
@@ -124,7 +123,7 @@ export class StoryQueryService {
     };
   }
 
-  async history(context: RequestContext, id: string): Promise<EventRecord[]> {
+  async history(context: RequestContext, id: string): Promise<EventRecordView[]> {
     await this.visibleStory(context, id, true);
     const events = await this.store.readStream(storyStreamId(id));
     return events.map((event) => ({
@@ -142,7 +141,7 @@ export class StoryQueryService {
     id: string,
     fromVersion: number,
     toVersion: number,
-  ): Promise<StoryDiff> {
+  ): Promise<StoryDiffView> {
     const row = await this.visibleStory(context, id, true);
     for (const [field, value] of [
       ['fromVersion', fromVersion],
@@ -168,7 +167,7 @@ export class StoryQueryService {
     };
   }
 
-  async review(context: RequestContext, id: string): Promise<StoryReview> {
+  async review(context: RequestContext, id: string): Promise<StoryReviewView> {
     const row = await this.visibleStory(context, id, false);
     const { rows } = await this.sql.query<{ title: string }>(
       `SELECT title FROM stories WHERE project_id = $1 AND NOT deleted AND id <> $2`,

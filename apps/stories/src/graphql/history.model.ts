@@ -1,8 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { JSONScalar } from '@app/platform';
+import type * as views from '../application/views/history.view';
 
 @ObjectType()
-export class EventRecord {
+export class EventRecord implements views.EventRecordView {
   @Field(() => ID) eventId!: string;
   @Field() type!: string;
   @Field(() => Int) version!: number;
@@ -12,14 +13,14 @@ export class EventRecord {
 }
 
 @ObjectType()
-export class FieldChange {
+export class FieldChange implements views.FieldChangeView {
   @Field() field!: string;
   @Field(() => JSONScalar, { nullable: true }) before!: unknown;
   @Field(() => JSONScalar, { nullable: true }) after!: unknown;
 }
 
 @ObjectType()
-export class StoryDiff {
+export class StoryDiff implements views.StoryDiffView {
   @Field(() => ID) storyId!: string;
   @Field(() => Int) fromVersion!: number;
   @Field(() => Int) toVersion!: number;
@@ -27,14 +28,14 @@ export class StoryDiff {
 }
 
 @ObjectType()
-export class ReviewFinding {
+export class ReviewFinding implements views.ReviewFindingView {
   @Field() rule!: string;
   @Field() severity!: string;
   @Field() message!: string;
 }
 
 @ObjectType()
-export class StoryReview {
+export class StoryReview implements views.StoryReviewView {
   @Field(() => ID) storyId!: string;
   @Field(() => Int) score!: number;
   @Field(() => [ReviewFinding]) findings!: ReviewFinding[];

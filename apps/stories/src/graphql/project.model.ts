@@ -1,8 +1,9 @@
 import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { ProjectView } from '../application/views/story.view';
 
 @ObjectType()
 @Directive('@key(fields: "id")')
-export class Project {
+export class Project implements ProjectView {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() description!: string;

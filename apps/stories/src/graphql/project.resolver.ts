@@ -3,7 +3,8 @@ import type { RequestContext } from '@app/platform';
 import { CurrentRequest } from '@app/platform';
 import { ProjectCommandService } from '../application/project-command.service';
 import { StoryQueryService } from '../application/story-query.service';
-import { projectFromRow } from '../application/story-views';
+import { projectFromRow } from '../application/views/story-views';
+import type { ProjectView } from '../application/views/story.view';
 import { Project } from './project.model';
 import { CreateProjectInput, RenameProjectInput } from './story.inputs';
 import { randomUUID } from 'node:crypto';
@@ -19,14 +20,14 @@ export class ProjectResolver {
   project(
     @CurrentRequest() context: RequestContext,
     @Args('id', { type: () => ID }) id: string,
-  ): Promise<Project> {
+  ): Promise<ProjectView> {
     return this.queries.project(context, id);
   }
 
   @Query(() => [Project], {
     description: 'The projects the token can see: all for the admin token, else its own.',
   })
-  projects(@CurrentRequest() context: RequestContext): Promise<Project[]> {
+  projects(@CurrentRequest() context: RequestContext): Promise<ProjectView[]> {
     return this.queries.projects(context);
   }
 
@@ -34,7 +35,7 @@ export class ProjectResolver {
   async createProject(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: CreateProjectInput,
-  ): Promise<Project> {
+  ): Promise<ProjectView> {
     const project = await this.commands.execute(context, {
       type: 'CreateProject',
       projectId: randomUUID(),
@@ -48,7 +49,7 @@ export class ProjectResolver {
   async renameProject(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: RenameProjectInput,
-  ): Promise<Project> {
+  ): Promise<ProjectView> {
     await this.commands.execute(context, { type: 'RenameProject', projectId: input.id, name: input.name });
     return this.queries.project(context, input.id);
   }
@@ -57,7 +58,7 @@ export class ProjectResolver {
   async archiveProject(
     @CurrentRequest() context: RequestContext,
     @Args('id', { type: () => ID }) id: string,
-  ): Promise<Project> {
+  ): Promise<ProjectView> {
     await this.commands.execute(context, { type: 'ArchiveProject', projectId: id });
     return this.queries.project(context, id);
   }
@@ -66,13 +67,13 @@ export class ProjectResolver {
   async unarchiveProject(
     @CurrentRequest() context: RequestContext,
     @Args('id', { type: () => ID }) id: string,
-  ): Promise<Project> {
+  ): Promise<ProjectView> {
     await this.commands.execute(context, { type: 'UnarchiveProject', projectId: id });
     return this.queries.project(context, id);
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }, context: RequestContext): Promise<Project | null> {
+  async resolveReference(reference: { id: string }, context: RequestContext): Promise<ProjectView | null> {
     try {
       return projectFromRow(await this.queries.visibleProject(context, reference.id));
     } catch {

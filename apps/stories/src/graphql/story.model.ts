@@ -1,4 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type * as views from '../application/views/story.view';
+import type * as values from '../story/story.values';
 
 export enum StoryStatus {
   IN_PROGRESS = 'IN_PROGRESS',
@@ -16,7 +18,7 @@ export enum StoryPriority {
 registerEnumType(StoryPriority, { name: 'StoryPriority' });
 
 @ObjectType()
-export class AcceptanceCriterion {
+export class AcceptanceCriterion implements views.CriterionView {
   @Field(() => ID) id!: string;
   @Field() description!: string;
   @Field() verified!: boolean;
@@ -24,13 +26,13 @@ export class AcceptanceCriterion {
 
 @ObjectType()
 @Directive('@key(fields: "id")')
-export class Story {
+export class Story implements views.StoryView {
   @Field(() => ID) id!: string;
   @Field(() => ID) projectId!: string;
   @Field() title!: string;
   @Field() description!: string;
-  @Field(() => StoryStatus) status!: StoryStatus;
-  @Field(() => StoryPriority) priority!: StoryPriority;
+  @Field(() => StoryStatus) status!: values.StoryStatus;
+  @Field(() => StoryPriority) priority!: values.StoryPriority;
   @Field(() => Int, { description: 'Number of events in the story stream.' }) version!: number;
   @Field(() => [String]) tags!: string[];
   @Field(() => [AcceptanceCriterion]) acceptanceCriteria!: AcceptanceCriterion[];
@@ -56,7 +58,7 @@ export class PageInfo {
 }
 
 @ObjectType()
-export class StoryConnection {
+export class StoryConnection implements views.StoryPageView {
   @Field(() => [StoryEdge]) edges!: StoryEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
   @Field(() => Int) totalCount!: number;

@@ -5,7 +5,9 @@ import { ValidationError } from '@app/domain';
 import { CurrentRequest } from '@app/platform';
 import { StoryCommandService } from '../application/story-command.service';
 import { StoryQueryService } from '../application/story-query.service';
-import { storyFromState } from '../application/story-views';
+import { storyFromState } from '../application/views/story-views';
+import type { EventRecordView, StoryDiffView, StoryReviewView } from '../application/views/history.view';
+import type { StoryPageView, StoryView } from '../application/views/story.view';
 import { parseStoriesMarkdown } from '../markdown/user-stories-markdown';
 import { EventRecord, StoryDiff, StoryReview } from './history.model';
 import {
@@ -36,7 +38,7 @@ export class StoryResolver {
     @CurrentRequest() context: RequestContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('atVersion', { type: () => Int, nullable: true }) atVersion?: number,
-  ): Promise<Story> {
+  ): Promise<StoryView> {
     return this.queries.story(context, id, atVersion ?? undefined);
   }
 
@@ -51,7 +53,7 @@ export class StoryResolver {
     @Args('search', { nullable: true, description: 'Text in the title or description.' }) search?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
-  ): Promise<StoryConnection> {
+  ): Promise<StoryPageView> {
     return this.queries.stories(context, {
       projectId,
       status: status ?? undefined,
@@ -68,7 +70,7 @@ export class StoryResolver {
   storyHistory(
     @CurrentRequest() context: RequestContext,
     @Args('id', { type: () => ID }) id: string,
-  ): Promise<EventRecord[]> {
+  ): Promise<EventRecordView[]> {
     return this.queries.history(context, id);
   }
 
@@ -78,7 +80,7 @@ export class StoryResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('fromVersion', { type: () => Int }) fromVersion: number,
     @Args('toVersion', { type: () => Int }) toVersion: number,
-  ): Promise<StoryDiff> {
+  ): Promise<StoryDiffView> {
     return this.queries.diff(context, id, fromVersion, toVersion);
   }
 
@@ -88,7 +90,7 @@ export class StoryResolver {
   reviewStory(
     @CurrentRequest() context: RequestContext,
     @Args('id', { type: () => ID }) id: string,
-  ): Promise<StoryReview> {
+  ): Promise<StoryReviewView> {
     return this.queries.review(context, id);
   }
 
@@ -104,7 +106,7 @@ export class StoryResolver {
   async createStory(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: CreateStoryInput,
-  ): Promise<Story> {
+  ): Promise<StoryView> {
     const [story] = await this.commands.create(context, [
       {
         type: 'CreateStory',
@@ -128,7 +130,7 @@ export class StoryResolver {
     @CurrentRequest() context: RequestContext,
     @Args('projectId', { type: () => ID }) projectId: string,
     @Args('markdown') markdown: string,
-  ): Promise<Story[]> {
+  ): Promise<StoryView[]> {
     const parsed = parseStoriesMarkdown(markdown);
     if (parsed.length > MAX_IMPORTED_STORIES)
       throw new ValidationError(
@@ -159,7 +161,7 @@ export class StoryResolver {
   async reviseStory(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: ReviseStoryInput,
-  ): Promise<Story> {
+  ): Promise<StoryView> {
     const current = await this.queries.story(context, input.id);
     const story = await this.commands.execute(
       context,
@@ -178,7 +180,7 @@ export class StoryResolver {
   async addAcceptanceCriterion(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: AddAcceptanceCriterionInput,
-  ): Promise<Story> {
+  ): Promise<StoryView> {
     return storyFromState(
       await this.commands.execute(context, {
         type: 'AddAcceptanceCriterion',
@@ -193,7 +195,7 @@ export class StoryResolver {
   async updateAcceptanceCriterion(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: UpdateAcceptanceCriterionInput,
-  ): Promise<Story> {
+  ): Promise<StoryView> {
     return storyFromState(
       await this.commands.execute(context, {
         type: 'UpdateAcceptanceCriterion',
@@ -208,7 +210,7 @@ export class StoryResolver {
   async removeAcceptanceCriterion(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: RemoveAcceptanceCriterionInput,
-  ): Promise<Story> {
+  ): Promise<StoryView> {
     return storyFromState(
       await this.commands.execute(context, {
         type: 'RemoveAcceptanceCriterion',
@@ -222,7 +224,7 @@ export class StoryResolver {
   async verifyAcceptanceCriterion(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: VerifyAcceptanceCriterionInput,
-  ): Promise<Story> {
+  ): Promise<StoryView> {
     return storyFromState(
       await this.commands.execute(context, {
         type: 'VerifyAcceptanceCriterion',
@@ -236,7 +238,7 @@ export class StoryResolver {
   async setStoryStatus(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: SetStoryStatusInput,
-  ): Promise<Story> {
+  ): Promise<StoryView> {
     return storyFromState(
       await this.commands.execute(context, {
         type: 'SetStoryStatus',
@@ -250,7 +252,7 @@ export class StoryResolver {
   async setStoryTags(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: SetStoryTagsInput,
-  ): Promise<Story> {
+  ): Promise<StoryView> {
     return storyFromState(
       await this.commands.execute(context, { type: 'ChangeStoryTags', storyId: input.id, tags: input.tags }),
     );
@@ -260,7 +262,7 @@ export class StoryResolver {
   async prioritizeStory(
     @CurrentRequest() context: RequestContext,
     @Args('input') input: PrioritizeStoryInput,
-  ): Promise<Story> {
+  ): Promise<StoryView> {
     return storyFromState(
       await this.commands.execute(context, {
         type: 'PrioritizeStory',
@@ -280,7 +282,7 @@ export class StoryResolver {
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }, context: RequestContext): Promise<Story | null> {
+  async resolveReference(reference: { id: string }, context: RequestContext): Promise<StoryView | null> {
     try {
       return await this.queries.story(context, reference.id);
     } catch {

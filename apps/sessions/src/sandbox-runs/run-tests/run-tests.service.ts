@@ -1,17 +1,15 @@
-import type { SandboxRunRecorded } from '@app/domain';
+import type { SandboxRunRecorded, StoredEvent } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '@app/platform';
 import { authorize, canRead, isUuid, NotFoundError } from '@app/domain';
 import { dataSourceExecutor, PostgresEventStore } from '@app/platform';
 import { ArchitectClient } from '../../clients/architect-client';
-import type { SandboxRunModel } from '../../graphql/sandbox-run.model';
 import { validateWorkspaceFiles } from '../../sandbox/workspace-paths';
 import { splitCommand } from '../../sandbox/test-command';
 import { SandboxProvider } from '../../sandbox/sandbox-provider';
 import { SandboxRunRecorder } from '../sandbox-run-recorder';
 import { sandboxRunStreamId } from '../sandbox-run.stream';
-import { sandboxRunView } from '../sandbox-run.view';
 import { WritableProjects } from '../../projects/writable-projects';
 
 export interface RunTestsCommand {
@@ -20,6 +18,9 @@ export interface RunTestsCommand {
   readonly files: readonly { path: string; content: string }[];
   readonly command?: string | null;
 }
+
+/** A recorded run as stored: its one SandboxRunRecorded event. */
+export type StoredRun = StoredEvent<SandboxRunRecorded>;
 
 /** Manual mode: a person's files run in the sandbox; the run is recorded as evidence. */
 @Injectable()
@@ -33,7 +34,7 @@ export class RunTestsService {
     private readonly projects: WritableProjects,
   ) {}
 
-  async runTests(context: RequestContext, command: RunTestsCommand): Promise<SandboxRunModel> {
+  async runTests(context: RequestContext, command: RunTestsCommand): Promise<StoredRun> {
     if (!isUuid(command.projectId)) throw new NotFoundError('project', command.projectId);
     authorize(context.identity, command.projectId, 'write');
     await this.projects.assert(command.projectId);
@@ -51,19 +52,19 @@ export class RunTestsService {
       purpose: 'MANUAL',
     });
     const [stored] = await this.store.readStream<SandboxRunRecorded>(sandboxRunStreamId(event.data.runId));
-    return sandboxRunView(stored);
+    return stored;
   }
 
-  async run(context: RequestContext, runId: string): Promise<SandboxRunModel> {
+  async run(context: RequestContext, runId: string): Promise<StoredRun> {
     const events = isUuid(runId)
       ? await this.store.readStream<SandboxRunRecorded>(sandboxRunStreamId(runId))
       : [];
-    const run = events[0] ? sandboxRunView(events[0]) : undefined;
-    if (!run || !canRead(context.identity, run.projectId)) throw new NotFoundError('sandbox run', runId);
+    const run = events[0];
+    if (!run || !canRead(context.identity, run.data.projectId)) throw new NotFoundError('sandbox run', runId);
     return run;
   }
 
-  async runs(context: RequestContext, componentId: string, first: number): Promise<SandboxRunModel[]> {
+  async runs(context: RequestContext, componentId: string, first: number): Promise<StoredRun[]> {
     if (!isUuid(componentId)) throw new NotFoundError('component', componentId);
     const { rows } = await dataSourceExecutor(this.dataSource).query<{ run_id: string; project_id: string }>(
       `SELECT run_id, project_id FROM sandbox_runs WHERE component_id = $1 ORDER BY recorded_at DESC LIMIT $2`,

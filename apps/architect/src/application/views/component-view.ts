@@ -1,10 +1,9 @@
-import type { ArchitectureState, ComponentState } from '../architecture/architecture.state';
-import { codeStatusOf, designStatusOf, testStatusOf } from '../architecture/architecture.state';
-import { moduleNameOf } from '../component/component-name';
-import type { Component } from '../graphql/component.model';
-import { CodeStatus, DesignStatus, TestStatus } from '../graphql/component.model';
+import type { ArchitectureState, ComponentState } from '../../architecture/architecture.state';
+import { codeStatusOf, designStatusOf, testStatusOf } from '../../architecture/architecture.state';
+import { moduleNameOf } from '../../component/component-name';
+import type { ComponentView } from './architecture.view';
 
-export function componentView(state: ArchitectureState, component: ComponentState): Component {
+export function componentView(state: ArchitectureState, component: ComponentState): ComponentView {
   const dependedOnBy = [...state.components.values()]
     .filter((c) => c.dependsOn.includes(component.id))
     .map((c) => c.id);
@@ -16,9 +15,9 @@ export function componentView(state: ArchitectureState, component: ComponentStat
     type: component.kind,
     description: component.description,
     moduleName: moduleNameFor(state, component),
-    designStatus: DesignStatus[designStatusOf(component)],
-    testStatus: TestStatus[testStatusOf(component)],
-    codeStatus: CodeStatus[codeStatusOf(component)],
+    designStatus: designStatusOf(component),
+    testStatus: testStatusOf(component),
+    codeStatus: codeStatusOf(component),
     acceptedDesignVersion: component.acceptedDesignVersion,
     createdAt: component.createdAt,
     storyIds: component.storyIds,

@@ -1,21 +1,19 @@
-import type { AcceptanceCriterion as CriterionModel, Story as StoryModel } from '../graphql/story.model';
-import type { Project as ProjectModel } from '../graphql/project.model';
-import { StoryPriority, StoryStatus } from '../graphql/story.model';
-import type { ProjectRow } from '../persistence/project.rows';
-import type { StoryRow } from '../persistence/story.rows';
-import type { Story } from '../story/story.state';
+import type { ProjectRow } from '../../persistence/project.rows';
+import type { StoryRow } from '../../persistence/story.rows';
+import type { Story } from '../../story/story.state';
+import type { CriterionView, ProjectView, StoryView } from './story.view';
 
-export function storyFromRow(row: StoryRow): StoryModel {
+export function storyFromRow(row: StoryRow): StoryView {
   return {
     id: row.id,
     projectId: row.project_id,
     title: row.title,
     description: row.description,
-    status: StoryStatus[row.status],
-    priority: StoryPriority[row.priority],
+    status: row.status,
+    priority: row.priority,
     version: row.version,
     tags: row.tags,
-    acceptanceCriteria: row.acceptance_criteria.map((c): CriterionModel => ({
+    acceptanceCriteria: row.acceptance_criteria.map((c): CriterionView => ({
       id: c.id,
       description: c.description,
       verified: c.verified,
@@ -26,14 +24,14 @@ export function storyFromRow(row: StoryRow): StoryModel {
   };
 }
 
-export function storyFromState(story: Story): StoryModel {
+export function storyFromState(story: Story): StoryView {
   return {
     id: story.id,
     projectId: story.projectId,
     title: story.title,
     description: story.description,
-    status: StoryStatus[story.status],
-    priority: StoryPriority[story.priority],
+    status: story.status,
+    priority: story.priority,
     version: story.version,
     tags: [...story.tags],
     acceptanceCriteria: story.acceptanceCriteria.map((c) => ({
@@ -47,7 +45,7 @@ export function storyFromState(story: Story): StoryModel {
   };
 }
 
-export function projectFromRow(row: ProjectRow): ProjectModel {
+export function projectFromRow(row: ProjectRow): ProjectView {
   return {
     id: row.id,
     name: row.name,

@@ -1,6 +1,6 @@
 import type { SandboxRunRecorded, StoredEvent } from '@app/domain';
 import { isGreenRun, isRedRun } from '@app/domain';
-import type { SandboxOutcomeEnum, SandboxRunModel } from '../graphql/sandbox-run.model';
+import type { SandboxOutcomeEnum, SandboxRunModel } from './sandbox-run.model';
 
 /** The GraphQL view of a recorded run. */
 export function sandboxRunView(event: StoredEvent<SandboxRunRecorded>): SandboxRunModel {
