@@ -14,6 +14,7 @@ import { DesignService } from './application/design.service';
 import { ComponentResolver, StoryComponentResolver } from './graphql/component.resolver';
 import { architectMigrations } from './persistence/architect.migrations';
 import { readModels } from './read-models';
+import { architectPublication } from './publication/architect.publication';
 
 /** Contexts, components, dependencies and design documents: an event-sourced Federation 2 subgraph. */
 @Module({})
@@ -25,7 +26,7 @@ export class ArchitectModule {
         serviceLoggingModule(config),
         HealthModule,
         serviceDatabaseModule({ config, migrations: architectMigrations }),
-        EventSourcingModule.forService(config, readModels),
+        EventSourcingModule.forService(config, readModels, architectPublication),
         subgraphGraphqlModule(config),
       ],
       providers: [

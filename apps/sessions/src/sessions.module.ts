@@ -37,6 +37,7 @@ import { SessionWakeup } from './session-runtime/session-wakeup';
 import { STEP_CLASSES, StepExecutor } from './session-runtime/steps/step-executor';
 import { StepFiles } from './session-runtime/steps/step-files';
 import { GitRepositories } from './workspace/git-repository';
+import { sessionsPublication } from './publication/sessions.publication';
 
 /** Sandbox runs, workspaces, LLM sessions and their context ledger: an event-sourced Federation 2 subgraph. */
 @Module({})
@@ -48,7 +49,7 @@ export class SessionsModule {
         serviceLoggingModule(config),
         HealthModule,
         serviceDatabaseModule({ config, migrations: sessionsMigrations }),
-        EventSourcingModule.forService(config, readModels),
+        EventSourcingModule.forService(config, readModels, sessionsPublication),
         subgraphGraphqlModule(config),
       ],
       providers: [

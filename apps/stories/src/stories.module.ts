@@ -15,6 +15,7 @@ import { ProjectResolver } from './graphql/project.resolver';
 import { StoryResolver } from './graphql/story.resolver';
 import { storiesMigrations } from './persistence/stories.migrations';
 import { readModels } from './read-models';
+import { storiesPublication } from './publication/stories.publication';
 
 /** Projects and stories: an event-sourced Federation 2 subgraph. */
 @Module({})
@@ -26,7 +27,7 @@ export class StoriesModule {
         serviceLoggingModule(config),
         HealthModule,
         serviceDatabaseModule({ config, migrations: storiesMigrations }),
-        EventSourcingModule.forService(config, readModels),
+        EventSourcingModule.forService(config, readModels, storiesPublication),
         subgraphGraphqlModule(config),
       ],
       providers: [

@@ -4,6 +4,7 @@
  */
 export * from './auth/identity';
 export * from './contracts/architect.contract';
+export * from './contracts/publication';
 export * from './contracts/sessions.contract';
 export * from './contracts/stories.contract';
 export * from './decider/decider';

@@ -23,6 +23,7 @@ export * from './bus/bus-event';
 export * from './bus/topic-names';
 export * from './bus/wire-format';
 export * from './bus/projection';
+export * from './bus/contract-handlers';
 export * from './bus/delivery';
 export * from './bus/event-applier';
 export * from './bus/event-consumer';

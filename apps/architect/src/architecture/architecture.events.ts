@@ -1,4 +1,3 @@
-import type { ComponentMarkedDirty, StoryMappedToComponent, StoryUnmappedFromComponent } from '@app/domain';
 import type { ComponentKind } from '../component/component-kind';
 
 /**
@@ -47,6 +46,35 @@ export interface ComponentTestEvidenceRecorded {
     readonly componentId: string;
     readonly runId: string;
     readonly evidence: 'red' | 'green';
+    readonly at: string;
+  };
+}
+
+/** A story was mapped onto a component (published: the stories service records the link). */
+export interface StoryMappedToComponent {
+  readonly type: 'StoryMappedToComponent';
+  readonly data: {
+    readonly storyId: string;
+    readonly componentId: string;
+    readonly componentName: string;
+    readonly at: string;
+  };
+}
+
+export interface StoryUnmappedFromComponent {
+  readonly type: 'StoryUnmappedFromComponent';
+  readonly data: { readonly storyId: string; readonly componentId: string; readonly at: string };
+}
+
+/** A linked story was revised after the design was accepted (published: the story is marked DIRTY). */
+export interface ComponentMarkedDirty {
+  readonly type: 'ComponentMarkedDirty';
+  readonly data: {
+    readonly componentId: string;
+    readonly componentName: string;
+    readonly storyId: string;
+    readonly storyVersion: number;
+    readonly reason: string;
     readonly at: string;
   };
 }

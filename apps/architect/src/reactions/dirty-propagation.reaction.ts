@@ -1,5 +1,6 @@
 import type { PublicStoryRevised, SandboxRunRecorded } from '@app/domain';
 import type { BusEvent, Projection, ProjectionDeps } from '@app/platform';
+import { contractHandlers } from '@app/platform';
 import {
   isGreenRun,
   isRedRun,
@@ -20,7 +21,7 @@ import { ArchitectureRepository } from '../application/architecture.repository';
  */
 export function componentStatusReaction(deps: ProjectionDeps): Projection {
   const repository = new ArchitectureRepository(deps.store);
-  const metadataOf = (event: BusEvent) => ({
+  const metadataOf = (event: Pick<BusEvent, 'service' | 'metadata' | 'eventId'>) => ({
     actor: `${event.service} (${event.metadata.actor ?? 'system'})`,
     correlationId: event.metadata.correlationId,
     causationId: event.eventId,
@@ -34,13 +35,12 @@ export function componentStatusReaction(deps: ProjectionDeps): Projection {
       { service: STORIES_SERVICE, streamTypes: [STORY_STREAM] },
       { service: SESSIONS_SERVICE, streamTypes: [SANDBOX_RUN_STREAM] },
     ],
-    handlers: {
+    handlers: contractHandlers<PublicStoryRevised | SandboxRunRecorded>({
       StoryRevised: async (event, { sql }) => {
         const projectId = event.metadata.projectId;
         if (!projectId) return;
         const storyId = storyIdFromStream(event.streamId);
         const state = await repository.load(projectId, sql);
-        const data = event.data as PublicStoryRevised['data'];
         for (const component of state.components.values()) {
           if (!component.storyIds.includes(storyId)) continue;
           await repository.execute(
@@ -51,7 +51,7 @@ export function componentStatusReaction(deps: ProjectionDeps): Projection {
               componentId: component.id,
               storyId,
               storyVersion: event.version,
-              revisedAt: data.revisedAt,
+              revisedAt: event.data.revisedAt,
               at: event.recordedAt,
             },
             metadataOf(event),
@@ -59,7 +59,7 @@ export function componentStatusReaction(deps: ProjectionDeps): Projection {
         }
       },
       SandboxRunRecorded: async (event, { sql }) => {
-        const run = event.data as unknown as SandboxRunRecorded['data'];
+        const run = event.data;
         const evidence = isRedRun(run) ? 'red' : isGreenRun(run) ? 'green' : undefined;
         if (!evidence) return;
         const state = await repository.load(run.projectId, sql);
@@ -77,6 +77,6 @@ export function componentStatusReaction(deps: ProjectionDeps): Projection {
           metadataOf(event),
         );
       },
-    },
+    }),
   };
 }

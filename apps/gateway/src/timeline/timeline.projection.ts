@@ -1,4 +1,6 @@
+import type { PublicProjectCreated } from '@app/domain';
 import type { Projection, ProjectionDeps } from '@app/platform';
+import { contractHandlers } from '@app/platform';
 import {
   ARCHITECT_SERVICE,
   ARCHITECTURE_STREAM,
@@ -27,6 +29,14 @@ export const TIMELINE_SOURCES = [
  * replay from offset 0 rebuilds the same table.
  */
 export function timelineProjection(deps: ProjectionDeps): Projection {
+  const projectNames = contractHandlers<PublicProjectCreated>({
+    ProjectCreated: async (event, { sql, table }) => {
+      await sql.query(
+        `INSERT INTO ${table('known_projects')} (project_id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+        [event.data.projectId, event.data.name],
+      );
+    },
+  });
   return {
     name: 'gateway.timeline',
     schema: deps.config.schema,
@@ -53,13 +63,7 @@ export function timelineProjection(deps: ProjectionDeps): Projection {
             JSON.stringify(event.data),
           ],
         );
-        if (event.type === 'ProjectCreated' && event.service === STORIES_SERVICE) {
-          const data = event.data as { projectId: string; name: string };
-          await sql.query(
-            `INSERT INTO ${table('known_projects')} (project_id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-            [data.projectId, data.name],
-          );
-        }
+        if (event.service === STORIES_SERVICE) await projectNames[event.type]?.(event, { sql, table });
       },
     },
   };

@@ -1,7 +1,7 @@
-import type { ComponentMarkedDirty, StoryMappedToComponent, StoryUnmappedFromComponent } from '@app/domain';
+import type { PublicArchitectEvent } from '@app/domain';
 import type { BusEvent, Projection, ProjectionDeps, SqlExecutor } from '@app/platform';
 import { ARCHITECT_SERVICE, ARCHITECTURE_STREAM, NotFoundError } from '@app/domain';
-import { CommandHandler } from '@app/platform';
+import { CommandHandler, contractHandlers } from '@app/platform';
 import { saveStoryRow } from '../persistence/story.rows';
 import type { StoryCommand } from '../story/story.commands';
 import { storyDecider } from '../story/story.decider';
@@ -39,19 +39,19 @@ export function architectLinksReaction(deps: ProjectionDeps): Projection {
     schema: deps.config.schema,
     tables: [],
     sources: [{ service: ARCHITECT_SERVICE, streamTypes: [ARCHITECTURE_STREAM] }],
-    handlers: {
+    handlers: contractHandlers<PublicArchitectEvent>({
       StoryMappedToComponent: async (event, { sql }) => {
-        const { storyId, componentId, componentName, at } = event.data as StoryMappedToComponent['data'];
+        const { storyId, componentId, componentName, at } = event.data;
         await run(event, sql, { type: 'LinkStoryToComponent', storyId, componentId, componentName, at });
       },
       StoryUnmappedFromComponent: async (event, { sql }) => {
-        const { storyId, componentId, at } = event.data as StoryUnmappedFromComponent['data'];
+        const { storyId, componentId, at } = event.data;
         await run(event, sql, { type: 'UnlinkStoryFromComponent', storyId, componentId, at });
       },
       ComponentMarkedDirty: async (event, { sql }) => {
-        const { storyId, at } = event.data as ComponentMarkedDirty['data'];
+        const { storyId, at } = event.data;
         await run(event, sql, { type: 'MarkStoryDirty', storyId, at });
       },
-    },
+    }),
   };
 }

@@ -1,7 +1,9 @@
 /**
  * Public events of the stories service that other services consume
  * (topics `codemyspec.stories.project.v1` and `codemyspec.stories.story.v1`).
- * Event types are permanent; shapes only grow optional fields.
+ * The service's publication (`apps/stories/src/publication/`) maps its internal events onto these;
+ * its other events reach the bus for the audit timeline only. Event types are permanent; shapes
+ * only grow optional fields (or get a new schema version and an upcaster).
  */
 export const STORIES_SERVICE = 'stories';
 export const PROJECT_STREAM = 'project';
@@ -13,6 +15,8 @@ export interface PublicStoryCreated {
     readonly storyId: string;
     readonly projectId: string;
     readonly title: string;
+    readonly description: string;
+    readonly acceptanceCriteria: readonly { readonly id: string; readonly description: string }[];
     readonly createdAt: string;
   };
 }
@@ -43,6 +47,8 @@ export interface PublicProjectRenamed {
   readonly data: { readonly name: string; readonly renamedAt: string };
 }
 
+export type PublicStoryEvent = PublicStoryCreated | PublicStoryRevised | PublicStoryDeleted;
+
 /** `project-<uuid>` → the uuid. */
 export function projectIdFromStream(streamId: string): string {
   return streamId.startsWith(`${PROJECT_STREAM}-`) ? streamId.slice(PROJECT_STREAM.length + 1) : streamId;
@@ -59,6 +65,9 @@ export interface PublicProjectUnarchived {
   readonly type: 'ProjectUnarchived';
   readonly data: { readonly unarchivedAt: string };
 }
+
+export type PublicProjectEvent =
+  PublicProjectCreated | PublicProjectRenamed | PublicProjectArchived | PublicProjectUnarchived;
 
 /** `story-<uuid>` → the uuid. */
 export function storyIdFromStream(streamId: string): string {

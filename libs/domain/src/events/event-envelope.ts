@@ -43,6 +43,19 @@ export interface EventEnvelope<Type extends string = string, Data extends object
   readonly metadata: EventMetadata;
   readonly recordedAt: string;
   readonly position: GlobalCheckpoint;
+  /** The public form the producing service's publication gave it; absent: audit only (see `publication.ts`). */
+  readonly published?: PublishedEvent;
+}
+
+/**
+ * An event in the form other services receive it: a type and data of a public contract (see the
+ * `*.contract.ts` files), at a contract schema version. Consumers upcast older versions with an
+ * `UpcasterRegistry`; the producer only ever publishes the newest.
+ */
+export interface PublishedEvent {
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: JsonObject;
 }
 
 /** The events of one stream as its decider knows them: a `type` tag and its `data`. */

@@ -88,4 +88,13 @@ export const eventStoreMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'published-form',
+    up: (s) => `
+      -- The public form of an event, as the service's publication translated it when it was appended
+      -- ({type, schemaVersion, data}); NULL: published as recorded, for the audit timeline only.
+      ALTER TABLE ${s}.events ADD COLUMN IF NOT EXISTS published jsonb;
+    `,
+  },
 ];

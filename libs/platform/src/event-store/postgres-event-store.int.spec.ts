@@ -210,7 +210,7 @@ describe('PostgresEventStore', () => {
         { eventType: 'Renamed', fromSchemaVersion: 1, upcast: (data) => ({ title: data.name ?? null }) },
         { eventType: 'Renamed', fromSchemaVersion: 2, upcast: (data) => ({ ...data, reason: 'unknown' }) },
       );
-      const upcasting = new PostgresEventStore(dataSource, SCHEMA, upcasters);
+      const upcasting = new PostgresEventStore(dataSource, SCHEMA, { upcasters });
       const id = stream();
       await upcasting.append(id, [
         { type: 'Renamed', data: { name: 'old' } },

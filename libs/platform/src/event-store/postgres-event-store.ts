@@ -15,7 +15,8 @@ import type {
 import { START_OF_ALL, streamTypeOf } from '@app/domain';
 import type { ExpectedVersion } from '@app/domain';
 import { assertValidExpectedVersion, isExpectedVersionSatisfied } from '@app/domain';
-import { UpcasterRegistry } from '@app/domain';
+import { publicFormOf, UpcasterRegistry } from '@app/domain';
+import type { PublishedEvent, ServicePublication } from '@app/domain';
 
 export interface AppendOptions {
   readonly expectedVersion?: ExpectedVersion;
@@ -60,10 +61,21 @@ interface EventRow {
   data: JsonObject;
   metadata: EventMetadata;
   recorded_at: Date;
+  published: PublishedEvent | null;
+}
+
+export interface EventStoreOptions {
+  /** Upcasters applied on read, so old events are seen in their newest shape. */
+  readonly upcasters?: UpcasterRegistry;
+  /**
+   * How the service publishes its events: each append stores the public form next to the event
+   * (the transactional outbox), and every bus adapter delivers that form to other services.
+   */
+  readonly publication?: ServicePublication;
 }
 
 const EVENT_COLUMNS =
-  'global_position, transaction_id, stream_id, stream_type, stream_position, event_id, event_type, schema_version, data, metadata, recorded_at';
+  'global_position, transaction_id, stream_id, stream_type, stream_position, event_id, event_type, schema_version, data, metadata, recorded_at, published';
 
 /** How many times an autocommit append re-runs when only the stream-order guard refused it. */
 const STREAM_ORDER_RETRIES = 5;
@@ -97,12 +109,16 @@ export class PostgresEventStore {
   private readonly streamVersionStatement: string;
   private readonly diagnoseStatement: string;
   private readonly appendListeners = new Set<() => void>();
+  private readonly upcasters: UpcasterRegistry;
+  private readonly publication: ServicePublication;
 
   constructor(
     dataSource: DataSource,
     readonly schema: string,
-    private readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
+    options: EventStoreOptions = {},
   ) {
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.publication = options.publication ?? {};
     const s = quoteIdent(schema);
     this.events = `${s}.events`;
     this.streams = `${s}.streams`;
@@ -154,6 +170,10 @@ export class PostgresEventStore {
       events.map((event) => event.schemaVersion ?? 1),
       events.map((event) => JSON.stringify(event.data)),
       events.map((event) => JSON.stringify({ ...options.metadata, ...event.metadata })),
+      events.map((event) => {
+        const published = publicFormOf(this.publication, streamType, event);
+        return published === undefined ? null : JSON.stringify(published);
+      }),
     ];
     const statement = this.appendStatement(expected);
     if (typeof expected === 'number' && expected > 0) params.push(expected);
@@ -253,7 +273,7 @@ export class PostgresEventStore {
   }
 
   private buildAppendStatement(kind: AppendKind): string {
-    // $1 stream id, $2 stream type, $3 event count, $4 project id, $5..$9 event columns, $10 expected version.
+    // $1 stream id, $2 stream type, $3 event count, $4 project id, $5..$10 event columns, $11 expected version.
     const guard = `${this.streams}.last_transaction_id <= pg_current_xact_id()
         AND NOT EXISTS (SELECT 1 FROM ${this.events} WHERE event_id = ANY($5::uuid[]))`;
     const moveStream =
@@ -272,15 +292,15 @@ export class PostgresEventStore {
           : `UPDATE ${this.streams}
                 SET version = version + $3::bigint, last_transaction_id = pg_current_xact_id(), updated_at = now(),
                     project_id = coalesce(project_id, $4::text)
-              WHERE stream_id = $1 ${kind === 'stream_exists' ? '' : 'AND version = $10::bigint'} AND ${guard}
+              WHERE stream_id = $1 ${kind === 'stream_exists' ? '' : 'AND version = $11::bigint'} AND ${guard}
               RETURNING version`;
     return `WITH moved AS (${moveStream})
       INSERT INTO ${this.events}
-        (transaction_id, stream_id, stream_type, stream_position, event_id, event_type, schema_version, data, metadata)
-      SELECT pg_current_xact_id(), $1, $2, moved.version - $3 + e.n, e.event_id, e.event_type, e.schema_version, e.data, e.metadata
+        (transaction_id, stream_id, stream_type, stream_position, event_id, event_type, schema_version, data, metadata, published)
+      SELECT pg_current_xact_id(), $1, $2, moved.version - $3 + e.n, e.event_id, e.event_type, e.schema_version, e.data, e.metadata, e.published
         FROM moved,
-             unnest($5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[])
-               WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, n)
+             unnest($5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[], $10::jsonb[])
+               WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, published, n)
       RETURNING (SELECT version FROM moved) AS version`;
   }
 
@@ -335,6 +355,7 @@ export class PostgresEventStore {
       metadata: row.metadata,
       recordedAt: row.recorded_at.toISOString(),
       position: { transactionId: row.transaction_id, globalPosition: row.global_position },
+      ...(row.published ? { published: row.published } : {}),
     };
   }
 }

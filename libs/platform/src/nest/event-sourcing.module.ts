@@ -1,6 +1,7 @@
 import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { ServicePublication } from '@app/domain';
 import { createEventConsumer, createRelay } from '../bus/event-bus';
 import type { EventConsumer } from '../bus/event-consumer';
 import type { KafkaRelay } from '../bus/kafka/kafka-relay';
@@ -103,6 +104,8 @@ export class EventSourcingModule {
   static forService(
     config: ServiceConfig,
     projections: (deps: ProjectionDeps) => readonly Projection[] = () => [],
+    /** How the service's events reach other services (see `publication.ts` in the kernel). */
+    publication: ServicePublication = {},
   ): DynamicModule {
     return {
       module: EventSourcingModule,
@@ -112,7 +115,8 @@ export class EventSourcingModule {
         {
           provide: PostgresEventStore,
           inject: [DataSource],
-          useFactory: (dataSource: DataSource) => new PostgresEventStore(dataSource, config.schema),
+          useFactory: (dataSource: DataSource) =>
+            new PostgresEventStore(dataSource, config.schema, { publication }),
         },
         {
           provide: PROJECTIONS,

@@ -1,3 +1,5 @@
+import type { PublicProjectEvent } from '@app/domain';
+import { contractHandlers } from '../bus/contract-handlers';
 import type { Projection } from '../bus/projection';
 import type { ProjectionDeps } from '../nest/event-sourcing.module';
 import { PROJECT_STREAM, projectIdFromStream, STORIES_SERVICE } from '@app/domain';
@@ -29,7 +31,7 @@ export function archivedProjectsProjection(deps: ProjectionDeps): Projection {
     schema: deps.config.schema,
     tables: [TABLE],
     sources: [{ service: STORIES_SERVICE, streamTypes: [PROJECT_STREAM] }],
-    handlers: {
+    handlers: contractHandlers<PublicProjectEvent>({
       ProjectArchived: async (event, { sql, table }) => {
         await sql.query(`INSERT INTO ${table(TABLE)} (project_id) VALUES ($1) ON CONFLICT DO NOTHING`, [
           projectIdFromStream(event.streamId),
@@ -40,7 +42,7 @@ export function archivedProjectsProjection(deps: ProjectionDeps): Projection {
           projectIdFromStream(event.streamId),
         ]);
       },
-    },
+    }),
   };
 }
 

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@app/domain';
 import type { PostgresEventStore } from '../../event-store/postgres-event-store';
 import { SubscriptionRunner } from '../../subscriptions/subscription-runner';
-import type { BusEvent } from '../bus-event';
+import { toBusEvent } from '../bus-event';
 import { topicFor } from '../topic-names';
 import { toMessage } from '../wire-format';
 import type { TopicSettings } from './kafka-topics';
@@ -98,7 +98,7 @@ export class KafkaRelay {
     let requestBytes = 0;
     for (const event of events) {
       const topic = topicFor(this.options.service, event.streamType);
-      const busEvent: BusEvent = { ...event, service: this.options.service };
+      const busEvent = toBusEvent(event, this.options.service);
       const { key, value, headers: eventHeaders } = toMessage(busEvent);
       const headers: Record<string, string> = { ...eventHeaders };
       const bytes = encodedSize(key, value, headers);

@@ -4,6 +4,7 @@ import { dataSourceExecutor, inTransaction, quoteIdent, sqlStateOf } from '../..
 import { CheckpointStore } from '../../subscriptions/checkpoint-store';
 import { SubscriptionRunner } from '../../subscriptions/subscription-runner';
 import type { BusEvent } from '../bus-event';
+import { toBusEvent } from '../bus-event';
 import { EventApplier } from '../event-applier';
 import type { EventConsumer, PartitionLag } from '../event-consumer';
 import type { Projection } from '../projection';
@@ -72,7 +73,7 @@ export class PostgresEventConsumer implements EventConsumer {
           handle: async (events, { sql }) => {
             const wanted: BusEvent[] = events
               .filter((event) => source.streamTypes.has(event.streamType))
-              .map((event) => ({ ...event, service: source.service }));
+              .map((event) => toBusEvent(event, source.service));
             const outcome = await this.applier.applyBatch(wanted, sql);
             // The store delivers every committed event in order, so a gap means an earlier event is
             // not readable yet: fail the batch (rolled back, retried) rather than skip anything.

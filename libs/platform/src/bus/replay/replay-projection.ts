@@ -5,6 +5,7 @@ import { START_OF_ALL } from '@app/domain';
 import { PostgresEventStore } from '../../event-store/postgres-event-store';
 import { dataSourceExecutor, inTransaction, quoteIdent, sqlStateOf } from '../../persistence/sql-executor';
 import type { BusEvent } from '../bus-event';
+import { toBusEvent } from '../bus-event';
 import { EventApplier } from '../event-applier';
 import type { Projection } from '../projection';
 import { topicFor } from '../topic-names';
@@ -137,7 +138,7 @@ async function replayFromEventStores(
       }
       if (page.events.length === 0) break;
       checkpoint = page.checkpoint;
-      await apply(page.events.filter((e) => types.has(e.streamType)).map((e) => ({ ...e, service })));
+      await apply(page.events.filter((e) => types.has(e.streamType)).map((e) => toBusEvent(e, service)));
     }
   }
 }

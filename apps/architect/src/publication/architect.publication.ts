@@ -1,0 +1,42 @@
+import type { Publication, PublicArchitectEvent, ServicePublication } from '@app/domain';
+import { ARCHITECTURE_STREAM, AUDIT_ONLY, DESIGN_STREAM } from '@app/domain';
+import type { ArchitectureEvent } from '../architecture/architecture.events';
+
+/** The architecture events other services act on, field by field onto the public contract. */
+export const architecturePublication: Publication<ArchitectureEvent, PublicArchitectEvent> = {
+  StoryMappedToComponent: (data) => ({
+    type: 'StoryMappedToComponent',
+    data: {
+      storyId: data.storyId,
+      componentId: data.componentId,
+      componentName: data.componentName,
+      at: data.at,
+    },
+  }),
+  StoryUnmappedFromComponent: (data) => ({
+    type: 'StoryUnmappedFromComponent',
+    data: { storyId: data.storyId, componentId: data.componentId, at: data.at },
+  }),
+  ComponentMarkedDirty: (data) => ({
+    type: 'ComponentMarkedDirty',
+    data: {
+      componentId: data.componentId,
+      componentName: data.componentName,
+      storyId: data.storyId,
+      storyVersion: data.storyVersion,
+      reason: data.reason,
+      at: data.at,
+    },
+  }),
+  ComponentCreated: AUDIT_ONLY,
+  DependencyAdded: AUDIT_ONLY,
+  DependencyRemoved: AUDIT_ONLY,
+  ComponentDesignRecorded: AUDIT_ONLY,
+  ComponentTestEvidenceRecorded: AUDIT_ONLY,
+};
+
+/** What the architect publishes, by stream type: designs are on the audit timeline only. */
+export const architectPublication: ServicePublication = {
+  [ARCHITECTURE_STREAM]: architecturePublication,
+  [DESIGN_STREAM]: AUDIT_ONLY,
+};

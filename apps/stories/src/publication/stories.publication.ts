@@ -1,0 +1,57 @@
+import type { Publication, PublicProjectEvent, PublicStoryEvent, ServicePublication } from '@app/domain';
+import { AUDIT_ONLY, PROJECT_STREAM, STORY_STREAM } from '@app/domain';
+import type { ProjectEvent } from '../project/project.events';
+import type { StoryEvent } from '../story/story.events';
+
+/** Story events, field by field onto the public contract; the rest is the stories service's own business. */
+export const storyPublication: Publication<StoryEvent, PublicStoryEvent> = {
+  StoryCreated: (data) => ({
+    type: 'StoryCreated',
+    data: {
+      storyId: data.storyId,
+      projectId: data.projectId,
+      title: data.title,
+      description: data.description,
+      acceptanceCriteria: data.acceptanceCriteria.map((c) => ({ id: c.id, description: c.description })),
+      createdAt: data.createdAt,
+    },
+  }),
+  StoryRevised: (data) => ({
+    type: 'StoryRevised',
+    data: { title: data.title, description: data.description, revisedAt: data.revisedAt },
+  }),
+  StoryDeleted: (data) => ({ type: 'StoryDeleted', data: { at: data.at } }),
+  AcceptanceCriterionAdded: AUDIT_ONLY,
+  AcceptanceCriterionUpdated: AUDIT_ONLY,
+  AcceptanceCriterionRemoved: AUDIT_ONLY,
+  AcceptanceCriterionVerified: AUDIT_ONLY,
+  StoryTagsChanged: AUDIT_ONLY,
+  StoryPrioritized: AUDIT_ONLY,
+  StoryStatusChanged: AUDIT_ONLY,
+  StoryLinkedToComponent: AUDIT_ONLY,
+  StoryUnlinkedFromComponent: AUDIT_ONLY,
+};
+
+export const projectPublication: Publication<ProjectEvent, PublicProjectEvent> = {
+  ProjectCreated: (data) => ({
+    type: 'ProjectCreated',
+    data: {
+      projectId: data.projectId,
+      name: data.name,
+      description: data.description,
+      createdAt: data.createdAt,
+    },
+  }),
+  ProjectRenamed: (data) => ({
+    type: 'ProjectRenamed',
+    data: { name: data.name, renamedAt: data.renamedAt },
+  }),
+  ProjectArchived: (data) => ({ type: 'ProjectArchived', data: { archivedAt: data.archivedAt } }),
+  ProjectUnarchived: (data) => ({ type: 'ProjectUnarchived', data: { unarchivedAt: data.unarchivedAt } }),
+};
+
+/** What the stories service publishes, by stream type (story reviews live in the sessions service). */
+export const storiesPublication: ServicePublication = {
+  [STORY_STREAM]: storyPublication,
+  [PROJECT_STREAM]: projectPublication,
+};
