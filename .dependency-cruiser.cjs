@@ -69,7 +69,10 @@ module.exports = {
       comment:
         'queries and commands return domain views; only resolvers, their models and the Nest modules wiring them touch graphql/',
       severity: 'error',
-      from: { path: '^apps/(stories|architect|sessions)/src/', pathNot: [SPEC, '/graphql/', '\\.module\\.ts$'] },
+      from: {
+        path: '^apps/(stories|architect|sessions)/src/',
+        pathNot: [SPEC, '/graphql/', '\\.module\\.ts$'],
+      },
       to: { path: '^apps/(stories|architect|sessions)/src/graphql/' },
     },
     {

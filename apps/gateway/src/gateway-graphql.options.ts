@@ -1,5 +1,4 @@
-import type { GraphQLDataSource } from '@apollo/gateway';
-import { IntrospectAndCompose, LocalGraphQLDataSource } from '@apollo/gateway';
+import { IntrospectAndCompose } from '@apollo/gateway';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import type { DataSource } from 'typeorm';
 import type { PostgresEventStore, Projection, ServiceConfig } from '@app/platform';
@@ -11,6 +10,8 @@ import { SignedSubgraphSource, SYSTEM_IDENTITY } from './federation/signed-subgr
 import { SINGLE_FETCH_PATH } from './federation/single-fetch-gateway.driver';
 import { singleFetchRoute } from './federation/single-fetch-route';
 import type { SingleFetchRoutes } from './federation/single-fetch-routes';
+import type { SubgraphSource } from './federation/subgraph-source';
+import { LocalSubgraphSource } from './federation/subgraph-source';
 import type { GatewayConfig } from './gateway-config';
 import { nulStringsPlugin } from './limits/nul-strings.plugin';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
@@ -27,7 +28,7 @@ export interface GatewayGraphqlDeps {
   readonly limiter: RateLimiter;
   readonly routes: SingleFetchRoutes;
   /** Filled with each subgraph's data source as the gateway builds it (the fast lane calls them). */
-  readonly sources: Map<string, GraphQLDataSource>;
+  readonly sources: Map<string, SubgraphSource>;
   readonly authenticator: Authenticator;
   readonly dataSource: DataSource;
   readonly store: PostgresEventStore;
@@ -41,7 +42,7 @@ export interface GatewayGraphqlDeps {
 export function gatewayGraphqlOptions(deps: GatewayGraphqlDeps): Omit<ApolloGatewayDriverConfig, 'driver'> {
   const { config, gateway, limiter, routes, sources, authenticator, dataSource, store } = deps;
   const projections: Projection[] = readModels({ config, dataSource, store });
-  const local = new LocalGraphQLDataSource(
+  const local = new LocalSubgraphSource(
     gatewaySubgraphSchema({
       dataSource,
       authenticator,

@@ -1,4 +1,3 @@
-import type { GraphQLDataSource } from '@apollo/gateway';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import type { DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable, Logger, Module, RequestMethod } from '@nestjs/common';
@@ -23,6 +22,7 @@ import {
   SingleFetchLaneMiddleware,
 } from './federation/single-fetch-lane.middleware';
 import { SingleFetchRoutes } from './federation/single-fetch-routes';
+import type { SubgraphSource } from './federation/subgraph-source';
 import { SingleFetchGatewayDriver } from './federation/single-fetch-gateway.driver';
 import type { GatewayConfig } from './gateway-config';
 import { gatewayGraphqlOptions } from './gateway-graphql.options';
@@ -61,7 +61,7 @@ export class GatewayModule implements NestModule {
   static register(config: ServiceConfig, gateway: GatewayConfig): DynamicModule {
     const limiter = new RateLimiter(gateway.ratePerSecond, gateway.rateBurst);
     const routes = new SingleFetchRoutes();
-    const sources = new Map<string, GraphQLDataSource>();
+    const sources = new Map<string, SubgraphSource>();
     const services = GatewayServicesModule.register(gateway);
     const lane: SingleFetchLaneState = { routes, sources, limiter };
     return {

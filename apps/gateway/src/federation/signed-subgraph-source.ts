@@ -1,10 +1,11 @@
-import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { GraphQLErrorExtensions } from 'graphql';
 import type { Identity } from '@app/domain';
 import { IDENTITY_HEADER } from '@app/platform';
 import type { GatewayContext } from './gateway-context';
 import type { IdentitySigner } from './identity-signer';
+import type { SubgraphRequest, SubgraphResponse, SubgraphSource } from './subgraph-source';
 import type { SubgraphReply } from './subgraph-http';
 import { SubgraphHttp } from './subgraph-http';
 
@@ -16,8 +17,6 @@ export const SYSTEM_IDENTITY = {
   actor: 'gateway',
 } as const;
 
-type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
-
 const JSON_TYPES = ['application/json', 'application/graphql-response+json'];
 
 /**
@@ -27,7 +26,7 @@ const JSON_TYPES = ['application/json', 'application/graphql-response+json'];
  * FORBIDDEN), as Apollo's RemoteGraphQLDataSource reports it. Subgraph cache-control headers are
  * not consulted (the gateway sets no HTTP caching).
  */
-export class SignedSubgraphSource implements GraphQLDataSource<GatewayContext> {
+export class SignedSubgraphSource implements SubgraphSource {
   private readonly http: SubgraphHttp;
 
   constructor(
@@ -43,18 +42,20 @@ export class SignedSubgraphSource implements GraphQLDataSource<GatewayContext> {
     return this.http.close();
   }
 
-  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    const { request } = options;
+  process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
+    return this.send(options.request, options.context);
+  }
+
+  async send(request: SubgraphRequest, context: Partial<GatewayContext>): Promise<SubgraphResponse> {
     if (!request.query) throw new Error('Missing query');
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/json',
     };
     for (const [name, value] of request.http?.headers ?? []) headers[name.toLowerCase()] = value;
-    const known = options.context as Partial<GatewayContext>;
-    const identity: Identity = known.identity ?? SYSTEM_IDENTITY;
+    const identity: Identity = context.identity ?? SYSTEM_IDENTITY;
     headers[IDENTITY_HEADER] = this.signer.sign(identity);
-    if (typeof known.correlationId === 'string') headers['x-correlation-id'] = known.correlationId;
+    if (typeof context.correlationId === 'string') headers['x-correlation-id'] = context.correlationId;
     const body = JSON.stringify({
       query: request.query,
       variables: request.variables,

@@ -1,16 +1,13 @@
-import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { SingleFetchRoute } from './single-fetch-route';
-import type { Executor, GatewayRequestContext } from './single-fetch-routes';
+import type { Executor } from './single-fetch-routes';
+import type { SubgraphRequest, SubgraphResponse } from './subgraph-source';
 
 export type ExecutionResult = Awaited<ReturnType<Executor>>;
 
-/** GraphQLDataSourceRequestKind.INCOMING_OPERATION (the enum is not exported by @apollo/gateway). */
-const INCOMING_OPERATION = 'incoming operation' as Extract<
-  GraphQLDataSourceProcessOptions,
-  { incomingRequestContext: unknown }
->['kind'];
+/** One call to the route's subgraph: through Apollo's data source, or straight from the lane. */
+export type SubgraphCall = (request: SubgraphRequest) => Promise<SubgraphResponse>;
 
 /**
  * Runs a single-fetch route: the caller's variables that the subgraph operation uses, one call,
@@ -19,22 +16,14 @@ const INCOMING_OPERATION = 'incoming operation' as Extract<
  */
 export async function executeSingleFetch(
   route: SingleFetchRoute,
-  source: GraphQLDataSource,
+  call: SubgraphCall,
   provided: Readonly<Record<string, unknown>>,
-  requestContext: GatewayRequestContext,
 ): Promise<ExecutionResult> {
   const variables: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const name of route.variableUsages)
     if (Object.hasOwn(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
   try {
-    const response = await source.process({
-      kind: INCOMING_OPERATION,
-      request: { query: route.operation, operationName: route.operationName, variables },
-      incomingRequestContext: requestContext,
-      context: requestContext.context,
-      document: route.document,
-      pathInIncomingRequest: [],
-    });
+    const response = await call({ query: route.operation, operationName: route.operationName, variables });
     const data = isObject(response.data) ? response.data : route.dataWhenMissing;
     if (!response.errors?.length) return { data };
     return { data, errors: response.errors.map((error) => downstreamError(error, route.serviceName)) };

@@ -1,8 +1,8 @@
-import type { GraphQLDataSource } from '@apollo/gateway';
 import { ApolloGatewayDriver } from '@nestjs/apollo';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { Injectable } from '@nestjs/common';
 import type { Gateway, SingleFetchRoutes } from './single-fetch-routes';
+import type { SubgraphSource } from './subgraph-source';
 import { withSingleFetchPath } from './single-fetch-gateway';
 
 /** Set on the `server` options: the routes learned from the planner and the subgraphs' sources. */
@@ -10,7 +10,7 @@ export const SINGLE_FETCH_PATH = Symbol('single-fetch path');
 
 export interface SingleFetchPathOptions {
   readonly routes: SingleFetchRoutes;
-  readonly sources: ReadonlyMap<string, GraphQLDataSource>;
+  readonly sources: ReadonlyMap<string, SubgraphSource>;
 }
 
 type ServerOptions = Omit<ApolloGatewayDriverConfig, 'gateway'> & {

@@ -1,8 +1,15 @@
-import type { GraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { getVariableValues } from 'graphql';
 import type { GatewayContext } from './gateway-context';
 import { executeSingleFetch } from './single-fetch-execution';
 import type { Gateway, SingleFetchRoutes } from './single-fetch-routes';
+import type { SubgraphSource } from './subgraph-source';
+
+/** GraphQLDataSourceRequestKind.INCOMING_OPERATION (the enum is not exported by @apollo/gateway). */
+const INCOMING_OPERATION = 'incoming operation' as Extract<
+  GraphQLDataSourceProcessOptions,
+  { incomingRequestContext: unknown }
+>['kind'];
 
 /**
  * Wraps Apollo Gateway so that an operation whose query plan is one plain root fetch (learned
@@ -14,7 +21,7 @@ import type { Gateway, SingleFetchRoutes } from './single-fetch-routes';
 export function withSingleFetchPath(
   gateway: Gateway,
   routes: SingleFetchRoutes,
-  sources: ReadonlyMap<string, GraphQLDataSource>,
+  sources: ReadonlyMap<string, SubgraphSource>,
 ): Gateway {
   return {
     load: async (options) => {
@@ -35,7 +42,19 @@ export function withSingleFetchPath(
             const { errors } = getVariableValues(requestContext.schema, definitions, provided);
             if (errors) return { errors };
           }
-          return executeSingleFetch(route, source, provided, requestContext);
+          return executeSingleFetch(
+            route,
+            (request) =>
+              source.process({
+                kind: INCOMING_OPERATION,
+                request,
+                incomingRequestContext: requestContext,
+                context: requestContext.context,
+                document: route.document,
+                pathInIncomingRequest: [],
+              }),
+            provided,
+          );
         },
       };
     },

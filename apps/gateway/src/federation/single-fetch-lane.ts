@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GraphQLDataSource } from '@apollo/gateway';
 import { Logger } from '@nestjs/common';
 import { getVariableValues, OperationTypeNode } from 'graphql';
 import type { Identity } from '@app/domain';
@@ -12,7 +11,8 @@ import { findNulString } from '../limits/nul-strings';
 import type { GatewayContext } from './gateway-context';
 import type { ExecutionResult } from './single-fetch-execution';
 import { executeSingleFetch } from './single-fetch-execution';
-import type { GatewayRequestContext, SingleFetchRoutes } from './single-fetch-routes';
+import type { SingleFetchRoutes } from './single-fetch-routes';
+import type { SubgraphSource } from './subgraph-source';
 
 const logger = new Logger('SingleFetchLane');
 
@@ -41,7 +41,7 @@ interface PlainRequest {
 /** What the lane shares with the gateway's Apollo Server: learned routes, sources, the rate limiter. */
 export interface SingleFetchLaneState {
   readonly routes: SingleFetchRoutes;
-  readonly sources: ReadonlyMap<string, GraphQLDataSource>;
+  readonly sources: ReadonlyMap<string, SubgraphSource>;
   readonly limiter: RateLimiter;
 }
 
@@ -102,8 +102,11 @@ async function serve(deps: SingleFetchLaneDeps, req: LaneRequest, res: ServerRes
   // The id pino-http gave the request (the caller's x-correlation-id when well-formed).
   const correlationId = typeof req.id === 'string' ? req.id : correlationIdOf(req);
   const context: GatewayContext = { identity, correlationId };
-  const requestContext = { context, request: { variables } } as unknown as GatewayRequestContext;
-  const result = await executeSingleFetch(learned.route, source, variables, requestContext);
+  const result = await executeSingleFetch(
+    learned.route,
+    (request) => source.send(request, context),
+    variables,
+  );
   if (result.errors?.length || res.headersSent) {
     req[LANE_RESULT] = result;
     return false;

@@ -1,9 +1,10 @@
-import type { GraphQLDataSource } from '@apollo/gateway';
-import { ApolloGateway, LocalCompose, LocalGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, LocalCompose } from '@apollo/gateway';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse } from 'graphql';
 import { singleFetchRoute } from '../single-fetch-route';
 import { SingleFetchRoutes } from '../single-fetch-routes';
+import type { SubgraphSource } from '../subgraph-source';
+import { LocalSubgraphSource } from '../subgraph-source';
 
 // Two in-process subgraphs behind a real Apollo Gateway: `books` owns Book, `reviews` adds a field.
 const booksTypeDefs = parse(`
@@ -70,7 +71,7 @@ export function booksGateway() {
   ]);
 
   const calls: string[] = [];
-  const sources = new Map<string, GraphQLDataSource>();
+  const sources = new Map<string, SubgraphSource>();
   const routes = new SingleFetchRoutes();
   let planned = 0;
   const gateway = new ApolloGateway({
@@ -81,11 +82,15 @@ export function booksGateway() {
       ],
     }),
     buildService: ({ name }) => {
-      const local = new LocalGraphQLDataSource(name === 'books' ? booksSchema : reviewsSchema);
-      const counted: GraphQLDataSource = {
+      const local = new LocalSubgraphSource(name === 'books' ? booksSchema : reviewsSchema);
+      const counted: SubgraphSource = {
         process: (options) => {
           calls.push(name);
           return local.process(options);
+        },
+        send: (request, context) => {
+          calls.push(name);
+          return local.send(request, context);
         },
       };
       sources.set(name, counted);
