@@ -1,5 +1,5 @@
 import type { Identity } from '@app/domain';
-import type { ExecutionResult } from './single-fetch-execution';
+import type { ExecutionResult } from './single-fetch-routes';
 
 /** The context of one gateway request, shared with the local subgraph. */
 export interface GatewayContext {

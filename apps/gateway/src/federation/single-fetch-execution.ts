@@ -1,10 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { SingleFetchRoute } from './single-fetch-route';
-import type { Executor } from './single-fetch-routes';
+import type { ExecutionResult } from './single-fetch-routes';
 import type { SubgraphRequest, SubgraphResponse } from './subgraph-source';
-
-export type ExecutionResult = Awaited<ReturnType<Executor>>;
 
 /** One call to the route's subgraph: through Apollo's data source, or straight from the lane. */
 export type SubgraphCall = (request: SubgraphRequest) => Promise<SubgraphResponse>;

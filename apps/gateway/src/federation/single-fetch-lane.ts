@@ -9,9 +9,8 @@ import type { QueryLimits } from '../limits/query-limits';
 import { exceededLimit } from '../limits/query-limits';
 import { findNulString } from '../limits/nul-strings';
 import type { GatewayContext } from './gateway-context';
-import type { ExecutionResult } from './single-fetch-execution';
+import type { ExecutionResult, SingleFetchRoutes } from './single-fetch-routes';
 import { executeSingleFetch } from './single-fetch-execution';
-import type { SingleFetchRoutes } from './single-fetch-routes';
 import type { SubgraphSource } from './subgraph-source';
 
 const logger = new Logger('SingleFetchLane');

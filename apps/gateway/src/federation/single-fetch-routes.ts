@@ -5,6 +5,7 @@ import type { SingleFetchRoute } from './single-fetch-route';
 export type Gateway = ApolloServerOptionsWithGateway<Record<string, unknown>>['gateway'];
 export type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 export type GatewayRequestContext = Parameters<Executor>[0];
+export type ExecutionResult = Awaited<ReturnType<Executor>>;
 
 const MAX_ROUTES = 2_000;
 
