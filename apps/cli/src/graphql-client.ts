@@ -1,3 +1,9 @@
+import {
+  GraphqlAnswerError,
+  GraphqlTransportError,
+  messageOf,
+  postGraphql,
+} from '@app/platform/graphql/graphql-client';
 import { CliError } from './cli-error';
 import type { CliConfig } from './cli-config';
 
@@ -6,30 +12,24 @@ export type Gql = <Data>(query: string, variables?: Record<string, unknown>) => 
 /** POST /graphql with the bearer token; a GraphQL error becomes a CliError naming its code. */
 export function graphqlClient(config: CliConfig): Gql {
   return async <Data>(query: string, variables: Record<string, unknown> = {}): Promise<Data> => {
-    let response: Response;
     try {
-      response = await fetch(`${config.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${config.token}` },
-        body: JSON.stringify({ query, variables }),
+      return await postGraphql<Data>({
+        url: `${config.url}/graphql`,
+        query,
+        variables,
+        headers: { authorization: `Bearer ${config.token}` },
       });
     } catch (error) {
-      throw new CliError(`cannot reach ${config.url}: ${(error as Error).message}`);
+      if (error instanceof GraphqlAnswerError) {
+        const problems = Array.isArray(error.extensions.details) ? error.extensions.details : [];
+        const details = problems
+          .map((d: { field?: unknown; message?: unknown }) => `\n  ${String(d.field)}: ${String(d.message)}`)
+          .join('');
+        throw new CliError(`${error.code}: ${error.message}${details}`, 1, error.code);
+      }
+      if (error instanceof GraphqlTransportError && !error.reached)
+        throw new CliError(`cannot reach ${config.url}: ${messageOf(error.cause)}`);
+      throw new CliError((error as Error).message);
     }
-    const body = (await response.json().catch(() => ({}))) as {
-      data?: Data;
-      errors?: {
-        message: string;
-        extensions?: { code?: string; details?: { field: string; message: string }[] };
-      }[];
-    };
-    const first = body.errors?.[0];
-    if (first) {
-      const code = first.extensions?.code ?? 'INTERNAL';
-      const details = (first.extensions?.details ?? []).map((d) => `\n  ${d.field}: ${d.message}`).join('');
-      throw new CliError(`${code}: ${first.message}${details}`, 1, code);
-    }
-    if (!body.data) throw new CliError(`the gateway answered HTTP ${response.status} without data`);
-    return body.data;
   };
 }

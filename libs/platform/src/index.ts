@@ -39,6 +39,7 @@ export * from './graphql/json.scalar';
 export * from './graphql/graphql-errors';
 export * from './graphql/request-context';
 export * from './graphql/subgraph-graphql.module';
+export * from './graphql/graphql-client';
 export * from './decider/unit-of-work';
 export * from './graphql/domain-error.filter';
 export * from './projects/archived-projects.projection';

@@ -1,4 +1,4 @@
-import { IDENTITY_HEADER, pollUntil, signIdentity } from '@app/platform';
+import { IDENTITY_HEADER, pollUntil, postGraphql, signIdentity } from '@app/platform';
 import type { SubgraphEndpoint } from '../gateway-config';
 import { SYSTEM_IDENTITY } from './signed-subgraph-source';
 
@@ -15,18 +15,15 @@ export async function waitForSubgraphs(
     const answers = async (): Promise<boolean> => {
       if ((asked += 1) === 2) log(`waiting for subgraph ${subgraph.name} at ${subgraph.url}`);
       try {
-        const response = await fetch(subgraph.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [IDENTITY_HEADER]: signIdentity(SYSTEM_IDENTITY, secret),
-          },
-          body: JSON.stringify({ query: '{ _service { sdl } }' }),
-          signal: AbortSignal.timeout(5_000),
+        await postGraphql({
+          url: subgraph.url,
+          query: '{ _service { sdl } }',
+          headers: { [IDENTITY_HEADER]: signIdentity(SYSTEM_IDENTITY, secret) },
+          timeoutMs: 5_000,
         });
-        return response.ok;
+        return true;
       } catch {
-        return false; // not up yet
+        return false; // not up (or not ready) yet
       }
     };
     if (

@@ -1,3 +1,5 @@
+import { GraphqlAnswerError, postGraphql } from '@app/platform';
+
 /** A GraphQL error as clients see it: its code (one of API.md's), message and details. */
 export class GraphqlCallError extends Error {
   constructor(
@@ -19,22 +21,17 @@ export type GraphqlCall = <Data>(query: string, variables?: Record<string, unkno
  */
 export function gatewayGraphql(endpoint: string, authorization: string, correlationId: string): GraphqlCall {
   return async <Data>(query: string, variables: Record<string, unknown> = {}): Promise<Data> => {
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization, 'x-correlation-id': correlationId },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json().catch(() => ({}))) as {
-      data?: Data;
-      errors?: { message: string; extensions?: Record<string, unknown> }[];
-    };
-    const first = body.errors?.[0];
-    if (first) {
-      const { code, ...extensions } = first.extensions ?? {};
-      throw new GraphqlCallError(typeof code === 'string' ? code : 'INTERNAL', first.message, extensions);
+    try {
+      return await postGraphql<Data>({
+        url: endpoint,
+        query,
+        variables,
+        headers: { authorization, 'x-correlation-id': correlationId },
+      });
+    } catch (error) {
+      if (error instanceof GraphqlAnswerError)
+        throw new GraphqlCallError(error.code, error.message, error.extensions);
+      throw new GraphqlCallError('INTERNAL', (error as Error).message, {});
     }
-    if (!body.data)
-      throw new GraphqlCallError('INTERNAL', `the gateway answered HTTP ${response.status} without data`, {});
-    return body.data;
   };
 }

@@ -1,6 +1,6 @@
 import type { ErrorCode, Identity } from '@app/domain';
 import { DomainError, ERROR_CODES } from '@app/domain';
-import { IDENTITY_HEADER, signIdentity } from '@app/platform';
+import { GraphqlAnswerError, IDENTITY_HEADER, postGraphql, signIdentity } from '@app/platform';
 
 const KNOWN_CODES: readonly ErrorCode[] = ERROR_CODES.filter((code) => code !== 'INTERNAL');
 
@@ -28,38 +28,25 @@ export class SubgraphClient {
     query: string,
     variables: Record<string, unknown> = {},
   ): Promise<Data> {
-    let response: Response;
     try {
-      response = await fetch(this.url, {
-        method: 'POST',
+      return await postGraphql<Data>({
+        url: this.url,
+        query,
+        variables,
         headers: {
-          'content-type': 'application/json',
           [IDENTITY_HEADER]: signIdentity(caller.identity, this.secret),
           'x-correlation-id': caller.correlationId,
         },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        timeoutMs: this.timeoutMs,
       });
     } catch (error) {
+      if (error instanceof GraphqlAnswerError && (KNOWN_CODES as readonly string[]).includes(error.code))
+        throw new DomainError(error.code as ErrorCode, error.message, error.extensions);
+      if (error instanceof GraphqlAnswerError)
+        throw new Error(`the ${this.service} service failed: ${error.message}`, { cause: error });
       throw new Error(`the ${this.service} service did not answer: ${(error as Error).message}`, {
         cause: error,
       });
     }
-    const body = (await response.json().catch(() => ({}))) as {
-      data?: Data;
-      errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
-    };
-    const first = body.errors?.[0];
-    if (first) {
-      const code = first.extensions?.code as ErrorCode | undefined;
-      if (code && KNOWN_CODES.includes(code)) {
-        const { code: _code, ...details } = first.extensions ?? {};
-        throw new DomainError(code, first.message, details);
-      }
-      throw new Error(`the ${this.service} service failed: ${first.message}`);
-    }
-    if (!body.data)
-      throw new Error(`the ${this.service} service answered HTTP ${response.status} without data`);
-    return body.data;
   }
 }
