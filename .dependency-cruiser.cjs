@@ -67,11 +67,11 @@ module.exports = {
     {
       name: 'graphql-is-the-outer-layer',
       comment:
-        'queries and commands return domain views; only resolvers, their models and the Nest modules wiring them touch graphql/',
+        'queries and commands return domain views; only resolvers (and their inputs), the models and the Nest modules wiring them touch graphql/',
       severity: 'error',
       from: {
         path: '^apps/(stories|architect|sessions)/src/',
-        pathNot: [SPEC, '/graphql/', '\\.module\\.ts$'],
+        pathNot: [SPEC, '/graphql/', '\\.module\\.ts$', '\\.(resolver|input)\\.ts$'],
       },
       to: { path: '^apps/(stories|architect|sessions)/src/graphql/' },
     },

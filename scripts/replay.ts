@@ -3,9 +3,18 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Projection, ProjectionDeps, ReplaySource, ServiceName } from '@app/platform';
 import { envReader, kafkaClient, PostgresEventStore, replayProjection } from '@app/platform';
-import { readModels as architectReadModels } from '../apps/architect/src/read-models';
-import { readModels as gatewayReadModels } from '../apps/gateway/src/read-models';
-import { readModels as sessionsReadModels } from '../apps/sessions/src/read-models';
+import {
+  readModelEntities as architectEntities,
+  readModels as architectReadModels,
+} from '../apps/architect/src/read-models';
+import {
+  readModelEntities as gatewayEntities,
+  readModels as gatewayReadModels,
+} from '../apps/gateway/src/read-models';
+import {
+  readModelEntities as sessionsEntities,
+  readModels as sessionsReadModels,
+} from '../apps/sessions/src/read-models';
 import { readModels as storiesReadModels } from '../apps/stories/src/read-models';
 
 /**
@@ -48,7 +57,8 @@ function databaseUrl(): string {
 }
 
 async function main(args: string[]): Promise<number> {
-  const dataSource = await new DataSource({ type: 'postgres', url: databaseUrl() }).initialize();
+  const entities = [...new Set([...architectEntities, ...gatewayEntities, ...sessionsEntities])];
+  const dataSource = await new DataSource({ type: 'postgres', url: databaseUrl(), entities }).initialize();
   try {
     return await replay(args, dataSource);
   } finally {

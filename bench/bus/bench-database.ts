@@ -46,8 +46,22 @@ export async function openBenchPostgres(): Promise<BenchPostgres> {
   }
 }
 
-export async function openDataSource(url: string, poolSize: number): Promise<DataSource> {
-  return new DataSource({ type: 'postgres', url, synchronize: false, extra: { max: poolSize } }).initialize();
+export async function openDataSource(
+  url: string,
+  poolSize: number,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity list type.
+  service: { entities?: Function[]; schema?: string } = {},
+): Promise<DataSource> {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    synchronize: false,
+    entities: service.entities ?? [],
+    extra: {
+      max: poolSize,
+      ...(service.schema ? { options: `-c search_path=${service.schema},public` } : {}),
+    },
+  }).initialize();
 }
 
 export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {

@@ -2,8 +2,11 @@
 
 export type BusKind = 'kafka' | 'postgres';
 
-/** `arrivals`: the latency read model; `latest-titles`: the throughput phase's read model. */
-export type ReadModelKind = 'arrivals' | 'latest-titles';
+/**
+ * `arrivals`: the latency read model; `latest-titles`: the throughput phase's read model, written
+ * through a TypeORM entity as the services do, and `latest-titles-sql` with one hand-written statement.
+ */
+export type ReadModelKind = 'arrivals' | 'latest-titles' | 'latest-titles-sql';
 
 export interface ConsumerSpec {
   readonly bus: BusKind;

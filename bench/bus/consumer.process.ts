@@ -8,6 +8,7 @@ import { sleep } from './bench-clock';
 import { CONSUMER_SPEC_ENV } from './consumer-protocol';
 import type { ConsumerCommand, ConsumerReply, ConsumerSpec } from './consumer-protocol';
 import { latencyProjection } from './latency-projection';
+import { LatestTitle } from './latest-title.entity';
 import { latestTitlesProjection } from './latest-titles.projection';
 
 /**
@@ -17,11 +18,19 @@ import { latestTitlesProjection } from './latest-titles.projection';
  */
 async function main(): Promise<void> {
   const spec = readSpec();
-  const dataSource = await openDataSource(spec.databaseUrl, 10);
+  // As a service's DataSource: its entities, its schema first on the search path.
+  const dataSource = await openDataSource(spec.databaseUrl, 10, {
+    entities: [LatestTitle],
+    schema: spec.schema,
+  });
   const projection: Projection =
     spec.readModel === 'arrivals'
       ? latencyProjection({ consumerSchema: spec.schema, producer: spec.producerService })
-      : latestTitlesProjection({ consumerSchema: spec.schema, producer: spec.producerService });
+      : latestTitlesProjection({
+          consumerSchema: spec.schema,
+          producer: spec.producerService,
+          writes: spec.readModel === 'latest-titles' ? 'entity' : 'sql',
+        });
   const log = (message: string) => process.stderr.write(`[consumer ${spec.name}] ${message}\n`);
   const consumer: EventConsumer =
     spec.bus === 'kafka'

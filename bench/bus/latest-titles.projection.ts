@@ -4,26 +4,42 @@ import type { Projection } from '@app/platform/bus/projection';
 import { prepareTitlesSchemas } from '@app/testing/bus/titles.projection';
 import type { PostgresEventStore } from '@app/platform/event-store/postgres-event-store';
 import { quoteIdent } from '@app/platform/persistence/sql-executor';
+import { LatestTitle } from './latest-title.entity';
 
 /**
  * The read model of the throughput phase: the latest title of each `item` stream, one upsert per
  * `TitleSet` event (the usual "current state of an aggregate" view). Unlike the tests' titles
  * fixture it keeps no growing history, so its cost per event does not grow with the stream.
+ * `entity` writes it as the services write theirs (TypeORM's EntityManager in the consumer's
+ * transaction); `sql` with one hand-written statement, the floor to compare with.
  */
-export function latestTitlesProjection(options: { consumerSchema: string; producer: string }): Projection {
+export function latestTitlesProjection(options: {
+  consumerSchema: string;
+  producer: string;
+  writes: 'entity' | 'sql';
+}): Projection {
   return {
     name: `${options.consumerSchema}.latest_titles`,
     schema: options.consumerSchema,
     tables: ['latest_titles'],
     sources: [{ service: options.producer, streamTypes: ['item'] }],
     handlers: {
-      TitleSet: async (event, { sql, table }) => {
-        await sql.query(
-          `INSERT INTO ${table('latest_titles')} (stream_id, title, version) VALUES ($1, $2, $3)
-           ON CONFLICT (stream_id) DO UPDATE SET title = EXCLUDED.title, version = EXCLUDED.version`,
-          [event.streamId, titleOf(event), event.version],
-        );
-      },
+      TitleSet:
+        options.writes === 'entity'
+          ? async (event, { manager }) => {
+              await manager.upsert(
+                LatestTitle,
+                { streamId: event.streamId, title: titleOf(event), version: event.version },
+                { conflictPaths: ['streamId'], skipUpdateIfNoValuesChanged: false },
+              );
+            }
+          : async (event, { sql, table }) => {
+              await sql.query(
+                `INSERT INTO ${table('latest_titles')} (stream_id, title, version) VALUES ($1, $2, $3)
+                 ON CONFLICT (stream_id) DO UPDATE SET title = EXCLUDED.title, version = EXCLUDED.version`,
+                [event.streamId, titleOf(event), event.version],
+              );
+            },
     },
   };
 }

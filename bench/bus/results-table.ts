@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import type { BusLatency, LoadLatency } from './latency-phase';
 import type { LatencySummary } from './latency-stats';
-import type { ThroughputResult } from './throughput-phase';
+import type { Rate, ThroughputResult } from './throughput-phase';
 
 export type TableRow = readonly [label: string, kafka: string, postgres: string];
 
@@ -40,11 +40,16 @@ export function formatResultsTable(
       '—',
     ]);
   }
+  const { kafka, postgres } = throughput.consumers;
+  const drained = (rate: Rate) => `${perSecond(rate.eventsPerSecond)} (${seconds(rate.elapsedMs)})`;
+  const ratio = (a: Rate, b: Rate) => `${(a.eventsPerSecond / b.eventsPerSecond).toFixed(2)}×`;
   rows.push([
-    `consumer → read model (latest_titles), ${events} ev`,
-    `${perSecond(throughput.consumers.kafka.eventsPerSecond)} (${seconds(throughput.consumers.kafka.elapsedMs)})`,
-    `${perSecond(throughput.consumers.postgres.eventsPerSecond)} (${seconds(throughput.consumers.postgres.elapsedMs)})`,
+    `consumer → read model (latest_titles, TypeORM entity), ${events} ev`,
+    drained(kafka.entity),
+    drained(postgres.entity),
   ]);
+  rows.push([`  the same with one SQL statement (the floor)`, drained(kafka.sql), drained(postgres.sql)]);
+  rows.push([`  entity / SQL`, ratio(kafka.entity, kafka.sql), ratio(postgres.entity, postgres.sql)]);
   return renderTable([HEADER, SUBHEADER], rows);
 }
 

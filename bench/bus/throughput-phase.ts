@@ -33,9 +33,14 @@ export interface ThroughputResult {
   readonly events: number;
   readonly preload: Rate;
   readonly relayTrials: readonly RelayTrial[];
-  /** Store → read model through each consumer, over the same events (latest-titles read model). */
-  readonly consumers: Readonly<Record<BusKind, Rate>>;
+  /**
+   * Store → read model through each consumer, over the same events (latest-titles read model),
+   * written through a TypeORM entity (as the services write theirs) and with one SQL statement.
+   */
+  readonly consumers: Readonly<Record<BusKind, Readonly<Record<ReadModelWrites, Rate>>>>;
 }
+
+export type ReadModelWrites = 'entity' | 'sql';
 
 export interface ThroughputPhaseOptions {
   readonly settings: BusBenchSettings;
@@ -50,12 +55,17 @@ export interface ThroughputPhaseOptions {
 }
 
 /** One consumer applying every pre-loaded event to its read model, timed from its first progress. */
-async function drainInto(options: ThroughputPhaseOptions, schema: string, bus: BusKind): Promise<Rate> {
+async function drainInto(
+  options: ThroughputPhaseOptions,
+  schema: string,
+  bus: BusKind,
+  writes: ReadModelWrites,
+): Promise<Rate> {
   const { settings, dataSource, progress } = options;
-  const name = `${options.consumerPrefix}-${bus}`;
+  const name = `${options.consumerPrefix}-${bus}-${writes}`;
   const consumer = await ConsumerProcess.start({
     bus,
-    readModel: 'latest-titles',
+    readModel: writes === 'entity' ? 'latest-titles' : 'latest-titles-sql',
     databaseUrl: options.databaseUrl,
     brokers: settings.brokers,
     name,
@@ -68,7 +78,7 @@ async function drainInto(options: ThroughputPhaseOptions, schema: string, bus: B
     const applied = await waitForApplied(dataSource, schema, name, settings.preloadEvents, 180_000);
     // Timed between the first poll that saw progress and the one that saw the end: no start-up cost.
     const result = rate(settings.preloadEvents - applied.firstApplied, applied.doneMs - applied.firstMs);
-    progress(`${bus} consumer: ${Math.round(result.eventsPerSecond)} events/s`);
+    progress(`${bus} consumer, ${writes} writes: ${Math.round(result.eventsPerSecond)} events/s`);
     return result;
   } finally {
     await consumer.stop();
@@ -82,9 +92,9 @@ async function drainInto(options: ThroughputPhaseOptions, schema: string, bus: B
  */
 export async function measureThroughput(options: ThroughputPhaseOptions): Promise<ThroughputResult> {
   const { settings, dataSource, progress } = options;
-  const consumerSchema = (bus: BusKind) => `${options.consumerPrefix}_${bus}`;
-  const store = await prepareLatestTitlesSchemas(dataSource, options.producerSchema, consumerSchema('kafka'));
-  await prepareLatestTitlesSchemas(dataSource, options.producerSchema, consumerSchema('postgres'));
+  const consumerSchema = (bus: BusKind, writes: ReadModelWrites) =>
+    `${options.consumerPrefix}_${bus}_${writes}`;
+  const store = await prepareConsumerSchemas(dataSource, options.producerSchema, consumerSchema);
 
   progress(`preloading ${settings.preloadEvents.toLocaleString('en-US')} events`);
   const preload = await preloadTitles(store, settings);
@@ -139,10 +149,42 @@ export async function measureThroughput(options: ThroughputPhaseOptions): Promis
     await provisioner.close();
   }
 
-  const drain = (bus: BusKind) => drainInto(options, consumerSchema(bus), bus);
-  const postgres = await drain('postgres');
-  const kafka = await drain('kafka');
-  return { events: settings.preloadEvents, preload, relayTrials, consumers: { kafka, postgres } };
+  // Interleaved, so a drift of the machine's speed affects both kinds of writes alike.
+  const drain = (bus: BusKind, writes: ReadModelWrites) =>
+    drainInto(options, consumerSchema(bus, writes), bus, writes);
+  const postgresEntity = await drain('postgres', 'entity');
+  const postgresSql = await drain('postgres', 'sql');
+  const kafkaEntity = await drain('kafka', 'entity');
+  const kafkaSql = await drain('kafka', 'sql');
+  return {
+    events: settings.preloadEvents,
+    preload,
+    relayTrials,
+    consumers: {
+      kafka: { entity: kafkaEntity, sql: kafkaSql },
+      postgres: { entity: postgresEntity, sql: postgresSql },
+    },
+  };
+}
+
+/** The producer's store and one consumer schema per bus and kind of writes. */
+async function prepareConsumerSchemas(
+  dataSource: DataSource,
+  producerSchema: string,
+  consumerSchema: (bus: BusKind, writes: ReadModelWrites) => string,
+): Promise<PostgresEventStore> {
+  const store = await prepareLatestTitlesSchemas(
+    dataSource,
+    producerSchema,
+    consumerSchema('kafka', 'entity'),
+  );
+  for (const [bus, writes] of [
+    ['kafka', 'sql'],
+    ['postgres', 'entity'],
+    ['postgres', 'sql'],
+  ] as const)
+    await prepareLatestTitlesSchemas(dataSource, producerSchema, consumerSchema(bus, writes));
+  return store;
 }
 
 /** `preloadEvents` TitleSet events, `preloadPerAppend` per append, four appends at a time on distinct streams. */

@@ -11,9 +11,16 @@ import {
 import { ArchitectureQueryService } from './application/architecture-query.service';
 import { ComponentCommandService } from './application/component-command.service';
 import { DesignService } from './application/design.service';
-import { ComponentResolver, StoryComponentResolver } from './graphql/component.resolver';
+import { AddDependencyResolver } from './architecture/add-dependency/add-dependency.resolver';
+import { CreateComponentResolver } from './architecture/create-component/create-component.resolver';
+import { MapStoryToComponentResolver } from './architecture/map-story-to-component/map-story-to-component.resolver';
+import { RemoveDependencyResolver } from './architecture/remove-dependency/remove-dependency.resolver';
+import { UnmapStoryFromComponentResolver } from './architecture/unmap-story-from-component/unmap-story-from-component.resolver';
+import { DesignResolver } from './design/design.resolver';
+import { ComponentResolver } from './graphql/component.resolver';
+import { StoryComponentResolver } from './graphql/story-component.resolver';
 import { architectMigrations } from './persistence/architect.migrations';
-import { readModels } from './read-models';
+import { readModelEntities, readModels } from './read-models';
 import { architectPublication } from './publication/architect.publication';
 
 /** Contexts, components, dependencies and design documents: an event-sourced Federation 2 subgraph. */
@@ -25,7 +32,7 @@ export class ArchitectModule {
       imports: [
         serviceLoggingModule(config),
         HealthModule,
-        serviceDatabaseModule({ config, migrations: architectMigrations }),
+        serviceDatabaseModule({ config, migrations: architectMigrations, entities: readModelEntities }),
         EventSourcingModule.forService(config, readModels, architectPublication),
         subgraphGraphqlModule(config),
       ],
@@ -35,6 +42,12 @@ export class ArchitectModule {
         DesignService,
         ComponentResolver,
         StoryComponentResolver,
+        CreateComponentResolver,
+        MapStoryToComponentResolver,
+        UnmapStoryFromComponentResolver,
+        AddDependencyResolver,
+        RemoveDependencyResolver,
+        DesignResolver,
       ],
     };
   }

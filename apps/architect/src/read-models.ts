@@ -1,5 +1,7 @@
 import type { Projection, ProjectionDeps } from '@app/platform';
-import { archivedProjectsProjection } from '@app/platform';
+import { ArchivedProject, archivedProjectsProjection } from '@app/platform';
+import { ProjectCopy } from './reactions/project-copy.entity';
+import { StoryCopy } from './reactions/story-copy.entity';
 import { componentStatusReaction } from './reactions/dirty-propagation.reaction';
 import { storyCopiesProjection } from './reactions/story-copies.projection';
 
@@ -7,3 +9,6 @@ import { storyCopiesProjection } from './reactions/story-copies.projection';
 export function readModels(deps: ProjectionDeps): Projection[] {
   return [storyCopiesProjection(deps), componentStatusReaction(deps), archivedProjectsProjection(deps)];
 }
+
+/** The TypeORM entities of those read models (their tables are in the app's migrations). */
+export const readModelEntities = [StoryCopy, ProjectCopy, ArchivedProject];

@@ -28,7 +28,7 @@ import type { GatewayConfig } from './gateway-config';
 import { gatewayGraphqlOptions } from './gateway-graphql.options';
 import { RateLimiter } from './limits/rate-limiter';
 import { gatewayMigrations } from './persistence/gateway.migrations';
-import { readModels } from './read-models';
+import { readModelEntities, readModels } from './read-models';
 
 const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
@@ -69,7 +69,7 @@ export class GatewayModule implements NestModule {
       imports: [
         serviceLoggingModule(config),
         HealthModule,
-        serviceDatabaseModule({ config, migrations: gatewayMigrations }),
+        serviceDatabaseModule({ config, migrations: gatewayMigrations, entities: readModelEntities }),
         EventSourcingModule.forService(config, readModels),
         services,
         GraphQLModule.forRootAsync<ApolloGatewayDriverConfig>({

@@ -16,7 +16,7 @@ import { SessionResolver } from './graphql/session.resolver';
 import { PromptService } from './prompts/prompt.service';
 import { OpenAiLlm } from './llm/openai-llm';
 import { sessionsMigrations } from './persistence/sessions.migrations';
-import { readModels } from './read-models';
+import { readModelEntities, readModels } from './read-models';
 import { ProjectSettingsService } from './project-settings/project-settings.service';
 import { RunTestsService } from './sandbox-runs/run-tests/run-tests.service';
 import { SandboxRunRecorder } from './sandbox-runs/sandbox-run-recorder';
@@ -48,7 +48,7 @@ export class SessionsModule {
       imports: [
         serviceLoggingModule(config),
         HealthModule,
-        serviceDatabaseModule({ config, migrations: sessionsMigrations }),
+        serviceDatabaseModule({ config, migrations: sessionsMigrations, entities: readModelEntities }),
         EventSourcingModule.forService(config, readModels, sessionsPublication),
         subgraphGraphqlModule(config),
       ],

@@ -43,5 +43,6 @@ export * from './graphql/graphql-client';
 export * from './decider/unit-of-work';
 export * from './graphql/domain-error.filter';
 export * from './projects/archived-projects.projection';
+export * from './projects/archived-project.entity';
 export * from './auth/identity-signature';
 export * from './retry/retry';

@@ -1,6 +1,8 @@
 import type { PublicProjectEvent, PublicStoryEvent } from '@app/domain';
 import type { BusEvent, Projection, ProjectionContext, ProjectionDeps } from '@app/platform';
 import { contractHandlers } from '@app/platform';
+import { ProjectCopy } from './project-copy.entity';
+import { StoryCopy } from './story-copy.entity';
 import {
   PROJECT_STREAM,
   projectIdFromStream,
@@ -14,11 +16,12 @@ import {
  * It only holds what the architect needs: existence, project, title, version, last revision time.
  */
 export function storyCopiesProjection(deps: ProjectionDeps): Projection {
-  const bumpVersion = async (event: BusEvent, { sql, table }: ProjectionContext) => {
-    await sql.query(`UPDATE ${table('story_copies')} SET version = $2 WHERE story_id = $1`, [
-      storyIdFromStream(event.streamId),
-      event.version,
-    ]);
+  const bumpVersion = async (event: BusEvent, { manager }: ProjectionContext) => {
+    await manager.update(
+      StoryCopy,
+      { storyId: storyIdFromStream(event.streamId) },
+      { version: event.version },
+    );
   };
   return {
     name: 'architect.story_copies',
@@ -27,40 +30,45 @@ export function storyCopiesProjection(deps: ProjectionDeps): Projection {
     sources: [{ service: STORIES_SERVICE, streamTypes: [STORY_STREAM, PROJECT_STREAM] }],
     handlers: {
       ...contractHandlers<PublicProjectEvent | PublicStoryEvent>({
-        ProjectCreated: async (event, { sql, table }) => {
-          const data = event.data;
-          await sql.query(
-            `INSERT INTO ${table('project_copies')} (project_id, name) VALUES ($1, $2) ON CONFLICT (project_id) DO NOTHING`,
-            [data.projectId, data.name],
+        ProjectCreated: async (event, { manager }) => {
+          const { projectId, name } = event.data;
+          await manager
+            .createQueryBuilder()
+            .insert()
+            .into(ProjectCopy)
+            .values({ projectId, name })
+            .orIgnore()
+            .execute();
+        },
+        ProjectRenamed: async (event, { manager }) => {
+          await manager.update(
+            ProjectCopy,
+            { projectId: projectIdFromStream(event.streamId) },
+            { name: event.data.name },
           );
         },
-        ProjectRenamed: async (event, { sql, table }) => {
-          const data = event.data;
-          await sql.query(`UPDATE ${table('project_copies')} SET name = $2 WHERE project_id = $1`, [
-            projectIdFromStream(event.streamId),
-            data.name,
-          ]);
+        StoryCreated: async (event, { manager }) => {
+          const { storyId, projectId, title, createdAt } = event.data;
+          await manager
+            .createQueryBuilder()
+            .insert()
+            .into(StoryCopy)
+            .values({ storyId, projectId, title, version: event.version, revisedAt: new Date(createdAt) })
+            .orUpdate(['title', 'version'], ['story_id'])
+            .execute();
         },
-        StoryCreated: async (event, { sql, table }) => {
-          const data = event.data;
-          await sql.query(
-            `INSERT INTO ${table('story_copies')} (story_id, project_id, title, version, revised_at)
-           VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (story_id) DO UPDATE SET title = EXCLUDED.title, version = EXCLUDED.version`,
-            [data.storyId, data.projectId, data.title, event.version, data.createdAt],
+        StoryRevised: async (event, { manager }) => {
+          await manager.update(
+            StoryCopy,
+            { storyId: storyIdFromStream(event.streamId) },
+            { title: event.data.title, version: event.version, revisedAt: new Date(event.data.revisedAt) },
           );
         },
-        StoryRevised: async (event, { sql, table }) => {
-          const data = event.data;
-          await sql.query(
-            `UPDATE ${table('story_copies')} SET title = $2, version = $3, revised_at = $4 WHERE story_id = $1`,
-            [storyIdFromStream(event.streamId), data.title, event.version, data.revisedAt],
-          );
-        },
-        StoryDeleted: async (event, { sql, table }) => {
-          await sql.query(
-            `UPDATE ${table('story_copies')} SET deleted = true, version = $2 WHERE story_id = $1`,
-            [storyIdFromStream(event.streamId), event.version],
+        StoryDeleted: async (event, { manager }) => {
+          await manager.update(
+            StoryCopy,
+            { storyId: storyIdFromStream(event.streamId) },
+            { deleted: true, version: event.version },
           );
         },
       }),
@@ -69,12 +77,4 @@ export function storyCopiesProjection(deps: ProjectionDeps): Projection {
       },
     },
   };
-}
-
-export interface StoryCopy {
-  readonly story_id: string;
-  readonly project_id: string;
-  readonly title: string;
-  readonly version: number;
-  readonly deleted: boolean;
 }

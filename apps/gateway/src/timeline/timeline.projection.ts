@@ -1,6 +1,8 @@
 import type { PublicProjectCreated } from '@app/domain';
 import type { Projection, ProjectionDeps } from '@app/platform';
 import { contractHandlers } from '@app/platform';
+import { KnownProject } from './known-project.entity';
+import { TimelineEntry } from './timeline-entry.entity';
 import {
   ARCHITECT_SERVICE,
   ARCHITECTURE_STREAM,
@@ -30,11 +32,15 @@ export const TIMELINE_SOURCES = [
  */
 export function timelineProjection(deps: ProjectionDeps): Projection {
   const projectNames = contractHandlers<PublicProjectCreated>({
-    ProjectCreated: async (event, { sql, table }) => {
-      await sql.query(
-        `INSERT INTO ${table('known_projects')} (project_id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-        [event.data.projectId, event.data.name],
-      );
+    ProjectCreated: async (event, { manager }) => {
+      const { projectId, name } = event.data;
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(KnownProject)
+        .values({ projectId, name })
+        .orIgnore()
+        .execute();
     },
   });
   return {
@@ -43,27 +49,28 @@ export function timelineProjection(deps: ProjectionDeps): Projection {
     tables: ['timeline', 'known_projects'],
     sources: TIMELINE_SOURCES.map((s) => ({ service: s.service, streamTypes: [...s.streamTypes] })),
     handlers: {
-      '*': async (event, { sql, table }) => {
+      '*': async (event, context) => {
         const projectId = event.metadata.projectId ?? null;
-        await sql.query(
-          `INSERT INTO ${table('timeline')} (event_id, project_id, service, stream_id, stream_type, version, type, actor, correlation_id, occurred_at, data)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-           ON CONFLICT (event_id) DO NOTHING`,
-          [
-            event.eventId,
-            projectId && isUuid(projectId) ? projectId : null,
-            event.service,
-            event.streamId,
-            event.streamType,
-            event.version,
-            event.type,
-            event.metadata.actor ?? null,
-            event.metadata.correlationId ?? null,
-            event.recordedAt,
-            JSON.stringify(event.data),
-          ],
-        );
-        if (event.service === STORIES_SERVICE) await projectNames[event.type]?.(event, { sql, table });
+        await context.manager
+          .createQueryBuilder()
+          .insert()
+          .into(TimelineEntry)
+          .values({
+            eventId: event.eventId,
+            projectId: projectId && isUuid(projectId) ? projectId : null,
+            service: event.service,
+            streamId: event.streamId,
+            streamType: event.streamType,
+            version: event.version,
+            type: event.type,
+            actor: event.metadata.actor ?? null,
+            correlationId: event.metadata.correlationId ?? null,
+            occurredAt: new Date(event.recordedAt),
+            data: event.data,
+          })
+          .orIgnore()
+          .execute();
+        if (event.service === STORIES_SERVICE) await projectNames[event.type]?.(event, context);
       },
     },
   };

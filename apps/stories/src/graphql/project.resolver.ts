@@ -6,7 +6,7 @@ import { StoryQueryService } from '../application/story-query.service';
 import { projectFromRow } from '../application/views/story-views';
 import type { ProjectView } from '../application/views/story.view';
 import { Project } from './project.model';
-import { CreateProjectInput, RenameProjectInput } from './story.inputs';
+import { CreateProjectInput, RenameProjectInput } from './project.inputs';
 import { randomUUID } from 'node:crypto';
 
 @Resolver(() => Project)

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { SqlExecutor } from '../persistence/sql-executor';
 import type { BusEvent } from './bus-event';
 
@@ -6,6 +7,11 @@ export interface ProjectionContext {
   readonly sql: SqlExecutor;
   /** Qualified name of one of the projection's tables: the live table, or its copy during a replay. */
   readonly table: (name: string) => string;
+  /**
+   * TypeORM's entity manager in the same transaction. Read-model entities name no schema: the
+   * search path finds the live tables, or during a replay their copies in the replay schema.
+   */
+  readonly manager: EntityManager;
 }
 
 export type EventHandler = (event: BusEvent, context: ProjectionContext) => Promise<void>;

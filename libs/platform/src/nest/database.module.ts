@@ -17,8 +17,9 @@ export interface ServiceDatabaseOptions {
 }
 
 /**
- * TypeORM on `pg` for one service: its own schema (first on the search path), versioned SQL
- * migrations run at start-up, and never `synchronize`.
+ * TypeORM on `pg` for one service: its own schema (first on the search path), its SQL migrations
+ * run at start-up by TypeORM's migration runner (recorded in `<schema>.typeorm_migrations`), and
+ * never `synchronize`.
  */
 export function serviceDatabaseModule(options: ServiceDatabaseOptions): DynamicModule {
   const { config } = options;
@@ -26,7 +27,8 @@ export function serviceDatabaseModule(options: ServiceDatabaseOptions): DynamicM
     useFactory: () => ({
       type: 'postgres' as const,
       url: config.databaseUrl,
-      schema: config.schema,
+      // No \`schema\`: entities name no schema, so the search path (the service's schema) finds their
+      // tables, and a replay finds the copies by putting its own schema first.
       entities: options.entities ?? [],
       synchronize: false,
       migrationsRun: false,

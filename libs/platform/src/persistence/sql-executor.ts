@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryConfig, QueryResult, QueryResultRow } from 'pg';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
 
 /**
@@ -16,6 +16,8 @@ export interface SqlExecutor {
   ): Promise<SqlResult<Row>>;
   /** True when the statements run inside a transaction owned by the caller. */
   readonly inTransaction: boolean;
+  /** TypeORM's entity manager on the same connection (inside the caller's transaction), when there is one. */
+  readonly manager?: EntityManager;
 }
 
 export interface SqlResult<Row> {
@@ -38,6 +40,7 @@ export function queryRunnerExecutor(runner: QueryRunner): SqlExecutor {
     get inTransaction() {
       return runner.isTransactionActive;
     },
+    manager: runner.manager,
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       const result = (await runner.query(sql, [...params], true)) as { records?: Row[]; affected?: number };
       return { rows: result.records ?? [], rowCount: result.affected ?? 0 };

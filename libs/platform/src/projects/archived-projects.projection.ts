@@ -1,6 +1,7 @@
 import type { PublicProjectEvent } from '@app/domain';
 import { contractHandlers } from '../bus/contract-handlers';
 import type { Projection } from '../bus/projection';
+import { ArchivedProject } from './archived-project.entity';
 import type { ProjectionDeps } from '../nest/event-sourcing.module';
 import { PROJECT_STREAM, projectIdFromStream, STORIES_SERVICE } from '@app/domain';
 import { ProjectArchivedError } from '@app/domain';
@@ -32,15 +33,17 @@ export function archivedProjectsProjection(deps: ProjectionDeps): Projection {
     tables: [TABLE],
     sources: [{ service: STORIES_SERVICE, streamTypes: [PROJECT_STREAM] }],
     handlers: contractHandlers<PublicProjectEvent>({
-      ProjectArchived: async (event, { sql, table }) => {
-        await sql.query(`INSERT INTO ${table(TABLE)} (project_id) VALUES ($1) ON CONFLICT DO NOTHING`, [
-          projectIdFromStream(event.streamId),
-        ]);
+      ProjectArchived: async (event, { manager }) => {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(ArchivedProject)
+          .values({ projectId: projectIdFromStream(event.streamId) })
+          .orIgnore()
+          .execute();
       },
-      ProjectUnarchived: async (event, { sql, table }) => {
-        await sql.query(`DELETE FROM ${table(TABLE)} WHERE project_id = $1`, [
-          projectIdFromStream(event.streamId),
-        ]);
+      ProjectUnarchived: async (event, { manager }) => {
+        await manager.delete(ArchivedProject, { projectId: projectIdFromStream(event.streamId) });
       },
     }),
   };

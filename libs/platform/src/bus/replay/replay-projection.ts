@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { START_OF_ALL } from '@app/domain';
@@ -10,7 +10,7 @@ import { EventApplier } from '../event-applier';
 import type { Projection } from '../projection';
 import { topicFor } from '../topic-names';
 import { fromMessageValue } from '../wire-format';
-import { tableChecksum } from './read-model-checksum';
+import { ReplayCopies } from './replay-copies';
 
 export type ReplaySource =
   | { readonly kind: 'event-store'; readonly sourceSchemas?: Readonly<Record<string, string>> }
@@ -28,11 +28,10 @@ export interface ReplayReport {
   readonly tables: readonly { table: string; rowsLive: number; rowsReplayed: number; equal: boolean }[];
 }
 
-const COPY_SUFFIX = '__replay';
-
 /**
  * Rebuilds a read model from the beginning — the producing services' event stores, or Kafka from
- * offset 0 — into fresh copies of its tables, then compares checksums with the live tables.
+ * offset 0 — into fresh copies of its tables (same names, in the schema `<schema>__replay`), then
+ * compares checksums with the live tables.
  * Compare when writes are quiet (or the live consumer has caught up), or the live side may differ
  * only because it is ahead or behind.
  */
@@ -45,25 +44,23 @@ export async function replayProjection(options: {
 }): Promise<ReplayReport> {
   const started = Date.now();
   const { projection, dataSource } = options;
-  const schema = quoteIdent(projection.schema);
-  const live = (table: string) => `${schema}.${quoteIdent(table)}`;
-  const copy = (table: string) => `${schema}.${quoteIdent(`${table}${COPY_SUFFIX}`)}`;
   const sql = dataSourceExecutor(dataSource);
-  for (const table of projection.tables) {
-    await sql.query(`DROP TABLE IF EXISTS ${copy(table)}`);
-    await sql.query(`CREATE TABLE ${copy(table)} (LIKE ${live(table)} INCLUDING ALL)`);
-  }
+  const copies = new ReplayCopies(sql, projection);
+  await copies.create();
   const consumer = `replay:${projection.name}:${randomUUID()}`;
   const applier = new EventApplier({
     consumer,
     schema: projection.schema,
     projections: [projection],
     maxAttempts: 1,
-    tableName: (_projection, table) => copy(table),
+    tableName: (_projection, table) => copies.copy(table),
   });
   let events = 0;
   const apply = async (batch: readonly BusEvent[]) => {
-    const outcome = await inTransaction(dataSource, (tx) => applier.applyBatch(batch, tx));
+    const outcome = await inTransaction(dataSource, async (tx) => {
+      await tx.query(copies.searchPath);
+      return applier.applyBatch(batch, tx);
+    });
     if (outcome.gap)
       throw new Error(
         `replay of ${projection.name} hit a gap at ${outcome.gap.event.streamId} v${outcome.gap.event.version}`,
@@ -77,20 +74,7 @@ export async function replayProjection(options: {
     } else {
       await replayFromKafka(projection, options.source.kafka, apply);
     }
-    const tables = [];
-    for (const table of projection.tables) {
-      const [a, b] = [await tableChecksum(sql, live(table)), await tableChecksum(sql, copy(table))];
-      tables.push({
-        table,
-        rowsLive: a.rows,
-        rowsReplayed: b.rows,
-        checksumLive: a.checksum,
-        checksumReplayed: b.checksum,
-      });
-    }
-    const combine = (parts: string[]) => createHash('md5').update(parts.join('|')).digest('hex');
-    const checksumLive = combine(tables.map((t) => t.checksumLive));
-    const checksumReplayed = combine(tables.map((t) => t.checksumReplayed));
+    const { tables, checksumLive, checksumReplayed } = await copies.compare();
     return {
       readModel: projection.name,
       source: options.source.kind,
@@ -108,10 +92,10 @@ export async function replayProjection(options: {
       })),
     };
   } finally {
+    const schema = quoteIdent(projection.schema);
     await sql.query(`DELETE FROM ${schema}.bus_applied_versions WHERE consumer = $1`, [consumer]);
     await sql.query(`DELETE FROM ${schema}.bus_parked_events WHERE consumer = $1`, [consumer]);
-    if (!options.keepCopies)
-      for (const table of projection.tables) await sql.query(`DROP TABLE IF EXISTS ${copy(table)}`);
+    if (!options.keepCopies) await copies.drop();
   }
 }
 

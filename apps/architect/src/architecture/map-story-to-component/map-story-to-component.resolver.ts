@@ -1,0 +1,26 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '@app/platform';
+import { CurrentRequest } from '@app/platform';
+import { ComponentCommandService } from '../../application/component-command.service';
+import { ArchitectureQueryService } from '../../application/architecture-query.service';
+import type { ComponentView } from '../../application/views/architecture.view';
+import { Component } from '../../graphql/component.model';
+import { LinkStoryToComponentInput } from './map-story-to-component.input';
+
+/** `linkStoryToComponent`: maps a story onto a component (replacing any other mapping). */
+@Resolver(() => Component)
+export class MapStoryToComponentResolver {
+  constructor(
+    private readonly commands: ComponentCommandService,
+    private readonly queries: ArchitectureQueryService,
+  ) {}
+
+  @Mutation(() => Component)
+  async linkStoryToComponent(
+    @CurrentRequest() context: RequestContext,
+    @Args('input') input: LinkStoryToComponentInput,
+  ): Promise<ComponentView> {
+    await this.commands.linkStory(context, input.storyId, input.componentId);
+    return this.queries.component(context, input.componentId);
+  }
+}
