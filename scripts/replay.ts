@@ -15,7 +15,10 @@ import {
   readModelEntities as sessionsEntities,
   readModels as sessionsReadModels,
 } from '../apps/sessions/src/read-models';
-import { readModels as storiesReadModels } from '../apps/stories/src/read-models';
+import {
+  readModelEntities as storiesEntities,
+  readModels as storiesReadModels,
+} from '../apps/stories/src/read-models';
 
 /**
  * `npm run replay -- <read-model> [--from event-store|kafka] [--keep]`
@@ -57,7 +60,9 @@ function databaseUrl(): string {
 }
 
 async function main(args: string[]): Promise<number> {
-  const entities = [...new Set([...architectEntities, ...gatewayEntities, ...sessionsEntities])];
+  const entities = [
+    ...new Set([...architectEntities, ...gatewayEntities, ...sessionsEntities, ...storiesEntities]),
+  ];
   const dataSource = await new DataSource({ type: 'postgres', url: databaseUrl(), entities }).initialize();
   try {
     return await replay(args, dataSource);

@@ -4,6 +4,7 @@ import type { Projection } from '@app/platform/bus/projection';
 import { prepareTitlesSchemas } from '@app/testing/bus/titles.projection';
 import type { PostgresEventStore } from '@app/platform/event-store/postgres-event-store';
 import { quoteIdent } from '@app/platform/persistence/sql-executor';
+import { writeEntity } from '@app/platform/persistence/write-entity';
 import { LatestTitle } from './latest-title.entity';
 
 /**
@@ -11,7 +12,7 @@ import { LatestTitle } from './latest-title.entity';
  * `TitleSet` event (the usual "current state of an aggregate" view). Unlike the tests' titles
  * fixture it keeps no growing history, so its cost per event does not grow with the stream.
  * `entity` writes it as the services write theirs (TypeORM's EntityManager in the consumer's
- * transaction); `sql` with one hand-written statement, the floor to compare with.
+ * transaction, through `writeEntity`); `sql` with one hand-written statement, the floor to compare with.
  */
 export function latestTitlesProjection(options: {
   consumerSchema: string;
@@ -27,11 +28,12 @@ export function latestTitlesProjection(options: {
       TitleSet:
         options.writes === 'entity'
           ? async (event, { manager }) => {
-              await manager.upsert(
-                LatestTitle,
-                { streamId: event.streamId, title: titleOf(event), version: event.version },
-                { conflictPaths: ['streamId'], skipUpdateIfNoValuesChanged: false },
-              );
+              const latest: LatestTitle = {
+                streamId: event.streamId,
+                title: titleOf(event),
+                version: event.version,
+              };
+              await writeEntity(manager, LatestTitle, latest, 'update');
             }
           : async (event, { sql, table }) => {
               await sql.query(

@@ -1,5 +1,6 @@
 import type { Projection, ProjectionDeps } from '@app/platform';
 import { ArchivedProject, archivedProjectsProjection } from '@app/platform';
+import { ComponentLocation } from './application/component-location.entity';
 import { ProjectCopy } from './reactions/project-copy.entity';
 import { StoryCopy } from './reactions/story-copy.entity';
 import { componentStatusReaction } from './reactions/dirty-propagation.reaction';
@@ -10,5 +11,5 @@ export function readModels(deps: ProjectionDeps): Projection[] {
   return [storyCopiesProjection(deps), componentStatusReaction(deps), archivedProjectsProjection(deps)];
 }
 
-/** The TypeORM entities of those read models (their tables are in the app's migrations). */
-export const readModelEntities = [StoryCopy, ProjectCopy, ArchivedProject];
+/** The TypeORM entities of every read model: those above and the inline ones written with their events (tables in the app's migrations). */
+export const readModelEntities = [StoryCopy, ProjectCopy, ArchivedProject, ComponentLocation];

@@ -1,4 +1,6 @@
 import type { Projection, ProjectionDeps } from '@app/platform';
+import { ProjectRecord } from './persistence/project-record.entity';
+import { StoryRecord } from './persistence/story-record.entity';
 import { architectLinksReaction } from './reactions/architect-links.reaction';
 
 /**
@@ -8,3 +10,6 @@ import { architectLinksReaction } from './reactions/architect-links.reaction';
 export function readModels(deps: ProjectionDeps): Projection[] {
   return [architectLinksReaction(deps)];
 }
+
+/** The TypeORM entities of every read model: those above and the inline ones written with their events (tables in the app's migrations). */
+export const readModelEntities = [StoryRecord, ProjectRecord];

@@ -25,7 +25,7 @@ import { SetStoryStatusResolver } from './story/set-story-status/set-story-statu
 import { UpdateAcceptanceCriterionResolver } from './story/update-acceptance-criterion/update-acceptance-criterion.resolver';
 import { VerifyAcceptanceCriterionResolver } from './story/verify-acceptance-criterion/verify-acceptance-criterion.resolver';
 import { storiesMigrations } from './persistence/stories.migrations';
-import { readModels } from './read-models';
+import { readModelEntities, readModels } from './read-models';
 import { storiesPublication } from './publication/stories.publication';
 
 /** Projects and stories: an event-sourced Federation 2 subgraph. */
@@ -37,7 +37,7 @@ export class StoriesModule {
       imports: [
         serviceLoggingModule(config),
         HealthModule,
-        serviceDatabaseModule({ config, migrations: storiesMigrations }),
+        serviceDatabaseModule({ config, migrations: storiesMigrations, entities: readModelEntities }),
         EventSourcingModule.forService(config, readModels, storiesPublication),
         subgraphGraphqlModule(config),
       ],

@@ -9,6 +9,7 @@ export * from './decider/command-handler';
 export * from './persistence/sql-executor';
 export * from './persistence/migration';
 export * from './persistence/migrator';
+export * from './persistence/write-entity';
 export * from './persistence/embedded-postgres';
 export * from './subscriptions/checkpoint-store';
 export * from './subscriptions/subscription-runner';

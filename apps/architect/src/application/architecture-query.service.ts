@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext, SqlExecutor } from '@app/platform';
-import { NotFoundError } from '@app/domain';
+import { isUuid, NotFoundError } from '@app/domain';
+import { StoryCopy } from '../reactions/story-copy.entity';
 import { dataSourceExecutor, PostgresEventStore } from '@app/platform';
 import { graphOf } from '../architecture/architecture.decider';
 import type { ArchitectureState } from '../architecture/architecture.state';
@@ -33,7 +34,7 @@ export class ArchitectureQueryService {
 
   async component(context: RequestContext, componentId: string): Promise<ComponentView> {
     const row = await visibleComponent(this.sql, context.identity, componentId, 'read');
-    const state = await this.repository.load(row.project_id);
+    const state = await this.repository.load(row.projectId);
     const component = state.components.get(componentId);
     if (!component) throw new NotFoundError('component', componentId);
     return componentView(state, component);
@@ -46,8 +47,8 @@ export class ArchitectureQueryService {
     for (const id of ids) {
       try {
         const row = await visibleComponent(this.sql, context.identity, id, 'read');
-        const state = states.get(row.project_id) ?? (await this.repository.load(row.project_id));
-        states.set(row.project_id, state);
+        const state = states.get(row.projectId) ?? (await this.repository.load(row.projectId));
+        states.set(row.projectId, state);
         const component = state.components.get(id);
         if (component) found.push(componentView(state, component));
       } catch (error) {
@@ -59,12 +60,9 @@ export class ArchitectureQueryService {
 
   /** The component a story is mapped onto, if the caller can see it. */
   async componentOfStory(context: RequestContext, storyId: string): Promise<ComponentView | null> {
-    const { rows } = await this.sql.query<{ project_id: string }>(
-      `SELECT project_id FROM story_copies WHERE story_id = $1`,
-      [storyId],
-    );
-    if (rows.length === 0) return null;
-    const state = await this.state(context, rows[0].project_id).catch(() => undefined);
+    const copy = isUuid(storyId) ? await this.sql.manager.findOneBy(StoryCopy, { storyId }) : null;
+    if (!copy) return null;
+    const state = await this.state(context, copy.projectId).catch(() => undefined);
     const component = state && [...state.components.values()].find((c) => c.storyIds.includes(storyId));
     return state && component ? componentView(state, component) : null;
   }

@@ -1,12 +1,13 @@
 import type { EventMetadata } from '@app/domain';
 import type { PostgresEventStore, SqlExecutor } from '@app/platform';
 import { ARCHITECTURE_STREAM, asDecided } from '@app/domain';
-import { CommandHandler } from '@app/platform';
+import { CommandHandler, writeEntity } from '@app/platform';
 import type { ArchitectureCommand } from '../architecture/architecture.commands';
 import { architectureDecider } from '../architecture/architecture.decider';
 import type { ArchitectureEvent } from '../architecture/architecture.events';
 import type { ArchitectureState } from '../architecture/architecture.state';
 import { evolveArchitecture, initialArchitectureState } from '../architecture/architecture.state';
+import { ComponentLocation } from './component-location.entity';
 
 export function architectureStreamId(projectId: string): string {
   return `${ARCHITECTURE_STREAM}-${projectId}`;
@@ -40,16 +41,14 @@ export class ArchitectureRepository {
     });
     for (const event of result.events) {
       if (event.type === 'ComponentCreated') {
-        await sql.query(
-          `INSERT INTO components (id, project_id, name, kind, parent_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
-          [
-            event.data.componentId,
-            event.data.projectId,
-            event.data.name,
-            event.data.kind,
-            event.data.parentId,
-          ],
-        );
+        const location: ComponentLocation = {
+          id: event.data.componentId,
+          projectId: event.data.projectId,
+          name: event.data.name,
+          kind: event.data.kind,
+          parentId: event.data.parentId,
+        };
+        await writeEntity(sql.manager, ComponentLocation, location, 'ignore');
       }
     }
     return { state: result.state, events: result.events };

@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext, SqlExecutor } from '@app/platform';
 import { canRead, isUuid, NotFoundError, ValidationError } from '@app/domain';
+import { ProjectCopy } from '../reactions/project-copy.entity';
+import { StoryCopy } from '../reactions/story-copy.entity';
 import {
   assertProjectWritable,
   dataSourceExecutor,
@@ -66,18 +68,14 @@ export class ComponentCommandService {
     const component = await visibleComponent(this.sql, context.identity, componentId, 'write');
     const story = await awaitCopy(async () => {
       if (!isUuid(storyId)) return undefined;
-      const { rows } = await this.sql.query<{ project_id: string }>(
-        `SELECT project_id FROM story_copies WHERE story_id = $1 AND NOT deleted`,
-        [storyId],
-      );
-      return rows[0];
+      return (await this.sql.manager.findOneBy(StoryCopy, { storyId, deleted: false })) ?? undefined;
     }, this.caughtUp);
     // A story the caller cannot see is reported exactly as an unknown one.
-    if (!story || !canRead(context.identity, story.project_id)) throw new NotFoundError('story', storyId);
-    return this.run(context, component.project_id, {
+    if (!story || !canRead(context.identity, story.projectId)) throw new NotFoundError('story', storyId);
+    return this.run(context, component.projectId, {
       type: 'MapStoryToComponent',
       storyId,
-      storyProjectId: story.project_id,
+      storyProjectId: story.projectId,
       componentId,
     });
   }
@@ -88,30 +86,27 @@ export class ComponentCommandService {
     componentId: string,
   ): Promise<ArchitectureState> {
     const component = await visibleComponent(this.sql, context.identity, componentId, 'write');
-    return this.run(context, component.project_id, { type: 'UnmapStoryFromComponent', storyId, componentId });
+    return this.run(context, component.projectId, { type: 'UnmapStoryFromComponent', storyId, componentId });
   }
 
   async addDependency(context: RequestContext, fromId: string, toId: string): Promise<ArchitectureState> {
     const from = await visibleComponent(this.sql, context.identity, fromId, 'write');
     const to = await visibleComponent(this.sql, context.identity, toId, 'read');
-    if (from.project_id !== to.project_id)
+    if (from.projectId !== to.projectId)
       throw new ValidationError('a dependency cannot cross projects', [
         { field: 'toId', message: 'must be in the same project' },
       ]);
-    return this.run(context, from.project_id, { type: 'AddDependency', fromId, toId });
+    return this.run(context, from.projectId, { type: 'AddDependency', fromId, toId });
   }
 
   async removeDependency(context: RequestContext, fromId: string, toId: string): Promise<ArchitectureState> {
     const from = await visibleComponent(this.sql, context.identity, fromId, 'write');
-    return this.run(context, from.project_id, { type: 'RemoveDependency', fromId, toId });
+    return this.run(context, from.projectId, { type: 'RemoveDependency', fromId, toId });
   }
 
   private async requireProject(projectId: string): Promise<void> {
     const found = await awaitCopy(async () => {
-      const { rows } = await this.sql.query(`SELECT 1 FROM project_copies WHERE project_id = $1`, [
-        projectId,
-      ]);
-      return rows[0];
+      return (await this.sql.manager.existsBy(ProjectCopy, { projectId })) || undefined;
     }, this.caughtUp);
     if (!found) throw new NotFoundError('project', projectId);
   }

@@ -53,14 +53,14 @@ export class DesignService {
       this.dataSource,
       async (sql) => {
         const { component, validation } = await this.validateAgainstArchitecture(
-          row.project_id,
+          row.projectId,
           componentId,
           markdown,
           sql,
         );
         const at = new Date().toISOString();
         const metadata = {
-          projectId: row.project_id,
+          projectId: row.projectId,
           actor: context.identity.actor,
           correlationId: context.correlationId,
         };
@@ -81,7 +81,7 @@ export class DesignService {
         const version = event.data.version;
         await this.repository.execute(
           sql,
-          row.project_id,
+          row.projectId,
           { type: 'RecordComponentDesign', componentId, designVersion: version, valid: validation.valid, at },
           metadata,
         );
@@ -106,7 +106,7 @@ export class DesignService {
     const row = await visibleComponent(this.sql, context.identity, componentId, 'read');
     this.checkSize(markdown);
     const { validation } = await this.validateAgainstArchitecture(
-      row.project_id,
+      row.projectId,
       componentId,
       markdown,
       this.sql,

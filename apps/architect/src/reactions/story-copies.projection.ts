@@ -1,6 +1,6 @@
 import type { PublicProjectEvent, PublicStoryEvent } from '@app/domain';
 import type { BusEvent, Projection, ProjectionContext, ProjectionDeps } from '@app/platform';
-import { contractHandlers } from '@app/platform';
+import { contractHandlers, writeEntity } from '@app/platform';
 import { ProjectCopy } from './project-copy.entity';
 import { StoryCopy } from './story-copy.entity';
 import {
@@ -32,13 +32,7 @@ export function storyCopiesProjection(deps: ProjectionDeps): Projection {
       ...contractHandlers<PublicProjectEvent | PublicStoryEvent>({
         ProjectCreated: async (event, { manager }) => {
           const { projectId, name } = event.data;
-          await manager
-            .createQueryBuilder()
-            .insert()
-            .into(ProjectCopy)
-            .values({ projectId, name })
-            .orIgnore()
-            .execute();
+          await writeEntity(manager, ProjectCopy, { projectId, name }, 'ignore');
         },
         ProjectRenamed: async (event, { manager }) => {
           await manager.update(

@@ -1,6 +1,6 @@
 import type { PublicProjectCreated } from '@app/domain';
 import type { Projection, ProjectionDeps } from '@app/platform';
-import { contractHandlers } from '@app/platform';
+import { contractHandlers, writeEntity } from '@app/platform';
 import { KnownProject } from './known-project.entity';
 import { TimelineEntry } from './timeline-entry.entity';
 import {
@@ -34,13 +34,7 @@ export function timelineProjection(deps: ProjectionDeps): Projection {
   const projectNames = contractHandlers<PublicProjectCreated>({
     ProjectCreated: async (event, { manager }) => {
       const { projectId, name } = event.data;
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(KnownProject)
-        .values({ projectId, name })
-        .orIgnore()
-        .execute();
+      await writeEntity(manager, KnownProject, { projectId, name }, 'ignore');
     },
   });
   return {
@@ -51,25 +45,20 @@ export function timelineProjection(deps: ProjectionDeps): Projection {
     handlers: {
       '*': async (event, context) => {
         const projectId = event.metadata.projectId ?? null;
-        await context.manager
-          .createQueryBuilder()
-          .insert()
-          .into(TimelineEntry)
-          .values({
-            eventId: event.eventId,
-            projectId: projectId && isUuid(projectId) ? projectId : null,
-            service: event.service,
-            streamId: event.streamId,
-            streamType: event.streamType,
-            version: event.version,
-            type: event.type,
-            actor: event.metadata.actor ?? null,
-            correlationId: event.metadata.correlationId ?? null,
-            occurredAt: new Date(event.recordedAt),
-            data: event.data,
-          })
-          .orIgnore()
-          .execute();
+        const entry: TimelineEntry = {
+          eventId: event.eventId,
+          projectId: projectId && isUuid(projectId) ? projectId : null,
+          service: event.service,
+          streamId: event.streamId,
+          streamType: event.streamType,
+          version: event.version,
+          type: event.type,
+          actor: event.metadata.actor ?? null,
+          correlationId: event.metadata.correlationId ?? null,
+          occurredAt: new Date(event.recordedAt),
+          data: event.data,
+        };
+        await writeEntity(context.manager, TimelineEntry, entry, 'ignore');
         if (event.service === STORIES_SERVICE) await projectNames[event.type]?.(event, context);
       },
     },

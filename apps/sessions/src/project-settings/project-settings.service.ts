@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '@app/platform';
 import { authorize, isUuid, NotFoundError, ValidationError } from '@app/domain';
-import { CommandHandler, dataSourceExecutor, PostgresEventStore, withUnitOfWork } from '@app/platform';
+import { CommandHandler, PostgresEventStore, withUnitOfWork, writeEntity } from '@app/platform';
 import type { ConfigureProjectSandbox, ProjectSettingsState } from './project-settings.decider';
 import { projectSettingsDecider } from './project-settings.decider';
 import type { ProjectSettingsEvent } from './project-settings.events';
 import { projectSettingsStreamId } from './project-settings.events';
 import { WritableProjects } from '../projects/writable-projects';
 import { splitCommand } from '../sandbox/test-command';
+import { ProjectSettingsRecord } from './project-settings.entity';
 
 export interface ProjectSandboxSettings {
   readonly projectId: string;
@@ -39,16 +40,11 @@ export class ProjectSettingsService {
   >;
 
   async get(projectId: string): Promise<ProjectSandboxSettings> {
-    const { rows } = await dataSourceExecutor(this.dataSource).query<{
-      image: string | null;
-      test_command: string | null;
-      version: number;
-    }>(`SELECT image, test_command, version FROM project_settings WHERE project_id = $1`, [projectId]);
-    const row = rows[0];
+    const row = await this.dataSource.manager.findOneBy(ProjectSettingsRecord, { projectId });
     return {
       projectId,
       image: row?.image ?? null,
-      testCommand: row?.test_command ?? null,
+      testCommand: row?.testCommand ?? null,
       version: row?.version ?? 0,
     };
   }
@@ -85,10 +81,11 @@ export class ProjectSettingsService {
           },
         );
         if (events.length === 0) return;
-        await sql.query(
-          `INSERT INTO project_settings (project_id, image, test_command, version) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (project_id) DO UPDATE SET image = $2, test_command = $3, version = $4`,
-          [projectId, image, testCommand, version],
+        await writeEntity(
+          sql.manager,
+          ProjectSettingsRecord,
+          { projectId, image, testCommand, version },
+          'update',
         );
       },
       { retryOnConflict: true },

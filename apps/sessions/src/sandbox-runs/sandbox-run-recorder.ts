@@ -4,7 +4,13 @@ import { DataSource } from 'typeorm';
 import type { SandboxRunRecorded } from '@app/domain';
 import type { RecordedState, RecordFact } from '@app/domain';
 import { isRedRun, recordOnceDecider } from '@app/domain';
-import { CommandHandler, EventBusLifecycle, inTransaction, PostgresEventStore } from '@app/platform';
+import {
+  CommandHandler,
+  EventBusLifecycle,
+  inTransaction,
+  PostgresEventStore,
+  writeEntity,
+} from '@app/platform';
 import { SandboxProvider } from '../sandbox/sandbox-provider';
 import type { SandboxResult } from '../sandbox/sandbox.port';
 import { testArgv } from '../sandbox/test-command';
@@ -15,6 +21,7 @@ import { ProjectSettingsService } from '../project-settings/project-settings.ser
 import type { RunToRecord } from './sandbox-run-recorded';
 import { runRecorded } from './sandbox-run-recorded';
 import { sandboxRunStreamId } from './sandbox-run.stream';
+import { SandboxRunListing } from './sandbox-run-listing.entity';
 
 export type { RunToRecord } from './sandbox-run-recorded';
 
@@ -81,20 +88,18 @@ export class SandboxRunRecorder {
     await inTransaction(this.dataSource, async (sql) => {
       await this.workspaces.putBlob(result.output, sql);
       await this.runs.handle(sandboxRunStreamId(runId), { type: 'RecordFact', event }, { metadata, sql });
-      await sql.query(
-        `INSERT INTO sandbox_runs (run_id, project_id, component_id, session_id, purpose, outcome, red, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          runId,
-          input.projectId,
-          input.componentId,
-          input.sessionId ?? null,
-          input.purpose,
-          result.outcome,
-          isRedRun(event.data),
-          event.data.recordedAt,
-        ],
-      );
+      const listing: SandboxRunListing = {
+        runId,
+        projectId: input.projectId,
+        componentId: input.componentId,
+        sessionId: input.sessionId ?? null,
+        purpose: input.purpose,
+        outcome: result.outcome,
+        red: isRedRun(event.data),
+        recordedAt: new Date(event.data.recordedAt),
+      };
+      // The run's stream is new (its append fails otherwise), so its listing is too.
+      await writeEntity(sql.manager, SandboxRunListing, listing, 'ignore');
     });
     this.bus.poke();
     return { event, result };

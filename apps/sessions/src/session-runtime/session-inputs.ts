@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SandboxRunRecorded } from '@app/domain';
 import { DomainError } from '@app/domain';
-import { dataSourceExecutor, PostgresEventStore } from '@app/platform';
+import { PostgresEventStore } from '@app/platform';
 import { ArchitectClient } from '../clients/architect-client';
 import type { ComponentFacts } from '../clients/architect-client';
 import { StoriesClient } from '../clients/stories-client';
@@ -17,6 +17,8 @@ import type {
 import { sandboxRunStreamId } from '../sandbox-runs/sandbox-run.stream';
 import { WorkspaceService } from '../workspace/workspace.service';
 import type { FileRef } from '../session/session.events';
+import { SandboxRunListing } from '../sandbox-runs/sandbox-run-listing.entity';
+import { Not } from 'typeorm';
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
@@ -119,12 +121,12 @@ export class SessionInputs {
    * session's): its test files and failures are what CODE is written against.
    */
   async redBasis(componentId: string): Promise<RedBasis | null> {
-    const { rows } = await dataSourceExecutor(this.dataSource).query<{ run_id: string }>(
-      `SELECT run_id FROM sandbox_runs WHERE component_id = $1 AND red AND purpose <> 'CODE'
-        ORDER BY recorded_at DESC LIMIT 1`,
-      [componentId],
-    );
-    return rows[0] ? this.redBasisOf(rows[0].run_id) : null;
+    const newest = await this.dataSource.manager.findOne(SandboxRunListing, {
+      select: { runId: true },
+      where: { componentId, red: true, purpose: Not('CODE') },
+      order: { recordedAt: 'DESC' },
+    });
+    return newest ? this.redBasisOf(newest.runId) : null;
   }
 
   /** The test files and failures of one recorded run. */

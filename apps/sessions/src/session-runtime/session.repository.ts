@@ -5,16 +5,17 @@ import { asDecided } from '@app/domain';
 import type { SqlExecutor } from '@app/platform';
 import {
   CommandHandler,
-  dataSourceExecutor,
   EventBusLifecycle,
   inTransaction,
   PostgresEventStore,
+  writeEntity,
 } from '@app/platform';
 import type { SessionCommand } from '../session/session.decider';
 import { sessionDecider } from '../session/session.decider';
 import type { SessionEvent, SessionStatus } from '../session/session.events';
 import { sessionStreamId } from '../session/session.events';
 import type { SessionState } from '../session/session.state';
+import { SessionListing } from './session-listing.entity';
 
 /** Loads a session from its stream and appends a command's events (with its inline `sessions` row). */
 @Injectable()
@@ -60,19 +61,19 @@ export class SessionRepository {
           expectedVersion: state.version,
         },
       );
-      await tx.query(
-        `INSERT INTO sessions (session_id, project_id, component_id, parent_id, type, status, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (session_id) DO UPDATE SET status = $6, updated_at = $7`,
-        [
-          next.sessionId,
-          next.projectId,
-          next.componentId,
-          next.parentId,
-          next.type,
-          next.status,
-          next.updatedAt,
-        ],
+      await writeEntity(
+        tx.manager,
+        SessionListing,
+        {
+          sessionId: next.sessionId,
+          projectId: next.projectId,
+          componentId: next.componentId,
+          parentId: next.parentId,
+          type: next.type,
+          status: next.status,
+          updatedAt: new Date(next.updatedAt),
+        },
+        'update',
       );
       return next;
     };
@@ -82,34 +83,31 @@ export class SessionRepository {
   }
 
   async running(limit: number): Promise<string[]> {
-    const { rows } = await dataSourceExecutor(this.dataSource).query<{ session_id: string }>(
-      `SELECT session_id FROM sessions WHERE status = 'RUNNING' ORDER BY updated_at LIMIT $1`,
-      [limit],
-    );
-    return rows.map((r) => r.session_id);
+    const running = await this.dataSource.manager.find(SessionListing, {
+      select: { sessionId: true },
+      where: { status: 'RUNNING' },
+      order: { updatedAt: 'ASC' },
+      take: limit,
+    });
+    return running.map((listing) => listing.sessionId);
   }
 
   async children(
     parentId: string,
   ): Promise<{ sessionId: string; componentId: string; status: SessionStatus }[]> {
-    const { rows } = await dataSourceExecutor(this.dataSource).query<{
-      session_id: string;
-      component_id: string;
-      status: SessionStatus;
-    }>(`SELECT session_id, component_id, status FROM sessions WHERE parent_id = $1 ORDER BY session_id`, [
-      parentId,
-    ]);
-    return rows.map((r) => ({ sessionId: r.session_id, componentId: r.component_id, status: r.status }));
+    const children = await this.dataSource.manager.find(SessionListing, {
+      where: { parentId },
+      order: { sessionId: 'ASC' },
+    });
+    return children.map(({ sessionId, componentId, status }) => ({ sessionId, componentId, status }));
   }
 
   async ofComponent(componentId: string, first: number): Promise<{ sessionId: string; projectId: string }[]> {
-    const { rows } = await dataSourceExecutor(this.dataSource).query<{
-      session_id: string;
-      project_id: string;
-    }>(
-      `SELECT session_id, project_id FROM sessions WHERE component_id = $1 ORDER BY updated_at DESC LIMIT $2`,
-      [componentId, first],
-    );
-    return rows.map((r) => ({ sessionId: r.session_id, projectId: r.project_id }));
+    const listings = await this.dataSource.manager.find(SessionListing, {
+      where: { componentId },
+      order: { updatedAt: 'DESC' },
+      take: first,
+    });
+    return listings.map(({ sessionId, projectId }) => ({ sessionId, projectId }));
   }
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { RequestContext } from '@app/platform';
 import { authorize, authorizeSystemAdmin, ForbiddenError, NotFoundError } from '@app/domain';
 import { CommandHandler, EventBusLifecycle, PostgresEventStore, withUnitOfWork } from '@app/platform';
-import { findProjectRow, saveProjectRow } from '../persistence/project.rows';
+import { findProjectRecord, saveProjectRecord } from '../persistence/project.records';
 import type { ProjectCommand } from '../project/project.commands';
 import { projectDecider } from '../project/project.decider';
 import type { ProjectEvent } from '../project/project.events';
@@ -39,7 +39,7 @@ export class ProjectCommandService {
     const project = await withUnitOfWork(
       this.dataSource,
       async (sql) => {
-        if (command.type !== 'CreateProject' && !(await findProjectRow(sql, command.projectId))) {
+        if (command.type !== 'CreateProject' && !(await findProjectRecord(sql.manager, command.projectId))) {
           throw new NotFoundError('project', command.projectId);
         }
         const result = await this.handler.handle(
@@ -55,7 +55,7 @@ export class ProjectCommandService {
           },
         );
         if (!result.state) throw new NotFoundError('project', command.projectId);
-        if (result.events.length > 0) await saveProjectRow(sql, result.state);
+        if (result.events.length > 0) await saveProjectRecord(sql.manager, result.state);
         return result.state;
       },
       { retryOnConflict: true },

@@ -10,8 +10,8 @@ import {
   withUnitOfWork,
   EventBusLifecycle,
 } from '@app/platform';
-import { findProjectRow } from '../persistence/project.rows';
-import { findStoryRow, saveStoryRow } from '../persistence/story.rows';
+import { findProjectRecord } from '../persistence/project.records';
+import { findStoryRecord, saveStoryRecord } from '../persistence/story.records';
 import type { StoryCommand } from '../story/story.commands';
 import { storyDecider } from '../story/story.decider';
 import type { StoryEvent } from '../story/story.events';
@@ -48,7 +48,7 @@ export class StoryCommandService {
       for (const command of commands) {
         if (command.type !== 'CreateStory') throw new Error('create() only takes CreateStory commands');
         authorize(context.identity, command.projectId, 'write');
-        const project = await findProjectRow(sql, command.projectId);
+        const project = await findProjectRecord(sql.manager, command.projectId);
         if (!project) throw new NotFoundError('project', command.projectId);
         if (project.archived) throw new ProjectArchivedError(command.projectId);
         stories.push(await this.apply(sql, context, command, command.projectId, undefined));
@@ -66,12 +66,12 @@ export class StoryCommandService {
     expectedVersion?: number,
   ): Promise<Story> {
     const story = await this.run(async (sql) => {
-      const row = await findStoryRow(sql, command.storyId);
+      const row = await findStoryRecord(sql.manager, command.storyId);
       if (!row || row.deleted) throw new NotFoundError('story', command.storyId);
-      authorize(context.identity, row.project_id, 'write', { what: 'story', id: command.storyId });
-      if ((await findProjectRow(sql, row.project_id))?.archived)
-        throw new ProjectArchivedError(row.project_id);
-      return this.apply(sql, context, command, row.project_id, expectedVersion);
+      authorize(context.identity, row.projectId, 'write', { what: 'story', id: command.storyId });
+      if ((await findProjectRecord(sql.manager, row.projectId))?.archived)
+        throw new ProjectArchivedError(row.projectId);
+      return this.apply(sql, context, command, row.projectId, expectedVersion);
     }, expectedVersion === undefined);
     this.bus.poke();
     return story;
@@ -95,7 +95,7 @@ export class StoryCommandService {
       { sql, metadata, expectedVersion },
     );
     if (!result.state) throw new NotFoundError('story', command.storyId);
-    if (result.events.length > 0) await saveStoryRow(sql, result.state);
+    if (result.events.length > 0) await saveStoryRecord(sql.manager, result.state);
     return result.state;
   }
 

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { RequestContext, SqlExecutor } from '@app/platform';
+import type { EntityManager } from 'typeorm';
+import { DataSource, Not } from 'typeorm';
+import type { RequestContext } from '@app/platform';
 import { asDecided, authorize, canRead, isUuid, NotFoundError, ValidationError } from '@app/domain';
-import { dataSourceExecutor, PostgresEventStore } from '@app/platform';
+import { PostgresEventStore } from '@app/platform';
 import { exportStoriesMarkdown } from '../markdown/user-stories-markdown';
-import type { ProjectRow } from '../persistence/project.rows';
-import { findProjectRow } from '../persistence/project.rows';
-import type { StoryRow } from '../persistence/story.rows';
-import { findStoryRow, STORY_COLUMNS } from '../persistence/story.rows';
+import { ProjectRecord } from '../persistence/project-record.entity';
+import { findProjectRecord } from '../persistence/project.records';
+import { StoryRecord } from '../persistence/story-record.entity';
+import { findStoryRecord } from '../persistence/story.records';
 import { reviewStory } from '../review/story-review';
 import { diffStories } from '../story/story.diff';
 import type { StoryEvent } from '../story/story.events';
@@ -16,7 +17,7 @@ import { storyStreamId } from '../story/story.stream';
 import type { StoryPriority, StoryStatus } from '../story/story.values';
 import type { EventRecordView, StoryDiffView, StoryReviewView } from './views/history.view';
 import type { ProjectView, StoryPageView, StoryView } from './views/story.view';
-import { projectFromRow, storyFromRow, storyFromState } from './views/story-views';
+import { projectFromRecord, storyFromRecord, storyFromState } from './views/story-views';
 
 export interface StoryFilter {
   readonly projectId: string;
@@ -34,33 +35,32 @@ const MAX_PAGE = 100;
 /** Reads of the stories service: the `stories`/`projects` read models, and the streams for history. */
 @Injectable()
 export class StoryQueryService {
-  private readonly sql: SqlExecutor;
+  private readonly manager: EntityManager;
 
   constructor(
     dataSource: DataSource,
     private readonly store: PostgresEventStore,
   ) {
-    this.sql = dataSourceExecutor(dataSource);
+    this.manager = dataSource.manager;
   }
 
   async project(context: RequestContext, id: string): Promise<ProjectView> {
-    return projectFromRow(await this.visibleProject(context, id));
+    return projectFromRecord(await this.visibleProject(context, id));
   }
 
   async projects(context: RequestContext): Promise<ProjectView[]> {
     const { projectId } = context.identity;
-    const { rows } = await this.sql.query<ProjectRow>(
-      `SELECT id, name, description, archived, version, created_at, updated_at FROM projects
-        WHERE $1::uuid IS NULL OR id = $1::uuid ORDER BY created_at, id`,
-      [projectId],
-    );
-    return rows.map(projectFromRow);
+    const records = await this.manager.find(ProjectRecord, {
+      where: projectId === null ? {} : { id: projectId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return records.map(projectFromRecord);
   }
 
   /** The story now, or as it stood at `atVersion` (folded from its events up to that version). */
   async story(context: RequestContext, id: string, atVersion?: number): Promise<StoryView> {
     const row = await this.visibleStory(context, id, atVersion !== undefined);
-    if (atVersion === undefined) return storyFromRow(row);
+    if (atVersion === undefined) return storyFromRecord(row);
     if (!Number.isInteger(atVersion) || atVersion < 1 || atVersion > row.version) {
       throw new ValidationError(`atVersion must be between 1 and ${row.version}`, [
         { field: 'atVersion', message: `must be between 1 and ${row.version}` },
@@ -80,46 +80,43 @@ export class StoryQueryService {
       ]);
     }
     const after = filter.after === undefined ? undefined : decodeCursor(filter.after);
-    const conditions = ['project_id = $1', 'NOT deleted'];
-    const params: unknown[] = [filter.projectId];
-    const add = (condition: (n: number) => string, value: unknown) => {
-      params.push(value);
-      conditions.push(condition(params.length));
-    };
-    if (filter.status) add((n) => `status = $${n}`, filter.status);
-    if (filter.priority) add((n) => `priority = $${n}`, filter.priority);
-    if (filter.tag) add((n) => `$${n} = ANY(tags)`, filter.tag.trim().toLowerCase());
-    if (filter.componentId) add((n) => `component_id = $${n}`, filter.componentId);
+    const matching = this.manager
+      .createQueryBuilder(StoryRecord, 'story')
+      .where('story.project_id = :projectId AND NOT story.deleted', { projectId: filter.projectId });
+    if (filter.status) matching.andWhere('story.status = :status', { status: filter.status });
+    if (filter.priority) matching.andWhere('story.priority = :priority', { priority: filter.priority });
+    if (filter.tag) matching.andWhere(':tag = ANY(story.tags)', { tag: filter.tag.trim().toLowerCase() });
+    if (filter.componentId)
+      matching.andWhere('story.component_id = :componentId', { componentId: filter.componentId });
     if (filter.search?.trim())
-      add(
-        (n) => `(title ILIKE $${n} ESCAPE '\\' OR description ILIKE $${n} ESCAPE '\\')`,
-        `%${escapeLike(filter.search.trim())}%`,
+      matching.andWhere(
+        "(story.title ILIKE :search ESCAPE '\\' OR story.description ILIKE :search ESCAPE '\\')",
+        { search: `%${escapeLike(filter.search.trim())}%` },
       );
-    const where = conditions.join(' AND ');
-    const { rows: counted } = await this.sql.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM stories WHERE ${where}`,
-      params,
-    );
-    const pageParams = [...params];
-    let pageWhere = where;
-    if (after) {
-      pageParams.push(after.createdAt, after.id);
-      pageWhere += ` AND (created_at, id) > ($${pageParams.length - 1}::timestamptz, $${pageParams.length}::uuid)`;
-    }
-    pageParams.push(first + 1);
-    const { rows } = await this.sql.query<StoryRow>(
-      `SELECT ${STORY_COLUMNS} FROM stories WHERE ${pageWhere} ORDER BY created_at, id LIMIT $${pageParams.length}`,
-      pageParams,
-    );
+    const totalCount = await matching.getCount();
+    const pageQuery = matching.clone();
+    if (after)
+      pageQuery.andWhere(
+        '(story.created_at, story.id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))',
+        {
+          afterAt: after.createdAt,
+          afterId: after.id,
+        },
+      );
+    const rows = await pageQuery
+      .orderBy('story.created_at', 'ASC')
+      .addOrderBy('story.id', 'ASC')
+      .limit(first + 1)
+      .getMany();
     const page = rows.slice(0, first);
-    const edges = page.map((row) => ({ node: storyFromRow(row), cursor: encodeCursor(row) }));
+    const edges = page.map((row) => ({ node: storyFromRecord(row), cursor: encodeCursor(row) }));
     return {
       edges,
       pageInfo: {
         hasNextPage: rows.length > first,
         endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null,
       },
-      totalCount: counted[0].n,
+      totalCount,
     };
   }
 
@@ -169,13 +166,13 @@ export class StoryQueryService {
 
   async review(context: RequestContext, id: string): Promise<StoryReviewView> {
     const row = await this.visibleStory(context, id, false);
-    const { rows } = await this.sql.query<{ title: string }>(
-      `SELECT title FROM stories WHERE project_id = $1 AND NOT deleted AND id <> $2`,
-      [row.project_id, id],
-    );
+    const others = await this.manager.find(StoryRecord, {
+      select: { title: true },
+      where: { projectId: row.projectId, deleted: false, id: Not(id) },
+    });
     const review = reviewStory(
-      storyFromRow(row),
-      rows.map((r) => r.title),
+      storyFromRecord(row),
+      others.map((other) => other.title),
     );
     return {
       storyId: id,
@@ -186,22 +183,22 @@ export class StoryQueryService {
 
   async exportMarkdown(context: RequestContext, projectId: string): Promise<string> {
     const project = await this.visibleProject(context, projectId);
-    const { rows } = await this.sql.query<StoryRow>(
-      `SELECT ${STORY_COLUMNS} FROM stories WHERE project_id = $1 AND NOT deleted ORDER BY created_at, id`,
-      [projectId],
-    );
+    const records = await this.manager.find(StoryRecord, {
+      where: { projectId, deleted: false },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     return exportStoriesMarkdown(
       project.name,
-      rows.map((row) => ({
-        title: row.title,
-        description: row.description,
-        acceptanceCriteria: row.acceptance_criteria.map((c) => c.description),
+      records.map((record) => ({
+        title: record.title,
+        description: record.description,
+        acceptanceCriteria: record.acceptanceCriteria.map((c) => c.description),
       })),
     );
   }
 
-  async visibleProject(context: RequestContext, id: string): Promise<ProjectRow> {
-    const row = await findProjectRow(this.sql, id);
+  async visibleProject(context: RequestContext, id: string): Promise<ProjectRecord> {
+    const row = await findProjectRecord(this.manager, id);
     if (!row || !canRead(context.identity, row.id)) throw new NotFoundError('project', id);
     return row;
   }
@@ -210,11 +207,11 @@ export class StoryQueryService {
     context: RequestContext,
     id: string,
     includeDeleted: boolean,
-  ): Promise<StoryRow> {
-    const row = await findStoryRow(this.sql, id);
-    if (!row || (row.deleted && !includeDeleted) || !canRead(context.identity, row.project_id))
+  ): Promise<StoryRecord> {
+    const row = await findStoryRecord(this.manager, id);
+    if (!row || (row.deleted && !includeDeleted) || !canRead(context.identity, row.projectId))
       throw new NotFoundError('story', id);
-    authorize(context.identity, row.project_id, 'read', { what: 'story', id });
+    authorize(context.identity, row.projectId, 'read', { what: 'story', id });
     return row;
   }
 
@@ -224,8 +221,8 @@ export class StoryQueryService {
   }
 }
 
-function encodeCursor(row: StoryRow): string {
-  return Buffer.from(`${row.created_at.toISOString()}|${row.id}`).toString('base64url');
+function encodeCursor(row: StoryRecord): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
 }
 
 function decodeCursor(cursor: string): { createdAt: string; id: string } {

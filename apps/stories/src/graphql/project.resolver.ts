@@ -3,7 +3,7 @@ import type { RequestContext } from '@app/platform';
 import { CurrentRequest } from '@app/platform';
 import { ProjectCommandService } from '../application/project-command.service';
 import { StoryQueryService } from '../application/story-query.service';
-import { projectFromRow } from '../application/views/story-views';
+import { projectFromRecord } from '../application/views/story-views';
 import type { ProjectView } from '../application/views/story.view';
 import { Project } from './project.model';
 import { CreateProjectInput, RenameProjectInput } from './project.inputs';
@@ -75,7 +75,7 @@ export class ProjectResolver {
   @ResolveReference()
   async resolveReference(reference: { id: string }, context: RequestContext): Promise<ProjectView | null> {
     try {
-      return projectFromRow(await this.queries.visibleProject(context, reference.id));
+      return projectFromRecord(await this.queries.visibleProject(context, reference.id));
     } catch {
       return null;
     }

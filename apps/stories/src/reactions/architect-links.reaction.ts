@@ -2,7 +2,7 @@ import type { PublicArchitectEvent } from '@app/domain';
 import type { BusEvent, Projection, ProjectionDeps, SqlExecutor } from '@app/platform';
 import { ARCHITECT_SERVICE, ARCHITECTURE_STREAM, NotFoundError } from '@app/domain';
 import { CommandHandler, contractHandlers } from '@app/platform';
-import { saveStoryRow } from '../persistence/story.rows';
+import { saveStoryRecord } from '../persistence/story.records';
 import type { StoryCommand } from '../story/story.commands';
 import { storyDecider } from '../story/story.decider';
 import { storyStreamId } from '../story/story.stream';
@@ -26,7 +26,7 @@ export function architectLinksReaction(deps: ProjectionDeps): Projection {
           causationId: event.eventId,
         },
       });
-      if (result.events.length > 0 && result.state) await saveStoryRow(sql, result.state);
+      if (result.events.length > 0 && result.state) await saveStoryRecord(sql.manager, result.state);
     } catch (error) {
       if (error instanceof NotFoundError) return; // the story was deleted meanwhile: nothing to mark
       throw error;

@@ -266,13 +266,9 @@ export class EventApplier {
 
   private contextFor(projection: Projection, sql: SqlExecutor): ProjectionContext {
     const rename = this.options.tableName;
-    const manager = sql.manager;
     return {
       sql,
-      get manager() {
-        if (!manager) throw new Error(`projection ${projection.name} ran outside a transaction`);
-        return manager;
-      },
+      manager: sql.manager,
       table: (name: string) => {
         if (!projection.tables.includes(name))
           throw new Error(`projection ${projection.name} does not own table ${name}`);

@@ -16,8 +16,11 @@ export interface SqlExecutor {
   ): Promise<SqlResult<Row>>;
   /** True when the statements run inside a transaction owned by the caller. */
   readonly inTransaction: boolean;
-  /** TypeORM's entity manager on the same connection (inside the caller's transaction), when there is one. */
-  readonly manager?: EntityManager;
+  /**
+   * TypeORM's entity manager for read-model entities: on the same connection and inside the caller's
+   * transaction for a QueryRunner executor, on the DataSource's pool otherwise.
+   */
+  readonly manager: EntityManager;
 }
 
 export interface SqlResult<Row> {
@@ -60,6 +63,7 @@ export function queryRunnerExecutor(runner: QueryRunner): SqlExecutor {
 export function dataSourceExecutor(dataSource: DataSource): SqlExecutor {
   return {
     inTransaction: false,
+    manager: dataSource.manager,
     async query<Row>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
       const pool = directPool(dataSource);
       if (pool) return poolQuery<Row>(dataSource, pool, sql, params, options);

@@ -7,6 +7,7 @@ import { PROJECT_STREAM, projectIdFromStream, STORIES_SERVICE } from '@app/domai
 import { ProjectArchivedError } from '@app/domain';
 import type { Migration } from '../persistence/migration';
 import type { SqlExecutor } from '../persistence/sql-executor';
+import { writeEntity } from '../persistence/write-entity';
 
 const TABLE = 'archived_projects';
 
@@ -34,13 +35,12 @@ export function archivedProjectsProjection(deps: ProjectionDeps): Projection {
     sources: [{ service: STORIES_SERVICE, streamTypes: [PROJECT_STREAM] }],
     handlers: contractHandlers<PublicProjectEvent>({
       ProjectArchived: async (event, { manager }) => {
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(ArchivedProject)
-          .values({ projectId: projectIdFromStream(event.streamId) })
-          .orIgnore()
-          .execute();
+        await writeEntity(
+          manager,
+          ArchivedProject,
+          { projectId: projectIdFromStream(event.streamId) },
+          'ignore',
+        );
       },
       ProjectUnarchived: async (event, { manager }) => {
         await manager.delete(ArchivedProject, { projectId: projectIdFromStream(event.streamId) });

@@ -102,6 +102,7 @@ describe('SubscriptionRunner', () => {
     await waitFor(() => errors.length >= 1);
     const sql = {
       inTransaction: false,
+      manager: dataSource.manager,
       query: async (text: string, params?: readonly unknown[]) => ({
         rows: await dataSource.query(text, params as unknown[]),
         rowCount: 0,

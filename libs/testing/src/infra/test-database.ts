@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import type { DataSourceOptions } from 'typeorm';
 import { DataSource } from 'typeorm';
 
 export interface TestDatabase {
   readonly url: string;
   readonly name: string;
-  /** A TypeORM DataSource on the new database (created lazily, closed by `drop`). */
-  dataSource(): Promise<DataSource>;
+  /** A TypeORM DataSource on the new database (created lazily, closed by `drop`), with these entities if given. */
+  dataSource(options?: { entities?: DataSourceOptions['entities'] }): Promise<DataSource>;
   drop(): Promise<void>;
 }
 
@@ -24,8 +25,14 @@ export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
   return {
     url,
     name,
-    async dataSource() {
-      const source = new DataSource({ type: 'postgres', url, synchronize: false, extra: { max: 20 } });
+    async dataSource(options = {}) {
+      const source = new DataSource({
+        type: 'postgres',
+        url,
+        synchronize: false,
+        extra: { max: 20 },
+        entities: options.entities ?? [],
+      });
       await source.initialize();
       sources.push(source);
       return source;

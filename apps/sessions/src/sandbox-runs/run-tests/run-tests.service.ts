@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '@app/platform';
 import { authorize, canRead, isUuid, NotFoundError } from '@app/domain';
-import { dataSourceExecutor, PostgresEventStore } from '@app/platform';
+import { PostgresEventStore } from '@app/platform';
 import { ArchitectClient } from '../../clients/architect-client';
 import { validateWorkspaceFiles } from '../../sandbox/workspace-paths';
 import { splitCommand } from '../../sandbox/test-command';
@@ -11,6 +11,7 @@ import { SandboxProvider } from '../../sandbox/sandbox-provider';
 import { SandboxRunRecorder } from '../sandbox-run-recorder';
 import { sandboxRunStreamId } from '../sandbox-run.stream';
 import { WritableProjects } from '../../projects/writable-projects';
+import { SandboxRunListing } from '../sandbox-run-listing.entity';
 
 export interface RunTestsCommand {
   readonly projectId: string;
@@ -66,11 +67,12 @@ export class RunTestsService {
 
   async runs(context: RequestContext, componentId: string, first: number): Promise<StoredRun[]> {
     if (!isUuid(componentId)) throw new NotFoundError('component', componentId);
-    const { rows } = await dataSourceExecutor(this.dataSource).query<{ run_id: string; project_id: string }>(
-      `SELECT run_id, project_id FROM sandbox_runs WHERE component_id = $1 ORDER BY recorded_at DESC LIMIT $2`,
-      [componentId, Math.min(Math.max(first, 1), 100)],
-    );
-    const visible = rows.filter((r) => canRead(context.identity, r.project_id));
-    return Promise.all(visible.map((r) => this.run(context, r.run_id)));
+    const listings = await this.dataSource.manager.find(SandboxRunListing, {
+      where: { componentId },
+      order: { recordedAt: 'DESC' },
+      take: Math.min(Math.max(first, 1), 100),
+    });
+    const visible = listings.filter((listing) => canRead(context.identity, listing.projectId));
+    return Promise.all(visible.map((listing) => this.run(context, listing.runId)));
   }
 }

@@ -1,26 +1,26 @@
-import type { ProjectRow } from '../../persistence/project.rows';
-import type { StoryRow } from '../../persistence/story.rows';
+import type { ProjectRecord } from '../../persistence/project-record.entity';
+import type { StoryRecord } from '../../persistence/story-record.entity';
 import type { Story } from '../../story/story.state';
 import type { CriterionView, ProjectView, StoryView } from './story.view';
 
-export function storyFromRow(row: StoryRow): StoryView {
+export function storyFromRecord(row: StoryRecord): StoryView {
   return {
     id: row.id,
-    projectId: row.project_id,
+    projectId: row.projectId,
     title: row.title,
     description: row.description,
     status: row.status,
     priority: row.priority,
     version: row.version,
     tags: row.tags,
-    acceptanceCriteria: row.acceptance_criteria.map((c): CriterionView => ({
+    acceptanceCriteria: row.acceptanceCriteria.map((c): CriterionView => ({
       id: c.id,
       description: c.description,
       verified: c.verified,
     })),
-    componentId: row.component_id,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    componentId: row.componentId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
@@ -45,14 +45,14 @@ export function storyFromState(story: Story): StoryView {
   };
 }
 
-export function projectFromRow(row: ProjectRow): ProjectView {
+export function projectFromRecord(row: ProjectRecord): ProjectView {
   return {
     id: row.id,
     name: row.name,
     description: row.description,
     archived: row.archived,
     version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -1,0 +1,31 @@
+import type { EntityManager } from 'typeorm';
+import { isUuid } from '@app/domain';
+import { writeEntity } from '@app/platform';
+import type { Story } from '../story/story.state';
+import { StoryRecord } from './story-record.entity';
+
+/** Writes the story's current state into the `stories` read model (same transaction as its events). */
+export async function saveStoryRecord(manager: EntityManager, story: Story): Promise<void> {
+  const record: StoryRecord = {
+    id: story.id,
+    projectId: story.projectId,
+    title: story.title,
+    description: story.description,
+    status: story.status,
+    priority: story.priority,
+    tags: [...story.tags],
+    acceptanceCriteria: story.acceptanceCriteria.map((criterion) => ({ ...criterion })),
+    componentId: story.component?.id ?? null,
+    componentName: story.component?.name ?? null,
+    version: story.version,
+    deleted: story.deletedAt !== null,
+    createdAt: new Date(story.createdAt),
+    updatedAt: new Date(story.updatedAt),
+  };
+  await writeEntity(manager, StoryRecord, record, 'update');
+}
+
+export async function findStoryRecord(manager: EntityManager, id: string): Promise<StoryRecord | null> {
+  if (!isUuid(id)) return null;
+  return manager.findOneBy(StoryRecord, { id });
+}
