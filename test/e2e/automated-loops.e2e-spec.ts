@@ -113,12 +113,17 @@ describe('automated sessions through the gateway (real openai client, scripted e
     // Exactly what the process named went in: the instruction, the component, the story at its version, the template.
     const first = designRun.llmCalls[0];
     expect(first.items.map((i) => i.kind)).toEqual(['instruction', 'instruction', 'story', 'instruction']);
-    expect(first.items[0]).toMatchObject({ source: 'instruction:design', version: 1 });
+    expect(first.items[0]).toMatchObject({ source: 'instruction:design', version: 2 });
     const { story } = await ok<{ story: { version: number } }>(
       `query($id: ID!) { story(id: $id) { version } }`,
       { id: storyId },
     );
     expect(first.items[2]).toMatchObject({ source: `story-${storyId}`, version: story.version });
+    // The story's criteria go in with their references, for the design to cite.
+    const generation = llm.requests.slice(before).find((r) => phaseOf(r) === 'design')!;
+    expect(JSON.stringify(generation.messages)).toContain(
+      '- AC-1: the total is the sum of price times quantity',
+    );
     expect(designRun.llmCalls[1].items.map((i) => i.kind)).toEqual([
       'instruction',
       'instruction',

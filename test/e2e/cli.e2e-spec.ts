@@ -130,7 +130,7 @@ describe('the codemyspec CLI (spawned) against the running system', () => {
     expect(imported.stderr).toContain('imported 2 stories');
     const exported = await ok(['stories', 'export', '--project', projectId]);
     expect(exported).toContain('## Invoice totals');
-    expect(exported).toContain('- a refund never exceeds the invoice total');
+    expect(exported).toContain('- AC-2: a refund never exceeds the invoice total');
 
     const contextId = (
       await system.graphql<{ createContext: { id: string } }>(

@@ -1,4 +1,5 @@
 import type { Projection, ProjectionDeps } from '@app/platform';
+import { CriterionRefCounter } from './persistence/criterion-ref-counter.entity';
 import { ProjectRecord } from './persistence/project-record.entity';
 import { StoryRecord } from './persistence/story-record.entity';
 import { architectLinksReaction } from './reactions/architect-links.reaction';
@@ -11,5 +12,8 @@ export function readModels(deps: ProjectionDeps): Projection[] {
   return [architectLinksReaction(deps)];
 }
 
-/** The TypeORM entities of every read model: those above and the inline ones written with their events (tables in the app's migrations). */
-export const readModelEntities = [StoryRecord, ProjectRecord];
+/**
+ * The service's TypeORM entities: every read model (those above and the inline ones written with
+ * their events) and the per-project counter of criterion references; tables in the app's migrations.
+ */
+export const readModelEntities = [StoryRecord, ProjectRecord, CriterionRefCounter];

@@ -14,4 +14,5 @@ export * from './events/event-envelope';
 export * from './events/expected-version';
 export * from './events/upcaster-registry';
 export * from './util/uuid';
+export * from './values/criterion-ref';
 export * from './decider/record-once';

@@ -8,7 +8,7 @@ export interface StoryFacts {
   readonly title: string;
   readonly description: string;
   readonly version: number;
-  readonly acceptanceCriteria: readonly { id: string; description: string }[];
+  readonly acceptanceCriteria: readonly { id: string; ref: string | null; description: string }[];
 }
 
 export interface ProjectFacts {
@@ -24,7 +24,13 @@ export interface DeterministicReview {
   readonly findings: readonly { rule: string; severity: string; message: string }[];
 }
 
-const STORY_FIELDS = 'id projectId status title description version acceptanceCriteria { id description }';
+/** A criterion as prompts show it: `AC-12: text` (the text alone for one recorded before references existed). */
+export function criterionLine(criterion: { ref: string | null; description: string }): string {
+  return criterion.ref ? `${criterion.ref}: ${criterion.description}` : criterion.description;
+}
+
+const STORY_FIELDS =
+  'id projectId status title description version acceptanceCriteria { id ref description }';
 
 /** The stories service's public API, as the sessions service uses it. */
 export class StoriesClient {

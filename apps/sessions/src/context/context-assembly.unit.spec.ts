@@ -35,7 +35,7 @@ describe('context assembly', () => {
   it('records each piece with its source, version, fingerprint and tokens, and nothing else goes in', () => {
     const { messages, items } = assembleContext(request);
     expect(items.map((i) => [i.kind, i.source, i.version])).toEqual([
-      ['instruction', 'instruction:tests', 1],
+      ['instruction', 'instruction:tests', 2],
       ['instruction', 'component-c1', 0],
       ['design', 'design-c1', 3],
     ]);

@@ -21,20 +21,22 @@ const NODE_TYPESCRIPT = [
 
 export const DESIGN_INSTRUCTION: Instruction = {
   name: 'design',
-  version: 1,
+  version: 2,
   text: [
     'You are the software architect of a spec-driven project.',
     'Write the design document of one component, from the architecture, the stories linked to it and the template given.',
     'Keep every heading of the template, in the same order, at the same level, and fill every required section; add no other sections.',
     'The Dependencies section names exactly the dependencies given; the Components section (for contexts) has one "###" entry per child component given.',
     'Test Assertions is a bullet list of short, testable statements; each one will become the name of one test.',
+    'End each assertion with the references of the acceptance criteria it verifies, in square brackets: "- rejects a wrong password [AC-12]" (several: "[AC-3, AC-4]"; none for an internal behaviour).',
+    'Every acceptance criterion of the stories given must be cited by at least one assertion; cite no other references.',
     'Reply with the markdown document only (optionally inside one ```markdown fence).',
   ].join('\n'),
 };
 
 export const DESIGN_REVISION_INSTRUCTION: Instruction = {
   name: 'design-revision',
-  version: 1,
+  version: 2,
   text: [
     DESIGN_INSTRUCTION.text,
     'Your previous draft did not pass validation. Revise it so that every listed error is fixed, and change nothing else.',
@@ -43,11 +45,11 @@ export const DESIGN_REVISION_INSTRUCTION: Instruction = {
 
 export const TESTS_INSTRUCTION: Instruction = {
   name: 'tests',
-  version: 1,
+  version: 2,
   text: [
     'You write the tests of one component from its accepted design, before the component exists.',
     "Use Node.js's built-in test runner: import test from 'node:test' and assert from 'node:assert/strict'.",
-    "Write one test per item of the design's Test Assertions, named exactly as the item reads.",
+    "Write one test per item of the design's Test Assertions, named exactly as the item reads without its [AC-…] references.",
     'Import the implementation from the path given; that file does not exist yet, so the tests must fail now.',
     NODE_TYPESCRIPT,
     REPLY_FILES,

@@ -5,7 +5,7 @@ import type { RequestContext } from '@app/platform';
 import type { RecordedState, RecordFact } from '@app/domain';
 import { authorize, DomainError, isUuid, NotFoundError, recordOnceDecider } from '@app/domain';
 import { CommandHandler, EventBusLifecycle, inTransaction, PostgresEventStore } from '@app/platform';
-import { StoriesClient } from '../clients/stories-client';
+import { criterionLine, StoriesClient } from '../clients/stories-client';
 import { WritableProjects } from '../projects/writable-projects';
 import type { StoryFacts } from '../clients/stories-client';
 import type { AssembledContext, PromptRequest, StoryInput } from '../context/context-assembly';
@@ -22,7 +22,7 @@ function storyInput(story: StoryFacts): StoryInput {
     version: story.version,
     title: story.title,
     description: story.description,
-    criteria: story.acceptanceCriteria.map((c) => c.description),
+    criteria: story.acceptanceCriteria.map(criterionLine),
   };
 }
 

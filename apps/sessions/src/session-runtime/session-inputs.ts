@@ -5,7 +5,7 @@ import { DomainError } from '@app/domain';
 import { PostgresEventStore } from '@app/platform';
 import { ArchitectClient } from '../clients/architect-client';
 import type { ComponentFacts } from '../clients/architect-client';
-import { StoriesClient } from '../clients/stories-client';
+import { criterionLine, StoriesClient } from '../clients/stories-client';
 import type { CallerContext } from '../clients/subgraph-client';
 import type {
   ComponentInput,
@@ -93,7 +93,7 @@ export class SessionInputs {
         version: s.version,
         title: s.title,
         description: s.description,
-        criteria: s.acceptanceCriteria.map((c) => c.description),
+        criteria: s.acceptanceCriteria.map(criterionLine),
       }))
       .sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
   }

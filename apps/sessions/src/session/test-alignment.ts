@@ -1,7 +1,9 @@
-/** Lowercase words only: how an assertion and a test name are compared. */
+import { criterionCitations } from '@app/domain';
+
+/** Lowercase words only, criterion citations (`[AC-12]`) left out: how an assertion and a test name are compared. */
 export function normalizeName(text: string): string {
-  return text
-    .toLowerCase()
+  return criterionCitations(text)
+    .text.toLowerCase()
     .replace(/[`'"“”‘’]/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

@@ -12,6 +12,9 @@ import {
 } from '@app/platform';
 import { findProjectRecord } from '../persistence/project.records';
 import { findStoryRecord, saveStoryRecord } from '../persistence/story.records';
+import { allocateCriterionRefs } from '../persistence/criterion-ref-allocator';
+import type { AddAcceptanceCriterion } from '../story/add-acceptance-criterion/add-acceptance-criterion.command';
+import type { CreateStory } from '../story/create-story/create-story.command';
 import type { StoryCommand } from '../story/story.commands';
 import { storyDecider } from '../story/story.decider';
 import type { StoryEvent } from '../story/story.events';
@@ -23,6 +26,20 @@ type CommandWithoutTime = StoryCommand extends infer C
     ? Omit<C, 'at'>
     : never
   : never;
+
+/** A new story as callers ask for it: a criterion carries a reference only when one is wanted (an import keeps its own). */
+export type CreateStoryRequest = Omit<CreateStory, 'at' | 'acceptanceCriteria'> & {
+  readonly acceptanceCriteria: readonly {
+    readonly id: string;
+    readonly description: string;
+    readonly wantedRef?: string;
+  }[];
+};
+
+/** A change to an existing story; a new criterion's reference is issued here. */
+export type StoryChangeRequest =
+  | Exclude<CommandWithoutTime, { type: 'CreateStory' | 'AddAcceptanceCriterion' }>
+  | Omit<AddAcceptanceCriterion, 'at' | 'ref'>;
 
 /**
  * Runs story commands: authorize against the story's project, load the stream, decide, append
@@ -42,16 +59,29 @@ export class StoryCommandService {
   }
 
   /** Creates stories (one or many, atomically) in a project the caller may write to. */
-  async create(context: RequestContext, commands: readonly CommandWithoutTime[]): Promise<Story[]> {
+  async create(context: RequestContext, requests: readonly CreateStoryRequest[]): Promise<Story[]> {
     const created = await this.run(async (sql) => {
       const stories: Story[] = [];
-      for (const command of commands) {
-        if (command.type !== 'CreateStory') throw new Error('create() only takes CreateStory commands');
-        authorize(context.identity, command.projectId, 'write');
-        const project = await findProjectRecord(sql.manager, command.projectId);
-        if (!project) throw new NotFoundError('project', command.projectId);
-        if (project.archived) throw new ProjectArchivedError(command.projectId);
-        stories.push(await this.apply(sql, context, command, command.projectId, undefined));
+      for (const request of requests) {
+        authorize(context.identity, request.projectId, 'write');
+        const project = await findProjectRecord(sql.manager, request.projectId);
+        if (!project) throw new NotFoundError('project', request.projectId);
+        if (project.archived) throw new ProjectArchivedError(request.projectId);
+        const criteria = request.acceptanceCriteria;
+        const refs = await allocateCriterionRefs(
+          sql.manager,
+          request.projectId,
+          criteria.map((c) => c.wantedRef),
+        );
+        const command: Omit<CreateStory, 'at'> = {
+          ...request,
+          acceptanceCriteria: criteria.map((c, i) => ({
+            id: c.id,
+            ref: refs[i],
+            description: c.description,
+          })),
+        };
+        stories.push(await this.apply(sql, context, command, request.projectId, undefined));
       }
       return stories;
     }, true);
@@ -62,15 +92,19 @@ export class StoryCommandService {
   /** Any other command on an existing story; `expectedVersion` pins the version the caller read. */
   async execute(
     context: RequestContext,
-    command: Exclude<CommandWithoutTime, { type: 'CreateStory' }>,
+    request: StoryChangeRequest,
     expectedVersion?: number,
   ): Promise<Story> {
     const story = await this.run(async (sql) => {
-      const row = await findStoryRecord(sql.manager, command.storyId);
-      if (!row || row.deleted) throw new NotFoundError('story', command.storyId);
-      authorize(context.identity, row.projectId, 'write', { what: 'story', id: command.storyId });
+      const row = await findStoryRecord(sql.manager, request.storyId);
+      if (!row || row.deleted) throw new NotFoundError('story', request.storyId);
+      authorize(context.identity, row.projectId, 'write', { what: 'story', id: request.storyId });
       if ((await findProjectRecord(sql.manager, row.projectId))?.archived)
         throw new ProjectArchivedError(row.projectId);
+      const command: CommandWithoutTime =
+        request.type === 'AddAcceptanceCriterion'
+          ? { ...request, ref: (await allocateCriterionRefs(sql.manager, row.projectId, [undefined]))[0] }
+          : request;
       return this.apply(sql, context, command, row.projectId, expectedVersion);
     }, expectedVersion === undefined);
     this.bus.poke();

@@ -192,7 +192,10 @@ export class StoryQueryService {
       records.map((record) => ({
         title: record.title,
         description: record.description,
-        acceptanceCriteria: record.acceptanceCriteria.map((c) => c.description),
+        acceptanceCriteria: record.acceptanceCriteria.map((c) => ({
+          ...(c.ref ? { ref: c.ref } : {}),
+          description: c.description,
+        })),
       })),
     );
   }

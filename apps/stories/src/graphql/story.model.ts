@@ -20,6 +20,12 @@ registerEnumType(StoryPriority, { name: 'StoryPriority' });
 @ObjectType()
 export class AcceptanceCriterion implements views.CriterionView {
   @Field(() => ID) id!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'AC-<n>: unique in the project, never reused; designs cite it as [AC-<n>]. Null for a criterion recorded before references existed.',
+  })
+  ref!: string | null;
   @Field() description!: string;
   @Field() verified!: boolean;
 }

@@ -49,9 +49,10 @@ export class StoriesMarkdownResolver {
         projectId,
         title: story.title,
         description: story.description,
-        acceptanceCriteria: story.acceptanceCriteria.map((description) => ({
+        acceptanceCriteria: story.acceptanceCriteria.map((criterion) => ({
           id: randomUUID(),
-          description,
+          description: criterion.description,
+          wantedRef: criterion.ref,
         })),
         tags: [],
       })),

@@ -1,4 +1,4 @@
-import { ValidationError } from '@app/domain';
+import { isCriterionRef, ValidationError } from '@app/domain';
 import { normalizeLine, normalizeParagraphs, splitLines } from '../story/story.text';
 
 /**
@@ -10,16 +10,23 @@ import { normalizeLine, normalizeParagraphs, splitLines } from '../story/story.t
  *
  *     ### Acceptance Criteria
  *
- *     - <criterion>
+ *     - AC-<n>: <criterion>
  *
  * Text is written in the canonical forms of story.text, so a story read back equals the story
  * written. A description line that would read as a story or criteria heading is escaped with a
- * backslash (`\## …`), as is a criterion that would read as a checkbox (`\[x] …`).
+ * backslash (`\## …`), as is a criterion without a reference that would read as a checkbox
+ * (`\[x] …`) or as a reference (`\AC-3: …`). After a reference the text is taken as it is.
  */
 export interface MarkdownStory {
   readonly title: string;
   readonly description: string;
-  readonly acceptanceCriteria: readonly string[];
+  readonly acceptanceCriteria: readonly MarkdownCriterion[];
+}
+
+export interface MarkdownCriterion {
+  /** `AC-<n>`; absent for a criterion recorded before references existed, or written without one. */
+  readonly ref?: string;
+  readonly description: string;
 }
 
 export const ACCEPTANCE_CRITERIA_HEADING = '### Acceptance Criteria';
@@ -39,8 +46,9 @@ const STRUCTURAL_DESCRIPTION_LINE =
   /^( {0,3})(\\*(?:##(?:[ \t]|$)|###[ \t]+acceptance[ \t]+criteria[ \t]*:?[ \t]*$))/i;
 const ESCAPED_DESCRIPTION_LINE =
   /^( {0,3})\\(\\*(?:##(?:[ \t]|$)|###[ \t]+acceptance[ \t]+criteria[ \t]*:?[ \t]*$))/i;
-const CHECKBOX_LIKE_CRITERION = /^(\\*\[[ xX]\](?:[ \t]|$))/;
-const ESCAPED_CRITERION = /^\\(\\*\[[ xX]\](?:[ \t]|$))/;
+const CHECKBOX_LIKE_CRITERION = /^(\\*(?:\[[ xX]\]|AC-[0-9]+:)(?:[ \t]|$))/;
+const ESCAPED_CRITERION = /^\\(\\*(?:\[[ xX]\]|AC-[0-9]+:)(?:[ \t]|$))/;
+const REFERENCED_CRITERION = /^(AC-[1-9][0-9]{0,8}):(?:[ \t]+(.*))?$/s;
 
 function escapeDescriptionLine(line: string): string {
   return line.replace(STRUCTURAL_DESCRIPTION_LINE, '$1\\$2');
@@ -58,6 +66,19 @@ function unescapeCriterion(criterion: string): string {
   return criterion.replace(ESCAPED_CRITERION, '$1');
 }
 
+function criterionLine(criterion: MarkdownCriterion): string {
+  return criterion.ref !== undefined && isCriterionRef(criterion.ref)
+    ? `- ${criterion.ref}: ${criterion.description}`
+    : `- ${escapeCriterion(criterion.description)}`;
+}
+
+/** A bullet's text as a criterion: a leading `AC-<n>:` is its reference. */
+function readCriterion(text: string): MarkdownCriterion {
+  const referenced = REFERENCED_CRITERION.exec(text);
+  if (referenced !== null) return { ref: referenced[1], description: normalizeLine(referenced[2] ?? '') };
+  return { description: unescapeCriterion(text) };
+}
+
 /** The stories as `user_stories.md`; the project heading is left out when the name is blank. */
 export function exportStoriesMarkdown(projectName: string, stories: readonly MarkdownStory[]): string {
   const blocks: string[] = [];
@@ -68,10 +89,12 @@ export function exportStoriesMarkdown(projectName: string, stories: readonly Mar
     blocks.push(`## ${title.length > 0 ? title : UNTITLED_STORY}`);
     const description = normalizeParagraphs(story.description);
     if (description.length > 0) blocks.push(description.split('\n').map(escapeDescriptionLine).join('\n'));
-    const criteria = story.acceptanceCriteria.map(normalizeLine).filter((c) => c.length > 0);
+    const criteria = story.acceptanceCriteria
+      .map((c) => ({ ref: c.ref, description: normalizeLine(c.description) }))
+      .filter((c) => c.description.length > 0);
     if (criteria.length > 0) {
       blocks.push(ACCEPTANCE_CRITERIA_HEADING);
-      blocks.push(criteria.map((c) => `- ${escapeCriterion(c)}`).join('\n'));
+      blocks.push(criteria.map(criterionLine).join('\n'));
     }
   }
   return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;
@@ -147,7 +170,7 @@ export function parseStoriesMarkdown(markdown: string): MarkdownStory[] {
     }
     const bullet = BULLET.exec(line);
     if (bullet !== null) {
-      current.criteria.push(unescapeCriterion(normalizeLine(bullet[1] ?? '').replace(CHECKBOX, '')));
+      current.criteria.push(normalizeLine(bullet[1] ?? '').replace(CHECKBOX, ''));
       previousWasBullet = true;
       return;
     }
@@ -164,6 +187,6 @@ export function parseStoriesMarkdown(markdown: string): MarkdownStory[] {
   return stories.map((story) => ({
     title: story.title,
     description: normalizeParagraphs(story.descriptionLines.join('\n')),
-    acceptanceCriteria: story.criteria.filter((c) => c.length > 0),
+    acceptanceCriteria: story.criteria.map(readCriterion).filter((c) => c.description.length > 0),
   }));
 }

@@ -1,15 +1,21 @@
 import fc from 'fast-check';
-import { ValidationError } from '@app/domain';
+import { isCriterionRef, ValidationError } from '@app/domain';
 import { normalizeLine, normalizeParagraphs } from '../story/story.text';
 import type { MarkdownStory } from './user-stories-markdown';
 import { exportStoriesMarkdown, parseStoriesMarkdown } from './user-stories-markdown';
+
+/** Criteria without references (as written by hand, or recorded before references existed). */
+const plain = (...descriptions: string[]) => descriptions.map((description) => ({ description }));
 
 const stories: MarkdownStory[] = [
   {
     title: 'Export stories as markdown',
     description:
       'As a product owner, I want to export stories so that I can share them.\n\nSecond paragraph.',
-    acceptanceCriteria: ['The export lists every story', 'Criteria are bullets'],
+    acceptanceCriteria: [
+      { ref: 'AC-1', description: 'The export lists every story' },
+      { ref: 'AC-2', description: 'Criteria are bullets' },
+    ],
   },
   {
     title: 'Log in',
@@ -28,8 +34,8 @@ Second paragraph.
 
 ### Acceptance Criteria
 
-- The export lists every story
-- Criteria are bullets
+- AC-1: The export lists every story
+- AC-2: Criteria are bullets
 
 ## Log in
 
@@ -68,14 +74,14 @@ describe('exportStoriesMarkdown', () => {
         {
           title: ' Two\nlines ',
           description: '\r\n  First   \r\n\r\n\r\nSecond\n',
-          acceptanceCriteria: ['  wrapped\r\ncriterion ', '   '],
+          acceptanceCriteria: plain('  wrapped\r\ncriterion ', '   '),
         },
       ]),
     ).toBe('## Two lines\n\n  First\n\nSecond\n\n### Acceptance Criteria\n\n- wrapped criterion\n');
   });
 
   it('titles a blank-titled story "Untitled" and skips a story without description', () => {
-    expect(exportStoriesMarkdown('', [{ title: ' ', description: '', acceptanceCriteria: ['a'] }])).toBe(
+    expect(exportStoriesMarkdown('', [{ title: ' ', description: '', acceptanceCriteria: plain('a') }])).toBe(
       '## Untitled\n\n### Acceptance Criteria\n\n- a\n',
     );
   });
@@ -85,7 +91,7 @@ describe('exportStoriesMarkdown', () => {
       {
         title: 'Tricky',
         description: '## not a story\n### Acceptance criteria:\n\\## already escaped\n# fine\n### Notes',
-        acceptanceCriteria: ['[x] literally', '\\[ ] backslash', '[link](x)'],
+        acceptanceCriteria: plain('[x] literally', '\\[ ] backslash', '[link](x)'),
       },
     ]);
     expect(markdown).toBe(
@@ -110,9 +116,40 @@ describe('exportStoriesMarkdown', () => {
       {
         title: 'Tricky',
         description: '## not a story\n### Acceptance criteria:\n\\## already escaped\n# fine\n### Notes',
-        acceptanceCriteria: ['[x] literally', '\\[ ] backslash', '[link](x)'],
+        acceptanceCriteria: plain('[x] literally', '\\[ ] backslash', '[link](x)'),
       },
     ]);
+  });
+});
+
+describe('criterion references', () => {
+  it('writes a reference before its criterion and reads it back; escapes reference-like plain text', () => {
+    const markdown = exportStoriesMarkdown('', [
+      {
+        title: 'Refs',
+        description: '',
+        acceptanceCriteria: [
+          { ref: 'AC-12', description: '[x] kept as written' },
+          { description: 'AC-3: only looks like one' },
+          { ref: 'AC-0', description: 'malformed reference dropped' },
+        ],
+      },
+    ]);
+    expect(markdown).toBe(
+      '## Refs\n\n### Acceptance Criteria\n\n- AC-12: [x] kept as written\n- \\AC-3: only looks like one\n- malformed reference dropped\n',
+    );
+    expect(parseStoriesMarkdown(markdown)[0].acceptanceCriteria).toEqual([
+      { ref: 'AC-12', description: '[x] kept as written' },
+      { description: 'AC-3: only looks like one' },
+      { description: 'malformed reference dropped' },
+    ]);
+  });
+
+  it('reads references behind checkboxes, and leaves a malformed one in the text', () => {
+    expect(
+      parseStoriesMarkdown('## S\n### Acceptance Criteria\n- [ ] AC-4: checked later\n- AC-04: odd')[0]
+        .acceptanceCriteria,
+    ).toEqual([{ ref: 'AC-4', description: 'checked later' }, { description: 'AC-04: odd' }]);
   });
 });
 
@@ -149,7 +186,7 @@ describe('parseStoriesMarkdown', () => {
       {
         title: 'Export stories',
         description: 'As a user,\nI want exports\n\nso that I can share.',
-        acceptanceCriteria: ['first', 'second', 'third'],
+        acceptanceCriteria: plain('first', 'second', 'third'),
       },
       { title: 'Next', description: '', acceptanceCriteria: [] },
     ]);
@@ -168,7 +205,7 @@ describe('parseStoriesMarkdown', () => {
       parseStoriesMarkdown(
         '## S\n\n### Acceptance Criteria\n\n- a long\ncriterion\n  still going\n-  b\n\n   indented after a gap',
       )[0].acceptanceCriteria,
-    ).toEqual(['a long criterion still going', 'b indented after a gap']);
+    ).toEqual(plain('a long criterion still going', 'b indented after a gap'));
   });
 
   it('keeps other headings and bullets inside a description', () => {
@@ -245,7 +282,13 @@ const trickyText = fc.oneof(
 const markdownStory: fc.Arbitrary<MarkdownStory> = fc.record({
   title: trickyText,
   description: trickyText,
-  acceptanceCriteria: fc.array(trickyText, { maxLength: 5 }),
+  acceptanceCriteria: fc.array(
+    fc.record(
+      { ref: fc.constantFrom('AC-1', 'AC-23', 'AC-0', 'ac-2'), description: trickyText },
+      { requiredKeys: ['description'] },
+    ),
+    { maxLength: 5 },
+  ),
 });
 
 describe('round trip (property)', () => {
@@ -264,7 +307,12 @@ describe('round trip (property)', () => {
       .map((story) => ({
         title: normalizeLine(story.title),
         description: normalizeParagraphs(story.description),
-        acceptanceCriteria: story.acceptanceCriteria.map(normalizeLine).filter((c) => c.length > 0),
+        acceptanceCriteria: story.acceptanceCriteria
+          .map((c) => ({
+            ...(c.ref !== undefined && isCriterionRef(c.ref) ? { ref: c.ref } : {}),
+            description: normalizeLine(c.description),
+          }))
+          .filter((c) => c.description.length > 0),
       }))
       .filter((story) => story.title.length > 0);
     fc.assert(

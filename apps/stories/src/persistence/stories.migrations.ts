@@ -42,4 +42,15 @@ export const storiesMigrations: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS stories_by_tag ON ${s}.stories USING gin (tags);
     `,
   },
+  {
+    version: 2,
+    name: 'criterion-ref-counters',
+    up: (s) => `
+      -- The last criterion reference (AC-<n>) issued per project; it only grows, so no reference is reused.
+      CREATE TABLE IF NOT EXISTS ${s}.criterion_ref_counters (
+        project_id uuid PRIMARY KEY,
+        last integer NOT NULL
+      );
+    `,
+  },
 ];

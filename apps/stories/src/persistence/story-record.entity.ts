@@ -3,6 +3,8 @@ import type { StoryPriority, StoryStatus } from '../story/story.values';
 
 export interface CriterionRecord {
   readonly id: string;
+  /** Absent (or null) for criteria recorded before references existed. */
+  readonly ref?: string | null;
   readonly description: string;
   readonly verified: boolean;
 }

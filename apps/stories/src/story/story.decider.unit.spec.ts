@@ -10,7 +10,7 @@ const base = { storyId: STORY_ID, at: T1 };
 /** One command of every kind except CreateStory, each valid on the fixture story. */
 const commandsOnAStory: StoryCommand[] = [
   { ...base, type: 'ReviseStory', title: 'New title', description: 'New description' },
-  { ...base, type: 'AddAcceptanceCriterion', criterionId: 'ac-9', description: 'Another' },
+  { ...base, type: 'AddAcceptanceCriterion', criterionId: 'ac-9', ref: 'AC-9', description: 'Another' },
   { ...base, type: 'UpdateAcceptanceCriterion', criterionId: 'ac-1', description: 'Changed' },
   { ...base, type: 'RemoveAcceptanceCriterion', criterionId: 'ac-1' },
   { ...base, type: 'VerifyAcceptanceCriterion', criterionId: 'ac-1' },

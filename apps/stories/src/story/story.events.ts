@@ -11,7 +11,12 @@ export interface StoryCreated {
     readonly projectId: string;
     readonly title: string;
     readonly description: string;
-    readonly acceptanceCriteria: readonly { readonly id: string; readonly description: string }[];
+    /** `ref` is absent from stories created before criterion references existed. */
+    readonly acceptanceCriteria: readonly {
+      readonly id: string;
+      readonly ref?: string;
+      readonly description: string;
+    }[];
     readonly tags: readonly string[];
     readonly priority: StoryPriority;
     readonly createdAt: string;
@@ -26,7 +31,13 @@ export interface StoryRevised {
 
 export interface AcceptanceCriterionAdded {
   readonly type: 'AcceptanceCriterionAdded';
-  readonly data: { readonly criterionId: string; readonly description: string; readonly at: string };
+  readonly data: {
+    readonly criterionId: string;
+    /** Absent from criteria added before references existed. */
+    readonly ref?: string;
+    readonly description: string;
+    readonly at: string;
+  };
 }
 
 /** New text for a criterion; the criterion is no longer verified. */

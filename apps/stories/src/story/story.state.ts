@@ -4,6 +4,8 @@ import type { StoryPriority, StoryStatus } from './story.values';
 
 export interface AcceptanceCriterion {
   readonly id: string;
+  /** `AC-<n>`, unique in the project; null for a criterion recorded before references existed. */
+  readonly ref: string | null;
   readonly description: string;
   readonly verified: boolean;
 }
@@ -54,6 +56,7 @@ function createdStory(state: StoryState, event: Extract<StoryEvent, { type: 'Sto
     tags: [...data.tags],
     acceptanceCriteria: data.acceptanceCriteria.map((c) => ({
       id: c.id,
+      ref: c.ref ?? null,
       description: c.description,
       verified: false,
     })),
@@ -84,7 +87,15 @@ function evolveCriteria(
   const { criterionId } = event.data;
   switch (event.type) {
     case 'AcceptanceCriterionAdded':
-      return [...criteria, { id: criterionId, description: event.data.description, verified: false }];
+      return [
+        ...criteria,
+        {
+          id: criterionId,
+          ref: event.data.ref ?? null,
+          description: event.data.description,
+          verified: false,
+        },
+      ];
     case 'AcceptanceCriterionUpdated':
       return criteria.map((c) =>
         c.id === criterionId ? { ...c, description: event.data.description, verified: false } : c,

@@ -8,6 +8,7 @@ const history: StoryEvent[] = [
   storyCreated(),
   { type: 'StoryRevised', data: { title: 'Export stories', description: 'As a user…', revisedAt: T1 } },
   { type: 'AcceptanceCriterionVerified', data: { criterionId: 'ac-1', at: T1 } },
+  // Recorded before criterion references existed: no `ref`.
   { type: 'AcceptanceCriterionAdded', data: { criterionId: 'ac-3', description: 'Third', at: T1 } },
   { type: 'AcceptanceCriterionRemoved', data: { criterionId: 'ac-2', at: T1 } },
   { type: 'StoryTagsChanged', data: { tags: ['export', 'io'], at: T2 } },
@@ -32,8 +33,13 @@ describe('story state', () => {
       priority: 'HIGH',
       tags: ['export', 'io'],
       acceptanceCriteria: [
-        { id: 'ac-1', description: 'The export lists every story of the project', verified: true },
-        { id: 'ac-3', description: 'Third', verified: false },
+        {
+          id: 'ac-1',
+          ref: 'AC-1',
+          description: 'The export lists every story of the project',
+          verified: true,
+        },
+        { id: 'ac-3', ref: null, description: 'Third', verified: false },
       ],
       component: { id: 'cmp-1', name: 'Exporter' },
       createdAt: T0,

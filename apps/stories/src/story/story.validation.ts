@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@app/domain';
-import { ValidationError } from '@app/domain';
+import { isCriterionRef, ValidationError } from '@app/domain';
 
 /** Size limits of a story's fields (characters are UTF-16 code units, measured after trimming). */
 export const STORY_LIMITS = {
@@ -28,6 +28,14 @@ export function criterionTextProblems(text: string, field: string): FieldProblem
   if (text.length === 0) return [{ field, message: 'must not be empty' }];
   if (text.length > STORY_LIMITS.criterionMaxLength)
     return [{ field, message: `must be at most ${STORY_LIMITS.criterionMaxLength} characters` }];
+  return [];
+}
+
+/** A criterion's reference must read `AC-<n>` and not be taken by another criterion of the same story. */
+export function criterionRefProblems(ref: string, taken: ReadonlySet<string>, field: string): FieldProblem[] {
+  if (!isCriterionRef(ref))
+    return [{ field, message: `${JSON.stringify(ref)} is not a reference of the form AC-<n>` }];
+  if (taken.has(ref)) return [{ field, message: `reference ${ref} is already taken` }];
   return [];
 }
 

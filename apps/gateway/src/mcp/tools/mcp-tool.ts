@@ -13,7 +13,7 @@ export interface McpTool {
 export const id = (what: string) => z.string().min(1).describe(`The ${what}'s id.`);
 
 export const STORY = `id projectId title description status priority version tags
-  acceptanceCriteria { id description verified } component { id name } createdAt updatedAt`;
+  acceptanceCriteria { id ref description verified } component { id name } createdAt updatedAt`;
 export const COMPONENT = `id projectId parentId name type description moduleName designStatus testStatus codeStatus
   acceptedDesignVersion stories { id title } dependencies { id name } dependents { id name }`;
 export const DESIGN = `id componentId version valid accepted errors { code message section } proposedComponents testAssertions markdown`;

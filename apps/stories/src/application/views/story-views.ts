@@ -15,6 +15,7 @@ export function storyFromRecord(row: StoryRecord): StoryView {
     tags: row.tags,
     acceptanceCriteria: row.acceptanceCriteria.map((c): CriterionView => ({
       id: c.id,
+      ref: c.ref ?? null,
       description: c.description,
       verified: c.verified,
     })),
@@ -36,6 +37,7 @@ export function storyFromState(story: Story): StoryView {
     tags: [...story.tags],
     acceptanceCriteria: story.acceptanceCriteria.map((c) => ({
       id: c.id,
+      ref: c.ref,
       description: c.description,
       verified: c.verified,
     })),

@@ -3,6 +3,8 @@ import type { StoryPriority, StoryStatus } from '../../story/story.values';
 /** What queries tell about stories and projects; the GraphQL layer serves these under its own type names. */
 export interface CriterionView {
   readonly id: string;
+  /** `AC-<n>`, unique in the project; null for a criterion recorded before references existed. */
+  readonly ref: string | null;
   readonly description: string;
   readonly verified: boolean;
 }

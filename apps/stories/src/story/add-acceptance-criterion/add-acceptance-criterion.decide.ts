@@ -3,7 +3,12 @@ import type { AcceptanceCriterionAdded } from '../story.events';
 import type { StoryState } from '../story.state';
 import { requireLiveStory } from '../story.state';
 import { normalizeLine } from '../story.text';
-import { criteriaCountProblems, criterionTextProblems, rejectIfInvalid } from '../story.validation';
+import {
+  criteriaCountProblems,
+  criterionRefProblems,
+  criterionTextProblems,
+  rejectIfInvalid,
+} from '../story.validation';
 import type { AddAcceptanceCriterion } from './add-acceptance-criterion.command';
 
 export function decideAddAcceptanceCriterion(
@@ -20,12 +25,14 @@ export function decideAddAcceptanceCriterion(
       field: 'criterionId',
       message: `acceptance criterion ${command.criterionId} already exists`,
     });
+  const taken = new Set(story.acceptanceCriteria.flatMap((c) => (c.ref === null ? [] : [c.ref])));
+  problems.push(...criterionRefProblems(command.ref, taken, 'ref'));
   problems.push(...criteriaCountProblems(story.acceptanceCriteria.length + 1));
   rejectIfInvalid('acceptance criterion', problems);
   return [
     {
       type: 'AcceptanceCriterionAdded',
-      data: { criterionId: command.criterionId, description, at: command.at },
+      data: { criterionId: command.criterionId, ref: command.ref, description, at: command.at },
     },
   ];
 }

@@ -20,6 +20,7 @@ function add(overrides: Partial<AddAcceptanceCriterion> = {}): AddAcceptanceCrit
     type: 'AddAcceptanceCriterion',
     storyId: STORY_ID,
     criterionId: 'ac-3',
+    ref: 'AC-3',
     description: 'The file is named user_stories.md',
     at: T1,
     ...overrides,
@@ -30,6 +31,7 @@ function withCriteria(count: number): StoryCreated {
   return storyCreated({
     acceptanceCriteria: Array.from({ length: count }, (_, i) => ({
       id: `c${i}`,
+      ref: `AC-${100 + i}`,
       description: `criterion ${i}`,
     })),
   });
@@ -46,7 +48,12 @@ describe('AddAcceptanceCriterion', () => {
       .then([
         {
           type: 'AcceptanceCriterionAdded',
-          data: { criterionId: 'ac-3', description: 'The file is named user_stories.md', at: T1 },
+          data: {
+            criterionId: 'ac-3',
+            ref: 'AC-3',
+            description: 'The file is named user_stories.md',
+            at: T1,
+          },
         },
       ]);
     const state = foldStory([storyCreated(), ...storyDecider.decide(add(), foldStory([storyCreated()]))]);
@@ -62,7 +69,10 @@ describe('AddAcceptanceCriterion', () => {
       .given([withCriteria(49)])
       .when(add({ description: text(1_000) }))
       .then([
-        { type: 'AcceptanceCriterionAdded', data: { criterionId: 'ac-3', description: text(1_000), at: T1 } },
+        {
+          type: 'AcceptanceCriterionAdded',
+          data: { criterionId: 'ac-3', ref: 'AC-3', description: text(1_000), at: T1 },
+        },
       ]);
   });
 
@@ -97,6 +107,15 @@ describe('AddAcceptanceCriterion', () => {
     it('an id the story already has', () => {
       expect(problems({ criterionId: 'ac-1' })).toEqual([
         { field: 'criterionId', message: 'acceptance criterion ac-1 already exists' },
+      ]);
+    });
+
+    it('a reference the story already has, or a malformed one', () => {
+      expect(problems({ ref: 'AC-1' })).toEqual([
+        { field: 'ref', message: 'reference AC-1 is already taken' },
+      ]);
+      expect(problems({ ref: 'AC3' })).toEqual([
+        { field: 'ref', message: '"AC3" is not a reference of the form AC-<n>' },
       ]);
     });
 

@@ -5,6 +5,7 @@ import type { StoryState } from '../story.state';
 import { normalizeLine, normalizeParagraphs } from '../story.text';
 import {
   criteriaCountProblems,
+  criterionRefProblems,
   criterionTextProblems,
   descriptionProblems,
   normalizeTags,
@@ -36,6 +37,7 @@ export function decideCreateStory(command: CreateStory, state: StoryState): Stor
   problems.push(...criteriaCountProblems(command.acceptanceCriteria.length));
 
   const seenIds = new Set<string>();
+  const seenRefs = new Set<string>();
   const acceptanceCriteria = command.acceptanceCriteria.map((criterion, index) => {
     const field = `acceptanceCriteria[${index}]`;
     const text = normalizeLine(criterion.description);
@@ -44,7 +46,9 @@ export function decideCreateStory(command: CreateStory, state: StoryState): Stor
     else if (seenIds.has(criterion.id))
       problems.push({ field, message: `duplicate acceptance criterion id ${criterion.id}` });
     seenIds.add(criterion.id);
-    return { id: criterion.id, description: text };
+    problems.push(...criterionRefProblems(criterion.ref, seenRefs, field));
+    seenRefs.add(criterion.ref);
+    return { id: criterion.id, ref: criterion.ref, description: text };
   });
   problems.push(...tagProblems);
   if (!isStoryPriority(priority))

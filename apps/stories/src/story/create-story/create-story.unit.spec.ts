@@ -25,8 +25,8 @@ function create(overrides: Partial<CreateStory> = {}): CreateStory {
     title: 'Export stories as markdown',
     description: FORMATTED_DESCRIPTION,
     acceptanceCriteria: [
-      { id: 'ac-1', description: 'The export lists every story of the project' },
-      { id: 'ac-2', description: 'Each story shows its acceptance criteria as bullets' },
+      { id: 'ac-1', ref: 'AC-1', description: 'The export lists every story of the project' },
+      { id: 'ac-2', ref: 'AC-2', description: 'Each story shows its acceptance criteria as bullets' },
     ],
     tags: ['export'],
     priority: 'MEDIUM',
@@ -56,8 +56,18 @@ describe('CreateStory', () => {
         priority: 'MEDIUM',
         tags: ['export'],
         acceptanceCriteria: [
-          { id: 'ac-1', description: 'The export lists every story of the project', verified: false },
-          { id: 'ac-2', description: 'Each story shows its acceptance criteria as bullets', verified: false },
+          {
+            id: 'ac-1',
+            ref: 'AC-1',
+            description: 'The export lists every story of the project',
+            verified: false,
+          },
+          {
+            id: 'ac-2',
+            ref: 'AC-2',
+            description: 'Each story shows its acceptance criteria as bullets',
+            verified: false,
+          },
         ],
         component: null,
         createdAt: T0,
@@ -74,7 +84,7 @@ describe('CreateStory', () => {
         create({
           title: '  Export\n stories  as markdown ',
           description: '\r\n\r\nFirst line   \r\n\r\n\r\n  indented second\n\n',
-          acceptanceCriteria: [{ id: 'ac-1', description: '  spans\ntwo lines ' }],
+          acceptanceCriteria: [{ id: 'ac-1', ref: 'AC-1', description: '  spans\ntwo lines ' }],
           tags: [' Export ', 'UI', 'export', 'ui '],
         }),
       )
@@ -82,7 +92,7 @@ describe('CreateStory', () => {
         storyCreated({
           title: 'Export stories as markdown',
           description: 'First line\n\n  indented second',
-          acceptanceCriteria: [{ id: 'ac-1', description: 'spans two lines' }],
+          acceptanceCriteria: [{ id: 'ac-1', ref: 'AC-1', description: 'spans two lines' }],
           tags: ['export', 'ui'],
         }),
       ]);
@@ -96,7 +106,11 @@ describe('CreateStory', () => {
   });
 
   it('accepts every field at its limit', () => {
-    const criteria = Array.from({ length: 50 }, (_, i) => ({ id: `ac-${i}`, description: text(1_000) }));
+    const criteria = Array.from({ length: 50 }, (_, i) => ({
+      id: `ac-${i}`,
+      ref: `AC-${i + 1}`,
+      description: text(1_000),
+    }));
     const tags = Array.from({ length: 20 }, (_, i) => `${text(48)}${String(i).padStart(2, '0')}`);
     const [event] = decideCreateStory(
       create({ title: text(200), description: text(10_000), acceptanceCriteria: criteria, tags }),
@@ -151,7 +165,11 @@ describe('CreateStory', () => {
     });
 
     it('more than 50 acceptance criteria', () => {
-      const criteria = Array.from({ length: 51 }, (_, i) => ({ id: `ac-${i}`, description: 'ok' }));
+      const criteria = Array.from({ length: 51 }, (_, i) => ({
+        id: `ac-${i}`,
+        ref: `AC-${i + 1}`,
+        description: 'ok',
+      }));
       expect(problems({ acceptanceCriteria: criteria })).toEqual([
         { field: 'acceptanceCriteria', message: 'a story has at most 50 acceptance criteria' },
       ]);
@@ -161,9 +179,9 @@ describe('CreateStory', () => {
       expect(
         problems({
           acceptanceCriteria: [
-            { id: 'a', description: 'fine' },
-            { id: 'b', description: '  ' },
-            { id: 'c', description: text(1_001) },
+            { id: 'a', description: 'fine', ref: 'AC-1' },
+            { id: 'b', description: '  ', ref: 'AC-2' },
+            { id: 'c', description: text(1_001), ref: 'AC-3' },
           ],
         }),
       ).toEqual([
@@ -172,13 +190,28 @@ describe('CreateStory', () => {
       ]);
     });
 
+    it('a malformed or duplicate criterion reference', () => {
+      expect(
+        problems({
+          acceptanceCriteria: [
+            { id: 'a', ref: 'AC-7', description: 'one' },
+            { id: 'b', ref: 'AC-7', description: 'two' },
+            { id: 'c', ref: 'AC-07', description: 'three' },
+          ],
+        }),
+      ).toEqual([
+        { field: 'acceptanceCriteria[1]', message: 'reference AC-7 is already taken' },
+        { field: 'acceptanceCriteria[2]', message: '"AC-07" is not a reference of the form AC-<n>' },
+      ]);
+    });
+
     it('a duplicate or empty criterion id', () => {
       expect(
         problems({
           acceptanceCriteria: [
-            { id: 'a', description: 'one' },
-            { id: 'a', description: 'two' },
-            { id: '', description: 'three' },
+            { id: 'a', description: 'one', ref: 'AC-1' },
+            { id: 'a', description: 'two', ref: 'AC-2' },
+            { id: '', description: 'three', ref: 'AC-3' },
           ],
         }),
       ).toEqual([
@@ -214,7 +247,7 @@ describe('CreateStory', () => {
           projectId: '',
           title: '',
           description: text(10_001),
-          acceptanceCriteria: [{ id: 'a', description: '' }],
+          acceptanceCriteria: [{ id: 'a', description: '', ref: 'AC-1' }],
           tags: [''],
           priority: 'NOPE' as StoryPriority,
         }).map((p) => p.field),

@@ -21,8 +21,8 @@ export function storyCreated(overrides: Partial<StoryCreated['data']> = {}): Sto
       title: 'Export stories as markdown',
       description: FORMATTED_DESCRIPTION,
       acceptanceCriteria: [
-        { id: 'ac-1', description: 'The export lists every story of the project' },
-        { id: 'ac-2', description: 'Each story shows its acceptance criteria as bullets' },
+        { id: 'ac-1', ref: 'AC-1', description: 'The export lists every story of the project' },
+        { id: 'ac-2', ref: 'AC-2', description: 'Each story shows its acceptance criteria as bullets' },
       ],
       tags: ['export'],
       priority: 'MEDIUM',

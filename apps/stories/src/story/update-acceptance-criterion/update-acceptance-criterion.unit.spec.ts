@@ -46,6 +46,7 @@ describe('UpdateAcceptanceCriterion', () => {
     const events = storyDecider.decide(update(), foldStory(history));
     expect(foldStory([...history, ...events])?.acceptanceCriteria[0]).toEqual({
       id: 'ac-1',
+      ref: 'AC-1',
       description: 'The export lists every story, oldest first',
       verified: false,
     });
