@@ -141,6 +141,12 @@ describe('automated sessions through the gateway (real openai client, scripted e
       { id: componentId },
     );
     expect(accepted.component).toEqual({ designStatus: 'ACCEPTED', acceptedDesignVersion: 1 });
+    // The model cited the story's criterion, as the design validation requires.
+    const cited = await ok<{ design: { markdown: string } }>(
+      `query($id: ID!) { design(componentId: $id) { markdown } }`,
+      { id: componentId },
+    );
+    expect(cited.design.markdown).toContain('- adds the line totals [AC-1]');
 
     const testsRun = await finished((await start(componentId, 'TESTS')).id);
     expect(testsRun.status).toBe('SUCCEEDED');

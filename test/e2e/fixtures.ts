@@ -1,5 +1,10 @@
-/** A valid design of a DOMAIN context, for e2e flows. */
-export const VALID_CONTEXT_DESIGN = (name: string, components: string[], dependencies: string[]) =>
+/** A valid design of a DOMAIN context, for e2e flows; `cites` are the criteria of its linked stories. */
+export const VALID_CONTEXT_DESIGN = (
+  name: string,
+  components: string[],
+  dependencies: string[],
+  cites: string[] = [],
+) =>
   [
     `# ${name}`,
     ...[
@@ -13,5 +18,5 @@ export const VALID_CONTEXT_DESIGN = (name: string, components: string[], depende
     `## Dependencies\n\n${dependencies.length ? dependencies.map((d) => `- ${d}`).join('\n') : 'None.'}`,
     `## Components\n\n${components.length ? components.map((c) => `### ${c}\n\nPart of ${name}.`).join('\n\n') : 'None yet.'}`,
     '## Test Strategies\n\nUnit tests of the deciders.',
-    '## Test Assertions\n\n- rejects an empty cart\n- totals the lines',
+    `## Test Assertions\n\n- rejects an empty cart${cites.length ? ` [${cites.join(', ')}]` : ''}\n- totals the lines`,
   ].join('\n\n');

@@ -99,7 +99,7 @@ describe('the whole system through the gateway', () => {
     expect(invalid.submitDesign.errors.map((e) => e.code)).toContain('missing-section');
     const valid = await ok<{ submitDesign: { valid: boolean; version: number; errors: unknown[] } }>(
       `mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { version valid errors { code message } } }`,
-      { i: { componentId: shop, markdown: VALID_CONTEXT_DESIGN('Shop', ['Cart'], ['Billing']) } },
+      { i: { componentId: shop, markdown: VALID_CONTEXT_DESIGN('Shop', ['Cart'], ['Billing'], ['AC-1']) } },
       editor,
     );
     expect(valid.submitDesign).toEqual({ version: 2, valid: true, errors: [] });

@@ -148,7 +148,7 @@ describe('MCP at /mcp (SDK client, Streamable HTTP)', () => {
     expect(invalid.valid).toBe(false);
     const valid = await call<{ valid: boolean; accepted: boolean; version: number }>('submit_design', {
       componentId: shop.id,
-      markdown: VALID_CONTEXT_DESIGN('Shop', [], ['Billing']),
+      markdown: VALID_CONTEXT_DESIGN('Shop', [], ['Billing'], ['AC-1']),
     });
     expect(valid).toMatchObject({ valid: true, accepted: true, version: 2 });
     expect(await call<{ version: number }>('get_design', { componentId: shop.id })).toMatchObject({

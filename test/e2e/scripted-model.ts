@@ -20,7 +20,14 @@ export function phaseOf(request: ChatRequest): Phase {
 
 const nameIn = (request: ChatRequest) => /^Name: (.*)$/m.exec(request.messages[1]?.content ?? '')?.[1] ?? '?';
 
-export function design(name: string, withExecutionFlow: boolean): string {
+/** The criterion references the prompt shows (`- AC-3: …`), for a design that cites them as a good model does. */
+const refsIn = (request: ChatRequest) => [
+  ...new Set(
+    request.messages.flatMap((m) => [...(m.content ?? '').matchAll(/^- (AC-\d+):/gm)].map((r) => r[1])),
+  ),
+];
+
+export function design(name: string, withExecutionFlow: boolean, refs: readonly string[] = []): string {
   return [
     'Here is the design.',
     '',
@@ -38,7 +45,7 @@ export function design(name: string, withExecutionFlow: boolean): string {
     ...(withExecutionFlow ? ['## Execution Flow', '', 'Sum price × quantity over the lines.', ''] : []),
     '## Test Assertions',
     '',
-    '- adds the line totals',
+    `- adds the line totals${refs.length > 0 ? ` [${refs.join(', ')}]` : ''}`,
     '- an empty invoice totals zero',
     '```',
   ].join('\n');
@@ -75,10 +82,10 @@ export function responder(
   return (request: ChatRequest): ScriptedReply => {
     switch (phaseOf(request)) {
       case 'design':
-        return { content: design(nameIn(request), nameIn(request) !== 'Totals') };
+        return { content: design(nameIn(request), nameIn(request) !== 'Totals', refsIn(request)) };
       case 'design-revision':
         if (options.hangOnRevision?.()) return { hang: true };
-        return { content: design(nameIn(request), true) };
+        return { content: design(nameIn(request), true, refsIn(request)) };
       case 'tests':
       case 'tests-fix':
         return { content: TESTS_REPLY };

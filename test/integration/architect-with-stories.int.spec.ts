@@ -324,6 +324,12 @@ function architectSuite(name: string, bus: () => Record<string, string>) {
 
     it('propagates a story revision over the bus: the component becomes DIRTY, then the story', async () => {
       const storyId = await createStory('Refunds');
+      const { story } = await ok<{ story: { acceptanceCriteria: { ref: string }[] } }>(
+        stories,
+        `query($id: ID!) { story(id: $id) { acceptanceCriteria { ref } } }`,
+        { id: storyId },
+      );
+      const cites = story.acceptanceCriteria.map((c) => c.ref).join(', ');
       const refunds = await createContext('Refunds');
       await ok(
         architect,
@@ -343,7 +349,7 @@ function architectSuite(name: string, bus: () => Record<string, string>) {
         '## Dependencies\n\nNone.',
         '## Components\n\nNone yet.',
         '## Test Strategies\n\nUnit tests.',
-        '## Test Assertions\n\n- refunds a payment',
+        `## Test Assertions\n\n- refunds a payment [${cites}]`,
       ].join('\n\n');
       const submitted = await ok<{
         submitDesign: { valid: boolean; errors: { code: string; message: string }[] };
@@ -434,6 +440,92 @@ function architectSuite(name: string, bus: () => Record<string, string>) {
         { r: [{ __typename: 'Story', id: storyId }] },
       );
       expect(entities._entities).toEqual([{ component: { name: 'Refunds' } }]);
+    }, 90_000);
+
+    it('marks the component DIRTY when a criterion of a linked story changes, and validates citations against the copies', async () => {
+      const storyId = await createStory('Vouchers');
+      const { story } = await ok<{ story: { acceptanceCriteria: { id: string; ref: string }[] } }>(
+        stories,
+        `query($id: ID!) { story(id: $id) { acceptanceCriteria { id ref } } }`,
+        { id: storyId },
+      );
+      const [criterion] = story.acceptanceCriteria;
+      const vouchers = await createContext('Vouchers');
+      await ok(
+        architect,
+        `mutation($i: LinkStoryToComponentInput!) { linkStoryToComponent(input: $i) { id } }`,
+        {
+          i: { storyId, componentId: vouchers },
+        },
+      );
+      const design = (cites: string) =>
+        [
+          '# Vouchers',
+          ...[
+            'Purpose',
+            'Entity Ownership',
+            'Access Patterns',
+            'Public API',
+            'State Management Strategy',
+            'Execution Flow',
+          ].map((s) => `## ${s}\n\nText for ${s}.`),
+          '## Dependencies\n\nNone.',
+          '## Components\n\nNone yet.',
+          '## Test Strategies\n\nUnit tests.',
+          `## Test Assertions\n\n- redeems a voucher ${cites}`,
+        ].join('\n\n');
+      const submitted = await ok<{ submitDesign: { valid: boolean } }>(
+        architect,
+        `mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { valid } }`,
+        { i: { componentId: vouchers, markdown: design(`[${criterion.ref}]`) } },
+      );
+      expect(submitted.submitDesign.valid).toBe(true);
+
+      await ok(
+        stories,
+        `mutation($i: AddAcceptanceCriterionInput!) { addAcceptanceCriterion(input: $i) { id } }`,
+        { i: { storyId, description: 'A voucher is used once' } },
+      );
+      const statusOf = async () =>
+        (
+          await ok<{ component: { designStatus: string } }>(
+            architect,
+            `query($c: ID!) { component(id: $c) { designStatus } }`,
+            { c: vouchers },
+          )
+        ).component.designStatus;
+      await waitFor(async () => (await statusOf()) === 'DIRTY', 20_000, 'the component to become DIRTY');
+      const added = await ok<{ story: { acceptanceCriteria: { ref: string }[] } }>(
+        stories,
+        `query($id: ID!) { story(id: $id) { acceptanceCriteria { ref } } }`,
+        { id: storyId },
+      );
+      const newRef = added.story.acceptanceCriteria[1].ref;
+      const validate = async (cites: string) =>
+        (
+          await ok<{ validateDesign: { errors: { code: string }[] } }>(
+            architect,
+            `query($c: ID!, $m: String!) { validateDesign(componentId: $c, markdown: $m) { errors { code } } }`,
+            { c: vouchers, m: design(cites) },
+          )
+        ).validateDesign.errors.map((e) => e.code);
+      // The new criterion reaches the architect's copy: the old design no longer cites everything.
+      await waitFor(
+        async () => (await validate(`[${criterion.ref}]`)).includes('uncited-criterion'),
+        20_000,
+        'the new criterion in the copy',
+      );
+      expect(await validate(`[${criterion.ref}, ${newRef}]`)).toEqual([]);
+      await ok(
+        stories,
+        `mutation($i: RemoveAcceptanceCriterionInput!) { removeAcceptanceCriterion(input: $i) { id } }`,
+        { i: { storyId, criterionId: criterion.id } },
+      );
+      await waitFor(
+        async () => (await validate(`[${criterion.ref}, ${newRef}]`)).includes('unknown-criterion'),
+        20_000,
+        'the removed criterion to leave the copy',
+      );
     }, 90_000);
   });
 }

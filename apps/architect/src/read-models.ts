@@ -1,6 +1,7 @@
 import type { Projection, ProjectionDeps } from '@app/platform';
 import { ArchivedProject, archivedProjectsProjection } from '@app/platform';
 import { ComponentLocation } from './application/component-location.entity';
+import { CriterionCopy } from './reactions/criterion-copy.entity';
 import { ProjectCopy } from './reactions/project-copy.entity';
 import { StoryCopy } from './reactions/story-copy.entity';
 import { componentStatusReaction } from './reactions/dirty-propagation.reaction';
@@ -12,4 +13,4 @@ export function readModels(deps: ProjectionDeps): Projection[] {
 }
 
 /** The TypeORM entities of every read model: those above and the inline ones written with their events (tables in the app's migrations). */
-export const readModelEntities = [StoryCopy, ProjectCopy, ArchivedProject, ComponentLocation];
+export const readModelEntities = [StoryCopy, ProjectCopy, CriterionCopy, ArchivedProject, ComponentLocation];

@@ -1,7 +1,8 @@
 import type { StoredEvent } from '@app/domain';
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import type { RequestContext, SqlExecutor } from '@app/platform';
 import { NotFoundError, ValidationError } from '@app/domain';
 import {
@@ -17,7 +18,10 @@ import type { DesignEvent, DesignSubmitted } from '../design/design.events';
 import { designStreamId } from '../design/design.events';
 import { designTypeForKind } from '../design/design-templates';
 import { diffDesigns } from '../design/design-diff';
+import type { LinkedCriterion } from '../design/validate-design';
 import { validateDesign } from '../design/validate-design';
+import { CriterionCopy } from '../reactions/criterion-copy.entity';
+import { StoryCopy } from '../reactions/story-copy.entity';
 import type { DesignDiffView, DesignDocumentView, DesignValidationView } from './views/design.view';
 import { ArchitectureRepository } from './architecture.repository';
 import { moduleNameFor } from './views/component-view';
@@ -147,6 +151,7 @@ export class DesignService {
       moduleName: moduleNameFor(state, component) ?? undefined,
       childComponentNames: children,
       dependencyNames: dependencies,
+      criteria: await linkedCriteria(sql.manager, component.storyIds),
     });
     return { component, validation };
   }
@@ -190,6 +195,25 @@ export class DesignService {
     const to = pick(toVersion, 'toVersion');
     return { componentId, fromVersion, toVersion, diff: diffDesigns(from.markdown, to.markdown) };
   }
+}
+
+/** The referenced criteria of the linked stories (from the local copies), story by story in their order. */
+async function linkedCriteria(
+  manager: EntityManager,
+  storyIds: readonly string[],
+): Promise<LinkedCriterion[]> {
+  if (storyIds.length === 0) return [];
+  const stories = await manager.find(StoryCopy, { where: { storyId: In([...storyIds]), deleted: false } });
+  const titles = new Map(stories.map((story) => [story.storyId, story.title]));
+  const criteria = await manager.find(CriterionCopy, {
+    where: { storyId: In([...titles.keys()]), ref: Not(IsNull()) },
+    order: { storyId: 'ASC', position: 'ASC' },
+  });
+  return criteria.map((criterion) => ({
+    ref: criterion.ref!,
+    description: criterion.description,
+    storyTitle: titles.get(criterion.storyId)!,
+  }));
 }
 
 function toDocument(event: StoredEvent<DesignSubmitted>, accepted: boolean): DesignDocumentView {

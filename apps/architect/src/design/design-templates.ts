@@ -87,10 +87,12 @@ export const DESIGN_SECTION_GUIDANCE: Readonly<Record<DesignSectionName, DesignS
     guidance: 'How this is tested: the test levels, fixtures, and what is faked and what is real.',
   },
   'Test Assertions': {
-    guidance: 'One list item per behaviour a test asserts, stated so that it can fail.',
-    shape: ['- creates an order from a valid cart', '- rejects an empty cart with a validation error'].join(
-      '\n',
-    ),
+    guidance:
+      'One list item per behaviour a test asserts, stated so that it can fail, ending with the references of the acceptance criteria it verifies (none for an internal behaviour). Every criterion of the linked stories must be cited.',
+    shape: [
+      '- creates an order from a valid cart [AC-1]',
+      '- rejects an empty cart with a validation error [AC-2, AC-3]',
+    ].join('\n'),
   },
 };
 
@@ -122,6 +124,7 @@ export const DESIGN_TEMPLATES: Readonly<Record<DesignType, DesignTemplateSpec>> 
       required('Public API'),
       optional('State Management Strategy'),
       required('Execution Flow'),
+      optional('Dependencies'),
       required('Test Strategies'),
       required('Test Assertions'),
     ],
@@ -134,6 +137,7 @@ export const DESIGN_TEMPLATES: Readonly<Record<DesignType, DesignTemplateSpec>> 
       optional('Associations'),
       optional('Validation Rules'),
       optional('Database Constraints'),
+      optional('Dependencies'),
       required('Test Assertions'),
     ],
   },
@@ -143,6 +147,7 @@ export const DESIGN_TEMPLATES: Readonly<Record<DesignType, DesignTemplateSpec>> 
       required('Purpose'),
       required('Public API'),
       required('Execution Flow'),
+      optional('Dependencies'),
       required('Test Assertions'),
     ],
   },

@@ -44,12 +44,18 @@ describe('design templates (data)', () => {
     expect(sectionsOf('coordination_context', false)).toEqual([
       'Entity Ownership',
       'State Management Strategy',
+      'Dependencies',
     ]);
   });
 
   it('has the schema sections', () => {
     expect(sectionsOf('schema', true)).toEqual(['Purpose', 'Fields', 'Test Assertions']);
-    expect(sectionsOf('schema', false)).toEqual(['Associations', 'Validation Rules', 'Database Constraints']);
+    expect(sectionsOf('schema', false)).toEqual([
+      'Associations',
+      'Validation Rules',
+      'Database Constraints',
+      'Dependencies',
+    ]);
   });
 
   it('has the component sections', () => {
@@ -59,7 +65,7 @@ describe('design templates (data)', () => {
       'Execution Flow',
       'Test Assertions',
     ]);
-    expect(sectionsOf('component', false)).toEqual([]);
+    expect(sectionsOf('component', false)).toEqual(['Dependencies']);
   });
 
   it('has guidance for every section of every template', () => {
@@ -90,13 +96,22 @@ describe('designTemplate', () => {
         '',
         `<!-- ${DESIGN_SECTION_GUIDANCE['Execution Flow'].guidance} -->`,
         '',
+        '## Dependencies',
+        '',
+        '<!--',
+        `Optional: ${DESIGN_SECTION_GUIDANCE.Dependencies.guidance} Delete this section if it does not apply.`,
+        '',
+        '- Payments',
+        '- `Shop.Inventory`: reserves the stock',
+        '-->',
+        '',
         '## Test Assertions',
         '',
         '<!--',
         DESIGN_SECTION_GUIDANCE['Test Assertions'].guidance,
         '',
-        '- creates an order from a valid cart',
-        '- rejects an empty cart with a validation error',
+        '- creates an order from a valid cart [AC-1]',
+        '- rejects an empty cart with a validation error [AC-2, AC-3]',
         '-->',
         '',
       ].join('\n'),

@@ -3,29 +3,13 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { DesignSectionName, DesignType } from './design-templates';
 import { DESIGN_SECTION_NAMES, designTemplateSpec } from './design-templates';
+import type { DesignError } from './design-error';
+import type { LinkedCriterion } from './check-citations';
+import { checkCitations } from './check-citations';
 
-/** Stable codes of the design errors. */
-export const DESIGN_ERROR_CODES = [
-  'missing-title',
-  'duplicate-title',
-  'title-mismatch',
-  'unknown-section',
-  'duplicate-section',
-  'missing-section',
-  'empty-section',
-  'missing-component',
-  'missing-dependency',
-  'unexpected-dependency',
-  'empty-test-assertions',
-] as const;
-export type DesignErrorCode = (typeof DESIGN_ERROR_CODES)[number];
-
-export interface DesignError {
-  readonly code: DesignErrorCode;
-  readonly message: string;
-  /** The section (H2 name) the error is about; null for the title. */
-  readonly section: string | null;
-}
+export type { DesignError, DesignErrorCode } from './design-error';
+export type { LinkedCriterion } from './check-citations';
+export { DESIGN_ERROR_CODES } from './design-error';
 
 export interface DesignContext {
   readonly type: DesignType;
@@ -36,6 +20,11 @@ export interface DesignContext {
   readonly childComponentNames: readonly string[];
   /** The names of the components it depends on: the Dependencies list must name exactly these. */
   readonly dependencyNames: readonly string[];
+  /**
+   * The referenced criteria of the stories linked to the component: Test Assertions must cite each
+   * (`[AC-<n>]`) and nothing else. Left out, citations are not checked.
+   */
+  readonly criteria?: readonly LinkedCriterion[];
 }
 
 export interface DesignValidation {
@@ -303,9 +292,11 @@ function readTestAssertions(
  *   comments (`empty-section`); an empty optional section is allowed;
  * - Components (contexts): each existing child has an H3 there (`missing-component`); other H3
  *   names are returned in `proposedComponents`;
- * - Dependencies (contexts): its top-level list items (see `DESIGN_SECTION_GUIDANCE`) name exactly
+ * - Dependencies (any design that has the section): its top-level list items (see `DESIGN_SECTION_GUIDANCE`) name exactly
  *   `dependencyNames` (`missing-dependency`, `unexpected-dependency`);
- * - Test Assertions: a non-empty list (`empty-test-assertions`), returned in `testAssertions`.
+ * - Test Assertions: a non-empty list (`empty-test-assertions`), returned in `testAssertions`;
+ *   with `criteria` given, every criterion is cited by some item (`uncited-criterion`) and every
+ *   cited reference is one of them (`unknown-criterion`).
  *
  * The structural checks run only on a section that is present and not empty (a missing or empty
  * one already has its error). Names (title, sections, components, dependencies) match
@@ -323,5 +314,7 @@ export function validateDesign(markdown: string, context: DesignContext): Design
   const proposedComponents = checkComponents(filled.get('Components'), context, componentName, errors);
   checkDependencies(filled.get('Dependencies'), context, componentName, errors);
   const testAssertions = readTestAssertions(markdown, filled.get('Test Assertions'), errors);
+  if (context.criteria && filled.has('Test Assertions'))
+    checkCitations(testAssertions, context.criteria, componentName, errors);
   return { valid: errors.length === 0, errors, proposedComponents, testAssertions };
 }

@@ -166,8 +166,25 @@ describe('validateDesign', () => {
         ['Purpose', 'Public API', 'Execution Flow', 'Test Assertions'].includes(n),
       );
       expect(codes(document(sections), component)).toEqual([]);
-      expect(codes(document([...sections, ['Dependencies', '- Payments']]), component)).toEqual([
+      expect(codes(document([...sections, ['Components', '### Cart']]), component)).toEqual([
         'unknown-section',
+      ]);
+    });
+
+    it('takes a Dependencies section in any design and checks it against the graph', () => {
+      const component: DesignContext = {
+        ...checkout,
+        type: 'component',
+        childComponentNames: [],
+        dependencyNames: ['Payments'],
+      };
+      const sections = contextSections.filter(([n]) =>
+        ['Purpose', 'Public API', 'Execution Flow', 'Test Assertions'].includes(n),
+      );
+      expect(codes(document([...sections, ['Dependencies', '- Payments']]), component)).toEqual([]);
+      expect(codes(document([...sections, ['Dependencies', '- Shipping']]), component)).toEqual([
+        'missing-dependency',
+        'unexpected-dependency',
       ]);
     });
 
@@ -364,6 +381,57 @@ describe('validateDesign', () => {
     });
   });
 
+  describe('uncited-criterion and unknown-criterion', () => {
+    const linked: DesignContext = {
+      ...checkout,
+      criteria: [
+        { ref: 'AC-1', description: 'an order needs a cart', storyTitle: 'Place an order' },
+        { ref: 'AC-2', description: 'an empty cart is refused', storyTitle: 'Place an order' },
+        { ref: 'AC-7', description: 'stock is reserved', storyTitle: 'Reserve stock' },
+      ],
+    };
+    const assertions = (body: string) => document(withSection('Test Assertions', body));
+
+    it('passes when every criterion is cited, in one bracket or several, next to internal assertions', () => {
+      const body = '- places an order [AC-1]\n- refuses an empty cart [AC-2][AC-7]\n- logs the order id';
+      expect(validateDesign(assertions(body), linked)).toMatchObject({ valid: true, errors: [] });
+    });
+
+    it('names each criterion that no assertion cites, with its story', () => {
+      expect(validateDesign(assertions('- places an order [AC-1, AC-7]'), linked).errors).toEqual([
+        {
+          code: 'uncited-criterion',
+          message:
+            'AC-2 of "Place an order" (an empty cart is refused) is cited by no test assertion; end an assertion that verifies it with [AC-2]',
+          section: 'Test Assertions',
+        },
+      ]);
+    });
+
+    it('names each cited reference that is not a criterion of a linked story, malformed ones included', () => {
+      const body = '- places an order [AC-1, AC-2, AC-7]\n- ships [AC-9]\n- bills [AC-01]';
+      expect(validateDesign(assertions(body), linked).errors).toEqual([
+        {
+          code: 'unknown-criterion',
+          message: '[AC-9] is not an acceptance criterion of a story linked to Checkout',
+          section: 'Test Assertions',
+        },
+        {
+          code: 'unknown-criterion',
+          message: '[AC-01] is not an acceptance criterion of a story linked to Checkout',
+          section: 'Test Assertions',
+        },
+      ]);
+    });
+
+    it('checks nothing when no criteria are given, and refuses every citation when no story is linked', () => {
+      expect(codes(assertions('- places an order [AC-3]'))).toEqual([]);
+      expect(codes(assertions('- places an order [AC-3]'), { ...checkout, criteria: [] })).toEqual([
+        'unknown-criterion',
+      ]);
+    });
+  });
+
   it('lists errors as title, sections in document order, then template order', () => {
     const markdown = document(
       [['Extra', 'x'], ...without('Purpose', withSection('Test Assertions', 'none')), ['Extra', 'y']],
@@ -406,10 +474,10 @@ describe('validateDesign', () => {
     function fillMinimally(template: string): string {
       return template.replace(/^## (.+)\n\n<!--[\s\S]*?-->/gm, (whole, name: string) => {
         if (name === 'Components') return `## ${name}\n\n### Cart`;
-        if (name === 'Dependencies') return `## ${name}\n\n- Payments`;
+        const optional = /^<!--\s*Optional/.test(whole.slice(whole.indexOf('<!--')));
+        if (name === 'Dependencies' && !optional) return `## ${name}\n\n- Payments`;
         if (name === 'Test Assertions') return `## ${name}\n\n- it works`;
         // Optional sections keep their comment: an empty optional section is allowed.
-        const optional = template.includes(`## ${name}\n\n<!-- Optional`);
         return optional ? whole : `## ${name}\n\nFilled in.`;
       });
     }

@@ -34,4 +34,19 @@ export const architectMigrations: readonly Migration[] = [
     `,
   },
   archivedProjectsMigration(2),
+  {
+    version: 3,
+    name: 'criterion-copies',
+    up: (s) => `
+      -- The local copy of the stories' acceptance criteria, fed by the bus (part of the story copies).
+      CREATE TABLE IF NOT EXISTS ${s}.criterion_copies (
+        criterion_id text PRIMARY KEY,
+        story_id uuid NOT NULL,
+        ref text,
+        description text NOT NULL,
+        position integer NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS criterion_copies_by_story ON ${s}.criterion_copies (story_id, position);
+    `,
+  },
 ];

@@ -2,6 +2,7 @@ import type { PublicProjectEvent, PublicStoryEvent } from '@app/domain';
 import type { BusEvent, Projection, ProjectionContext, ProjectionDeps } from '@app/platform';
 import { contractHandlers, writeEntity } from '@app/platform';
 import { ProjectCopy } from './project-copy.entity';
+import { copyCreatedCriteria, criterionCopyHandlers } from './criterion-copies';
 import { StoryCopy } from './story-copy.entity';
 import {
   PROJECT_STREAM,
@@ -13,7 +14,8 @@ import {
 
 /**
  * The architect's local copy of the stories (per project), fed by the stories service's events.
- * It only holds what the architect needs: existence, project, title, version, last revision time.
+ * It only holds what the architect needs: existence, project, title, version, last revision time,
+ * and the criteria (see criterion-copies).
  */
 export function storyCopiesProjection(deps: ProjectionDeps): Projection {
   const bumpVersion = async (event: BusEvent, { manager }: ProjectionContext) => {
@@ -26,7 +28,7 @@ export function storyCopiesProjection(deps: ProjectionDeps): Projection {
   return {
     name: 'architect.story_copies',
     schema: deps.config.schema,
-    tables: ['story_copies', 'project_copies'],
+    tables: ['story_copies', 'project_copies', 'criterion_copies'],
     sources: [{ service: STORIES_SERVICE, streamTypes: [STORY_STREAM, PROJECT_STREAM] }],
     handlers: {
       ...contractHandlers<PublicProjectEvent | PublicStoryEvent>({
@@ -50,6 +52,7 @@ export function storyCopiesProjection(deps: ProjectionDeps): Projection {
             .values({ storyId, projectId, title, version: event.version, revisedAt: new Date(createdAt) })
             .orUpdate(['title', 'version'], ['story_id'])
             .execute();
+          await copyCreatedCriteria(manager, storyId, event.data.acceptanceCriteria);
         },
         StoryRevised: async (event, { manager }) => {
           await manager.update(
@@ -66,6 +69,7 @@ export function storyCopiesProjection(deps: ProjectionDeps): Projection {
           );
         },
       }),
+      ...criterionCopyHandlers(bumpVersion),
       '*': async (event, context) => {
         if (event.streamType === STORY_STREAM) await bumpVersion(event, context);
       },

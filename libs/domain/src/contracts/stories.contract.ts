@@ -16,10 +16,42 @@ export interface PublicStoryCreated {
     readonly projectId: string;
     readonly title: string;
     readonly description: string;
-    readonly acceptanceCriteria: readonly { readonly id: string; readonly description: string }[];
+    /** `ref` (`AC-<n>`) is absent for criteria recorded before references existed. */
+    readonly acceptanceCriteria: readonly {
+      readonly id: string;
+      readonly ref?: string;
+      readonly description: string;
+    }[];
     readonly createdAt: string;
   };
 }
+
+/** A criterion added to the story (stream `story-<id>`); `ref` as in StoryCreated. */
+export interface PublicAcceptanceCriterionAdded {
+  readonly type: 'AcceptanceCriterionAdded';
+  readonly data: {
+    readonly criterionId: string;
+    readonly ref?: string;
+    readonly description: string;
+    readonly at: string;
+  };
+}
+
+/** A criterion's new text. */
+export interface PublicAcceptanceCriterionUpdated {
+  readonly type: 'AcceptanceCriterionUpdated';
+  readonly data: { readonly criterionId: string; readonly description: string; readonly at: string };
+}
+
+export interface PublicAcceptanceCriterionRemoved {
+  readonly type: 'AcceptanceCriterionRemoved';
+  readonly data: { readonly criterionId: string; readonly at: string };
+}
+
+export type PublicCriterionEvent =
+  | PublicAcceptanceCriterionAdded
+  | PublicAcceptanceCriterionUpdated
+  | PublicAcceptanceCriterionRemoved;
 
 export interface PublicStoryRevised {
   readonly type: 'StoryRevised';
@@ -47,7 +79,11 @@ export interface PublicProjectRenamed {
   readonly data: { readonly name: string; readonly renamedAt: string };
 }
 
-export type PublicStoryEvent = PublicStoryCreated | PublicStoryRevised | PublicStoryDeleted;
+export type PublicStoryEvent =
+  | PublicStoryCreated
+  | PublicStoryRevised
+  | PublicStoryDeleted
+  | PublicCriterionEvent;
 
 /** `project-<uuid>` → the uuid. */
 export function projectIdFromStream(streamId: string): string {
