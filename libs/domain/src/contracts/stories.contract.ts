@@ -49,9 +49,7 @@ export interface PublicAcceptanceCriterionRemoved {
 }
 
 export type PublicCriterionEvent =
-  | PublicAcceptanceCriterionAdded
-  | PublicAcceptanceCriterionUpdated
-  | PublicAcceptanceCriterionRemoved;
+  PublicAcceptanceCriterionAdded | PublicAcceptanceCriterionUpdated | PublicAcceptanceCriterionRemoved;
 
 export interface PublicStoryRevised {
   readonly type: 'StoryRevised';
@@ -80,10 +78,7 @@ export interface PublicProjectRenamed {
 }
 
 export type PublicStoryEvent =
-  | PublicStoryCreated
-  | PublicStoryRevised
-  | PublicStoryDeleted
-  | PublicCriterionEvent;
+  PublicStoryCreated | PublicStoryRevised | PublicStoryDeleted | PublicCriterionEvent;
 
 /** `project-<uuid>` → the uuid. */
 export function projectIdFromStream(streamId: string): string {
