@@ -72,6 +72,7 @@ describe('the codemyspec CLI (spawned) against the running system', () => {
       'design template',
       'design validate',
       'design submit',
+      'trace',
       'tests run',
       'session start',
       'session watch',
@@ -229,6 +230,15 @@ describe('the codemyspec CLI (spawned) against the running system', () => {
       'the session on the timeline',
     );
     const timeline = await ok(['timeline', '--project', projectId, '--first', '200']);
+    // Neither story is linked to a component here: the trace says so and fails the gate.
+    const trace = await cli(['trace', '--project', projectId]);
+    expect(trace.code).toBe(1);
+    expect(trace.stdout).toMatch(/^AC-1\s+UNLINKED\s+story "Invoice totals" is on no component/m);
+    expect(trace.stdout).toContain('✗ incomplete: 2 UNLINKED');
+    const traceJson = JSON.parse((await cli(['trace', '--project', projectId, '--json'])).stdout) as {
+      complete: boolean;
+    };
+    expect(traceJson.complete).toBe(false);
     for (const type of [
       'ProjectCreated',
       'StoryCreated',

@@ -30,6 +30,7 @@ const API_TOOLS = [
   'run_tests',
   'start_session',
   'get_session',
+  'get_traceability',
 ];
 
 /** The MCP endpoint with the SDK's own client over Streamable HTTP, against the running system. */
@@ -167,6 +168,21 @@ describe('MCP at /mcp (SDK client, Streamable HTTP)', () => {
       ],
     });
     expect(red).toMatchObject({ outcome: 'FAILED', tests: [{ failureKind: 'missing_module' }] });
+    // AC-1 is cited by "rejects an empty cart", which has no test yet: the chain stops there.
+    const trace = await call<{ complete: boolean; criteria: unknown[] }>('get_traceability', {
+      projectId: project.id,
+    });
+    expect(trace.complete).toBe(false);
+    expect(trace.criteria).toMatchObject([
+      {
+        criterion: { ref: 'AC-1', description: 'the total is shown within 1 second' },
+        story: { title: 'Checkout' },
+        component: { name: 'Shop' },
+        assertions: ['rejects an empty cart [AC-1]'],
+        tests: [{ name: 'rejects an empty cart', lastRedRunId: null, lastGreenRunId: null }],
+        status: 'UNTESTED',
+      },
+    ]);
     const bundle = await call<{ markdown: string }>('get_context_bundle', {
       componentId: shop.id,
       purpose: 'TESTS',

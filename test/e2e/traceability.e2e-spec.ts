@@ -1,6 +1,6 @@
 import { waitFor } from '@app/testing/wait-for';
 import type { RunningSystem } from './system';
-import { startSystem } from './system';
+import { sandboxDriver, startSystem } from './system';
 
 interface Criterion {
   id: string;
@@ -27,6 +27,40 @@ describe('traceability through the gateway', () => {
   afterAll(() => system?.stop());
 
   const ok = <T>(query: string, variables?: Record<string, unknown>) => system.ok<T>(query, variables);
+
+  const testFile = (length: number, broken = false) => ({
+    path: 'test/shortener.test.ts',
+    content: [
+      "import test from 'node:test';",
+      "import assert from 'node:assert/strict';",
+      "import { shorten } from '../src/shortener.ts';",
+      `test('codes have ${length} characters', () => assert.equal(shorten('https://a.example').length, ${length}));`,
+      "test('a URL keeps its code', () => assert.equal(shorten('https://a.example'), shorten('https://a.example')));",
+      broken ? "test('logs each code', () => { assert.equal(" : '',
+    ].join('\n'),
+  });
+  const codeFile = (length: number) => ({
+    path: 'src/shortener.ts',
+    content: `import { createHash } from 'node:crypto';\nexport const shorten = (url: string): string => createHash('sha256').update(url).digest('hex').slice(0, ${length});\n`,
+  });
+  const run = async (projectId: string, componentId: string, files: { path: string; content: string }[]) =>
+    (
+      await ok<{ runTests: { id: string; outcome: string } }>(
+        `mutation($i: RunTestsInput!) { runTests(input: $i) { id outcome } }`,
+        { i: { projectId, componentId, files } },
+      )
+    ).runTests;
+  const statuses = async (projectId: string) =>
+    (
+      await ok<{
+        traceability: { complete: boolean; criteria: { criterion: { ref: string }; status: string }[] };
+      }>(
+        `query($p: ID!) { traceability(projectId: $p) { complete criteria { criterion { ref } status } } }`,
+        { p: projectId },
+      )
+    ).traceability.criteria.map((c) => `${c.criterion.ref} ${c.status}`);
+  const until = (projectId: string, expected: string[], why: string) =>
+    waitFor(async () => JSON.stringify(await statuses(projectId)) === JSON.stringify(expected), 30_000, why);
 
   async function story(projectId: string, title: string, criteria: string[]) {
     return (
@@ -158,5 +192,108 @@ describe('traceability through the gateway', () => {
       s: stats.id,
     });
     expect(untouched.story.status).toBe('IN_PROGRESS');
+  });
+
+  it('traces each criterion to its tests and counts red only for the right reason, then green, until a criterion changes', async () => {
+    if (!(await sandboxDriver())) return;
+    const projectId = (
+      await ok<{ createProject: { id: string } }>(
+        `mutation { createProject(input: { name: "Evidence", description: "" }) { id } }`,
+      )
+    ).createProject.id;
+    const shorten = await story(projectId, 'Shorten a URL', [
+      'the code has 7 characters',
+      'the same URL gets the same code',
+    ]);
+    await story(projectId, 'Count visits', ['each visit counts once']);
+    const contextId = (
+      await ok<{ createContext: { id: string } }>(
+        `mutation($i: CreateContextInput!) { createContext(input: $i) { id } }`,
+        { i: { projectId, name: 'Links', type: 'DOMAIN' } },
+      )
+    ).createContext.id;
+    const componentId = (
+      await ok<{ createComponent: { id: string } }>(
+        `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`,
+        { i: { projectId, parentId: contextId, name: 'Shortener', type: 'other' } },
+      )
+    ).createComponent.id;
+    await waitFor(
+      async () =>
+        (
+          await system.graphql(
+            `mutation($i: LinkStoryToComponentInput!) { linkStoryToComponent(input: $i) { id } }`,
+            { i: { storyId: shorten.id, componentId } },
+          )
+        ).errors === undefined,
+      30_000,
+      'the story to reach the architect',
+    );
+    // Stories are listed by title: "Count visits" (AC-3) first, then "Shorten a URL".
+    await until(projectId, ['AC-3 UNLINKED', 'AC-1 UNCITED', 'AC-2 UNCITED'], 'no design yet');
+    const design = (length: number) =>
+      component([`codes have ${length} characters [AC-1]`, 'a URL keeps its code [AC-2]']);
+    await ok(`mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { valid } }`, {
+      i: { componentId, markdown: design(7) },
+    });
+    await until(projectId, ['AC-3 UNLINKED', 'AC-1 UNTESTED', 'AC-2 UNTESTED'], 'a design, no tests');
+
+    // Failing for the wrong reason (a syntax error) is no red evidence.
+    expect((await run(projectId, componentId, [testFile(7, true)])).outcome).toBe('FAILED');
+    // Failing because the implementation is missing is.
+    const red = await run(projectId, componentId, [testFile(7)]);
+    expect(red.outcome).toBe('FAILED');
+    await until(projectId, ['AC-3 UNLINKED', 'AC-1 NOT_GREEN', 'AC-2 NOT_GREEN'], 'red evidence');
+    const green = await run(projectId, componentId, [testFile(7), codeFile(7)]);
+    expect(green.outcome).toBe('PASSED');
+    await until(projectId, ['AC-3 UNLINKED', 'AC-1 VERIFIED', 'AC-2 VERIFIED'], 'green evidence');
+    const report = await ok<{
+      traceability: {
+        complete: boolean;
+        criteria: { tests: { name: string; lastRedRunId: string; lastGreenRunId: string }[] }[];
+      };
+    }>(
+      `query($p: ID!) { traceability(projectId: $p) { complete criteria { tests { name lastRedRunId lastGreenRunId } } } }`,
+      { p: projectId },
+    );
+    expect(report.traceability.complete).toBe(false); // AC-3's story is on no component
+    expect(report.traceability.criteria[1].tests).toEqual([
+      { name: 'codes have 7 characters', lastRedRunId: red.id, lastGreenRunId: green.id },
+    ]);
+
+    // 7 → 8 characters: the evidence is stale until the design, the tests and the code follow.
+    await ok(
+      `mutation($i: UpdateAcceptanceCriterionInput!) { updateAcceptanceCriterion(input: $i) { id } }`,
+      {
+        i: {
+          storyId: shorten.id,
+          criterionId: shorten.acceptanceCriteria[0].id,
+          description: 'the code has 8 characters',
+        },
+      },
+    );
+    await until(
+      projectId,
+      ['AC-3 UNLINKED', 'AC-1 DIRTY', 'AC-2 DIRTY'],
+      'the change to make the work stale',
+    );
+    await ok(`mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { valid } }`, {
+      i: { componentId, markdown: design(8) },
+    });
+    await until(
+      projectId,
+      ['AC-3 UNLINKED', 'AC-1 UNTESTED', 'AC-2 UNTESTED'],
+      'a new design: old evidence no longer counts',
+    );
+    await run(projectId, componentId, [testFile(8), codeFile(7)]);
+    await run(projectId, componentId, [testFile(8), codeFile(8)]);
+    await until(
+      projectId,
+      ['AC-3 UNLINKED', 'AC-1 NOT_RED', 'AC-2 NOT_RED'],
+      'green without a red run since the new design',
+    );
+    await run(projectId, componentId, [testFile(8)]);
+    await run(projectId, componentId, [testFile(8), codeFile(8)]);
+    await until(projectId, ['AC-3 UNLINKED', 'AC-1 VERIFIED', 'AC-2 VERIFIED'], 'verified again');
   });
 });

@@ -17,6 +17,8 @@ import { MapStoryToComponentResolver } from './architecture/map-story-to-compone
 import { RemoveDependencyResolver } from './architecture/remove-dependency/remove-dependency.resolver';
 import { UnmapStoryFromComponentResolver } from './architecture/unmap-story-from-component/unmap-story-from-component.resolver';
 import { DesignResolver } from './design/design.resolver';
+import { TraceabilityResolver } from './traceability/traceability.resolver';
+import { TraceabilityService } from './traceability/traceability.service';
 import { ComponentResolver } from './graphql/component.resolver';
 import { StoryComponentResolver } from './graphql/story-component.resolver';
 import { architectMigrations } from './persistence/architect.migrations';
@@ -48,6 +50,8 @@ export class ArchitectModule {
         AddDependencyResolver,
         RemoveDependencyResolver,
         DesignResolver,
+        TraceabilityService,
+        TraceabilityResolver,
       ],
     };
   }

@@ -6,11 +6,25 @@ import { ProjectCopy } from './reactions/project-copy.entity';
 import { StoryCopy } from './reactions/story-copy.entity';
 import { componentStatusReaction } from './reactions/dirty-propagation.reaction';
 import { storyCopiesProjection } from './reactions/story-copies.projection';
+import { TestResult } from './traceability/test-result.entity';
+import { testResultsProjection } from './traceability/test-results.projection';
 
 /** The architect consumes the stories (a local copy) and reacts to story revisions and sandbox runs. */
 export function readModels(deps: ProjectionDeps): Projection[] {
-  return [storyCopiesProjection(deps), componentStatusReaction(deps), archivedProjectsProjection(deps)];
+  return [
+    storyCopiesProjection(deps),
+    componentStatusReaction(deps),
+    testResultsProjection(deps),
+    archivedProjectsProjection(deps),
+  ];
 }
 
 /** The TypeORM entities of every read model: those above and the inline ones written with their events (tables in the app's migrations). */
-export const readModelEntities = [StoryCopy, ProjectCopy, CriterionCopy, ArchivedProject, ComponentLocation];
+export const readModelEntities = [
+  StoryCopy,
+  ProjectCopy,
+  CriterionCopy,
+  TestResult,
+  ArchivedProject,
+  ComponentLocation,
+];

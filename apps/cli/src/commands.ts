@@ -5,6 +5,7 @@ import { projectsCommand, projectsCreateCommand } from './commands/projects.comm
 import { sessionStartCommand, sessionWatchCommand, timelineCommand } from './commands/session.command';
 import { storiesExportCommand, storiesImportCommand } from './commands/stories.command';
 import { testsRunCommand } from './commands/tests-run.command';
+import { traceCommand } from './commands/trace.command';
 
 export const COMMANDS: readonly Command[] = [
   loginCommand,
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   sessionStartCommand,
   sessionWatchCommand,
   timelineCommand,
+  traceCommand,
 ];
 
 /** The longest command path the words start with (`tests run x` → `tests run`). */

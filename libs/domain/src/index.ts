@@ -15,4 +15,5 @@ export * from './events/expected-version';
 export * from './events/upcaster-registry';
 export * from './util/uuid';
 export * from './values/criterion-ref';
+export * from './values/test-name';
 export * from './decider/record-once';

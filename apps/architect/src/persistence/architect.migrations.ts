@@ -49,4 +49,21 @@ export const architectMigrations: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS criterion_copies_by_story ON ${s}.criterion_copies (story_id, position);
     `,
   },
+  {
+    version: 4,
+    name: 'test-results',
+    up: (s) => `
+      -- Per component and test: the last red and the last green evidence (fed by the sessions' sandbox runs).
+      CREATE TABLE IF NOT EXISTS ${s}.test_results (
+        component_id uuid NOT NULL,
+        key text NOT NULL,
+        name text NOT NULL,
+        last_red_run_id uuid,
+        last_red_at timestamptz,
+        last_green_run_id uuid,
+        last_green_at timestamptz,
+        PRIMARY KEY (component_id, key)
+      );
+    `,
+  },
 ];

@@ -5,6 +5,7 @@ import { PROMPT_TOOLS } from './tools/prompt.tools';
 import { ARCHITECTURE_TOOLS } from './tools/architecture.tools';
 import { DESIGN_TOOLS } from './tools/design.tools';
 import { SESSION_TOOLS } from './tools/session.tools';
+import { TRACEABILITY_TOOLS } from './tools/traceability.tools';
 
 export type { McpTool } from './tools/mcp-tool';
 
@@ -19,4 +20,5 @@ export const MCP_TOOLS: readonly McpTool[] = [
   ...ARCHITECTURE_TOOLS,
   ...DESIGN_TOOLS,
   ...SESSION_TOOLS,
+  ...TRACEABILITY_TOOLS,
 ];

@@ -2,6 +2,8 @@ import type { SandboxRunRecorded } from '@app/domain';
 import { executedTests } from '../sandbox/sandbox-outcome';
 import type { SandboxResult } from '../sandbox/sandbox.port';
 import { sha256Of } from '../workspace/blob-store';
+import { isTestPath } from '../session-runtime/session-inputs';
+import { testNamesIn } from '../session/test-alignment';
 import type { CallerContext } from '../clients/subgraph-client';
 import type { WorkspaceFile } from '../sandbox/sandbox.port';
 import type { WorkspaceWriter } from '../workspace/workspace.events';
@@ -53,7 +55,11 @@ export function runRecorded(run: {
       argv: [...run.argv],
       image: run.image,
       workspaceVersion: run.workspaceVersion,
-      files: input.files.map((f) => ({ path: f.path, sha256: sha256Of(f.content) })),
+      files: input.files.map((f) => ({
+        path: f.path,
+        sha256: sha256Of(f.content),
+        ...(isTestPath(f.path) ? { tests: testNamesIn(f.content) } : {}),
+      })),
       tests: result.tests.map((t) => ({
         name: t.name,
         status: t.status,

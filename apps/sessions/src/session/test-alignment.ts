@@ -1,13 +1,7 @@
-import { criterionCitations } from '@app/domain';
+import { normalizeTestName } from '@app/domain';
 
-/** Lowercase words only, criterion citations (`[AC-12]`) left out: how an assertion and a test name are compared. */
-export function normalizeName(text: string): string {
-  return criterionCitations(text)
-    .text.toLowerCase()
-    .replace(/[`'"“”‘’]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+/** How an assertion and a test name are compared (see `normalizeTestName`). */
+export const normalizeName = normalizeTestName;
 
 const TEST_CALL =
   /\b(?:test|it)(?:\.(?:only|skip|todo))?\s*\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\$]|\\.)*)`)/g;

@@ -30,7 +30,15 @@ export interface SandboxRunRecorded {
     readonly image?: string;
     /** The project workspace version the run's files were recorded as. */
     readonly workspaceVersion?: number;
-    readonly files?: readonly { readonly path: string; readonly sha256: string }[];
+    /**
+     * `tests` (added later): the names a test file declares (string-literal `test(…)`/`it(…)`), so
+     * a file that failed before its tests ran (a missing module) still names the tests it holds.
+     */
+    readonly files?: readonly {
+      readonly path: string;
+      readonly sha256: string;
+      readonly tests?: readonly string[];
+    }[];
     readonly tests?: readonly {
       readonly name: string;
       readonly status: string;

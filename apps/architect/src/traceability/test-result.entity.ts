@@ -1,0 +1,19 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * One test of a component as the sandbox runs saw it: the last run in which it failed as red
+ * evidence (a red run: it ran and failed on an assertion or the missing implementation) and the
+ * last in which it passed as green evidence (a run where every test passed).
+ */
+@Entity({ name: 'test_results' })
+export class TestResult {
+  @PrimaryColumn('uuid', { name: 'component_id' }) componentId!: string;
+  /** The name normalized as assertions are (`normalizeTestName`). */
+  @PrimaryColumn('text') key!: string;
+  /** The name as the newest run reported it. */
+  @Column('text') name!: string;
+  @Column('uuid', { name: 'last_red_run_id', nullable: true }) lastRedRunId!: string | null;
+  @Column('timestamptz', { name: 'last_red_at', nullable: true }) lastRedAt!: Date | null;
+  @Column('uuid', { name: 'last_green_run_id', nullable: true }) lastGreenRunId!: string | null;
+  @Column('timestamptz', { name: 'last_green_at', nullable: true }) lastGreenAt!: Date | null;
+}

@@ -1,0 +1,63 @@
+import type { SandboxRunRecorded } from '@app/domain';
+import type { Projection, ProjectionDeps } from '@app/platform';
+import { contractHandlers, writeEntity } from '@app/platform';
+import {
+  isGreenRun,
+  isRedRun,
+  normalizeTestName,
+  RED_FAILURE_KINDS,
+  SANDBOX_RUN_STREAM,
+  SESSIONS_SERVICE,
+} from '@app/domain';
+import { TestResult } from './test-result.entity';
+
+/**
+ * The tests a run is evidence for: in a green run every passing test; in a red run every test that
+ * failed for the right reason, a whole test file that failed that way (its import of the missing
+ * implementation) standing for the tests it declares.
+ */
+function evidenceNames(run: SandboxRunRecorded['data'], red: boolean): string[] {
+  const declared = new Map((run.files ?? []).map((file) => [file.path, file.tests ?? []]));
+  return (run.tests ?? []).flatMap((test) => {
+    if (!red) return test.status === 'PASSED' ? [test.name] : [];
+    if (test.status !== 'FAILED' || !RED_FAILURE_KINDS.includes(test.failureKind ?? '')) return [];
+    return declared.get(test.name) ?? [test.name];
+  });
+}
+
+/**
+ * The evidence per test: a test that failed for the right reason in a red run, and a test that
+ * passed in a green run, each with the run and its time. Runs of a component count for that
+ * component only; a run that is neither red nor green changes nothing.
+ */
+export function testResultsProjection(deps: ProjectionDeps): Projection {
+  return {
+    name: 'architect.test_results',
+    schema: deps.config.schema,
+    tables: ['test_results'],
+    sources: [{ service: SESSIONS_SERVICE, streamTypes: [SANDBOX_RUN_STREAM] }],
+    handlers: contractHandlers<SandboxRunRecorded>({
+      SandboxRunRecorded: async (event, { manager }) => {
+        const run = event.data;
+        const red = isRedRun(run);
+        const green = isGreenRun(run);
+        if (!red && !green) return;
+        const at = new Date(run.recordedAt);
+        for (const name of evidenceNames(run, red)) {
+          const key = normalizeTestName(name);
+          const known = await manager.findOneBy(TestResult, { componentId: run.componentId, key });
+          const result: TestResult = {
+            componentId: run.componentId,
+            key,
+            name,
+            lastRedRunId: red ? run.runId : (known?.lastRedRunId ?? null),
+            lastRedAt: red ? at : (known?.lastRedAt ?? null),
+            lastGreenRunId: green ? run.runId : (known?.lastGreenRunId ?? null),
+            lastGreenAt: green ? at : (known?.lastGreenAt ?? null),
+          };
+          await writeEntity(manager, TestResult, result, 'update');
+        }
+      },
+    }),
+  };
+}

@@ -1,0 +1,133 @@
+import { criterionCitations, normalizeTestName } from '@app/domain';
+
+export const TRACE_STATUSES = [
+  'UNLINKED',
+  'UNCITED',
+  'UNTESTED',
+  'NOT_RED',
+  'NOT_GREEN',
+  'VERIFIED',
+  'DIRTY',
+] as const;
+export type TraceStatus = (typeof TRACE_STATUSES)[number];
+
+export interface TraceStory {
+  readonly id: string;
+  readonly title: string;
+  readonly criteria: readonly {
+    readonly id: string;
+    readonly ref: string | null;
+    readonly description: string;
+  }[];
+}
+
+export interface TraceComponent {
+  readonly id: string;
+  readonly name: string;
+  /** An upstream change made its design (and so its evidence) stale. */
+  readonly dirty: boolean;
+  /** The accepted design's Test Assertions; null without an accepted design. */
+  readonly assertions: readonly string[] | null;
+  /** When that design was accepted: evidence from before it is about another design and does not count. */
+  readonly acceptedAt: Date | null;
+}
+
+export interface TraceEvidence {
+  readonly name: string;
+  readonly lastRedRunId: string | null;
+  readonly lastRedAt: Date | null;
+  readonly lastGreenRunId: string | null;
+  readonly lastGreenAt: Date | null;
+}
+
+export interface TraceInputs {
+  readonly stories: readonly TraceStory[];
+  /** The component each story is linked to. */
+  readonly componentOfStory: ReadonlyMap<string, TraceComponent>;
+  /** Per component, its tests by normalized name. */
+  readonly evidence: ReadonlyMap<string, ReadonlyMap<string, TraceEvidence>>;
+}
+
+export interface TracedCriterion {
+  readonly criterion: TraceStory['criteria'][number];
+  readonly story: { readonly id: string; readonly title: string };
+  readonly component: { readonly id: string; readonly name: string } | null;
+  /** The assertions of the accepted design that cite the criterion. */
+  readonly assertions: readonly string[];
+  /** One per citing assertion: the test named after it and its evidence (no runs when there is no such test). */
+  readonly tests: readonly TraceEvidence[];
+  readonly status: TraceStatus;
+}
+
+export interface Traceability {
+  readonly complete: boolean;
+  readonly counts: readonly { readonly status: TraceStatus; readonly count: number }[];
+  readonly criteria: readonly TracedCriterion[];
+}
+
+/**
+ * Criterion → component → citing assertions → tests → red then green evidence, for every criterion
+ * of the project. Each criterion gets the first status that holds: UNLINKED (its story is on no
+ * component), DIRTY (an upstream change made the component's work stale), UNCITED (no assertion of
+ * the accepted design cites it), UNTESTED (a citing assertion has no test with red or green
+ * evidence since the design was accepted), NOT_RED (a test never failed for the right reason), NOT_GREEN (a test has not passed
+ * since it last failed), else VERIFIED. Complete when every criterion is VERIFIED.
+ */
+export function traceCriteria(inputs: TraceInputs): Traceability {
+  const criteria = inputs.stories.flatMap((story) =>
+    story.criteria.map((criterion) => traceOne(inputs, story, criterion)),
+  );
+  const counts = TRACE_STATUSES.map((status) => ({
+    status,
+    count: criteria.filter((c) => c.status === status).length,
+  }));
+  return { complete: criteria.every((c) => c.status === 'VERIFIED'), counts, criteria };
+}
+
+function traceOne(
+  inputs: TraceInputs,
+  story: TraceStory,
+  criterion: TraceStory['criteria'][number],
+): TracedCriterion {
+  const component = inputs.componentOfStory.get(story.id);
+  const base = { criterion, story: { id: story.id, title: story.title } };
+  if (!component) return { ...base, component: null, assertions: [], tests: [], status: 'UNLINKED' };
+  const ref = criterion.ref;
+  const assertions = ref
+    ? (component.assertions ?? []).filter((assertion) => criterionCitations(assertion).refs.includes(ref))
+    : [];
+  const known = inputs.evidence.get(component.id) ?? new Map<string, TraceEvidence>();
+  const tests = assertions.map(
+    (assertion): TraceEvidence =>
+      known.get(normalizeTestName(assertion)) ?? {
+        name: criterionCitations(assertion).text,
+        lastRedRunId: null,
+        lastRedAt: null,
+        lastGreenRunId: null,
+        lastGreenAt: null,
+      },
+  );
+  const linked = { ...base, component: { id: component.id, name: component.name }, assertions, tests };
+  return { ...linked, status: statusOf(component, tests.map(sinceAcceptance(component.acceptedAt))) };
+}
+
+/** The evidence that counts for the accepted design: runs recorded at or after its acceptance. */
+function sinceAcceptance(acceptedAt: Date | null) {
+  const counts = (at: Date | null) =>
+    at !== null && (acceptedAt === null || at.getTime() >= acceptedAt.getTime());
+  return (test: TraceEvidence): TraceEvidence => ({
+    ...test,
+    lastRedAt: counts(test.lastRedAt) ? test.lastRedAt : null,
+    lastGreenAt: counts(test.lastGreenAt) ? test.lastGreenAt : null,
+  });
+}
+
+function statusOf(component: TraceComponent, tests: readonly TraceEvidence[]): TraceStatus {
+  if (component.dirty) return 'DIRTY';
+  if (tests.length === 0) return 'UNCITED';
+  if (tests.some((t) => t.lastRedAt === null && t.lastGreenAt === null)) return 'UNTESTED';
+  if (tests.some((t) => t.lastRedAt === null)) return 'NOT_RED';
+  const greenAfterRed = (t: TraceEvidence) =>
+    t.lastGreenAt !== null && t.lastRedAt !== null && t.lastGreenAt.getTime() >= t.lastRedAt.getTime();
+  return tests.every(greenAfterRed) ? 'VERIFIED' : 'NOT_GREEN';
+}

@@ -1,0 +1,112 @@
+import type { TraceComponent, TraceEvidence, TraceInputs, TraceStory } from './trace';
+import { traceCriteria } from './trace';
+
+const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 10, minute));
+const story: TraceStory = {
+  id: 's1',
+  title: 'Shorten a URL',
+  criteria: [
+    { id: 'c1', ref: 'AC-1', description: 'the code has 7 characters' },
+    { id: 'c2', ref: 'AC-2', description: 'the same URL gets the same code' },
+  ],
+};
+const component = (overrides: Partial<TraceComponent> = {}): TraceComponent => ({
+  id: 'k1',
+  name: 'Shortener',
+  dirty: false,
+  assertions: ['codes have 7 characters [AC-1]', 'a URL keeps its code [AC-2]', 'logs each code'],
+  acceptedAt: at(0),
+  ...overrides,
+});
+const evidence = (name: string, red: number | null, green: number | null): TraceEvidence => ({
+  name,
+  lastRedRunId: red === null ? null : `red-${red}`,
+  lastRedAt: red === null ? null : at(red),
+  lastGreenRunId: green === null ? null : `green-${green}`,
+  lastGreenAt: green === null ? null : at(green),
+});
+const inputs = (tests: TraceEvidence[], overrides: Partial<TraceComponent> = {}): TraceInputs => ({
+  stories: [story],
+  componentOfStory: new Map([['s1', component(overrides)]]),
+  evidence: new Map([
+    [
+      'k1',
+      new Map(
+        tests.map((t) => [
+          t.name
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, ' ')
+            .trim(),
+          t,
+        ]),
+      ),
+    ],
+  ]),
+});
+const statuses = (input: TraceInputs) => traceCriteria(input).criteria.map((c) => c.status);
+
+describe('traceCriteria', () => {
+  it('verifies a criterion whose citing assertions have tests that failed, then passed', () => {
+    const trace = traceCriteria(
+      inputs([evidence('codes have 7 characters', 1, 2), evidence('a URL keeps its code', 1, 2)]),
+    );
+    expect(trace.complete).toBe(true);
+    expect(trace.criteria[0]).toEqual({
+      criterion: story.criteria[0],
+      story: { id: 's1', title: 'Shorten a URL' },
+      component: { id: 'k1', name: 'Shortener' },
+      assertions: ['codes have 7 characters [AC-1]'],
+      tests: [evidence('codes have 7 characters', 1, 2)],
+      status: 'VERIFIED',
+    });
+    expect(trace.counts.find((c) => c.status === 'VERIFIED')?.count).toBe(2);
+  });
+
+  it('walks the chain: unlinked, uncited, untested, not red, not green', () => {
+    expect(statuses({ ...inputs([]), componentOfStory: new Map() })).toEqual(['UNLINKED', 'UNLINKED']);
+    expect(statuses(inputs([], { assertions: null }))).toEqual(['UNCITED', 'UNCITED']);
+    expect(statuses(inputs([], { assertions: ['codes have 7 characters [AC-1]'] }))).toEqual([
+      'UNTESTED',
+      'UNCITED',
+    ]);
+    expect(
+      statuses(
+        inputs([evidence('codes have 7 characters', null, 2), evidence('a URL keeps its code', 3, null)]),
+      ),
+    ).toEqual(['NOT_RED', 'NOT_GREEN']);
+  });
+
+  it('is not green when the test failed again after it passed', () => {
+    expect(
+      statuses(inputs([evidence('codes have 7 characters', 5, 2), evidence('a URL keeps its code', 1, 2)])),
+    ).toEqual(['NOT_GREEN', 'VERIFIED']);
+  });
+
+  it('marks everything of a component with stale work DIRTY, and is then incomplete', () => {
+    const trace = traceCriteria(
+      inputs([evidence('codes have 7 characters', 1, 2), evidence('a URL keeps its code', 1, 2)], {
+        dirty: true,
+      }),
+    );
+    expect(trace.criteria.map((c) => c.status)).toEqual(['DIRTY', 'DIRTY']);
+    expect(trace.complete).toBe(false);
+  });
+
+  it('counts only evidence recorded since the design was accepted', () => {
+    const tests = [evidence('codes have 7 characters', 1, 2), evidence('a URL keeps its code', 3, 4)];
+    expect(statuses(inputs(tests, { acceptedAt: at(3) }))).toEqual(['UNTESTED', 'VERIFIED']);
+    expect(
+      statuses(inputs([evidence('codes have 7 characters', 1, 5), tests[1]], { acceptedAt: at(3) })),
+    ).toEqual(['NOT_RED', 'VERIFIED']);
+  });
+
+  it('names the test to write for a cited assertion without one', () => {
+    const trace = traceCriteria(inputs([]));
+    expect(trace.criteria[1].tests).toEqual([evidence('a URL keeps its code', null, null)]);
+  });
+
+  it('cannot trace a criterion recorded before references existed: it stays UNCITED', () => {
+    const legacy: TraceStory = { ...story, criteria: [{ id: 'c0', ref: null, description: 'old' }] };
+    expect(statuses({ ...inputs([]), stories: [legacy] })).toEqual(['UNCITED']);
+  });
+});
