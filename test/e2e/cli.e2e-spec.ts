@@ -177,6 +177,9 @@ describe('the codemyspec CLI (spawned) against the running system', () => {
     expect(red.stdout).toMatch(
       /^FAILED: 0 passed, 1 failed in \d+ ms \((docker|bubblewrap), run [0-9a-f-]{36}\)$/m,
     );
+    expect(red.stdout).toContain(
+      'evidence: RED (1 test failed on an assertion or the missing implementation, and none passed)',
+    );
     expect(
       (
         await cli([

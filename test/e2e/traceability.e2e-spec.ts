@@ -45,8 +45,8 @@ describe('traceability through the gateway', () => {
   });
   const run = async (projectId: string, componentId: string, files: { path: string; content: string }[]) =>
     (
-      await ok<{ runTests: { id: string; outcome: string } }>(
-        `mutation($i: RunTestsInput!) { runTests(input: $i) { id outcome } }`,
+      await ok<{ runTests: { id: string; outcome: string; evidence: string; evidenceReason: string } }>(
+        `mutation($i: RunTestsInput!) { runTests(input: $i) { id outcome evidence evidenceReason } }`,
         { i: { projectId, componentId, files } },
       )
     ).runTests;
@@ -178,6 +178,27 @@ describe('traceability through the gateway', () => {
       20_000,
       'the component to become DIRTY after its criterion changed',
     );
+    const changed =
+      'AC-1 of "Shorten a URL" changed: "the code has 7 characters" → "the code has 8 characters"';
+    const dirty = await ok<{ component: { dirtyCauses: unknown[] } }>(
+      `query($c: ID!) { component(id: $c) { dirtyCauses { kind source version summary } } }`,
+      { c: componentId },
+    );
+    expect(dirty.component.dirtyCauses).toEqual([
+      {
+        kind: 'CRITERION_CHANGED',
+        source: `story-${shorten.id}`,
+        version: expect.any(Number),
+        summary: changed,
+      },
+    ]);
+    const actions = await ok<{
+      nextActions: { component: { id: string }; action: string; reason: string }[];
+    }>(`query($p: ID!) { nextActions(projectId: $p) { component { id } action reason } }`, { p: projectId });
+    expect(actions.nextActions.find((a) => a.component.id === componentId)).toMatchObject({
+      action: 'REGENERATE',
+      reason: `${changed}; regenerate the design, tests and code.`,
+    });
     await waitFor(
       async () =>
         (
@@ -238,14 +259,23 @@ describe('traceability through the gateway', () => {
     });
     await until(projectId, ['AC-3 UNLINKED', 'AC-1 UNTESTED', 'AC-2 UNTESTED'], 'a design, no tests');
 
-    // Failing for the wrong reason (a syntax error) is no red evidence.
-    expect((await run(projectId, componentId, [testFile(7, true)])).outcome).toBe('FAILED');
+    // Failing for the wrong reason (a syntax error) is no red evidence, and the run says why.
+    expect(await run(projectId, componentId, [testFile(7, true)])).toMatchObject({
+      outcome: 'FAILED',
+      evidence: 'NONE',
+      evidenceReason:
+        'test/shortener.test.ts failed with a syntax error, not on an assertion: it proves nothing about the code',
+    });
     // Failing because the implementation is missing is.
     const red = await run(projectId, componentId, [testFile(7)]);
-    expect(red.outcome).toBe('FAILED');
+    expect(red).toMatchObject({ outcome: 'FAILED', evidence: 'RED' });
     await until(projectId, ['AC-3 UNLINKED', 'AC-1 NOT_GREEN', 'AC-2 NOT_GREEN'], 'red evidence');
     const green = await run(projectId, componentId, [testFile(7), codeFile(7)]);
-    expect(green.outcome).toBe('PASSED');
+    expect(green).toMatchObject({
+      outcome: 'PASSED',
+      evidence: 'GREEN',
+      evidenceReason: 'all 2 tests passed',
+    });
     await until(projectId, ['AC-3 UNLINKED', 'AC-1 VERIFIED', 'AC-2 VERIFIED'], 'green evidence');
     const report = await ok<{
       traceability: {

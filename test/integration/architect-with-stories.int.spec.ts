@@ -526,6 +526,25 @@ function architectSuite(name: string, bus: () => Record<string, string>) {
         20_000,
         'the removed criterion to leave the copy',
       );
+
+      // A story linked elsewhere moves only when asked to.
+      const gifts = await createContext('Gifts');
+      const link = (replace?: boolean) =>
+        architect.graphql(
+          `mutation($i: LinkStoryToComponentInput!) { linkStoryToComponent(input: $i) { id } }`,
+          { i: { storyId, componentId: gifts, ...(replace === undefined ? {} : { replace }) } },
+          me,
+        );
+      const refused = await link();
+      expect(refused.errors?.[0].message).toBe(
+        `story ${storyId} is already linked to Vouchers; link it with replace: true to move it`,
+      );
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        componentId: vouchers,
+        componentName: 'Vouchers',
+      });
+      expect((await link(true)).errors).toBeUndefined();
     }, 90_000);
   });
 }

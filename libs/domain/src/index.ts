@@ -16,4 +16,5 @@ export * from './events/upcaster-registry';
 export * from './util/uuid';
 export * from './values/criterion-ref';
 export * from './values/test-name';
+export * from './evidence/run-evidence';
 export * from './decider/record-once';

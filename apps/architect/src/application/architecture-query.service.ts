@@ -108,6 +108,7 @@ export class ArchitectureQueryService {
         redRunRecorded: component.red,
         greenRunRecorded: component.green,
         dirty: component.dirty,
+        dirtyBecause: component.dirtyCauses.map((c) => c.summary),
       });
       if (next)
         actions.push({

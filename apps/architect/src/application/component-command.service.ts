@@ -64,7 +64,12 @@ export class ComponentCommandService {
     return { componentId, state };
   }
 
-  async linkStory(context: RequestContext, storyId: string, componentId: string): Promise<ArchitectureState> {
+  async linkStory(
+    context: RequestContext,
+    storyId: string,
+    componentId: string,
+    replace = false,
+  ): Promise<ArchitectureState> {
     const component = await visibleComponent(this.sql, context.identity, componentId, 'write');
     const story = await awaitCopy(async () => {
       if (!isUuid(storyId)) return undefined;
@@ -77,6 +82,7 @@ export class ComponentCommandService {
       storyId,
       storyProjectId: story.projectId,
       componentId,
+      replace,
     });
   }
 

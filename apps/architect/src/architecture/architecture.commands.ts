@@ -1,4 +1,5 @@
 import type { ComponentKind } from '../component/component-kind';
+import type { DirtyCause } from './dirty-cause';
 
 /** Commands of a project's architecture stream. Ids and time (`at`) come in with the command. */
 export interface CreateComponent {
@@ -18,6 +19,8 @@ export interface MapStoryToComponent {
   readonly storyId: string;
   readonly storyProjectId: string;
   readonly componentId: string;
+  /** Move a story linked to another component; without it that is a CONFLICT. */
+  readonly replace?: boolean;
   readonly at: string;
 }
 
@@ -58,13 +61,14 @@ export interface RecordTestEvidence {
   readonly at: string;
 }
 
-/** A linked story was revised (`storyVersion`, at `revisedAt`). */
+/** A linked story changed (`storyVersion`, at `revisedAt`): its text or one of its criteria, as `cause` says. */
 export interface MarkComponentDirty {
   readonly type: 'MarkComponentDirty';
   readonly componentId: string;
   readonly storyId: string;
   readonly storyVersion: number;
   readonly revisedAt: string;
+  readonly cause: Pick<DirtyCause, 'kind' | 'summary'>;
   readonly at: string;
 }
 

@@ -184,6 +184,29 @@ describe('architecture decider', () => {
         .then([{ type: 'StoryUnmappedFromComponent', data: { storyId: 's1', componentId: 'ctx-shop', at } }]);
     });
 
+    it('refuses to move a story linked elsewhere with CONFLICT naming the component, unless told to replace', () => {
+      const move = {
+        type: 'MapStoryToComponent' as const,
+        storyId: 's1',
+        storyProjectId: 'p1',
+        componentId: 'ctx-billing',
+        at,
+      };
+      spec
+        .given([shop, billing, mapped])
+        .when(move)
+        .thenThrows(DomainError, 'story s1 is already linked to Shop; link it with replace: true to move it');
+      spec
+        .given([shop, billing, mapped])
+        .when({ ...move, replace: true })
+        .then([
+          {
+            type: 'StoryMappedToComponent',
+            data: { storyId: 's1', componentId: 'ctx-billing', componentName: 'Billing', at },
+          },
+        ]);
+    });
+
     it('marks a component dirty only for a linked story revised after its design was accepted', () => {
       const dirty = {
         type: 'MarkComponentDirty' as const,
@@ -191,6 +214,7 @@ describe('architecture decider', () => {
         storyId: 's1',
         storyVersion: 3,
         revisedAt: later,
+        cause: { kind: 'STORY_REVISED' as const, summary: 'Story "Checkout" was revised' },
         at: later,
       };
       spec.given([shop, mapped]).when(dirty).then([]); // no accepted design yet
@@ -210,11 +234,51 @@ describe('architecture decider', () => {
               componentName: 'Shop',
               storyId: 's1',
               storyVersion: 3,
-              reason: 'story revised (version 3) after design version 1 was accepted',
+              reason: 'Story "Checkout" was revised (story version 3, after design version 1 was accepted)',
+              cause: {
+                kind: 'STORY_REVISED',
+                source: 'story-s1',
+                version: 3,
+                at: later,
+                summary: 'Story "Checkout" was revised',
+              },
               at: later,
             },
           },
         ]);
+    });
+
+    it('records each further change as one more cause until a new design is accepted', () => {
+      const change = (storyVersion: number, summary: string) => ({
+        type: 'MarkComponentDirty' as const,
+        componentId: 'ctx-shop',
+        storyId: 's1',
+        storyVersion,
+        revisedAt: later,
+        cause: { kind: 'CRITERION_CHANGED' as const, summary },
+        at: later,
+      });
+      const state = (events: ArchitectureEvent[]) =>
+        events.reduce(evolveArchitecture, initialArchitectureState());
+      const fold = (events: ArchitectureEvent[]) => state(events).components.get('ctx-shop')!;
+      const first = architectureDecider.decide(change(3, 'AC-1 changed'), state([shop, mapped, accepted]));
+      const second = architectureDecider.decide(
+        change(4, 'AC-2 changed'),
+        state([shop, mapped, accepted, ...first]),
+      );
+      expect(
+        architectureDecider.decide(change(4, 'again'), state([shop, mapped, accepted, ...first, ...second])),
+      ).toEqual([]); // the same story version once
+      const dirty = fold([shop, mapped, accepted, ...first, ...second]);
+      expect(dirty.dirtyCauses.map((c) => [c.kind, c.version, c.summary])).toEqual([
+        ['CRITERION_CHANGED', 3, 'AC-1 changed'],
+        ['CRITERION_CHANGED', 4, 'AC-2 changed'],
+      ]);
+      const regenerated: ArchitectureEvent = {
+        type: 'ComponentDesignRecorded',
+        data: { componentId: 'ctx-shop', designVersion: 2, valid: true, at: later },
+      };
+      expect(fold([shop, mapped, accepted, ...first, ...second, regenerated]).dirtyCauses).toEqual([]);
     });
 
     it('derives design, test and code status from designs, evidence and dirtiness', () => {

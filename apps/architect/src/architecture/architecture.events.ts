@@ -1,3 +1,4 @@
+import type { DirtyCause } from './dirty-cause';
 import type { ComponentKind } from '../component/component-kind';
 
 /**
@@ -75,6 +76,8 @@ export interface ComponentMarkedDirty {
     readonly storyId: string;
     readonly storyVersion: number;
     readonly reason: string;
+    /** Absent from events recorded before causes were (read as a STORY_REVISED). */
+    readonly cause?: DirtyCause;
     readonly at: string;
   };
 }

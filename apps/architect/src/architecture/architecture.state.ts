@@ -1,3 +1,4 @@
+import type { DirtyCause } from './dirty-cause';
 import { assertNever } from '@app/domain';
 import type { ArchitectureEvent } from './architecture.events';
 import type { ComponentKind } from '../component/component-kind';
@@ -24,6 +25,8 @@ export interface ComponentState {
   /** A linked story changed after the design was accepted. */
   readonly dirty: boolean;
   readonly dirtyBecause: { readonly storyId: string; readonly storyVersion: number } | null;
+  /** Every upstream change since the design was accepted, oldest first (empty when not dirty). */
+  readonly dirtyCauses: readonly DirtyCause[];
 }
 
 export interface ArchitectureState {
@@ -71,6 +74,7 @@ function withCreated(state: ArchitectureState, data: EventData<'ComponentCreated
     green: false,
     dirty: false,
     dirtyBecause: null,
+    dirtyCauses: [],
   });
   return { projectId, components };
 }
@@ -89,6 +93,7 @@ function withDesign(c: ComponentState, data: EventData<'ComponentDesignRecorded'
     green: false,
     dirty: false,
     dirtyBecause: null,
+    dirtyCauses: [],
   };
 }
 
@@ -131,10 +136,24 @@ export function evolveArchitecture(state: ArchitectureState, event: Architecture
         ...c,
         dirty: true,
         dirtyBecause: { storyId: event.data.storyId, storyVersion: event.data.storyVersion },
+        dirtyCauses: [...c.dirtyCauses, causeOf(event.data)],
       }));
     default:
       return assertNever(event, 'architecture event');
   }
+}
+
+/** The cause an event names; an event from before causes existed was a story revision. */
+function causeOf(data: EventData<'ComponentMarkedDirty'>): DirtyCause {
+  return (
+    data.cause ?? {
+      kind: 'STORY_REVISED',
+      source: `story-${data.storyId}`,
+      version: data.storyVersion,
+      at: data.at,
+      summary: data.reason,
+    }
+  );
 }
 
 export type DesignStatus = 'MISSING' | 'INVALID' | 'ACCEPTED' | 'DIRTY';

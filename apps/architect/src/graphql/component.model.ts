@@ -1,5 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type * as status from '../architecture/architecture.state';
+import type * as cause from '../architecture/dirty-cause';
 import type * as views from '../application/views/architecture.view';
 import type * as next from '../next-actions/next-action';
 
@@ -48,6 +49,27 @@ export class Story {
   @Field(() => ID) id!: string;
 }
 
+export enum DirtyCauseKind {
+  STORY_REVISED = 'STORY_REVISED',
+  CRITERION_ADDED = 'CRITERION_ADDED',
+  CRITERION_CHANGED = 'CRITERION_CHANGED',
+  CRITERION_REMOVED = 'CRITERION_REMOVED',
+  DESIGN_CHANGED = 'DESIGN_CHANGED',
+  DEPENDENCY_CHANGED = 'DEPENDENCY_CHANGED',
+  STORY_LINKED = 'STORY_LINKED',
+  STORY_UNLINKED = 'STORY_UNLINKED',
+}
+registerEnumType(DirtyCauseKind, { name: 'DirtyCauseKind' });
+
+@ObjectType({ description: 'An upstream change that made a component’s work stale.' })
+export class DirtyCause implements cause.DirtyCause {
+  @Field(() => DirtyCauseKind) kind!: cause.DirtyCauseKind;
+  @Field({ description: 'The stream the change happened in, e.g. story-<id>.' }) source!: string;
+  @Field(() => Int, { description: 'That stream’s version after the change.' }) version!: number;
+  @Field() at!: string;
+  @Field() summary!: string;
+}
+
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class Component implements views.ComponentView {
@@ -65,6 +87,10 @@ export class Component implements views.ComponentView {
   @Field(() => TestStatus) testStatus!: status.TestStatus;
   @Field(() => CodeStatus) codeStatus!: status.CodeStatus;
   @Field(() => Int, { nullable: true }) acceptedDesignVersion!: number | null;
+  @Field(() => [DirtyCause], {
+    description: 'Why the work is DIRTY: every upstream change since the design was accepted, oldest first.',
+  })
+  dirtyCauses!: DirtyCause[];
   @Field() createdAt!: string;
   /** Resolved by field resolvers. */
   storyIds!: readonly string[];

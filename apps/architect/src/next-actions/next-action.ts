@@ -22,6 +22,8 @@ export interface ComponentProgress {
   readonly greenRunRecorded: boolean;
   /** A linked story was revised after the design was accepted. */
   readonly dirty: boolean;
+  /** What changed, in words (the dirty causes' summaries). */
+  readonly dirtyBecause?: readonly string[];
 }
 
 export interface NextAction {
@@ -48,7 +50,9 @@ export function nextAction(progress: ComponentProgress): NextAction | null {
   if (progress.dirty)
     return {
       action: 'REGENERATE',
-      reason: 'A linked story changed after the design was accepted; regenerate the design, tests and code.',
+      reason: progress.dirtyBecause?.length
+        ? `${progress.dirtyBecause.join('; ')}; regenerate the design, tests and code.`
+        : 'A linked story changed after the design was accepted; regenerate the design, tests and code.',
     };
   if (!progress.hasDesign) return { action: 'WRITE_DESIGN', reason: 'The component has no design yet.' };
   if (!progress.newestDesignValid)

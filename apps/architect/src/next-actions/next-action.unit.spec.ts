@@ -70,6 +70,20 @@ describe('nextAction', () => {
     }
   });
 
+  it('names what changed when it knows', () => {
+    expect(
+      nextAction({
+        ...done,
+        dirty: true,
+        dirtyBecause: ['AC-12 of "Shorten a URL" changed: "7" → "8"', 'AC-13 was added'],
+      }),
+    ).toEqual({
+      action: 'REGENERATE',
+      reason:
+        'AC-12 of "Shorten a URL" changed: "7" → "8"; AC-13 was added; regenerate the design, tests and code.',
+    });
+  });
+
   it('always gives a reason', () => {
     const flags = [
       'hasDesign',

@@ -11,6 +11,9 @@ import {
   storyIdFromStream,
 } from '@app/domain';
 import { ArchitectureRepository } from '../application/architecture.repository';
+import type { StoryChangeCause } from './story-change-causes';
+import { criterionAdded, criterionChanged, criterionRemoved, storyRevised } from './story-change-causes';
+import { StoryCopy } from './story-copy.entity';
 
 /**
  * Keeps component statuses in step with the other services, appending to the architecture stream
@@ -28,11 +31,12 @@ export function componentStatusReaction(deps: ProjectionDeps): Projection {
     causationId: event.eventId,
   });
   /** Every component the story is linked to is DIRTY: its design came from the story as it was. */
-  const markLinkedComponentsDirty = async (event: BusEvent, sql: SqlExecutor, changedAt: string) => {
+  const markDirty = async (event: BusEvent, sql: SqlExecutor, changedAt: string, cause: StoryChangeCause) => {
     const projectId = event.metadata.projectId;
     if (!projectId) return;
     const storyId = storyIdFromStream(event.streamId);
     const state = await repository.load(projectId, sql);
+    const title = (await sql.manager.findOneBy(StoryCopy, { storyId }))?.title ?? storyId;
     for (const component of state.components.values()) {
       if (!component.storyIds.includes(storyId)) continue;
       await repository.execute(
@@ -44,6 +48,7 @@ export function componentStatusReaction(deps: ProjectionDeps): Projection {
           storyId,
           storyVersion: event.version,
           revisedAt: changedAt,
+          cause: cause(title),
           at: event.recordedAt,
         },
         metadataOf(event),
@@ -60,10 +65,10 @@ export function componentStatusReaction(deps: ProjectionDeps): Projection {
       { service: SESSIONS_SERVICE, streamTypes: [SANDBOX_RUN_STREAM] },
     ],
     handlers: contractHandlers<PublicStoryRevised | PublicCriterionEvent | SandboxRunRecorded>({
-      StoryRevised: (event, { sql }) => markLinkedComponentsDirty(event, sql, event.data.revisedAt),
-      AcceptanceCriterionAdded: (event, { sql }) => markLinkedComponentsDirty(event, sql, event.data.at),
-      AcceptanceCriterionUpdated: (event, { sql }) => markLinkedComponentsDirty(event, sql, event.data.at),
-      AcceptanceCriterionRemoved: (event, { sql }) => markLinkedComponentsDirty(event, sql, event.data.at),
+      StoryRevised: (e, { sql }) => markDirty(e, sql, e.data.revisedAt, storyRevised(e.data)),
+      AcceptanceCriterionAdded: (e, { sql }) => markDirty(e, sql, e.data.at, criterionAdded(e.data)),
+      AcceptanceCriterionUpdated: (e, { sql }) => markDirty(e, sql, e.data.at, criterionChanged(e.data)),
+      AcceptanceCriterionRemoved: (e, { sql }) => markDirty(e, sql, e.data.at, criterionRemoved(e.data)),
       SandboxRunRecorded: async (event, { sql }) => {
         const run = event.data;
         const evidence = isRedRun(run) ? 'red' : isGreenRun(run) ? 'green' : undefined;

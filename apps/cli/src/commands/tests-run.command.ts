@@ -15,6 +15,8 @@ interface Run {
   output: string;
   redEvidence: boolean;
   greenEvidence: boolean;
+  evidence: string;
+  evidenceReason: string;
 }
 
 const MARK: Record<string, string> = { PASSED: '✓', FAILED: '✗', CANCELLED: '✗', SKIPPED: '-', TODO: '-' };
@@ -60,6 +62,8 @@ export const testsRunCommand: Command = {
             testsFailed
             redEvidence
             greenEvidence
+            evidence
+            evidenceReason
             tests {
               name
               status
@@ -82,6 +86,7 @@ export const testsRunCommand: Command = {
     context.out(
       `${runTests.outcome}: ${runTests.testsPassed} passed, ${runTests.testsFailed} failed in ${runTests.durationMs} ms (${runTests.driver}, run ${runTests.id})`,
     );
+    context.out(`evidence: ${runTests.evidence} (${runTests.evidenceReason})`);
     return (expect === 'red' ? runTests.redEvidence : runTests.greenEvidence) ? 0 : 1;
   },
 };

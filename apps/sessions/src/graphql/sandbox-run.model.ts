@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { RunEvidence } from '@app/domain';
 
 export enum SandboxOutcomeEnum {
   PASSED = 'PASSED',
@@ -30,6 +31,13 @@ export class FileRef {
   @Field() path!: string;
   @Field() sha256!: string;
 }
+
+export enum RunEvidenceEnum {
+  RED = 'RED',
+  GREEN = 'GREEN',
+  NONE = 'NONE',
+}
+registerEnumType(RunEvidenceEnum, { name: 'RunEvidence' });
 
 @ObjectType('SandboxRun')
 @Directive('@key(fields: "id")')
@@ -63,6 +71,9 @@ export class SandboxRunModel {
   @Field({ description: 'Red evidence: tests ran and failed on assertions or missing modules, none passed.' })
   redEvidence!: boolean;
   @Field({ description: 'Green evidence: tests ran and all passed.' }) greenEvidence!: boolean;
+  @Field(() => RunEvidenceEnum, { description: 'RED, GREEN or NONE: what the run proves for its component.' })
+  evidence!: RunEvidence;
+  @Field({ description: 'Why the run is (or is not) evidence, in words.' }) evidenceReason!: string;
   /** Resolved from its blob when asked for. */
   outputSha256!: string;
 }

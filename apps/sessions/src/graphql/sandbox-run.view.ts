@@ -1,6 +1,11 @@
 import type { SandboxRunRecorded, StoredEvent } from '@app/domain';
-import { isGreenRun, isRedRun } from '@app/domain';
+import { isGreenRun, isRedRun, runEvidence } from '@app/domain';
 import type { SandboxOutcomeEnum, SandboxRunModel } from './sandbox-run.model';
+
+function evidenceOf(data: SandboxRunRecorded['data']) {
+  const { evidence, reason } = runEvidence(data);
+  return { evidence, evidenceReason: reason };
+}
 
 /** The GraphQL view of a recorded run. */
 export function sandboxRunView(event: StoredEvent<SandboxRunRecorded>): SandboxRunModel {
@@ -35,6 +40,7 @@ export function sandboxRunView(event: StoredEvent<SandboxRunRecorded>): SandboxR
     recordedAt: data.recordedAt,
     redEvidence: isRedRun(data),
     greenEvidence: isGreenRun(data),
+    ...evidenceOf(data),
     outputSha256: data.outputSha256 ?? '',
   };
 }

@@ -36,11 +36,22 @@ export const storyPublication: Publication<StoryEvent, PublicStoryEvent> = {
   }),
   AcceptanceCriterionUpdated: (data) => ({
     type: 'AcceptanceCriterionUpdated',
-    data: { criterionId: data.criterionId, description: data.description, at: data.at },
+    data: {
+      criterionId: data.criterionId,
+      ...(data.ref === undefined ? {} : { ref: data.ref }),
+      description: data.description,
+      ...(data.previousDescription === undefined ? {} : { previousDescription: data.previousDescription }),
+      at: data.at,
+    },
   }),
   AcceptanceCriterionRemoved: (data) => ({
     type: 'AcceptanceCriterionRemoved',
-    data: { criterionId: data.criterionId, at: data.at },
+    data: {
+      criterionId: data.criterionId,
+      ...(data.ref === undefined ? {} : { ref: data.ref }),
+      ...(data.description === undefined ? {} : { description: data.description }),
+      at: data.at,
+    },
   }),
   AcceptanceCriterionVerified: AUDIT_ONLY,
   StoryTagsChanged: AUDIT_ONLY,

@@ -40,15 +40,30 @@ export interface AcceptanceCriterionAdded {
   };
 }
 
-/** New text for a criterion; the criterion is no longer verified. */
+/**
+ * New text for a criterion; the criterion is no longer verified. `ref` and `previousDescription`
+ * (what it said before) are absent from events recorded before they were added.
+ */
 export interface AcceptanceCriterionUpdated {
   readonly type: 'AcceptanceCriterionUpdated';
-  readonly data: { readonly criterionId: string; readonly description: string; readonly at: string };
+  readonly data: {
+    readonly criterionId: string;
+    readonly ref?: string;
+    readonly description: string;
+    readonly previousDescription?: string;
+    readonly at: string;
+  };
 }
 
+/** `ref` and `description` (what the criterion said) are absent from events recorded before they were added. */
 export interface AcceptanceCriterionRemoved {
   readonly type: 'AcceptanceCriterionRemoved';
-  readonly data: { readonly criterionId: string; readonly at: string };
+  readonly data: {
+    readonly criterionId: string;
+    readonly ref?: string;
+    readonly description?: string;
+    readonly at: string;
+  };
 }
 
 export interface AcceptanceCriterionVerified {

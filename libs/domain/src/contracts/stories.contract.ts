@@ -37,15 +37,27 @@ export interface PublicAcceptanceCriterionAdded {
   };
 }
 
-/** A criterion's new text. */
+/** A criterion's new text; `ref` and `previousDescription` (its old text) when known. */
 export interface PublicAcceptanceCriterionUpdated {
   readonly type: 'AcceptanceCriterionUpdated';
-  readonly data: { readonly criterionId: string; readonly description: string; readonly at: string };
+  readonly data: {
+    readonly criterionId: string;
+    readonly ref?: string;
+    readonly description: string;
+    readonly previousDescription?: string;
+    readonly at: string;
+  };
 }
 
+/** `ref` and `description` (what the criterion said) when known. */
 export interface PublicAcceptanceCriterionRemoved {
   readonly type: 'AcceptanceCriterionRemoved';
-  readonly data: { readonly criterionId: string; readonly at: string };
+  readonly data: {
+    readonly criterionId: string;
+    readonly ref?: string;
+    readonly description?: string;
+    readonly at: string;
+  };
 }
 
 export type PublicCriterionEvent =

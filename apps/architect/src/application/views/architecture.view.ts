@@ -1,3 +1,4 @@
+import type { DirtyCause } from '../../architecture/dirty-cause';
 import type { CodeStatus, DesignStatus, TestStatus } from '../../architecture/architecture.state';
 import type { NextActionKind } from '../../next-actions/next-action';
 
@@ -14,6 +15,8 @@ export interface ComponentView {
   readonly testStatus: TestStatus;
   readonly codeStatus: CodeStatus;
   readonly acceptedDesignVersion: number | null;
+  /** Why the work is stale: every upstream change since the design was accepted (empty when not DIRTY). */
+  readonly dirtyCauses: readonly DirtyCause[];
   readonly createdAt: string;
   readonly storyIds: readonly string[];
   readonly dependsOn: readonly string[];

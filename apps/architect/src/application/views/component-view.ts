@@ -19,6 +19,7 @@ export function componentView(state: ArchitectureState, component: ComponentStat
     testStatus: testStatusOf(component),
     codeStatus: codeStatusOf(component),
     acceptedDesignVersion: component.acceptedDesignVersion,
+    dirtyCauses: component.dirtyCauses,
     createdAt: component.createdAt,
     storyIds: component.storyIds,
     dependsOn: component.dependsOn,

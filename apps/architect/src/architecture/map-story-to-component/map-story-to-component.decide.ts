@@ -1,10 +1,14 @@
-import { ValidationError } from '@app/domain';
+import { DomainError, ValidationError } from '@app/domain';
 import { component } from '../architecture.lookup';
 import type { MapStoryToComponent } from '../architecture.commands';
 import type { ArchitectureEvent } from '../architecture.events';
 import type { ArchitectureState } from '../architecture.state';
 
-/** Links a story of the same project to the component (linking it again changes nothing). */
+/**
+ * Links a story of the same project to the component (linking it again changes nothing). A story
+ * linked to another component moves only when the command says `replace`; otherwise CONFLICT names
+ * where it is.
+ */
 export function decideMapStoryToComponent(
   command: MapStoryToComponent,
   state: ArchitectureState,
@@ -15,6 +19,13 @@ export function decideMapStoryToComponent(
       { field: 'storyId', message: 'must belong to the component’s project' },
     ]);
   if (target.storyIds.includes(command.storyId)) return [];
+  const current = [...state.components.values()].find((c) => c.storyIds.includes(command.storyId));
+  if (current && !command.replace)
+    throw new DomainError(
+      'CONFLICT',
+      `story ${command.storyId} is already linked to ${current.name}; link it with replace: true to move it`,
+      { componentId: current.id, componentName: current.name },
+    );
   return [
     {
       type: 'StoryMappedToComponent',

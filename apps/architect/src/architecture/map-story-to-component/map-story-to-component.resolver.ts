@@ -7,7 +7,7 @@ import type { ComponentView } from '../../application/views/architecture.view';
 import { Component } from '../../graphql/component.model';
 import { LinkStoryToComponentInput } from './map-story-to-component.input';
 
-/** `linkStoryToComponent`: maps a story onto a component (replacing any other mapping). */
+/** `linkStoryToComponent`: maps a story onto a component; moving it from another needs `replace`. */
 @Resolver(() => Component)
 export class MapStoryToComponentResolver {
   constructor(
@@ -20,7 +20,7 @@ export class MapStoryToComponentResolver {
     @CurrentRequest() context: RequestContext,
     @Args('input') input: LinkStoryToComponentInput,
   ): Promise<ComponentView> {
-    await this.commands.linkStory(context, input.storyId, input.componentId);
+    await this.commands.linkStory(context, input.storyId, input.componentId, input.replace ?? false);
     return this.queries.component(context, input.componentId);
   }
 }

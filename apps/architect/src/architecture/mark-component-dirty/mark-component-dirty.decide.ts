@@ -3,15 +3,19 @@ import type { MarkComponentDirty } from '../architecture.commands';
 import type { ArchitectureEvent } from '../architecture.events';
 import type { ArchitectureState } from '../architecture.state';
 
-/** Only a revision after the design was accepted makes the artifacts stale; once dirty, it stays dirty. */
+/**
+ * Only a change after the design was accepted makes the artifacts stale. Once dirty, it stays dirty
+ * until a new design is accepted, and every further change is recorded as one more cause.
+ */
 export function decideMarkComponentDirty(
   command: MarkComponentDirty,
   state: ArchitectureState,
 ): ArchitectureEvent[] {
   const target = component(state, command.componentId);
-  // Only a revision after the design was accepted makes the artifacts stale; once dirty, it stays dirty.
-  if (!target.storyIds.includes(command.storyId) || target.acceptedAt === null || target.dirty) return [];
+  if (!target.storyIds.includes(command.storyId) || target.acceptedAt === null) return [];
   if (Date.parse(command.revisedAt) < Date.parse(target.acceptedAt)) return [];
+  const source = `story-${command.storyId}`;
+  if (target.dirtyCauses.some((c) => c.source === source && c.version === command.storyVersion)) return [];
   return [
     {
       type: 'ComponentMarkedDirty',
@@ -20,7 +24,14 @@ export function decideMarkComponentDirty(
         componentName: target.name,
         storyId: command.storyId,
         storyVersion: command.storyVersion,
-        reason: `story revised (version ${command.storyVersion}) after design version ${target.acceptedDesignVersion} was accepted`,
+        reason: `${command.cause.summary} (story version ${command.storyVersion}, after design version ${target.acceptedDesignVersion} was accepted)`,
+        cause: {
+          kind: command.cause.kind,
+          source,
+          version: command.storyVersion,
+          at: command.revisedAt,
+          summary: command.cause.summary,
+        },
         at: command.at,
       },
     },

@@ -76,7 +76,7 @@ export const ARCHITECTURE_TOOLS: readonly McpTool[] = [
     name: 'set_story_component',
     title: 'Map a story onto a component',
     description:
-      'Links the story to the component; with componentId null, unlinks it from unlinkComponentId.',
+      'Links the story to the component; with componentId null, unlinks it from unlinkComponentId. A story linked to another component is a CONFLICT naming it, unless replace is true (then it moves).',
     input: {
       storyId: id('story'),
       componentId: z.string().nullable().describe('The component to map the story onto; null to unlink.'),
@@ -84,6 +84,7 @@ export const ARCHITECTURE_TOOLS: readonly McpTool[] = [
         .string()
         .optional()
         .describe('When unlinking: the component the story is mapped onto.'),
+      replace: z.boolean().default(false).describe('Move the story if it is linked to another component.'),
     },
     run: (a, g) =>
       a.componentId === null
@@ -96,7 +97,7 @@ export const ARCHITECTURE_TOOLS: readonly McpTool[] = [
         : one(
             g,
             `mutation($i: LinkStoryToComponentInput!) { linkStoryToComponent(input: $i) { ${COMPONENT} } }`,
-            { i: { storyId: a.storyId, componentId: a.componentId } },
+            { i: { storyId: a.storyId, componentId: a.componentId, replace: a.replace } },
             'linkStoryToComponent',
           ),
   },

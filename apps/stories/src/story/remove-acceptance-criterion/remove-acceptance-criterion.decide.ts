@@ -9,6 +9,16 @@ export function decideRemoveAcceptanceCriterion(
   state: StoryState,
 ): AcceptanceCriterionRemoved[] {
   const story = requireLiveStory(state, command.storyId);
-  requireCriterion(story, command.criterionId);
-  return [{ type: 'AcceptanceCriterionRemoved', data: { criterionId: command.criterionId, at: command.at } }];
+  const criterion = requireCriterion(story, command.criterionId);
+  return [
+    {
+      type: 'AcceptanceCriterionRemoved',
+      data: {
+        criterionId: command.criterionId,
+        ...(criterion.ref === null ? {} : { ref: criterion.ref }),
+        description: criterion.description,
+        at: command.at,
+      },
+    },
+  ];
 }

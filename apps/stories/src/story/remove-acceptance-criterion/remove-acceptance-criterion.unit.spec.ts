@@ -16,7 +16,17 @@ describe('RemoveAcceptanceCriterion', () => {
     spec
       .given([storyCreated()])
       .when(remove())
-      .then([{ type: 'AcceptanceCriterionRemoved', data: { criterionId: 'ac-1', at: T1 } }]);
+      .then([
+        {
+          type: 'AcceptanceCriterionRemoved',
+          data: {
+            criterionId: 'ac-1',
+            ref: 'AC-1',
+            description: 'The export lists every story of the project',
+            at: T1,
+          },
+        },
+      ]);
     const events = storyDecider.decide(remove(), foldStory([storyCreated()]));
     expect(foldStory([storyCreated(), ...events])?.acceptanceCriteria.map((c) => c.id)).toEqual(['ac-2']);
   });

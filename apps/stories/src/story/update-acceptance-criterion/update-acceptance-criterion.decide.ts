@@ -19,7 +19,13 @@ export function decideUpdateAcceptanceCriterion(
   return [
     {
       type: 'AcceptanceCriterionUpdated',
-      data: { criterionId: command.criterionId, description, at: command.at },
+      data: {
+        criterionId: command.criterionId,
+        ...(criterion.ref === null ? {} : { ref: criterion.ref }),
+        description,
+        previousDescription: criterion.description,
+        at: command.at,
+      },
     },
   ];
 }

@@ -36,7 +36,13 @@ describe('UpdateAcceptanceCriterion', () => {
       .then([
         {
           type: 'AcceptanceCriterionUpdated',
-          data: { criterionId: 'ac-1', description: 'The export lists every story, oldest first', at: T2 },
+          data: {
+            criterionId: 'ac-1',
+            ref: 'AC-1',
+            description: 'The export lists every story, oldest first',
+            previousDescription: 'The export lists every story of the project',
+            at: T2,
+          },
         },
       ]);
   });

@@ -1,0 +1,51 @@
+import type { SandboxRunRecorded } from '../contracts/sessions.contract';
+import { isGreenRun, isRedRun, RED_FAILURE_KINDS } from '../contracts/sessions.contract';
+
+export type RunEvidence = 'RED' | 'GREEN' | 'NONE';
+
+const FAILURE_WORDS: Readonly<Record<string, string>> = {
+  syntax: 'a syntax error',
+  compile: 'a compile error',
+  timeout: 'a timeout',
+  crash: 'a crash',
+};
+
+const OUTCOME_WORDS: Readonly<Record<string, string>> = {
+  NO_TESTS: 'no test ran',
+  TIMEOUT: 'the run timed out',
+  OOM: 'the run ran out of memory',
+  OUTPUT_LIMIT: 'the run printed more than its output limit',
+  DISK_LIMIT: 'the run filled its disk quota',
+  ERROR: 'the run could not be carried out',
+};
+
+/**
+ * What a run proves, and why, in words a person understands: RED when tests were seen failing for
+ * the right reason before the code exists (every failure an assertion or the missing
+ * implementation, nothing passing), GREEN when every test passed, NONE otherwise.
+ */
+export function runEvidence(run: SandboxRunRecorded['data']): { evidence: RunEvidence; reason: string } {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (isGreenRun(run)) return { evidence: 'GREEN', reason: `all ${plural(run.testsPassed, 'test')} passed` };
+  if (isRedRun(run))
+    return {
+      evidence: 'RED',
+      reason: `${plural(run.testsFailed, 'test')} failed on an assertion or the missing implementation, and none passed`,
+    };
+  const outcome = OUTCOME_WORDS[run.outcome];
+  if (outcome) return { evidence: 'NONE', reason: outcome };
+  if (run.testsPassed > 0 && run.testsFailed > 0)
+    return {
+      evidence: 'NONE',
+      reason: `${plural(run.testsPassed, 'test')} passed and ${run.testsFailed} failed: red evidence needs every test failing, green every test passing`,
+    };
+  const wrong = (run.tests ?? []).find(
+    (t) => t.status === 'FAILED' && !RED_FAILURE_KINDS.includes(t.failureKind ?? ''),
+  );
+  if (wrong)
+    return {
+      evidence: 'NONE',
+      reason: `${wrong.name} failed with ${FAILURE_WORDS[wrong.failureKind ?? ''] ?? 'an error'}, not on an assertion: it proves nothing about the code`,
+    };
+  return { evidence: 'NONE', reason: `the run ${run.outcome.toLowerCase()} without red or green evidence` };
+}

@@ -1,0 +1,59 @@
+import type { SandboxRunRecorded } from '../contracts/sessions.contract';
+import { runEvidence } from './run-evidence';
+
+type Run = SandboxRunRecorded['data'];
+type Test = NonNullable<Run['tests']>[number];
+
+const test = (name: string, status: string, failureKind: string | null = null): Test => ({
+  name,
+  status,
+  message: null,
+  failureKind,
+  durationMs: 1,
+});
+const run = (outcome: Run['outcome'], tests: Test[]): Run => ({
+  runId: 'r1',
+  projectId: 'p1',
+  componentId: 'c1',
+  purpose: 'MANUAL',
+  outcome,
+  exitCode: outcome === 'PASSED' ? 0 : 1,
+  durationMs: 10,
+  testsPassed: tests.filter((t) => t.status === 'PASSED').length,
+  testsFailed: tests.filter((t) => t.status === 'FAILED').length,
+  recordedAt: '2026-12-01T10:00:00.000Z',
+  tests,
+});
+
+describe('runEvidence', () => {
+  it('is GREEN when every test passed', () => {
+    expect(runEvidence(run('PASSED', [test('a', 'PASSED'), test('b', 'PASSED')]))).toEqual({
+      evidence: 'GREEN',
+      reason: 'all 2 tests passed',
+    });
+  });
+
+  it('is RED when every test failed on an assertion or the missing implementation', () => {
+    expect(
+      runEvidence(
+        run('FAILED', [test('a', 'FAILED', 'assertion'), test('t.ts', 'FAILED', 'missing_module')]),
+      ),
+    ).toEqual({
+      evidence: 'RED',
+      reason: '2 tests failed on an assertion or the missing implementation, and none passed',
+    });
+  });
+
+  it('says why a run proves nothing', () => {
+    expect(runEvidence(run('FAILED', [test('test/x.test.ts', 'FAILED', 'syntax')]))).toEqual({
+      evidence: 'NONE',
+      reason:
+        'test/x.test.ts failed with a syntax error, not on an assertion: it proves nothing about the code',
+    });
+    expect(runEvidence(run('FAILED', [test('a', 'PASSED'), test('b', 'FAILED', 'assertion')])).reason).toBe(
+      '1 test passed and 1 failed: red evidence needs every test failing, green every test passing',
+    );
+    expect(runEvidence(run('NO_TESTS', []))).toEqual({ evidence: 'NONE', reason: 'no test ran' });
+    expect(runEvidence(run('TIMEOUT', [test('a', 'FAILED', 'timeout')])).reason).toBe('the run timed out');
+  });
+});
