@@ -213,6 +213,31 @@ describe('traceability through the gateway', () => {
       s: stats.id,
     });
     expect(untouched.story.status).toBe('IN_PROGRESS');
+
+    // "This change needs no rework": the design stands, with the reason and the actor on record.
+    const waived = await ok<{ acceptDesignAsCurrent: { designStatus: string; dirtyCauses: unknown[] } }>(
+      `mutation($i: AcceptDesignAsCurrentInput!) { acceptDesignAsCurrent(input: $i) { designStatus dirtyCauses { kind } } }`,
+      { i: { componentId, reason: 'only the wording changed' } },
+    );
+    expect(waived.acceptDesignAsCurrent).toEqual({ designStatus: 'ACCEPTED', dirtyCauses: [] });
+    await waitFor(
+      async () =>
+        (
+          await ok<{ story: { status: string } }>(`query($s: ID!) { story(id: $s) { status } }`, {
+            s: shorten.id,
+          })
+        ).story.status === 'IN_PROGRESS',
+      20_000,
+      'the story to be current again',
+    );
+    const again = await system.graphql(
+      `mutation($i: AcceptDesignAsCurrentInput!) { acceptDesignAsCurrent(input: $i) { id } }`,
+      { i: { componentId, reason: 'twice' } },
+    );
+    expect(again.errors?.[0]).toMatchObject({
+      message: 'Shortener is not DIRTY: there is no change to accept',
+      extensions: { code: 'CONFLICT' },
+    });
   });
 
   it('traces each criterion to its tests and counts red only for the right reason, then green, until a criterion changes', async () => {
@@ -314,6 +339,17 @@ describe('traceability through the gateway', () => {
       projectId,
       ['AC-3 UNLINKED', 'AC-1 UNTESTED', 'AC-2 UNTESTED'],
       'a new design: old evidence no longer counts',
+    );
+    const storyStatus = async () =>
+      (
+        await ok<{ story: { status: string } }>(`query($s: ID!) { story(id: $s) { status } }`, {
+          s: shorten.id,
+        })
+      ).story.status;
+    await waitFor(
+      async () => (await storyStatus()) === 'IN_PROGRESS',
+      20_000,
+      'the redesign to make the story current',
     );
     await run(projectId, componentId, [testFile(8), codeFile(7)]);
     await run(projectId, componentId, [testFile(8), codeFile(8)]);

@@ -546,6 +546,102 @@ function architectSuite(name: string, bus: () => Record<string, string>) {
       });
       expect((await link(true)).errors).toBeUndefined();
     }, 90_000);
+
+    it('edits the graph: accepts a proposed component, renames and describes it, and deletes it (force unlinks its story)', async () => {
+      const catalog = await createContext('Catalog');
+      const contextDesign = [
+        '# Catalog',
+        ...[
+          'Purpose',
+          'Entity Ownership',
+          'Access Patterns',
+          'Public API',
+          'State Management Strategy',
+          'Execution Flow',
+        ].map((s) => `## ${s}\n\nText for ${s}.`),
+        '## Dependencies\n\nNone.',
+        '## Components\n\n### Search\n\nFinds products.',
+        '## Test Strategies\n\nUnit tests.',
+        '## Test Assertions\n\n- finds a product by name',
+      ].join('\n\n');
+      const designed = await ok<{ submitDesign: { valid: boolean; proposedComponents: string[] } }>(
+        architect,
+        `mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { valid proposedComponents } }`,
+        { i: { componentId: catalog, markdown: contextDesign } },
+      );
+      expect(designed.submitDesign).toEqual({ valid: true, proposedComponents: ['Search'] });
+      const accept = (name: string) =>
+        architect.graphql<{
+          acceptProposedComponent: { id: string; name: string; type: string; parentId: string };
+        }>(
+          `mutation($i: AcceptProposedComponentInput!) { acceptProposedComponent(input: $i) { id name type parentId } }`,
+          { i: { contextId: catalog, name } },
+          me,
+        );
+      const refused = await accept('Ranking');
+      expect(refused.errors?.[0].message).toBe(
+        'the accepted design of Catalog does not propose "Ranking"; it proposes Search',
+      );
+      const search = (await accept('Search')).data!.acceptProposedComponent;
+      expect(search).toMatchObject({ name: 'Search', type: 'other', parentId: catalog });
+
+      const renamed = await ok<{ renameComponent: { name: string } }>(
+        architect,
+        `mutation($i: RenameComponentInput!) { renameComponent(input: $i) { name } }`,
+        { i: { id: search.id, name: 'Finder' } },
+      );
+      expect(renamed.renameComponent.name).toBe('Finder');
+      const described = await ok<{ updateComponent: { description: string } }>(
+        architect,
+        `mutation($i: UpdateComponentInput!) { updateComponent(input: $i) { description } }`,
+        { i: { id: search.id, description: 'Finds products by name' } },
+      );
+      expect(described.updateComponent.description).toBe('Finds products by name');
+
+      const storyId = await createStory('Find products');
+      await ok(
+        architect,
+        `mutation($i: LinkStoryToComponentInput!) { linkStoryToComponent(input: $i) { id } }`,
+        {
+          i: { storyId, componentId: search.id },
+        },
+      );
+      const storyComponent = async () =>
+        (
+          await ok<{ story: { componentId: string | null } }>(
+            stories,
+            `query($s: ID!) { story(id: $s) { componentId } }`,
+            {
+              s: storyId,
+            },
+          )
+        ).story.componentId;
+      await waitFor(async () => (await storyComponent()) === search.id, 20_000, 'the link on the story');
+      const remove = (force: boolean) =>
+        architect.graphql<{ deleteComponent: { id: string; name: string; unlinkedStoryIds: string[] } }>(
+          `mutation($i: DeleteComponentInput!) { deleteComponent(input: $i) { id name unlinkedStoryIds removedDependencies { fromId toId } } }`,
+          { i: { id: search.id, force } },
+          me,
+        );
+      const kept = await remove(false);
+      expect(kept.errors?.[0].extensions?.code).toBe('CONFLICT');
+      expect(kept.errors?.[0].message).toBe(
+        'Finder cannot be deleted: 1 story is linked to it. Pass force: true to unlink and delete',
+      );
+      expect((await remove(true)).data!.deleteComponent).toEqual({
+        id: search.id,
+        name: 'Finder',
+        unlinkedStoryIds: [storyId],
+        removedDependencies: [],
+      });
+      await waitFor(async () => (await storyComponent()) === null, 20_000, 'the story to be unlinked');
+      const gone = await architect.graphql(
+        `query($c: ID!) { component(id: $c) { id } }`,
+        { c: search.id },
+        me,
+      );
+      expect(gone.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    }, 90_000);
   });
 }
 

@@ -17,6 +17,11 @@ import { MapStoryToComponentResolver } from './architecture/map-story-to-compone
 import { RemoveDependencyResolver } from './architecture/remove-dependency/remove-dependency.resolver';
 import { UnmapStoryFromComponentResolver } from './architecture/unmap-story-from-component/unmap-story-from-component.resolver';
 import { DesignResolver } from './design/design.resolver';
+import { AcceptProposedComponentResolver } from './architecture/accept-proposed-component/accept-proposed-component.resolver';
+import { AcceptDesignAsCurrentResolver } from './architecture/accept-design-as-current/accept-design-as-current.resolver';
+import { DeleteComponentResolver } from './architecture/delete-component/delete-component.resolver';
+import { RenameComponentResolver } from './architecture/rename-component/rename-component.resolver';
+import { UpdateComponentResolver } from './architecture/update-component/update-component.resolver';
 import { TraceabilityResolver } from './traceability/traceability.resolver';
 import { TraceabilityService } from './traceability/traceability.service';
 import { ComponentResolver } from './graphql/component.resolver';
@@ -50,6 +55,11 @@ export class ArchitectModule {
         AddDependencyResolver,
         RemoveDependencyResolver,
         DesignResolver,
+        RenameComponentResolver,
+        UpdateComponentResolver,
+        DeleteComponentResolver,
+        AcceptProposedComponentResolver,
+        AcceptDesignAsCurrentResolver,
         TraceabilityService,
         TraceabilityResolver,
       ],

@@ -13,7 +13,7 @@ export function architectureStreamId(projectId: string): string {
   return `${ARCHITECTURE_STREAM}-${projectId}`;
 }
 
-/** Loads and changes a project's architecture stream; keeps the `components` lookup table in step. */
+/** Loads and changes a project's architecture stream; keeps the `components` lookup table in step (created, renamed, deleted). */
 export class ArchitectureRepository {
   private readonly handler: CommandHandler<ArchitectureCommand, ArchitectureState, ArchitectureEvent>;
 
@@ -50,6 +50,14 @@ export class ArchitectureRepository {
         };
         await writeEntity(sql.manager, ComponentLocation, location, 'ignore');
       }
+      if (event.type === 'ComponentRenamed')
+        await sql.manager.update(
+          ComponentLocation,
+          { id: event.data.componentId },
+          { name: event.data.name },
+        );
+      if (event.type === 'ComponentDeleted')
+        await sql.manager.delete(ComponentLocation, { id: event.data.componentId });
     }
     return { state: result.state, events: result.events };
   }

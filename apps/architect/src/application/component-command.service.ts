@@ -12,7 +12,15 @@ import {
   PostgresEventStore,
   withUnitOfWork,
 } from '@app/platform';
-import type { ArchitectureCommand } from '../architecture/architecture.commands';
+import type {
+  AcceptDesignAsCurrent,
+  ArchitectureCommand,
+  DeleteComponent,
+  DescribeComponent,
+  RenameComponent,
+} from '../architecture/architecture.commands';
+import type { DesignSubmitted } from '../design/design.events';
+import { designStreamId } from '../design/design.events';
 import type { ArchitectureState } from '../architecture/architecture.state';
 import { isComponentKind } from '../component/component-kind';
 import { ArchitectureRepository } from './architecture.repository';
@@ -29,7 +37,7 @@ export class ComponentCommandService {
 
   constructor(
     private readonly dataSource: DataSource,
-    store: PostgresEventStore,
+    private readonly store: PostgresEventStore,
     private readonly bus: EventBusLifecycle,
   ) {
     this.repository = new ArchitectureRepository(store);
@@ -108,6 +116,41 @@ export class ComponentCommandService {
   async removeDependency(context: RequestContext, fromId: string, toId: string): Promise<ArchitectureState> {
     const from = await visibleComponent(this.sql, context.identity, fromId, 'write');
     return this.run(context, from.projectId, { type: 'RemoveDependency', fromId, toId });
+  }
+
+  /** Renames, describes, deletes or waives the dirtiness of a component the caller may write to. */
+  async change(
+    context: RequestContext,
+    command: WithoutTime<RenameComponent | DescribeComponent | DeleteComponent | AcceptDesignAsCurrent>,
+  ): Promise<ArchitectureState> {
+    const target = await visibleComponent(this.sql, context.identity, command.componentId, 'write');
+    return this.run(context, target.projectId, command);
+  }
+
+  /** Creates a component that the context's accepted design proposes (an H3 under Components that is not a component yet). */
+  async acceptProposedComponent(
+    context: RequestContext,
+    contextId: string,
+    name: string,
+  ): Promise<{ componentId: string; state: ArchitectureState }> {
+    const target = await visibleComponent(this.sql, context.identity, contextId, 'write');
+    const designs = await this.store.readStream<DesignSubmitted>(designStreamId(contextId));
+    const accepted = [...designs].reverse().find((design) => design.data.valid);
+    const proposed = accepted?.data.proposedComponents ?? [];
+    if (!proposed.includes(name.trim()))
+      throw new ValidationError(
+        accepted
+          ? `the accepted design of ${target.name} does not propose "${name}"; it proposes ${proposed.length > 0 ? proposed.join(', ') : 'nothing'}`
+          : `${target.name} has no accepted design to propose components`,
+        [{ field: 'name', message: 'must be a component the accepted design proposes' }],
+      );
+    return this.createComponent(context, {
+      projectId: target.projectId,
+      parentId: contextId,
+      name: name.trim(),
+      kind: 'other',
+      description: `Proposed by the design of ${target.name} (version ${accepted!.data.version}).`,
+    });
   }
 
   private async requireProject(projectId: string): Promise<void> {

@@ -72,6 +72,36 @@ export interface MarkComponentDirty {
   readonly at: string;
 }
 
+export interface RenameComponent {
+  readonly type: 'RenameComponent';
+  readonly componentId: string;
+  readonly name: string;
+  readonly at: string;
+}
+
+export interface DescribeComponent {
+  readonly type: 'DescribeComponent';
+  readonly componentId: string;
+  readonly description: string;
+  readonly at: string;
+}
+
+/** Without `force`, refused while stories are linked or other components depend on it. */
+export interface DeleteComponent {
+  readonly type: 'DeleteComponent';
+  readonly componentId: string;
+  readonly force: boolean;
+  readonly at: string;
+}
+
+/** "This change needs no rework": the accepted design stays current; the actor is recorded with the event. */
+export interface AcceptDesignAsCurrent {
+  readonly type: 'AcceptDesignAsCurrent';
+  readonly componentId: string;
+  readonly reason: string;
+  readonly at: string;
+}
+
 export type ArchitectureCommand =
   | CreateComponent
   | MapStoryToComponent
@@ -80,4 +110,8 @@ export type ArchitectureCommand =
   | RemoveDependency
   | RecordComponentDesign
   | RecordTestEvidence
-  | MarkComponentDirty;
+  | MarkComponentDirty
+  | RenameComponent
+  | DescribeComponent
+  | DeleteComponent
+  | AcceptDesignAsCurrent;

@@ -8,6 +8,10 @@ import { decideRemoveDependency } from './remove-dependency/remove-dependency.de
 import { decideRecordComponentDesign } from './record-component-design/record-component-design.decide';
 import { decideRecordTestEvidence } from './record-test-evidence/record-test-evidence.decide';
 import { decideMarkComponentDirty } from './mark-component-dirty/mark-component-dirty.decide';
+import { decideRenameComponent } from './rename-component/rename-component.decide';
+import { decideDescribeComponent } from './update-component/describe-component.decide';
+import { decideDeleteComponent } from './delete-component/delete-component.decide';
+import { decideAcceptDesignAsCurrent } from './accept-design-as-current/accept-design-as-current.decide';
 import type { ArchitectureCommand } from './architecture.commands';
 import type { ArchitectureEvent } from './architecture.events';
 import type { ArchitectureState } from './architecture.state';
@@ -36,6 +40,14 @@ export function decideArchitecture(
       return decideRecordTestEvidence(command, state);
     case 'MarkComponentDirty':
       return decideMarkComponentDirty(command, state);
+    case 'RenameComponent':
+      return decideRenameComponent(command, state);
+    case 'DescribeComponent':
+      return decideDescribeComponent(command, state);
+    case 'DeleteComponent':
+      return decideDeleteComponent(command, state);
+    case 'AcceptDesignAsCurrent':
+      return decideAcceptDesignAsCurrent(command, state);
     default:
       return assertNever(command, 'architecture command');
   }

@@ -82,6 +82,65 @@ export interface ComponentMarkedDirty {
   };
 }
 
+/** A component (or context) takes a new name; its module name follows. */
+export interface ComponentRenamed {
+  readonly type: 'ComponentRenamed';
+  readonly data: {
+    readonly componentId: string;
+    readonly name: string;
+    readonly previousName: string;
+    readonly at: string;
+  };
+}
+
+/** A component's new description. */
+export interface ComponentDescribed {
+  readonly type: 'ComponentDescribed';
+  readonly data: { readonly componentId: string; readonly description: string; readonly at: string };
+}
+
+/**
+ * A component leaves the architecture. Its stories were unlinked and its dependencies removed by
+ * the events before it, in the same append; `forced` says whether the caller asked for that.
+ */
+export interface ComponentDeleted {
+  readonly type: 'ComponentDeleted';
+  readonly data: {
+    readonly componentId: string;
+    readonly name: string;
+    readonly forced: boolean;
+    readonly unlinkedStoryIds: readonly string[];
+    readonly removedDependencies: readonly { readonly fromId: string; readonly toId: string }[];
+    readonly at: string;
+  };
+}
+
+/**
+ * A person declared that the changes that made the component DIRTY need no rework (a typo fix):
+ * the accepted design, and the evidence gathered for it, stand. The causes waived are kept here.
+ */
+export interface ComponentDirtinessWaived {
+  readonly type: 'ComponentDirtinessWaived';
+  readonly data: {
+    readonly componentId: string;
+    readonly reason: string;
+    readonly waivedCauses: readonly DirtyCause[];
+    readonly at: string;
+  };
+}
+
+/** The component is no longer DIRTY (see the public contract of the same name). */
+export interface ComponentDirtinessCleared {
+  readonly type: 'ComponentDirtinessCleared';
+  readonly data: {
+    readonly componentId: string;
+    readonly componentName: string;
+    readonly storyIds: readonly string[];
+    readonly how: 'REDESIGNED' | 'WAIVED';
+    readonly at: string;
+  };
+}
+
 export type ArchitectureEvent =
   | ComponentCreated
   | StoryMappedToComponent
@@ -90,4 +149,9 @@ export type ArchitectureEvent =
   | DependencyRemoved
   | ComponentDesignRecorded
   | ComponentTestEvidenceRecorded
-  | ComponentMarkedDirty;
+  | ComponentMarkedDirty
+  | ComponentRenamed
+  | ComponentDescribed
+  | ComponentDeleted
+  | ComponentDirtinessWaived
+  | ComponentDirtinessCleared;

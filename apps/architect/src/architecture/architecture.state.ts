@@ -131,6 +131,24 @@ export function evolveArchitecture(state: ArchitectureState, event: Architecture
       return update(state, event.data.componentId, (c) =>
         event.data.evidence === 'red' ? { ...c, red: true } : { ...c, green: true },
       );
+    case 'ComponentRenamed':
+      return update(state, event.data.componentId, (c) => ({ ...c, name: event.data.name }));
+    case 'ComponentDescribed':
+      return update(state, event.data.componentId, (c) => ({ ...c, description: event.data.description }));
+    case 'ComponentDeleted': {
+      const components = new Map(state.components);
+      components.delete(event.data.componentId);
+      return { ...state, components };
+    }
+    case 'ComponentDirtinessCleared':
+      return state; // the design or the waiver before it in the same append already cleared it
+    case 'ComponentDirtinessWaived':
+      return update(state, event.data.componentId, (c) => ({
+        ...c,
+        dirty: false,
+        dirtyBecause: null,
+        dirtyCauses: [],
+      }));
     case 'ComponentMarkedDirty':
       return update(state, event.data.componentId, (c) => ({
         ...c,

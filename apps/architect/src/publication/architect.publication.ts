@@ -33,6 +33,20 @@ export const architecturePublication: Publication<ArchitectureEvent, PublicArchi
   DependencyRemoved: AUDIT_ONLY,
   ComponentDesignRecorded: AUDIT_ONLY,
   ComponentTestEvidenceRecorded: AUDIT_ONLY,
+  ComponentRenamed: AUDIT_ONLY,
+  ComponentDescribed: AUDIT_ONLY,
+  ComponentDeleted: AUDIT_ONLY,
+  ComponentDirtinessWaived: AUDIT_ONLY,
+  ComponentDirtinessCleared: (data) => ({
+    type: 'ComponentDirtinessCleared',
+    data: {
+      componentId: data.componentId,
+      componentName: data.componentName,
+      storyIds: [...data.storyIds],
+      how: data.how,
+      at: data.at,
+    },
+  }),
 };
 
 /** What the architect publishes, by stream type: designs are on the audit timeline only. */

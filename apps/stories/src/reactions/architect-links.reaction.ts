@@ -15,7 +15,11 @@ import { storyStreamId } from '../story/story.stream';
 export function architectLinksReaction(deps: ProjectionDeps): Projection {
   const handler = new CommandHandler(deps.store, storyDecider);
 
-  async function run(event: BusEvent, sql: SqlExecutor, command: StoryCommand): Promise<void> {
+  async function run(
+    event: Pick<BusEvent, 'eventId' | 'metadata'>,
+    sql: SqlExecutor,
+    command: StoryCommand,
+  ): Promise<void> {
     try {
       const result = await handler.handle(storyStreamId(command.storyId), command, {
         sql,
@@ -51,6 +55,10 @@ export function architectLinksReaction(deps: ProjectionDeps): Projection {
       ComponentMarkedDirty: async (event, { sql }) => {
         const { storyId, at } = event.data;
         await run(event, sql, { type: 'MarkStoryDirty', storyId, at });
+      },
+      ComponentDirtinessCleared: async (event, { sql }) => {
+        for (const storyId of event.data.storyIds)
+          await run(event, sql, { type: 'MarkStoryCurrent', storyId, at: event.data.at });
       },
     }),
   };

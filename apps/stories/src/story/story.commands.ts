@@ -4,6 +4,7 @@ import type { CreateStory } from './create-story/create-story.command';
 import type { DeleteStory } from './delete-story/delete-story.command';
 import type { LinkStoryToComponent } from './link-story-to-component/link-story-to-component.command';
 import type { MarkStoryDirty } from './mark-story-dirty/mark-story-dirty.command';
+import type { MarkStoryCurrent } from './mark-story-current/mark-story-current.command';
 import type { PrioritizeStory } from './prioritize-story/prioritize-story.command';
 import type { RemoveAcceptanceCriterion } from './remove-acceptance-criterion/remove-acceptance-criterion.command';
 import type { ReviseStory } from './revise-story/revise-story.command';
@@ -19,6 +20,7 @@ export type {
   DeleteStory,
   LinkStoryToComponent,
   MarkStoryDirty,
+  MarkStoryCurrent,
   PrioritizeStory,
   RemoveAcceptanceCriterion,
   ReviseStory,
@@ -40,6 +42,7 @@ export type StoryCommand =
   | PrioritizeStory
   | SetStoryStatus
   | MarkStoryDirty
+  | MarkStoryCurrent
   | LinkStoryToComponent
   | UnlinkStoryFromComponent
   | DeleteStory;

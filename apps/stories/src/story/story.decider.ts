@@ -6,6 +6,7 @@ import { decideCreateStory } from './create-story/create-story.decide';
 import { decideDeleteStory } from './delete-story/delete-story.decide';
 import { decideLinkStoryToComponent } from './link-story-to-component/link-story-to-component.decide';
 import { decideMarkStoryDirty } from './mark-story-dirty/mark-story-dirty.decide';
+import { decideMarkStoryCurrent } from './mark-story-current/mark-story-current.decide';
 import { decidePrioritizeStory } from './prioritize-story/prioritize-story.decide';
 import { decideRemoveAcceptanceCriterion } from './remove-acceptance-criterion/remove-acceptance-criterion.decide';
 import { decideReviseStory } from './revise-story/revise-story.decide';
@@ -41,6 +42,8 @@ export function decideStory(command: StoryCommand, state: StoryState): readonly 
       return decideSetStoryStatus(command, state);
     case 'MarkStoryDirty':
       return decideMarkStoryDirty(command, state);
+    case 'MarkStoryCurrent':
+      return decideMarkStoryCurrent(command, state);
     case 'LinkStoryToComponent':
       return decideLinkStoryToComponent(command, state);
     case 'UnlinkStoryFromComponent':

@@ -38,4 +38,20 @@ export interface ComponentMarkedDirty {
   };
 }
 
-export type PublicArchitectEvent = StoryMappedToComponent | StoryUnmappedFromComponent | ComponentMarkedDirty;
+/**
+ * A DIRTY component's work is current again: a new design was accepted (`REDESIGNED`) or a person
+ * declared the change needs no rework (`WAIVED`). Its linked stories are no longer stale.
+ */
+export interface ComponentDirtinessCleared {
+  readonly type: 'ComponentDirtinessCleared';
+  readonly data: {
+    readonly componentId: string;
+    readonly componentName: string;
+    readonly storyIds: readonly string[];
+    readonly how: 'REDESIGNED' | 'WAIVED';
+    readonly at: string;
+  };
+}
+
+export type PublicArchitectEvent =
+  StoryMappedToComponent | StoryUnmappedFromComponent | ComponentMarkedDirty | ComponentDirtinessCleared;

@@ -1,0 +1,7 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+
+@InputType()
+export class UpdateComponentInput {
+  @Field(() => ID) id!: string;
+  @Field() description!: string;
+}
