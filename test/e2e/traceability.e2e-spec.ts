@@ -302,6 +302,14 @@ describe('traceability through the gateway', () => {
       evidenceReason: 'all 2 tests passed',
     });
     await until(projectId, ['AC-3 UNLINKED', 'AC-1 VERIFIED', 'AC-2 VERIFIED'], 'green evidence');
+    const status = async () =>
+      (
+        await ok<{ story: { status: string } }>(`query($s: ID!) { story(id: $s) { status } }`, {
+          s: shorten.id,
+        })
+      ).story.status;
+    // Every criterion of the story VERIFIED: the story completes by itself.
+    await waitFor(async () => (await status()) === 'COMPLETED', 20_000, 'the verified story to be COMPLETED');
     const report = await ok<{
       traceability: {
         complete: boolean;
@@ -332,6 +340,7 @@ describe('traceability through the gateway', () => {
       ['AC-3 UNLINKED', 'AC-1 DIRTY', 'AC-2 DIRTY'],
       'the change to make the work stale',
     );
+    await waitFor(async () => (await status()) === 'DIRTY', 20_000, 'the stale story to be DIRTY');
     await ok(`mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { valid } }`, {
       i: { componentId, markdown: design(8) },
     });
@@ -340,14 +349,8 @@ describe('traceability through the gateway', () => {
       ['AC-3 UNLINKED', 'AC-1 UNTESTED', 'AC-2 UNTESTED'],
       'a new design: old evidence no longer counts',
     );
-    const storyStatus = async () =>
-      (
-        await ok<{ story: { status: string } }>(`query($s: ID!) { story(id: $s) { status } }`, {
-          s: shorten.id,
-        })
-      ).story.status;
     await waitFor(
-      async () => (await storyStatus()) === 'IN_PROGRESS',
+      async () => (await status()) === 'IN_PROGRESS',
       20_000,
       'the redesign to make the story current',
     );
@@ -361,5 +364,6 @@ describe('traceability through the gateway', () => {
     await run(projectId, componentId, [testFile(8)]);
     await run(projectId, componentId, [testFile(8), codeFile(8)]);
     await until(projectId, ['AC-3 UNLINKED', 'AC-1 VERIFIED', 'AC-2 VERIFIED'], 'verified again');
+    await waitFor(async () => (await status()) === 'COMPLETED', 20_000, 'the story to be COMPLETED again');
   });
 });

@@ -102,6 +102,15 @@ export interface AcceptDesignAsCurrent {
   readonly at: string;
 }
 
+/** Every criterion of a linked story is VERIFIED since the design was accepted (`runId` made it so). */
+export interface RecordStoryVerified {
+  readonly type: 'RecordStoryVerified';
+  readonly componentId: string;
+  readonly storyId: string;
+  readonly runId: string;
+  readonly at: string;
+}
+
 export type ArchitectureCommand =
   | CreateComponent
   | MapStoryToComponent
@@ -114,4 +123,5 @@ export type ArchitectureCommand =
   | RenameComponent
   | DescribeComponent
   | DeleteComponent
-  | AcceptDesignAsCurrent;
+  | AcceptDesignAsCurrent
+  | RecordStoryVerified;

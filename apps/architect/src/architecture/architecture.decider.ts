@@ -12,6 +12,7 @@ import { decideRenameComponent } from './rename-component/rename-component.decid
 import { decideDescribeComponent } from './update-component/describe-component.decide';
 import { decideDeleteComponent } from './delete-component/delete-component.decide';
 import { decideAcceptDesignAsCurrent } from './accept-design-as-current/accept-design-as-current.decide';
+import { decideRecordStoryVerified } from './record-story-verified/record-story-verified.decide';
 import type { ArchitectureCommand } from './architecture.commands';
 import type { ArchitectureEvent } from './architecture.events';
 import type { ArchitectureState } from './architecture.state';
@@ -48,6 +49,8 @@ export function decideArchitecture(
       return decideDeleteComponent(command, state);
     case 'AcceptDesignAsCurrent':
       return decideAcceptDesignAsCurrent(command, state);
+    case 'RecordStoryVerified':
+      return decideRecordStoryVerified(command, state);
     default:
       return assertNever(command, 'architecture command');
   }

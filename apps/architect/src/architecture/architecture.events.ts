@@ -141,6 +141,18 @@ export interface ComponentDirtinessCleared {
   };
 }
 
+/** Every criterion of the story is VERIFIED for the component's accepted design (see the public contract). */
+export interface StoryVerified {
+  readonly type: 'StoryVerified';
+  readonly data: {
+    readonly componentId: string;
+    readonly componentName: string;
+    readonly storyId: string;
+    readonly runId: string;
+    readonly at: string;
+  };
+}
+
 export type ArchitectureEvent =
   | ComponentCreated
   | StoryMappedToComponent
@@ -154,4 +166,5 @@ export type ArchitectureEvent =
   | ComponentDescribed
   | ComponentDeleted
   | ComponentDirtinessWaived
-  | ComponentDirtinessCleared;
+  | ComponentDirtinessCleared
+  | StoryVerified;

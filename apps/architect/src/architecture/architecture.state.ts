@@ -27,6 +27,8 @@ export interface ComponentState {
   readonly dirtyBecause: { readonly storyId: string; readonly storyVersion: number } | null;
   /** Every upstream change since the design was accepted, oldest first (empty when not dirty). */
   readonly dirtyCauses: readonly DirtyCause[];
+  /** Linked stories found VERIFIED since the design was accepted or the component last went DIRTY. */
+  readonly verifiedStoryIds: readonly string[];
 }
 
 export interface ArchitectureState {
@@ -75,6 +77,7 @@ function withCreated(state: ArchitectureState, data: EventData<'ComponentCreated
     dirty: false,
     dirtyBecause: null,
     dirtyCauses: [],
+    verifiedStoryIds: [],
   });
   return { projectId, components };
 }
@@ -94,6 +97,7 @@ function withDesign(c: ComponentState, data: EventData<'ComponentDesignRecorded'
     dirty: false,
     dirtyBecause: null,
     dirtyCauses: [],
+    verifiedStoryIds: [],
   };
 }
 
@@ -155,6 +159,12 @@ export function evolveArchitecture(state: ArchitectureState, event: Architecture
         dirty: true,
         dirtyBecause: { storyId: event.data.storyId, storyVersion: event.data.storyVersion },
         dirtyCauses: [...c.dirtyCauses, causeOf(event.data)],
+        verifiedStoryIds: [],
+      }));
+    case 'StoryVerified':
+      return update(state, event.data.componentId, (c) => ({
+        ...c,
+        verifiedStoryIds: [...c.verifiedStoryIds, event.data.storyId],
       }));
     default:
       return assertNever(event, 'architecture event');

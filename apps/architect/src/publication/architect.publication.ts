@@ -37,6 +37,16 @@ export const architecturePublication: Publication<ArchitectureEvent, PublicArchi
   ComponentDescribed: AUDIT_ONLY,
   ComponentDeleted: AUDIT_ONLY,
   ComponentDirtinessWaived: AUDIT_ONLY,
+  StoryVerified: (data) => ({
+    type: 'StoryVerified',
+    data: {
+      componentId: data.componentId,
+      componentName: data.componentName,
+      storyId: data.storyId,
+      runId: data.runId,
+      at: data.at,
+    },
+  }),
   ComponentDirtinessCleared: (data) => ({
     type: 'ComponentDirtinessCleared',
     data: {

@@ -2,8 +2,6 @@ import type { PublicCriterionEvent, PublicStoryRevised, SandboxRunRecorded } fro
 import type { BusEvent, Projection, ProjectionDeps, SqlExecutor } from '@app/platform';
 import { contractHandlers } from '@app/platform';
 import {
-  isGreenRun,
-  isRedRun,
   SANDBOX_RUN_STREAM,
   SESSIONS_SERVICE,
   STORIES_SERVICE,
@@ -11,6 +9,7 @@ import {
   storyIdFromStream,
 } from '@app/domain';
 import { ArchitectureRepository } from '../application/architecture.repository';
+import { recordRunEvidence } from './run-evidence';
 import type { StoryChangeCause } from './story-change-causes';
 import { criterionAdded, criterionChanged, criterionRemoved, storyRevised } from './story-change-causes';
 import { StoryCopy } from './story-copy.entity';
@@ -21,7 +20,8 @@ import { StoryCopy } from './story-copy.entity';
  * - a story revised, or a criterion of it added, changed or removed, after its component's design
  *   was accepted marks the component DIRTY
  *   (`ComponentMarkedDirty` names the story and its version; the stories service then marks the story);
- * - sandbox runs of the sessions service record red and green evidence.
+ * - sandbox runs of the sessions service record red and green evidence, and a green run that
+ *   verifies every criterion of a linked story records `StoryVerified`.
  */
 export function componentStatusReaction(deps: ProjectionDeps): Projection {
   const repository = new ArchitectureRepository(deps.store);
@@ -69,25 +69,8 @@ export function componentStatusReaction(deps: ProjectionDeps): Projection {
       AcceptanceCriterionAdded: (e, { sql }) => markDirty(e, sql, e.data.at, criterionAdded(e.data)),
       AcceptanceCriterionUpdated: (e, { sql }) => markDirty(e, sql, e.data.at, criterionChanged(e.data)),
       AcceptanceCriterionRemoved: (e, { sql }) => markDirty(e, sql, e.data.at, criterionRemoved(e.data)),
-      SandboxRunRecorded: async (event, { sql }) => {
-        const run = event.data;
-        const evidence = isRedRun(run) ? 'red' : isGreenRun(run) ? 'green' : undefined;
-        if (!evidence) return;
-        const state = await repository.load(run.projectId, sql);
-        if (!state.components.has(run.componentId)) return;
-        await repository.execute(
-          sql,
-          run.projectId,
-          {
-            type: 'RecordTestEvidence',
-            componentId: run.componentId,
-            runId: run.runId,
-            evidence,
-            at: run.recordedAt,
-          },
-          metadataOf(event),
-        );
-      },
+      SandboxRunRecorded: (event, { sql }) =>
+        recordRunEvidence(repository, deps.store, sql, event.data, metadataOf(event)),
     }),
   };
 }

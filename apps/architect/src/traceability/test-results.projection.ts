@@ -1,29 +1,9 @@
 import type { SandboxRunRecorded } from '@app/domain';
 import type { Projection, ProjectionDeps } from '@app/platform';
 import { contractHandlers, writeEntity } from '@app/platform';
-import {
-  isGreenRun,
-  isRedRun,
-  normalizeTestName,
-  RED_FAILURE_KINDS,
-  SANDBOX_RUN_STREAM,
-  SESSIONS_SERVICE,
-} from '@app/domain';
+import { isGreenRun, isRedRun, normalizeTestName, SANDBOX_RUN_STREAM, SESSIONS_SERVICE } from '@app/domain';
+import { evidenceNames } from './evidence-names';
 import { TestResult } from './test-result.entity';
-
-/**
- * The tests a run is evidence for: in a green run every passing test; in a red run every test that
- * failed for the right reason, a whole test file that failed that way (its import of the missing
- * implementation) standing for the tests it declares.
- */
-function evidenceNames(run: SandboxRunRecorded['data'], red: boolean): string[] {
-  const declared = new Map((run.files ?? []).map((file) => [file.path, file.tests ?? []]));
-  return (run.tests ?? []).flatMap((test) => {
-    if (!red) return test.status === 'PASSED' ? [test.name] : [];
-    if (test.status !== 'FAILED' || !RED_FAILURE_KINDS.includes(test.failureKind ?? '')) return [];
-    return declared.get(test.name) ?? [test.name];
-  });
-}
 
 /**
  * The evidence per test: a test that failed for the right reason in a red run, and a test that

@@ -56,6 +56,13 @@ export function architectLinksReaction(deps: ProjectionDeps): Projection {
         const { storyId, at } = event.data;
         await run(event, sql, { type: 'MarkStoryDirty', storyId, at });
       },
+      StoryVerified: async (event, { sql }) => {
+        await run(event, sql, {
+          type: 'CompleteVerifiedStory',
+          storyId: event.data.storyId,
+          at: event.data.at,
+        });
+      },
       ComponentDirtinessCleared: async (event, { sql }) => {
         for (const storyId of event.data.storyIds)
           await run(event, sql, { type: 'MarkStoryCurrent', storyId, at: event.data.at });

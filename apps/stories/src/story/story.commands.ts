@@ -5,6 +5,7 @@ import type { DeleteStory } from './delete-story/delete-story.command';
 import type { LinkStoryToComponent } from './link-story-to-component/link-story-to-component.command';
 import type { MarkStoryDirty } from './mark-story-dirty/mark-story-dirty.command';
 import type { MarkStoryCurrent } from './mark-story-current/mark-story-current.command';
+import type { CompleteVerifiedStory } from './complete-verified-story/complete-verified-story.command';
 import type { PrioritizeStory } from './prioritize-story/prioritize-story.command';
 import type { RemoveAcceptanceCriterion } from './remove-acceptance-criterion/remove-acceptance-criterion.command';
 import type { ReviseStory } from './revise-story/revise-story.command';
@@ -21,6 +22,7 @@ export type {
   LinkStoryToComponent,
   MarkStoryDirty,
   MarkStoryCurrent,
+  CompleteVerifiedStory,
   PrioritizeStory,
   RemoveAcceptanceCriterion,
   ReviseStory,
@@ -43,6 +45,7 @@ export type StoryCommand =
   | SetStoryStatus
   | MarkStoryDirty
   | MarkStoryCurrent
+  | CompleteVerifiedStory
   | LinkStoryToComponent
   | UnlinkStoryFromComponent
   | DeleteStory;

@@ -7,6 +7,7 @@ import { decideDeleteStory } from './delete-story/delete-story.decide';
 import { decideLinkStoryToComponent } from './link-story-to-component/link-story-to-component.decide';
 import { decideMarkStoryDirty } from './mark-story-dirty/mark-story-dirty.decide';
 import { decideMarkStoryCurrent } from './mark-story-current/mark-story-current.decide';
+import { decideCompleteVerifiedStory } from './complete-verified-story/complete-verified-story.decide';
 import { decidePrioritizeStory } from './prioritize-story/prioritize-story.decide';
 import { decideRemoveAcceptanceCriterion } from './remove-acceptance-criterion/remove-acceptance-criterion.decide';
 import { decideReviseStory } from './revise-story/revise-story.decide';
@@ -44,6 +45,8 @@ export function decideStory(command: StoryCommand, state: StoryState): readonly 
       return decideMarkStoryDirty(command, state);
     case 'MarkStoryCurrent':
       return decideMarkStoryCurrent(command, state);
+    case 'CompleteVerifiedStory':
+      return decideCompleteVerifiedStory(command, state);
     case 'LinkStoryToComponent':
       return decideLinkStoryToComponent(command, state);
     case 'UnlinkStoryFromComponent':

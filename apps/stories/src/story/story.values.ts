@@ -3,7 +3,7 @@ export const STORY_STATUSES = ['IN_PROGRESS', 'COMPLETED', 'DIRTY'] as const;
 export type StoryStatus = (typeof STORY_STATUSES)[number];
 
 /** Why the status changed: a person set it, or the artifacts built from the story went stale. */
-export const STORY_STATUS_REASONS = ['manual', 'artifacts_stale', 'artifacts_current'] as const;
+export const STORY_STATUS_REASONS = ['manual', 'artifacts_stale', 'artifacts_current', 'verified'] as const;
 export type StoryStatusReason = (typeof STORY_STATUS_REASONS)[number];
 
 export const STORY_PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;

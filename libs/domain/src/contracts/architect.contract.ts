@@ -53,5 +53,24 @@ export interface ComponentDirtinessCleared {
   };
 }
 
+/**
+ * Every acceptance criterion of the story is VERIFIED for its component's accepted design: cited,
+ * tested, seen red for the right reason, then green (`runId`). The stories service completes it.
+ */
+export interface StoryVerified {
+  readonly type: 'StoryVerified';
+  readonly data: {
+    readonly componentId: string;
+    readonly componentName: string;
+    readonly storyId: string;
+    readonly runId: string;
+    readonly at: string;
+  };
+}
+
 export type PublicArchitectEvent =
-  StoryMappedToComponent | StoryUnmappedFromComponent | ComponentMarkedDirty | ComponentDirtinessCleared;
+  | StoryMappedToComponent
+  | StoryUnmappedFromComponent
+  | ComponentMarkedDirty
+  | ComponentDirtinessCleared
+  | StoryVerified;

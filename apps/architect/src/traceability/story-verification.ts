@@ -1,0 +1,97 @@
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { SandboxRunRecorded } from '@app/domain';
+import { isGreenRun, isRedRun, normalizeTestName } from '@app/domain';
+import type { PostgresEventStore, SqlExecutor } from '@app/platform';
+import type { ComponentState } from '../architecture/architecture.state';
+import type { DesignSubmitted } from '../design/design.events';
+import { designStreamId } from '../design/design.events';
+import { CriterionCopy } from '../reactions/criterion-copy.entity';
+import { StoryCopy } from '../reactions/story-copy.entity';
+import { evidenceNames } from './evidence-names';
+import { TestResult } from './test-result.entity';
+import type { TraceEvidence, TraceStory } from './trace';
+import { traceCriteria } from './trace';
+
+/**
+ * The stories of `component` whose every criterion is VERIFIED once `run` counts: the evidence
+ * recorded so far with this run's laid over it (so the answer does not depend on whether the
+ * test-results read model has seen the run yet).
+ */
+export async function storiesVerifiedBy(
+  store: PostgresEventStore,
+  sql: SqlExecutor,
+  component: ComponentState,
+  run: SandboxRunRecorded['data'],
+): Promise<string[]> {
+  if (component.acceptedDesignVersion === null || component.dirty || component.storyIds.length === 0)
+    return [];
+  const stories = await linkedStories(sql.manager, component.storyIds);
+  const [design] = await store.readStream<DesignSubmitted>(designStreamId(component.id), {
+    fromVersion: component.acceptedDesignVersion,
+    toVersion: component.acceptedDesignVersion,
+    sql,
+  });
+  const trace = traceCriteria({
+    stories,
+    componentOfStory: new Map(
+      stories.map((story) => [
+        story.id,
+        {
+          id: component.id,
+          name: component.name,
+          dirty: component.dirty,
+          assertions: design?.data.testAssertions ?? null,
+          acceptedAt: component.acceptedAt === null ? null : new Date(component.acceptedAt),
+        },
+      ]),
+    ),
+    evidence: new Map([[component.id, await evidenceWith(sql.manager, component.id, run)]]),
+  });
+  return stories
+    .filter((story) => story.criteria.length > 0)
+    .filter((story) =>
+      trace.criteria.filter((c) => c.story.id === story.id).every((c) => c.status === 'VERIFIED'),
+    )
+    .map((story) => story.id);
+}
+
+async function linkedStories(manager: EntityManager, storyIds: readonly string[]): Promise<TraceStory[]> {
+  const copies = await manager.find(StoryCopy, { where: { storyId: In([...storyIds]), deleted: false } });
+  const criteria = await manager.find(CriterionCopy, {
+    where: { storyId: In(copies.map((copy) => copy.storyId)) },
+    order: { position: 'ASC' },
+  });
+  return copies.map((copy) => ({
+    id: copy.storyId,
+    title: copy.title,
+    criteria: criteria
+      .filter((c) => c.storyId === copy.storyId)
+      .map((c) => ({ id: c.criterionId, ref: c.ref, description: c.description })),
+  }));
+}
+
+async function evidenceWith(
+  manager: EntityManager,
+  componentId: string,
+  run: SandboxRunRecorded['data'],
+): Promise<Map<string, TraceEvidence>> {
+  const tests = new Map<string, TraceEvidence>();
+  for (const { key, ...evidence } of await manager.findBy(TestResult, { componentId }))
+    tests.set(key, evidence);
+  const red = isRedRun(run);
+  if (!red && !isGreenRun(run)) return tests;
+  const at = new Date(run.recordedAt);
+  for (const name of evidenceNames(run, red)) {
+    const key = normalizeTestName(name);
+    const known = tests.get(key);
+    tests.set(key, {
+      name,
+      lastRedRunId: red ? run.runId : (known?.lastRedRunId ?? null),
+      lastRedAt: red ? at : (known?.lastRedAt ?? null),
+      lastGreenRunId: red ? (known?.lastGreenRunId ?? null) : run.runId,
+      lastGreenAt: red ? (known?.lastGreenAt ?? null) : at,
+    });
+  }
+  return tests;
+}
