@@ -45,8 +45,17 @@ describe('traceability through the gateway', () => {
   });
   const run = async (projectId: string, componentId: string, files: { path: string; content: string }[]) =>
     (
-      await ok<{ runTests: { id: string; outcome: string; evidence: string; evidenceReason: string } }>(
-        `mutation($i: RunTestsInput!) { runTests(input: $i) { id outcome evidence evidenceReason } }`,
+      await ok<{
+        runTests: {
+          id: string;
+          outcome: string;
+          evidence: string;
+          evidenceReason: string;
+          alignment: { designVersion: number | null; missing: string[] };
+        };
+      }>(
+        `mutation($i: RunTestsInput!) { runTests(input: $i) { id outcome evidence evidenceReason
+          alignment { designVersion assertions { assertion testName } missing } } }`,
         { i: { projectId, componentId, files } },
       )
     ).runTests;
@@ -294,6 +303,15 @@ describe('traceability through the gateway', () => {
     // Failing because the implementation is missing is.
     const red = await run(projectId, componentId, [testFile(7)]);
     expect(red).toMatchObject({ outcome: 'FAILED', evidence: 'RED' });
+    // The tests the file declares are aligned with the accepted design's assertions, though none ran.
+    expect(red.alignment).toEqual({
+      designVersion: 1,
+      assertions: [
+        { assertion: 'codes have 7 characters [AC-1]', testName: 'codes have 7 characters' },
+        { assertion: 'a URL keeps its code [AC-2]', testName: 'a URL keeps its code' },
+      ],
+      missing: [],
+    });
     await until(projectId, ['AC-3 UNLINKED', 'AC-1 NOT_GREEN', 'AC-2 NOT_GREEN'], 'red evidence');
     const green = await run(projectId, componentId, [testFile(7), codeFile(7)]);
     expect(green).toMatchObject({

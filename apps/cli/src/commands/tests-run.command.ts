@@ -17,6 +17,7 @@ interface Run {
   greenEvidence: boolean;
   evidence: string;
   evidenceReason: string;
+  alignment: { designVersion: number | null; missing: string[] };
 }
 
 const MARK: Record<string, string> = { PASSED: '✓', FAILED: '✗', CANCELLED: '✗', SKIPPED: '-', TODO: '-' };
@@ -64,6 +65,10 @@ export const testsRunCommand: Command = {
             greenEvidence
             evidence
             evidenceReason
+            alignment {
+              designVersion
+              missing
+            }
             tests {
               name
               status
@@ -87,6 +92,11 @@ export const testsRunCommand: Command = {
       `${runTests.outcome}: ${runTests.testsPassed} passed, ${runTests.testsFailed} failed in ${runTests.durationMs} ms (${runTests.driver}, run ${runTests.id})`,
     );
     context.out(`evidence: ${runTests.evidence} (${runTests.evidenceReason})`);
+    const { designVersion, missing } = runTests.alignment;
+    if (designVersion !== null && missing.length > 0)
+      context.out(
+        `no test for ${missing.length} assertion(s) of design version ${designVersion}: ${missing.join('; ')}`,
+      );
     return (expect === 'red' ? runTests.redEvidence : runTests.greenEvidence) ? 0 : 1;
   },
 };

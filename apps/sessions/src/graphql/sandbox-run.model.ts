@@ -30,6 +30,8 @@ export class TestResultModel {
 export class FileRef {
   @Field() path!: string;
   @Field() sha256!: string;
+  @Field(() => [String], { description: 'The test names a test file declares (empty for other files).' })
+  tests!: string[];
 }
 
 export enum RunEvidenceEnum {
@@ -38,6 +40,24 @@ export enum RunEvidenceEnum {
   NONE = 'NONE',
 }
 registerEnumType(RunEvidenceEnum, { name: 'RunEvidence' });
+
+@ObjectType({
+  description: 'One assertion of the accepted design and the test named after it, if the run has one.',
+})
+export class AlignedAssertion {
+  @Field() assertion!: string;
+  @Field(() => String, { nullable: true }) testName!: string | null;
+}
+
+@ObjectType({
+  description: "The run's tests against the component's accepted design (the TESTS session's rule).",
+})
+export class TestAlignmentModel {
+  @Field(() => Int, { nullable: true, description: 'The accepted design version; null when there is none.' })
+  designVersion!: number | null;
+  @Field(() => [AlignedAssertion]) assertions!: AlignedAssertion[];
+  @Field(() => [String], { description: 'Assertions no test of the run is named after.' }) missing!: string[];
+}
 
 @ObjectType('SandboxRun')
 @Directive('@key(fields: "id")')

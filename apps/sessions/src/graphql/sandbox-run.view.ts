@@ -35,7 +35,7 @@ export function sandboxRunView(event: StoredEvent<SandboxRunRecorded>): SandboxR
     command: [...(data.argv ?? [])],
     image: data.image ?? '',
     workspaceVersion: data.workspaceVersion ?? 0,
-    files: (data.files ?? []).map((f) => ({ path: f.path, sha256: f.sha256 })),
+    files: (data.files ?? []).map((f) => ({ path: f.path, sha256: f.sha256, tests: [...(f.tests ?? [])] })),
     error: data.error ?? null,
     recordedAt: data.recordedAt,
     redEvidence: isRedRun(data),

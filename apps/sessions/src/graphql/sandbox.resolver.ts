@@ -20,7 +20,9 @@ import { DEFAULT_TEST_COMMAND } from '../sandbox/test-command';
 import type { SessionsConfig } from '../sessions-config';
 import { SESSIONS_CONFIG } from '../sessions-config.token';
 import { WorkspaceService } from '../workspace/workspace.service';
-import { SandboxRunModel } from './sandbox-run.model';
+import { ArchitectClient } from '../clients/architect-client';
+import { alignRun } from '../sandbox-runs/run-tests/test-alignment-of-run';
+import { SandboxRunModel, TestAlignmentModel } from './sandbox-run.model';
 import { ConfigureProjectSandboxInput, RunTestsInput } from './sessions.inputs';
 import { sandboxRunView } from './sandbox-run.view';
 import { ProjectSandboxModel, WorkspaceModel } from './workspace.model';
@@ -30,6 +32,7 @@ export class SandboxRunResolver {
   constructor(
     private readonly runTestsService: RunTestsService,
     private readonly workspaces: WorkspaceService,
+    private readonly architect: ArchitectClient,
   ) {}
 
   @Mutation(() => SandboxRunModel, {
@@ -57,6 +60,19 @@ export class SandboxRunResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
   ): Promise<SandboxRunModel[]> {
     return (await this.runTestsService.runs(context, componentId, first)).map(sandboxRunView);
+  }
+
+  @ResolveField(() => TestAlignmentModel, {
+    description:
+      "The run's tests against the component's accepted design: which assertions have a test, which do not.",
+  })
+  async alignment(
+    @CurrentRequest() context: RequestContext,
+    @Parent() run: SandboxRunModel,
+  ): Promise<TestAlignmentModel> {
+    const design = await this.architect.acceptedDesign(context, run.componentId);
+    const names = [...run.tests.map((t) => t.name), ...run.files.flatMap((f) => f.tests)];
+    return { designVersion: design?.version ?? null, ...alignRun(design?.testAssertions ?? [], names) };
   }
 
   @ResolveField(() => String, { description: 'stdout and stderr as they came, cut at the output limit.' })
