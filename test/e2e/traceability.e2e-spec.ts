@@ -87,22 +87,13 @@ describe('traceability through the gateway', () => {
     ).createStory;
   }
 
-  it('refuses a design that leaves a criterion uncited or cites a foreign one, and marks the work DIRTY when a criterion changes', async () => {
-    const projectId = (
-      await ok<{ createProject: { id: string } }>(
-        `mutation { createProject(input: { name: "Trace", description: "" }) { id } }`,
-      )
-    ).createProject.id;
+  /** Two stories (AC-1, AC-2 and AC-3); the first linked to a Shortener component of a Links context. */
+  async function shortenerProject(projectId: string) {
     const shorten = await story(projectId, 'Shorten a URL', [
       'the code has 7 characters',
       'the same URL gets the same code',
     ]);
     const stats = await story(projectId, 'Count visits', ['each visit counts once']);
-    expect([...shorten.acceptanceCriteria, ...stats.acceptanceCriteria].map((c) => c.ref)).toEqual([
-      'AC-1',
-      'AC-2',
-      'AC-3',
-    ]);
     const contextId = (
       await ok<{ createContext: { id: string } }>(
         `mutation($i: CreateContextInput!) { createContext(input: $i) { id } }`,
@@ -126,6 +117,21 @@ describe('traceability through the gateway', () => {
       30_000,
       'the story to reach the architect',
     );
+    return { shorten, stats, componentId };
+  }
+
+  it('refuses a design that leaves a criterion uncited or cites a foreign one, and marks the work DIRTY when a criterion changes', async () => {
+    const projectId = (
+      await ok<{ createProject: { id: string } }>(
+        `mutation { createProject(input: { name: "Trace", description: "" }) { id } }`,
+      )
+    ).createProject.id;
+    const { shorten, stats, componentId } = await shortenerProject(projectId);
+    expect([...shorten.acceptanceCriteria, ...stats.acceptanceCriteria].map((c) => c.ref)).toEqual([
+      'AC-1',
+      'AC-2',
+      'AC-3',
+    ]);
 
     const draft = component(['codes have 7 characters [AC-1]', 'counts a visit [AC-3]']);
     const checked = await ok<{
@@ -256,34 +262,7 @@ describe('traceability through the gateway', () => {
         `mutation { createProject(input: { name: "Evidence", description: "" }) { id } }`,
       )
     ).createProject.id;
-    const shorten = await story(projectId, 'Shorten a URL', [
-      'the code has 7 characters',
-      'the same URL gets the same code',
-    ]);
-    await story(projectId, 'Count visits', ['each visit counts once']);
-    const contextId = (
-      await ok<{ createContext: { id: string } }>(
-        `mutation($i: CreateContextInput!) { createContext(input: $i) { id } }`,
-        { i: { projectId, name: 'Links', type: 'DOMAIN' } },
-      )
-    ).createContext.id;
-    const componentId = (
-      await ok<{ createComponent: { id: string } }>(
-        `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`,
-        { i: { projectId, parentId: contextId, name: 'Shortener', type: 'other' } },
-      )
-    ).createComponent.id;
-    await waitFor(
-      async () =>
-        (
-          await system.graphql(
-            `mutation($i: LinkStoryToComponentInput!) { linkStoryToComponent(input: $i) { id } }`,
-            { i: { storyId: shorten.id, componentId } },
-          )
-        ).errors === undefined,
-      30_000,
-      'the story to reach the architect',
-    );
+    const { shorten, componentId } = await shortenerProject(projectId);
     // Stories are listed by title: "Count visits" (AC-3) first, then "Shorten a URL".
     await until(projectId, ['AC-3 UNLINKED', 'AC-1 UNCITED', 'AC-2 UNCITED'], 'no design yet');
     const design = (length: number) =>

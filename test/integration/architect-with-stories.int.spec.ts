@@ -14,6 +14,26 @@ type ServiceHarness = ServiceProcess;
  * The architect with the stories service on one database and a real bus between them: the
  * embedded Postgres source, or Kafka when KAFKA_BROKERS is set (see the second suite).
  */
+/** A valid DOMAIN context design without dependencies: its Components and Test Assertions as given. */
+function contextDesign(name: string, components: string, assertions: string): string {
+  const sections = [
+    'Purpose',
+    'Entity Ownership',
+    'Access Patterns',
+    'Public API',
+    'State Management Strategy',
+    'Execution Flow',
+  ];
+  return [
+    `# ${name}`,
+    ...sections.map((section) => `## ${section}\n\nText for ${section}.`),
+    '## Dependencies\n\nNone.',
+    `## Components\n\n${components}`,
+    '## Test Strategies\n\nUnit tests.',
+    `## Test Assertions\n\n${assertions}`,
+  ].join('\n\n');
+}
+
 function architectSuite(name: string, bus: () => Record<string, string>) {
   describe(name, () => {
     let db: TestDatabase;
@@ -336,21 +356,7 @@ function architectSuite(name: string, bus: () => Record<string, string>) {
         `mutation($i: LinkStoryToComponentInput!) { linkStoryToComponent(input: $i) { id } }`,
         { i: { storyId, componentId: refunds } },
       );
-      const design = [
-        '# Refunds',
-        ...[
-          'Purpose',
-          'Entity Ownership',
-          'Access Patterns',
-          'Public API',
-          'State Management Strategy',
-          'Execution Flow',
-        ].map((s) => `## ${s}\n\nText for ${s}.`),
-        '## Dependencies\n\nNone.',
-        '## Components\n\nNone yet.',
-        '## Test Strategies\n\nUnit tests.',
-        `## Test Assertions\n\n- refunds a payment [${cites}]`,
-      ].join('\n\n');
+      const design = contextDesign('Refunds', 'None yet.', `- refunds a payment [${cites}]`);
       const submitted = await ok<{
         submitDesign: { valid: boolean; errors: { code: string; message: string }[] };
       }>(
@@ -459,21 +465,7 @@ function architectSuite(name: string, bus: () => Record<string, string>) {
         },
       );
       const design = (cites: string) =>
-        [
-          '# Vouchers',
-          ...[
-            'Purpose',
-            'Entity Ownership',
-            'Access Patterns',
-            'Public API',
-            'State Management Strategy',
-            'Execution Flow',
-          ].map((s) => `## ${s}\n\nText for ${s}.`),
-          '## Dependencies\n\nNone.',
-          '## Components\n\nNone yet.',
-          '## Test Strategies\n\nUnit tests.',
-          `## Test Assertions\n\n- redeems a voucher ${cites}`,
-        ].join('\n\n');
+        contextDesign('Vouchers', 'None yet.', `- redeems a voucher ${cites}`);
       const submitted = await ok<{ submitDesign: { valid: boolean } }>(
         architect,
         `mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { valid } }`,
@@ -549,25 +541,15 @@ function architectSuite(name: string, bus: () => Record<string, string>) {
 
     it('edits the graph: accepts a proposed component, renames and describes it, and deletes it (force unlinks its story)', async () => {
       const catalog = await createContext('Catalog');
-      const contextDesign = [
-        '# Catalog',
-        ...[
-          'Purpose',
-          'Entity Ownership',
-          'Access Patterns',
-          'Public API',
-          'State Management Strategy',
-          'Execution Flow',
-        ].map((s) => `## ${s}\n\nText for ${s}.`),
-        '## Dependencies\n\nNone.',
-        '## Components\n\n### Search\n\nFinds products.',
-        '## Test Strategies\n\nUnit tests.',
-        '## Test Assertions\n\n- finds a product by name',
-      ].join('\n\n');
+      const catalogDesign = contextDesign(
+        'Catalog',
+        '### Search\n\nFinds products.',
+        '- finds a product by name',
+      );
       const designed = await ok<{ submitDesign: { valid: boolean; proposedComponents: string[] } }>(
         architect,
         `mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { valid proposedComponents } }`,
-        { i: { componentId: catalog, markdown: contextDesign } },
+        { i: { componentId: catalog, markdown: catalogDesign } },
       );
       expect(designed.submitDesign).toEqual({ valid: true, proposedComponents: ['Search'] });
       const accept = (name: string) =>

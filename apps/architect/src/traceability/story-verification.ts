@@ -6,11 +6,10 @@ import type { PostgresEventStore, SqlExecutor } from '@app/platform';
 import type { ComponentState } from '../architecture/architecture.state';
 import type { DesignSubmitted } from '../design/design.events';
 import { designStreamId } from '../design/design.events';
-import { CriterionCopy } from '../reactions/criterion-copy.entity';
-import { StoryCopy } from '../reactions/story-copy.entity';
 import { evidenceNames } from './evidence-names';
 import { TestResult } from './test-result.entity';
-import type { TraceEvidence, TraceStory } from './trace';
+import type { TraceEvidence } from './trace';
+import { traceStories } from './trace-stories';
 import { traceCriteria } from './trace';
 
 /**
@@ -26,7 +25,7 @@ export async function storiesVerifiedBy(
 ): Promise<string[]> {
   if (component.acceptedDesignVersion === null || component.dirty || component.storyIds.length === 0)
     return [];
-  const stories = await linkedStories(sql.manager, component.storyIds);
+  const stories = await traceStories(sql.manager, { storyId: In([...component.storyIds]) });
   const [design] = await store.readStream<DesignSubmitted>(designStreamId(component.id), {
     fromVersion: component.acceptedDesignVersion,
     toVersion: component.acceptedDesignVersion,
@@ -54,21 +53,6 @@ export async function storiesVerifiedBy(
       trace.criteria.filter((c) => c.story.id === story.id).every((c) => c.status === 'VERIFIED'),
     )
     .map((story) => story.id);
-}
-
-async function linkedStories(manager: EntityManager, storyIds: readonly string[]): Promise<TraceStory[]> {
-  const copies = await manager.find(StoryCopy, { where: { storyId: In([...storyIds]), deleted: false } });
-  const criteria = await manager.find(CriterionCopy, {
-    where: { storyId: In(copies.map((copy) => copy.storyId)) },
-    order: { position: 'ASC' },
-  });
-  return copies.map((copy) => ({
-    id: copy.storyId,
-    title: copy.title,
-    criteria: criteria
-      .filter((c) => c.storyId === copy.storyId)
-      .map((c) => ({ id: c.criterionId, ref: c.ref, description: c.description })),
-  }));
 }
 
 async function evidenceWith(

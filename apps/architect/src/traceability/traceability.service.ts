@@ -8,9 +8,8 @@ import type { TraceabilityView } from '../application/views/traceability.view';
 import type { ArchitectureState } from '../architecture/architecture.state';
 import type { DesignSubmitted } from '../design/design.events';
 import { designStreamId } from '../design/design.events';
-import { CriterionCopy } from '../reactions/criterion-copy.entity';
-import { StoryCopy } from '../reactions/story-copy.entity';
-import type { TraceComponent, TraceEvidence, TraceStory } from './trace';
+import type { TraceComponent, TraceEvidence } from './trace';
+import { traceStories } from './trace-stories';
 import { traceCriteria } from './trace';
 import { TestResult } from './test-result.entity';
 
@@ -29,7 +28,7 @@ export class TraceabilityService {
   async traceability(context: RequestContext, projectId: string): Promise<TraceabilityView> {
     authorizeProject(context.identity, projectId, 'read');
     const state = await this.repository.load(projectId);
-    const stories = await this.stories(projectId);
+    const stories = await traceStories(this.dataSource.manager, { projectId });
     const components = await this.components(state);
     const componentOfStory = new Map<string, TraceComponent>();
     for (const component of state.components.values())
@@ -54,26 +53,6 @@ export class TraceabilityService {
         commit: null,
       })),
     };
-  }
-
-  private async stories(projectId: string): Promise<TraceStory[]> {
-    const manager = this.dataSource.manager;
-    const copies = await manager.find(StoryCopy, {
-      where: { projectId, deleted: false },
-      order: { title: 'ASC' },
-    });
-    if (copies.length === 0) return [];
-    const criteria = await manager.find(CriterionCopy, {
-      where: { storyId: In(copies.map((copy) => copy.storyId)) },
-      order: { position: 'ASC' },
-    });
-    return copies.map((copy) => ({
-      id: copy.storyId,
-      title: copy.title,
-      criteria: criteria
-        .filter((criterion) => criterion.storyId === copy.storyId)
-        .map(({ criterionId, ref, description }) => ({ id: criterionId, ref, description })),
-    }));
   }
 
   private async components(state: ArchitectureState): Promise<Map<string, TraceComponent>> {
