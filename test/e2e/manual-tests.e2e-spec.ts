@@ -1,5 +1,6 @@
 import { waitFor } from '@app/testing/wait-for';
 import { readTar } from '../../apps/sessions/src/sandbox/tar-archive';
+import { VALID_CONTEXT_DESIGN } from './fixtures';
 import type { RunningSystem } from './system';
 import { sandboxDriver, startSystem } from './system';
 
@@ -60,6 +61,13 @@ describe('runTests through the gateway (real sandbox, real bus)', () => {
         editor,
       )
     ).createContext.id;
+
+    // Runs count as evidence only for an accepted design.
+    await ok(
+      `mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { valid } }`,
+      { i: { componentId, markdown: VALID_CONTEXT_DESIGN('Cart', [], []) } },
+      editor,
+    );
 
     const red = await ok<{
       runTests: Record<string, unknown> & { tests: { name: string; failureKind: string }[] };

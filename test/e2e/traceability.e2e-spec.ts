@@ -265,6 +265,13 @@ describe('traceability through the gateway', () => {
     const { shorten, componentId } = await shortenerProject(projectId);
     // Stories are listed by title: "Count visits" (AC-3) first, then "Shorten a URL".
     await until(projectId, ['AC-3 UNLINKED', 'AC-1 UNCITED', 'AC-2 UNCITED'], 'no design yet');
+    // Before the design is accepted, a run is no evidence, and says so.
+    expect(await run(projectId, componentId, [testFile(7)])).toMatchObject({
+      evidence: 'NONE',
+      evidenceReason:
+        'the component had no accepted design: tests are written from one, so this run is no evidence',
+      alignment: { designVersion: null, missing: [] },
+    });
     const design = (length: number) =>
       component([`codes have ${length} characters [AC-1]`, 'a URL keeps its code [AC-2]']);
     await ok(`mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { valid } }`, {

@@ -21,6 +21,8 @@ export interface RunToRecord {
   /** Who writes the files into the workspace (a manual run by default). */
   readonly writer?: WorkspaceWriter;
   readonly runId?: string;
+  /** The component's accepted design version (null: none, the run is no evidence); left out by sessions. */
+  readonly designVersion?: number | null;
 }
 
 const MAX_TEST_MESSAGE = 2_000;
@@ -55,6 +57,7 @@ export function runRecorded(run: {
       argv: [...run.argv],
       image: run.image,
       workspaceVersion: run.workspaceVersion,
+      ...(input.designVersion === undefined ? {} : { designVersion: input.designVersion }),
       files: input.files.map((f) => ({
         path: f.path,
         sha256: sha256Of(f.content),

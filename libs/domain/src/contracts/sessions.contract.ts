@@ -28,6 +28,11 @@ export interface SandboxRunRecorded {
     readonly driver?: string;
     readonly argv?: readonly string[];
     readonly image?: string;
+    /**
+     * The component's accepted design version when a person asked for the run; null when it had
+     * none (the run is then no evidence). Absent from session runs and older events.
+     */
+    readonly designVersion?: number | null;
     /** The project workspace version the run's files were recorded as. */
     readonly workspaceVersion?: number;
     /**
@@ -60,11 +65,12 @@ export interface SandboxRunRecorded {
 export const RED_FAILURE_KINDS: readonly string[] = ['assertion', 'missing_module'];
 
 /**
- * Red evidence (tests written before their code): tests ran, at least one failed, none passed, and
+ * Red evidence (tests written before their code, for an accepted design): tests ran, at least one failed, none passed, and
  * — where the run lists its tests — every failure is an assertion or a missing module, never a
  * syntax or compile error.
  */
 export function isRedRun(run: SandboxRunRecorded['data']): boolean {
+  if (run.designVersion === null) return false;
   if (run.outcome !== 'FAILED' || run.testsFailed === 0 || run.testsPassed > 0) return false;
   return (run.tests ?? []).every(
     (t) => t.status !== 'FAILED' || RED_FAILURE_KINDS.includes(t.failureKind ?? ''),
@@ -73,5 +79,6 @@ export function isRedRun(run: SandboxRunRecorded['data']): boolean {
 
 /** Green evidence: tests ran and all passed. */
 export function isGreenRun(run: SandboxRunRecorded['data']): boolean {
+  if (run.designVersion === null) return false;
   return run.outcome === 'PASSED' && run.testsPassed > 0 && run.testsFailed === 0;
 }

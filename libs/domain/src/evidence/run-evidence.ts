@@ -26,6 +26,11 @@ const OUTCOME_WORDS: Readonly<Record<string, string>> = {
  */
 export function runEvidence(run: SandboxRunRecorded['data']): { evidence: RunEvidence; reason: string } {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (run.designVersion === null)
+    return {
+      evidence: 'NONE',
+      reason: 'the component had no accepted design: tests are written from one, so this run is no evidence',
+    };
   if (isGreenRun(run)) return { evidence: 'GREEN', reason: `all ${plural(run.testsPassed, 'test')} passed` };
   if (isRedRun(run))
     return {

@@ -57,3 +57,14 @@ describe('runEvidence', () => {
     expect(runEvidence(run('TIMEOUT', [test('a', 'FAILED', 'timeout')])).reason).toBe('the run timed out');
   });
 });
+
+describe('runEvidence without an accepted design', () => {
+  it('is no evidence, whatever the tests did', () => {
+    const passed = { ...run('PASSED', [test('a', 'PASSED')]), designVersion: null };
+    expect(runEvidence(passed)).toEqual({
+      evidence: 'NONE',
+      reason: 'the component had no accepted design: tests are written from one, so this run is no evidence',
+    });
+    expect(runEvidence({ ...passed, designVersion: 2 }).evidence).toBe('GREEN');
+  });
+});

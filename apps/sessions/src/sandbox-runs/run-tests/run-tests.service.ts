@@ -51,6 +51,7 @@ export class RunTestsService {
       files,
       command: command.command,
       purpose: 'MANUAL',
+      designVersion: component.acceptedDesignVersion,
     });
     const [stored] = await this.store.readStream<SandboxRunRecorded>(sandboxRunStreamId(event.data.runId));
     return stored;
