@@ -327,6 +327,20 @@ describe('traceability through the gateway', () => {
     expect(report.traceability.criteria[1].tests).toEqual([
       { name: 'codes have 7 characters', lastRedRunId: red.id, lastGreenRunId: green.id },
     ]);
+    // Green from a test file other than the one seen red does not count; the red file green again does.
+    const edited = { ...testFile(7), content: `${testFile(7).content}\n// edited after the red run\n` };
+    await run(projectId, componentId, [edited, codeFile(7)]);
+    await until(
+      projectId,
+      ['AC-3 UNLINKED', 'AC-1 NOT_GREEN', 'AC-2 NOT_GREEN'],
+      'green from another test file',
+    );
+    await run(projectId, componentId, [testFile(7), codeFile(7)]);
+    await until(
+      projectId,
+      ['AC-3 UNLINKED', 'AC-1 VERIFIED', 'AC-2 VERIFIED'],
+      'green from the red file again',
+    );
 
     // 7 → 8 characters: the evidence is stale until the design, the tests and the code follow.
     await ok(

@@ -66,4 +66,13 @@ export const architectMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'test-result-files',
+    up: (s) => `
+      -- The content hash of the test file behind each red and green evidence (green counts from the same file).
+      ALTER TABLE ${s}.test_results ADD COLUMN IF NOT EXISTS last_red_file_sha256 text;
+      ALTER TABLE ${s}.test_results ADD COLUMN IF NOT EXISTS last_green_file_sha256 text;
+    `,
+  },
 ];

@@ -6,7 +6,7 @@ import type { PostgresEventStore, SqlExecutor } from '@app/platform';
 import type { ComponentState } from '../architecture/architecture.state';
 import type { DesignSubmitted } from '../design/design.events';
 import { designStreamId } from '../design/design.events';
-import { evidenceNames } from './evidence-names';
+import { evidenceNames, withRun } from './evidence-names';
 import { TestResult } from './test-result.entity';
 import type { TraceEvidence } from './trace';
 import { traceStories } from './trace-stories';
@@ -65,17 +65,9 @@ async function evidenceWith(
     tests.set(key, evidence);
   const red = isRedRun(run);
   if (!red && !isGreenRun(run)) return tests;
-  const at = new Date(run.recordedAt);
-  for (const name of evidenceNames(run, red)) {
-    const key = normalizeTestName(name);
-    const known = tests.get(key);
-    tests.set(key, {
-      name,
-      lastRedRunId: red ? run.runId : (known?.lastRedRunId ?? null),
-      lastRedAt: red ? at : (known?.lastRedAt ?? null),
-      lastGreenRunId: red ? (known?.lastGreenRunId ?? null) : run.runId,
-      lastGreenAt: red ? (known?.lastGreenAt ?? null) : at,
-    });
+  for (const test of evidenceNames(run, red)) {
+    const key = normalizeTestName(test.name);
+    tests.set(key, withRun(tests.get(key), test, run, red));
   }
   return tests;
 }

@@ -14,6 +14,8 @@ export class TestResult {
   @Column('text') name!: string;
   @Column('uuid', { name: 'last_red_run_id', nullable: true }) lastRedRunId!: string | null;
   @Column('timestamptz', { name: 'last_red_at', nullable: true }) lastRedAt!: Date | null;
+  @Column('text', { name: 'last_red_file_sha256', nullable: true }) lastRedFileSha256!: string | null;
   @Column('uuid', { name: 'last_green_run_id', nullable: true }) lastGreenRunId!: string | null;
   @Column('timestamptz', { name: 'last_green_at', nullable: true }) lastGreenAt!: Date | null;
+  @Column('text', { name: 'last_green_file_sha256', nullable: true }) lastGreenFileSha256!: string | null;
 }

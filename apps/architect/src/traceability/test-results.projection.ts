@@ -2,7 +2,7 @@ import type { SandboxRunRecorded } from '@app/domain';
 import type { Projection, ProjectionDeps } from '@app/platform';
 import { contractHandlers, writeEntity } from '@app/platform';
 import { isGreenRun, isRedRun, normalizeTestName, SANDBOX_RUN_STREAM, SESSIONS_SERVICE } from '@app/domain';
-import { evidenceNames } from './evidence-names';
+import { evidenceNames, withRun } from './evidence-names';
 import { TestResult } from './test-result.entity';
 
 /**
@@ -20,20 +20,14 @@ export function testResultsProjection(deps: ProjectionDeps): Projection {
       SandboxRunRecorded: async (event, { manager }) => {
         const run = event.data;
         const red = isRedRun(run);
-        const green = isGreenRun(run);
-        if (!red && !green) return;
-        const at = new Date(run.recordedAt);
-        for (const name of evidenceNames(run, red)) {
-          const key = normalizeTestName(name);
+        if (!red && !isGreenRun(run)) return;
+        for (const test of evidenceNames(run, red)) {
+          const key = normalizeTestName(test.name);
           const known = await manager.findOneBy(TestResult, { componentId: run.componentId, key });
           const result: TestResult = {
             componentId: run.componentId,
             key,
-            name,
-            lastRedRunId: red ? run.runId : (known?.lastRedRunId ?? null),
-            lastRedAt: red ? at : (known?.lastRedAt ?? null),
-            lastGreenRunId: green ? run.runId : (known?.lastGreenRunId ?? null),
-            lastGreenAt: green ? at : (known?.lastGreenAt ?? null),
+            ...withRun(known ?? undefined, test, run, red),
           };
           await writeEntity(manager, TestResult, result, 'update');
         }

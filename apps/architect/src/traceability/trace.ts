@@ -36,8 +36,11 @@ export interface TraceEvidence {
   readonly name: string;
   readonly lastRedRunId: string | null;
   readonly lastRedAt: Date | null;
+  /** The content hash of the test file the test was declared in, when the run told it. */
+  readonly lastRedFileSha256: string | null;
   readonly lastGreenRunId: string | null;
   readonly lastGreenAt: Date | null;
+  readonly lastGreenFileSha256: string | null;
 }
 
 export interface TraceInputs {
@@ -71,7 +74,7 @@ export interface Traceability {
  * component), DIRTY (an upstream change made the component's work stale), UNCITED (no assertion of
  * the accepted design cites it), UNTESTED (a citing assertion has no test with red or green
  * evidence since the design was accepted), NOT_RED (a test never failed for the right reason), NOT_GREEN (a test has not passed
- * since it last failed), else VERIFIED. Complete when every criterion is VERIFIED.
+ * since it last failed, with the same test file), else VERIFIED. Complete when every criterion is VERIFIED.
  */
 export function traceCriteria(inputs: TraceInputs): Traceability {
   const criteria = inputs.stories.flatMap((story) =>
@@ -103,8 +106,10 @@ function traceOne(
         name: criterionCitations(assertion).text,
         lastRedRunId: null,
         lastRedAt: null,
+        lastRedFileSha256: null,
         lastGreenRunId: null,
         lastGreenAt: null,
+        lastGreenFileSha256: null,
       },
   );
   const linked = { ...base, component: { id: component.id, name: component.name }, assertions, tests };
@@ -127,7 +132,13 @@ function statusOf(component: TraceComponent, tests: readonly TraceEvidence[]): T
   if (tests.length === 0) return 'UNCITED';
   if (tests.some((t) => t.lastRedAt === null && t.lastGreenAt === null)) return 'UNTESTED';
   if (tests.some((t) => t.lastRedAt === null)) return 'NOT_RED';
+  // Green counts when it came after red, from the same test file (when both runs told its hash).
   const greenAfterRed = (t: TraceEvidence) =>
-    t.lastGreenAt !== null && t.lastRedAt !== null && t.lastGreenAt.getTime() >= t.lastRedAt.getTime();
+    t.lastGreenAt !== null &&
+    t.lastRedAt !== null &&
+    t.lastGreenAt.getTime() >= t.lastRedAt.getTime() &&
+    (t.lastRedFileSha256 === null ||
+      t.lastGreenFileSha256 === null ||
+      t.lastRedFileSha256 === t.lastGreenFileSha256);
   return tests.every(greenAfterRed) ? 'VERIFIED' : 'NOT_GREEN';
 }

@@ -18,12 +18,19 @@ const component = (overrides: Partial<TraceComponent> = {}): TraceComponent => (
   acceptedAt: at(0),
   ...overrides,
 });
-const evidence = (name: string, red: number | null, green: number | null): TraceEvidence => ({
+const evidence = (
+  name: string,
+  red: number | null,
+  green: number | null,
+  files: { red?: string; green?: string } = {},
+): TraceEvidence => ({
   name,
   lastRedRunId: red === null ? null : `red-${red}`,
   lastRedAt: red === null ? null : at(red),
+  lastRedFileSha256: files.red ?? null,
   lastGreenRunId: green === null ? null : `green-${green}`,
   lastGreenAt: green === null ? null : at(green),
+  lastGreenFileSha256: files.green ?? null,
 });
 const inputs = (tests: TraceEvidence[], overrides: Partial<TraceComponent> = {}): TraceInputs => ({
   stories: [story],
@@ -98,6 +105,12 @@ describe('traceCriteria', () => {
     expect(
       statuses(inputs([evidence('codes have 7 characters', 1, 5), tests[1]], { acceptedAt: at(3) })),
     ).toEqual(['NOT_RED', 'VERIFIED']);
+  });
+
+  it('counts green only from the test file that was red', () => {
+    const same = evidence('codes have 7 characters', 1, 2, { red: 'sha-a', green: 'sha-a' });
+    const changed = evidence('a URL keeps its code', 1, 2, { red: 'sha-a', green: 'sha-b' });
+    expect(statuses(inputs([same, changed]))).toEqual(['VERIFIED', 'NOT_GREEN']);
   });
 
   it('names the test to write for a cited assertion without one', () => {
