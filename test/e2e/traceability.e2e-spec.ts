@@ -263,6 +263,10 @@ describe('traceability through the gateway', () => {
       )
     ).createProject.id;
     const { shorten, componentId } = await shortenerProject(projectId);
+    const unknown = await system.graphql(`query($p: ID!) { traceability(projectId: $p) { complete } }`, {
+      p: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND'); // a mistyped id fails a gate
     // Stories are listed by title: "Count visits" (AC-3) first, then "Shorten a URL".
     await until(projectId, ['AC-3 UNLINKED', 'AC-1 UNCITED', 'AC-2 UNCITED'], 'no design yet');
     // Before the design is accepted, a run is no evidence, and says so.

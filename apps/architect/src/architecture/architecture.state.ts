@@ -24,7 +24,6 @@ export interface ComponentState {
   readonly green: boolean;
   /** A linked story changed after the design was accepted. */
   readonly dirty: boolean;
-  readonly dirtyBecause: { readonly storyId: string; readonly storyVersion: number } | null;
   /** Every upstream change since the design was accepted, oldest first (empty when not dirty). */
   readonly dirtyCauses: readonly DirtyCause[];
   /** Linked stories found VERIFIED since the design was accepted or the component last went DIRTY. */
@@ -75,7 +74,6 @@ function withCreated(state: ArchitectureState, data: EventData<'ComponentCreated
     red: false,
     green: false,
     dirty: false,
-    dirtyBecause: null,
     dirtyCauses: [],
     verifiedStoryIds: [],
   });
@@ -95,7 +93,6 @@ function withDesign(c: ComponentState, data: EventData<'ComponentDesignRecorded'
     red: false,
     green: false,
     dirty: false,
-    dirtyBecause: null,
     dirtyCauses: [],
     verifiedStoryIds: [],
   };
@@ -150,14 +147,12 @@ export function evolveArchitecture(state: ArchitectureState, event: Architecture
       return update(state, event.data.componentId, (c) => ({
         ...c,
         dirty: false,
-        dirtyBecause: null,
         dirtyCauses: [],
       }));
     case 'ComponentMarkedDirty':
       return update(state, event.data.componentId, (c) => ({
         ...c,
         dirty: true,
-        dirtyBecause: { storyId: event.data.storyId, storyVersion: event.data.storyVersion },
         dirtyCauses: [...c.dirtyCauses, causeOf(event.data)],
         verifiedStoryIds: [],
       }));

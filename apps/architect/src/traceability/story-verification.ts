@@ -1,15 +1,11 @@
-import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import type { SandboxRunRecorded } from '@app/domain';
 import { isGreenRun, isRedRun, normalizeTestName } from '@app/domain';
 import type { PostgresEventStore, SqlExecutor } from '@app/platform';
 import type { ComponentState } from '../architecture/architecture.state';
-import type { DesignSubmitted } from '../design/design.events';
-import { designStreamId } from '../design/design.events';
 import { evidenceNames, withRun } from './evidence-names';
-import { TestResult } from './test-result.entity';
 import type { TraceEvidence } from './trace';
-import { traceStories } from './trace-stories';
+import { recordedEvidence, traceComponent, traceStories } from './trace-inputs';
 import { traceCriteria } from './trace';
 
 /**
@@ -26,26 +22,13 @@ export async function storiesVerifiedBy(
   if (component.acceptedDesignVersion === null || component.dirty || component.storyIds.length === 0)
     return [];
   const stories = await traceStories(sql.manager, { storyId: In([...component.storyIds]) });
-  const [design] = await store.readStream<DesignSubmitted>(designStreamId(component.id), {
-    fromVersion: component.acceptedDesignVersion,
-    toVersion: component.acceptedDesignVersion,
-    sql,
-  });
+  const traced = await traceComponent(store, component, sql);
   const trace = traceCriteria({
     stories,
-    componentOfStory: new Map(
-      stories.map((story) => [
-        story.id,
-        {
-          id: component.id,
-          name: component.name,
-          dirty: component.dirty,
-          assertions: design?.data.testAssertions ?? null,
-          acceptedAt: component.acceptedAt === null ? null : new Date(component.acceptedAt),
-        },
-      ]),
-    ),
-    evidence: new Map([[component.id, await evidenceWith(sql.manager, component.id, run)]]),
+    componentOfStory: new Map(stories.map((story) => [story.id, traced])),
+    evidence: new Map([
+      [component.id, withRunOf(run, (await recordedEvidence(sql.manager, [component.id])).get(component.id))],
+    ]),
   });
   return stories
     .filter((story) => story.criteria.length > 0)
@@ -55,14 +38,12 @@ export async function storiesVerifiedBy(
     .map((story) => story.id);
 }
 
-async function evidenceWith(
-  manager: EntityManager,
-  componentId: string,
+/** The recorded evidence with `run` laid over it. */
+function withRunOf(
   run: SandboxRunRecorded['data'],
-): Promise<Map<string, TraceEvidence>> {
-  const tests = new Map<string, TraceEvidence>();
-  for (const { key, ...evidence } of await manager.findBy(TestResult, { componentId }))
-    tests.set(key, evidence);
+  recorded: ReadonlyMap<string, TraceEvidence> = new Map(),
+): Map<string, TraceEvidence> {
+  const tests = new Map(recorded);
   const red = isRedRun(run);
   if (!red && !isGreenRun(run)) return tests;
   for (const test of evidenceNames(run, red)) {

@@ -74,7 +74,8 @@ export interface Traceability {
  * component), DIRTY (an upstream change made the component's work stale), UNCITED (no assertion of
  * the accepted design cites it), UNTESTED (a citing assertion has no test with red or green
  * evidence since the design was accepted), NOT_RED (a test never failed for the right reason), NOT_GREEN (a test has not passed
- * since it last failed, with the same test file), else VERIFIED. Complete when every criterion is VERIFIED.
+ * since it last failed, with the same test file), else VERIFIED. Complete when there are criteria
+ * and every one is VERIFIED (a project without criteria has traced nothing).
  */
 export function traceCriteria(inputs: TraceInputs): Traceability {
   const criteria = inputs.stories.flatMap((story) =>
@@ -84,7 +85,8 @@ export function traceCriteria(inputs: TraceInputs): Traceability {
     status,
     count: criteria.filter((c) => c.status === status).length,
   }));
-  return { complete: criteria.every((c) => c.status === 'VERIFIED'), counts, criteria };
+  const complete = criteria.length > 0 && criteria.every((c) => c.status === 'VERIFIED');
+  return { complete, counts, criteria };
 }
 
 function traceOne(

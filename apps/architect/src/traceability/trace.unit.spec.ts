@@ -1,3 +1,4 @@
+import { normalizeTestName } from '@app/domain';
 import type { TraceComponent, TraceEvidence, TraceInputs, TraceStory } from './trace';
 import { traceCriteria } from './trace';
 
@@ -35,20 +36,7 @@ const evidence = (
 const inputs = (tests: TraceEvidence[], overrides: Partial<TraceComponent> = {}): TraceInputs => ({
   stories: [story],
   componentOfStory: new Map([['s1', component(overrides)]]),
-  evidence: new Map([
-    [
-      'k1',
-      new Map(
-        tests.map((t) => [
-          t.name
-            .toLowerCase()
-            .replace(/[^a-z0-9]+/g, ' ')
-            .trim(),
-          t,
-        ]),
-      ),
-    ],
-  ]),
+  evidence: new Map([['k1', new Map(tests.map((t) => [normalizeTestName(t.name), t]))]]),
 });
 const statuses = (input: TraceInputs) => traceCriteria(input).criteria.map((c) => c.status);
 
@@ -116,6 +104,10 @@ describe('traceCriteria', () => {
   it('names the test to write for a cited assertion without one', () => {
     const trace = traceCriteria(inputs([]));
     expect(trace.criteria[1].tests).toEqual([evidence('a URL keeps its code', null, null)]);
+  });
+
+  it('is not complete for a project without criteria', () => {
+    expect(traceCriteria({ ...inputs([]), stories: [] }).complete).toBe(false);
   });
 
   it('cannot trace a criterion recorded before references existed: it stays UNCITED', () => {
