@@ -12,6 +12,7 @@ import { findCycle } from '../graph/dependency-cycle';
 import { architectureMermaid } from '../graph/architecture-mermaid';
 import { orphanedContexts } from '../graph/orphaned-contexts';
 import { nextAction } from '../next-actions/next-action';
+import { staleDesignCause } from '../architecture/dirty-cause';
 import { ArchitectureRepository } from './architecture.repository';
 import type { ArchitectureView, ComponentView, NextActionView } from './views/architecture.view';
 import { componentView, sortedComponents } from './views/component-view';
@@ -108,7 +109,8 @@ export class ArchitectureQueryService {
         redRunRecorded: component.red,
         greenRunRecorded: component.green,
         dirty: component.dirty,
-        dirtyBecause: component.dirtyCauses.map((c) => c.summary),
+        dirtyBecause: component.dirtyCauses.filter(staleDesignCause).map((c) => c.summary),
+        staleBecause: component.dirtyCauses.filter((c) => !staleDesignCause(c)).map((c) => c.summary),
       });
       if (next)
         actions.push({

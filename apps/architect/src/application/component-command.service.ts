@@ -89,6 +89,7 @@ export class ComponentCommandService {
       type: 'MapStoryToComponent',
       storyId,
       storyProjectId: story.projectId,
+      storyTitle: story.title,
       componentId,
       replace,
     });
@@ -100,7 +101,13 @@ export class ComponentCommandService {
     componentId: string,
   ): Promise<ArchitectureState> {
     const component = await visibleComponent(this.sql, context.identity, componentId, 'write');
-    return this.run(context, component.projectId, { type: 'UnmapStoryFromComponent', storyId, componentId });
+    const story = isUuid(storyId) ? await this.sql.manager.findOneBy(StoryCopy, { storyId }) : null;
+    return this.run(context, component.projectId, {
+      type: 'UnmapStoryFromComponent',
+      storyId,
+      componentId,
+      ...(story ? { storyTitle: story.title } : {}),
+    });
   }
 
   async addDependency(context: RequestContext, fromId: string, toId: string): Promise<ArchitectureState> {

@@ -21,6 +21,8 @@ export interface MapStoryToComponent {
   readonly componentId: string;
   /** Move a story linked to another component; without it that is a CONFLICT. */
   readonly replace?: boolean;
+  /** For the dirty cause's summary. */
+  readonly storyTitle?: string;
   readonly at: string;
 }
 
@@ -28,6 +30,8 @@ export interface UnmapStoryFromComponent {
   readonly type: 'UnmapStoryFromComponent';
   readonly storyId: string;
   readonly componentId: string;
+  /** For the dirty cause's summary. */
+  readonly storyTitle?: string;
   readonly at: string;
 }
 

@@ -129,6 +129,23 @@ export interface ComponentDirtinessWaived {
   };
 }
 
+/**
+ * A change inside the architecture made the component's work stale (see the public contract of the
+ * same name): a story linked or unlinked, a dependency added, removed or redesigned (its design is
+ * stale: DIRTY), or its own design replaced (`DESIGN_CHANGED`: its tests and code are stale until
+ * new red-then-green evidence). `storyIds` are the stories whose status follows.
+ */
+export interface ComponentWentStale {
+  readonly type: 'ComponentWentStale';
+  readonly data: {
+    readonly componentId: string;
+    readonly componentName: string;
+    readonly storyIds: readonly string[];
+    readonly cause: DirtyCause;
+    readonly at: string;
+  };
+}
+
 /** The component is no longer DIRTY (see the public contract of the same name). */
 export interface ComponentDirtinessCleared {
   readonly type: 'ComponentDirtinessCleared';
@@ -162,6 +179,7 @@ export type ArchitectureEvent =
   | ComponentDesignRecorded
   | ComponentTestEvidenceRecorded
   | ComponentMarkedDirty
+  | ComponentWentStale
   | ComponentRenamed
   | ComponentDescribed
   | ComponentDeleted

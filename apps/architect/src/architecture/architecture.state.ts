@@ -1,4 +1,5 @@
 import type { DirtyCause } from './dirty-cause';
+import { staleDesignCause } from './dirty-cause';
 import { assertNever } from '@app/domain';
 import type { ArchitectureEvent } from './architecture.events';
 import type { ComponentKind } from '../component/component-kind';
@@ -22,9 +23,12 @@ export interface ComponentState {
   readonly red: boolean;
   /** A passing test run was recorded since the accepted design. */
   readonly green: boolean;
-  /** A linked story changed after the design was accepted. */
+  /** The design is stale: a linked story, the links or a dependency changed after it was accepted. */
   readonly dirty: boolean;
-  /** Every upstream change since the design was accepted, oldest first (empty when not dirty). */
+  /**
+   * Every upstream change since the design was accepted, oldest first: what made it DIRTY, and a
+   * `DESIGN_CHANGED` (its tests and code are stale) until new green evidence.
+   */
   readonly dirtyCauses: readonly DirtyCause[];
   /** Linked stories found VERIFIED since the design was accepted or the component last went DIRTY. */
   readonly verifiedStoryIds: readonly string[];
@@ -32,11 +36,13 @@ export interface ComponentState {
 
 export interface ArchitectureState {
   readonly projectId: string | null;
+  /** The stream's version: the number of events folded. */
+  readonly version: number;
   readonly components: ReadonlyMap<string, ComponentState>;
 }
 
 export function initialArchitectureState(): ArchitectureState {
-  return { projectId: null, components: new Map() };
+  return { projectId: null, version: 0, components: new Map() };
 }
 
 function update(
@@ -77,7 +83,7 @@ function withCreated(state: ArchitectureState, data: EventData<'ComponentCreated
     dirtyCauses: [],
     verifiedStoryIds: [],
   });
-  return { projectId, components };
+  return { ...state, projectId, components };
 }
 
 /** A valid design is accepted and starts the evidence afresh; an invalid one is only counted. */
@@ -99,6 +105,10 @@ function withDesign(c: ComponentState, data: EventData<'ComponentDesignRecorded'
 }
 
 export function evolveArchitecture(state: ArchitectureState, event: ArchitectureEvent): ArchitectureState {
+  return { ...applied(state, event), version: state.version + 1 };
+}
+
+function applied(state: ArchitectureState, event: ArchitectureEvent): ArchitectureState {
   switch (event.type) {
     case 'ComponentCreated':
       return withCreated(state, event.data);
@@ -130,7 +140,9 @@ export function evolveArchitecture(state: ArchitectureState, event: Architecture
       return update(state, event.data.componentId, (c) => withDesign(c, event.data));
     case 'ComponentTestEvidenceRecorded':
       return update(state, event.data.componentId, (c) =>
-        event.data.evidence === 'red' ? { ...c, red: true } : { ...c, green: true },
+        event.data.evidence === 'red'
+          ? { ...c, red: true }
+          : { ...c, green: true, dirtyCauses: c.dirtyCauses.filter(staleDesignCause) },
       );
     case 'ComponentRenamed':
       return update(state, event.data.componentId, (c) => ({ ...c, name: event.data.name }));
@@ -156,6 +168,12 @@ export function evolveArchitecture(state: ArchitectureState, event: Architecture
         dirtyCauses: [...c.dirtyCauses, causeOf(event.data)],
         verifiedStoryIds: [],
       }));
+    case 'ComponentWentStale':
+      return update(state, event.data.componentId, (c) =>
+        staleDesignCause(event.data.cause)
+          ? { ...c, dirty: true, dirtyCauses: [...c.dirtyCauses, event.data.cause], verifiedStoryIds: [] }
+          : { ...c, dirtyCauses: [...c.dirtyCauses, event.data.cause], verifiedStoryIds: [] },
+      );
     case 'StoryVerified':
       return update(state, event.data.componentId, (c) => ({
         ...c,
@@ -189,13 +207,18 @@ export function designStatusOf(c: ComponentState): DesignStatus {
   return c.newestDesignValid ? 'ACCEPTED' : 'INVALID';
 }
 
+/** The component's own design was replaced after evidence was gathered for the old one, and no green run followed. */
+export function evidenceStale(c: ComponentState): boolean {
+  return c.dirtyCauses.some((cause) => !staleDesignCause(cause));
+}
+
 export function testStatusOf(c: ComponentState): TestStatus {
-  if (c.dirty) return 'DIRTY';
+  if (c.dirty || (evidenceStale(c) && !c.red)) return 'DIRTY';
   if (c.green && c.red) return 'GREEN';
   return c.red ? 'RED' : 'NONE';
 }
 
 export function codeStatusOf(c: ComponentState): CodeStatus {
-  if (c.dirty) return 'DIRTY';
+  if (c.dirty || evidenceStale(c)) return 'DIRTY';
   return c.red && c.green ? 'GREEN' : 'NONE';
 }

@@ -22,3 +22,8 @@ export interface DirtyCause {
   /** For a person: `AC-12 of "Shorten a URL" changed: "7 characters" → "8 characters"`. */
   readonly summary: string;
 }
+
+/** Causes that make the design stale (DIRTY everywhere); the other, `DESIGN_CHANGED`, only the tests and code. */
+export function staleDesignCause(cause: Pick<DirtyCause, 'kind'>): boolean {
+  return cause.kind !== 'DESIGN_CHANGED';
+}

@@ -20,10 +20,12 @@ export interface ComponentProgress {
   readonly redRunRecorded: boolean;
   /** A sandbox run saw the tests pass ("green") after the red run. */
   readonly greenRunRecorded: boolean;
-  /** A linked story was revised after the design was accepted. */
+  /** The design is stale: a linked story, the links or a dependency changed after it was accepted. */
   readonly dirty: boolean;
   /** What changed, in words (the dirty causes' summaries). */
   readonly dirtyBecause?: readonly string[];
+  /** Why the tests and code are stale while the design is not (its design was replaced), in words. */
+  readonly staleBecause?: readonly string[];
 }
 
 export interface NextAction {
@@ -65,15 +67,16 @@ export function nextAction(progress: ComponentProgress): NextAction | null {
       action: 'WRITE_DESIGN',
       reason: 'The newest design is valid but has not been accepted yet.',
     };
+  const stale = progress.staleBecause?.length ? `${progress.staleBecause.join('; ')}. ` : '';
   if (!progress.redRunRecorded)
     return {
       action: 'WRITE_TESTS',
-      reason: 'The design is accepted; write tests from it and record a failing (red) run.',
+      reason: `${stale}The design is accepted; write tests from it and record a failing (red) run.`,
     };
   if (!progress.greenRunRecorded)
     return {
       action: 'WRITE_CODE',
-      reason: 'The tests fail (red); write the code until they pass (green).',
+      reason: `${stale}The tests fail (red); write the code until they pass (green).`,
     };
   return null;
 }

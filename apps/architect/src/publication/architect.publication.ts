@@ -1,6 +1,13 @@
-import type { Publication, PublicArchitectEvent, ServicePublication } from '@app/domain';
+import type { ComponentWentStale, Publication, PublicArchitectEvent, ServicePublication } from '@app/domain';
 import { ARCHITECTURE_STREAM, AUDIT_ONLY, DESIGN_STREAM } from '@app/domain';
 import type { ArchitectureEvent } from '../architecture/architecture.events';
+import type { DirtyCauseKind } from '../architecture/dirty-cause';
+
+/** The causes a `ComponentWentStale` carries (story causes come as `ComponentMarkedDirty`). */
+function publicStaleKind(kind: DirtyCauseKind): ComponentWentStale['data']['kind'] {
+  if (kind === 'STORY_LINKED' || kind === 'STORY_UNLINKED' || kind === 'DESIGN_CHANGED') return kind;
+  return 'DEPENDENCY_CHANGED';
+}
 
 /** The architecture events other services act on, field by field onto the public contract. */
 export const architecturePublication: Publication<ArchitectureEvent, PublicArchitectEvent> = {
@@ -25,6 +32,17 @@ export const architecturePublication: Publication<ArchitectureEvent, PublicArchi
       storyId: data.storyId,
       storyVersion: data.storyVersion,
       reason: data.reason,
+      at: data.at,
+    },
+  }),
+  ComponentWentStale: (data) => ({
+    type: 'ComponentWentStale',
+    data: {
+      componentId: data.componentId,
+      componentName: data.componentName,
+      storyIds: [...data.storyIds],
+      kind: publicStaleKind(data.cause.kind),
+      summary: data.cause.summary,
       at: data.at,
     },
   }),

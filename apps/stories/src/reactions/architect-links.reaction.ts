@@ -56,6 +56,10 @@ export function architectLinksReaction(deps: ProjectionDeps): Projection {
         const { storyId, at } = event.data;
         await run(event, sql, { type: 'MarkStoryDirty', storyId, at });
       },
+      ComponentWentStale: async (event, { sql }) => {
+        for (const storyId of event.data.storyIds)
+          await run(event, sql, { type: 'MarkStoryDirty', storyId, at: event.data.at });
+      },
       StoryVerified: async (event, { sql }) => {
         await run(event, sql, {
           type: 'CompleteVerifiedStory',

@@ -54,6 +54,25 @@ export interface ComponentDirtinessCleared {
 }
 
 /**
+ * A change inside the architecture made the component's work stale: a story linked or unlinked
+ * (`STORY_LINKED`, `STORY_UNLINKED`), a dependency added, removed or redesigned
+ * (`DEPENDENCY_CHANGED`): its design is stale; or its own design replaced (`DESIGN_CHANGED`): its
+ * tests and code are. The stories named (its linked stories, or for `DESIGN_CHANGED` those it had
+ * verified) are stale with it; the stories service marks them DIRTY.
+ */
+export interface ComponentWentStale {
+  readonly type: 'ComponentWentStale';
+  readonly data: {
+    readonly componentId: string;
+    readonly componentName: string;
+    readonly storyIds: readonly string[];
+    readonly kind: 'STORY_LINKED' | 'STORY_UNLINKED' | 'DEPENDENCY_CHANGED' | 'DESIGN_CHANGED';
+    readonly summary: string;
+    readonly at: string;
+  };
+}
+
+/**
  * Every acceptance criterion of the story is VERIFIED for its component's accepted design: cited,
  * tested, seen red for the right reason, then green (`runId`). The stories service completes it.
  */
@@ -72,5 +91,6 @@ export type PublicArchitectEvent =
   | StoryMappedToComponent
   | StoryUnmappedFromComponent
   | ComponentMarkedDirty
+  | ComponentWentStale
   | ComponentDirtinessCleared
   | StoryVerified;

@@ -1,12 +1,28 @@
 import { validateNewDependency } from '../../graph/dependency-cycle';
-import { graphOf } from '../architecture.lookup';
+import { component, graphOf } from '../architecture.lookup';
+import { staleByGraphChange } from '../went-stale';
 import type { AddDependency } from '../architecture.commands';
 import type { ArchitectureEvent } from '../architecture.events';
 import type { ArchitectureState } from '../architecture.state';
 
-/** A dependency between two components of the project; a cycle of any length is refused. */
+/**
+ * A dependency between two components of the project; a cycle of any length is refused. The
+ * dependent's accepted design goes DIRTY (`DEPENDENCY_CHANGED`): it was written without it.
+ */
 export function decideAddDependency(command: AddDependency, state: ArchitectureState): ArchitectureEvent[] {
   const { components, dependencies } = graphOf(state);
   validateNewDependency(components, dependencies, command.fromId, command.toId);
-  return [{ type: 'DependencyAdded', data: { fromId: command.fromId, toId: command.toId, at: command.at } }];
+  const decided: ArchitectureEvent[] = [
+    { type: 'DependencyAdded', data: { fromId: command.fromId, toId: command.toId, at: command.at } },
+  ];
+  const from = component(state, command.fromId);
+  const to = component(state, command.toId);
+  return [
+    ...decided,
+    ...staleByGraphChange(state, decided, from, {
+      kind: 'DEPENDENCY_CHANGED',
+      summary: `${from.name} now depends on ${to.name}`,
+      at: command.at,
+    }),
+  ];
 }

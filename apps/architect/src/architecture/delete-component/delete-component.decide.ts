@@ -3,6 +3,7 @@ import { component } from '../architecture.lookup';
 import type { DeleteComponent } from '../architecture.commands';
 import type { ArchitectureEvent } from '../architecture.events';
 import type { ArchitectureState } from '../architecture.state';
+import { staleByGraphChange } from '../went-stale';
 
 /**
  * Deletes a component. A context with components is refused (delete them first). Linked stories and
@@ -47,12 +48,24 @@ export function decideDeleteComponent(
     ...dependents.map((c) => ({ fromId: c.id, toId: target.id })),
     ...target.dependsOn.map((toId) => ({ fromId: target.id, toId })),
   ];
-  return [
+  const decided: ArchitectureEvent[] = [
     ...target.storyIds.map((storyId): ArchitectureEvent => ({
       type: 'StoryUnmappedFromComponent',
       data: { storyId, componentId: target.id, at },
     })),
     ...removed.map((edge): ArchitectureEvent => ({ type: 'DependencyRemoved', data: { ...edge, at } })),
+  ];
+  // A dependent's design was written against the deleted component.
+  for (const dependent of dependents)
+    decided.push(
+      ...staleByGraphChange(state, decided, dependent, {
+        kind: 'DEPENDENCY_CHANGED',
+        summary: `${target.name}, which ${dependent.name} depended on, was deleted`,
+        at,
+      }),
+    );
+  return [
+    ...decided,
     {
       type: 'ComponentDeleted',
       data: {

@@ -3,11 +3,13 @@ import { component } from '../architecture.lookup';
 import type { MapStoryToComponent } from '../architecture.commands';
 import type { ArchitectureEvent } from '../architecture.events';
 import type { ArchitectureState } from '../architecture.state';
+import { staleByGraphChange } from '../went-stale';
 
 /**
  * Links a story of the same project to the component (linking it again changes nothing). A story
  * linked to another component moves only when the command says `replace`; otherwise CONFLICT names
- * where it is.
+ * where it is. A component with an accepted design goes DIRTY (`STORY_LINKED`: its design does not
+ * cover the story yet), and so does the one the story left (`STORY_UNLINKED`).
  */
 export function decideMapStoryToComponent(
   command: MapStoryToComponent,
@@ -26,7 +28,8 @@ export function decideMapStoryToComponent(
       `story ${command.storyId} is already linked to ${current.name}; link it with replace: true to move it`,
       { componentId: current.id, componentName: current.name },
     );
-  return [
+  const story = command.storyTitle ? `"${command.storyTitle}"` : `story ${command.storyId}`;
+  const decided: ArchitectureEvent[] = [
     {
       type: 'StoryMappedToComponent',
       data: {
@@ -37,4 +40,22 @@ export function decideMapStoryToComponent(
       },
     },
   ];
+  decided.push(
+    ...staleByGraphChange(state, decided, target, {
+      kind: 'STORY_LINKED',
+      summary: `${story} was linked to ${target.name} after its design was accepted`,
+      storyIds: [...target.storyIds, command.storyId],
+      at: command.at,
+    }),
+  );
+  if (current)
+    decided.push(
+      ...staleByGraphChange(state, decided, current, {
+        kind: 'STORY_UNLINKED',
+        summary: `${story} moved from ${current.name} to ${target.name}`,
+        storyIds: current.storyIds.filter((id) => id !== command.storyId),
+        at: command.at,
+      }),
+    );
+  return decided;
 }
