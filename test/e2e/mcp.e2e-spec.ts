@@ -163,7 +163,7 @@ describe('MCP at /mcp (SDK client, Streamable HTTP)', () => {
         {
           path: 'test/cart.test.ts',
           content:
-            "import test from 'node:test';\nimport assert from 'node:assert/strict';\nimport { total } from '../src/cart.ts';\ntest('totals the lines', () => assert.equal(total([2, 3]), 5));\n",
+            "import test from 'node:test';\nimport assert from 'node:assert/strict';\nimport { total } from '../src/shop.ts';\ntest('totals the lines', () => assert.equal(total([2, 3]), 5));\n",
         },
       ],
     });

@@ -43,6 +43,7 @@ describe('traceability through the gateway', () => {
     path: 'src/shortener.ts',
     content: `import { createHash } from 'node:crypto';\nexport const shorten = (url: string): string => createHash('sha256').update(url).digest('hex').slice(0, ${length});\n`,
   });
+  const RUN_AS_EVIDENCE = `mutation($i: RunTestsInput!) { runTests(input: $i) { id } }`;
   const run = async (projectId: string, componentId: string, files: { path: string; content: string }[]) =>
     (
       await ok<{
@@ -262,7 +263,7 @@ describe('traceability through the gateway', () => {
         `mutation { createProject(input: { name: "Evidence", description: "" }) { id } }`,
       )
     ).createProject.id;
-    const { shorten, componentId } = await shortenerProject(projectId);
+    const { shorten, stats, componentId } = await shortenerProject(projectId);
     const unknown = await system.graphql(`query($p: ID!) { traceability(projectId: $p) { complete } }`, {
       p: '00000000-0000-4000-8000-000000000000',
     });
@@ -275,6 +276,15 @@ describe('traceability through the gateway', () => {
       evidenceReason:
         'the component had no accepted design: tests are written from one, so this run is no evidence',
       alignment: { designVersion: null, missing: [] },
+    });
+    // Asked for as evidence, it is refused instead.
+    const early = await system.graphql(RUN_AS_EVIDENCE, {
+      i: { projectId, componentId, files: [testFile(7)], asEvidence: true },
+    });
+    expect(early.errors?.[0]).toMatchObject({
+      message:
+        'Shortener has no accepted design: tests are written from one, so no run can be evidence yet. Submit a design, or run without asEvidence',
+      extensions: { code: 'CONFLICT' },
     });
     const design = (length: number) =>
       component([`codes have ${length} characters [AC-1]`, 'a URL keeps its code [AC-2]']);
@@ -290,7 +300,45 @@ describe('traceability through the gateway', () => {
       evidenceReason:
         'test/shortener.test.ts failed with a syntax error, not on an assertion: it proves nothing about the code',
     });
+    // So is failing on a module that is not the component's implementation.
+    const elsewhere = {
+      ...testFile(7),
+      content: testFile(7).content.replace('../src/shortener.ts', '../src/links-store.ts'),
+    };
+    expect(await run(projectId, componentId, [elsewhere])).toMatchObject({
+      outcome: 'FAILED',
+      evidence: 'NONE',
+      evidenceReason: expect.stringMatching(
+        /^test\/shortener\.test\.ts could not load a module that is not the component's own implementation \(.*links-store\.ts/,
+      ),
+    });
+    // A run asked for as evidence whose tests match no assertion is refused before it runs.
+    const unaligned = await system.graphql(RUN_AS_EVIDENCE, {
+      i: {
+        projectId,
+        componentId,
+        asEvidence: true,
+        files: [
+          {
+            path: 'test/shortener.test.ts',
+            content: "import test from 'node:test';\ntest('works', () => {});\n",
+          },
+        ],
+      },
+    });
+    expect(unaligned.errors?.[0]).toMatchObject({
+      message:
+        "none of the tests in the files is named after a Test Assertion of Shortener's design version 1",
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     // Failing because the implementation is missing is.
+    expect(
+      (
+        await ok<{ runTests: { id: string } }>(RUN_AS_EVIDENCE, {
+          i: { projectId, componentId, files: [testFile(7)], asEvidence: true },
+        })
+      ).runTests.id,
+    ).toBeTruthy();
     const red = await run(projectId, componentId, [testFile(7)]);
     expect(red).toMatchObject({ outcome: 'FAILED', evidence: 'RED' });
     // The tests the file declares are aligned with the accepted design's assertions, though none ran.
@@ -387,5 +435,25 @@ describe('traceability through the gateway', () => {
     await run(projectId, componentId, [testFile(8), codeFile(8)]);
     await until(projectId, ['AC-3 UNLINKED', 'AC-1 VERIFIED', 'AC-2 VERIFIED'], 'verified again');
     await waitFor(async () => (await status()) === 'COMPLETED', 20_000, 'the story to be COMPLETED again');
+
+    // Linking another story changes what the design must cover: the component and both stories are stale, with the cause.
+    await ok(`mutation($i: LinkStoryToComponentInput!) { linkStoryToComponent(input: $i) { id } }`, {
+      i: { storyId: stats.id, componentId },
+    });
+    await until(
+      projectId,
+      ['AC-3 DIRTY', 'AC-1 DIRTY', 'AC-2 DIRTY'],
+      'a linked story to make the work stale',
+    );
+    await waitFor(async () => (await status()) === 'DIRTY', 20_000, 'the completed story to be DIRTY');
+    const actions = await ok<{ nextActions: { action: string; reason: string }[] }>(
+      `query($p: ID!) { nextActions(projectId: $p) { action reason } }`,
+      { p: projectId },
+    );
+    expect(actions.nextActions).toContainEqual({
+      action: 'REGENERATE',
+      reason:
+        '"Count visits" was linked to Shortener after its design was accepted; regenerate the design, tests and code.',
+    });
   });
 });

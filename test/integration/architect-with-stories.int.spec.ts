@@ -610,6 +610,53 @@ function architectSuite(name: string, bus: () => Record<string, string>) {
       expect(kept.errors?.[0].message).toBe(
         'Finder cannot be deleted: 1 story is linked to it. Pass force: true to unlink and delete',
       );
+      // An automated session working on it blocks the delete, even forced, until it ends (its
+      // events reach the architect from the sessions' store on the embedded bus only: no relay here).
+      if (!bus().KAFKA_BROKERS) {
+        const sessions = new PostgresEventStore(await db.dataSource(), 'sessions', {
+          publication: {
+            session: {
+              SessionStarted: (data: never) => ({ type: 'SessionStarted', data }),
+              SessionCancelled: (data: { at: string }) => ({
+                type: 'SessionEnded',
+                data: { status: 'CANCELLED', at: data.at },
+              }),
+            },
+          },
+        });
+        await runMigrations(await db.dataSource(), 'sessions', eventStoreMigrations);
+        const sessionId = randomUUID();
+        const at = new Date().toISOString();
+        const data = {
+          sessionId,
+          projectId,
+          componentId: search.id,
+          componentName: 'Finder',
+          sessionType: 'TESTS',
+          at,
+        };
+        await sessions.append(`session-${sessionId}`, [
+          { type: 'SessionStarted', data, metadata: { projectId } },
+        ]);
+        const blocked = `Finder cannot be deleted while a session works on it (TESTS session ${sessionId}); cancel it or wait for it to end`;
+        await waitFor(
+          async () => (await remove(false)).errors?.[0].message === blocked,
+          20_000,
+          'the running session to block the delete',
+        );
+        expect((await remove(true)).errors?.[0]).toMatchObject({
+          message: blocked,
+          extensions: { code: 'CONFLICT' },
+        });
+        await sessions.append(`session-${sessionId}`, [
+          { type: 'SessionCancelled', data: { by: 'dana', at }, metadata: { projectId } },
+        ]);
+        await waitFor(
+          async () => (await remove(false)).errors?.[0].message !== blocked,
+          20_000,
+          'the ended session to let the delete through',
+        );
+      }
       expect((await remove(true)).data!.deleteComponent).toEqual({
         id: search.id,
         name: 'Finder',

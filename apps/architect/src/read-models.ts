@@ -7,6 +7,8 @@ import { StoryCopy } from './reactions/story-copy.entity';
 import { componentStatusReaction } from './reactions/dirty-propagation.reaction';
 import { storyCopiesProjection } from './reactions/story-copies.projection';
 import { TestResult } from './traceability/test-result.entity';
+import { RunningSession } from './running-sessions/running-session.entity';
+import { runningSessionsProjection } from './running-sessions/running-sessions.projection';
 import { testResultsProjection } from './traceability/test-results.projection';
 
 /** The architect consumes the stories (a local copy) and reacts to story revisions and sandbox runs. */
@@ -15,6 +17,7 @@ export function readModels(deps: ProjectionDeps): Projection[] {
     storyCopiesProjection(deps),
     componentStatusReaction(deps),
     testResultsProjection(deps),
+    runningSessionsProjection(deps),
     archivedProjectsProjection(deps),
   ];
 }
@@ -25,6 +28,7 @@ export const readModelEntities = [
   ProjectCopy,
   CriterionCopy,
   TestResult,
+  RunningSession,
   ArchivedProject,
   ComponentLocation,
 ];

@@ -25,6 +25,7 @@ import type { ArchitectureState } from '../architecture/architecture.state';
 import { isComponentKind } from '../component/component-kind';
 import { ArchitectureRepository } from './architecture.repository';
 import { awaitCopy } from './await-copy';
+import { RunningSession } from '../running-sessions/running-session.entity';
 import { authorizeProject, visibleComponent } from './project-access';
 
 type WithoutTime<C> = C extends ArchitectureCommand ? Omit<C, 'at'> : never;
@@ -131,7 +132,15 @@ export class ComponentCommandService {
     command: WithoutTime<RenameComponent | DescribeComponent | DeleteComponent | AcceptDesignAsCurrent>,
   ): Promise<ArchitectureState> {
     const target = await visibleComponent(this.sql, context.identity, command.componentId, 'write');
-    return this.run(context, target.projectId, command);
+    if (command.type !== 'DeleteComponent') return this.run(context, target.projectId, command);
+    const running = await this.sql.manager.find(RunningSession, {
+      where: { componentId: command.componentId },
+      order: { startedAt: 'ASC' },
+    });
+    return this.run(context, target.projectId, {
+      ...command,
+      runningSessions: running.map(({ sessionId, sessionType }) => ({ sessionId, sessionType })),
+    });
   }
 
   /** Creates a component that the context's accepted design proposes (an H3 under Components that is not a component yet). */

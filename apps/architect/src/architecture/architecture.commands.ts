@@ -95,6 +95,8 @@ export interface DeleteComponent {
   readonly type: 'DeleteComponent';
   readonly componentId: string;
   readonly force: boolean;
+  /** Automated sessions working on it now (none may be: cancel them first). */
+  readonly runningSessions?: readonly { readonly sessionId: string; readonly sessionType: string }[];
   readonly at: string;
 }
 

@@ -142,7 +142,12 @@ function applied(state: ArchitectureState, event: ArchitectureEvent): Architectu
       return update(state, event.data.componentId, (c) =>
         event.data.evidence === 'red'
           ? { ...c, red: true }
-          : { ...c, green: true, dirtyCauses: c.dirtyCauses.filter(staleDesignCause) },
+          : // green after red since the design: the tests and code follow it again
+            {
+              ...c,
+              green: true,
+              dirtyCauses: c.red ? c.dirtyCauses.filter(staleDesignCause) : c.dirtyCauses,
+            },
       );
     case 'ComponentRenamed':
       return update(state, event.data.componentId, (c) => ({ ...c, name: event.data.name }));
@@ -213,7 +218,8 @@ export function evidenceStale(c: ComponentState): boolean {
 }
 
 export function testStatusOf(c: ComponentState): TestStatus {
-  if (c.dirty || (evidenceStale(c) && !c.red)) return 'DIRTY';
+  if (c.dirty) return 'DIRTY';
+  if (evidenceStale(c)) return c.red ? 'RED' : 'DIRTY';
   if (c.green && c.red) return 'GREEN';
   return c.red ? 'RED' : 'NONE';
 }

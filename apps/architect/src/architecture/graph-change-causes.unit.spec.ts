@@ -217,9 +217,21 @@ describe('changes inside the architecture make work stale, with their cause', ()
       return [designStatusOf(api), testStatusOf(api), codeStatusOf(api)];
     };
     expect(status()).toEqual(['ACCEPTED', 'DIRTY', 'DIRTY']);
+    // Green before red proves nothing about the new design: still stale.
+    const early = architectureDecider.decide(
+      { type: 'RecordTestEvidence', componentId: 'api', runId: 'g0', evidence: 'green', at: later },
+      state,
+    );
+    state = early.reduce(evolveArchitecture, state);
+    expect(status()).toEqual(['ACCEPTED', 'DIRTY', 'DIRTY']);
     state = evolveArchitecture(state, evidence('api', 'red', 'r2'));
     expect(status()).toEqual(['ACCEPTED', 'RED', 'DIRTY']);
-    state = evolveArchitecture(state, evidence('api', 'green', 'g2'));
+    const green = architectureDecider.decide(
+      { type: 'RecordTestEvidence', componentId: 'api', runId: 'g2', evidence: 'green', at: later },
+      state,
+    );
+    expect(green).toHaveLength(1); // recorded although an earlier green was
+    state = green.reduce(evolveArchitecture, state);
     expect(status()).toEqual(['ACCEPTED', 'GREEN', 'GREEN']);
     expect(state.components.get('api')!.dirtyCauses).toEqual([]);
   });

@@ -75,4 +75,19 @@ export const architectMigrations: readonly Migration[] = [
       ALTER TABLE ${s}.test_results ADD COLUMN IF NOT EXISTS last_green_file_sha256 text;
     `,
   },
+  {
+    version: 6,
+    name: 'running-sessions',
+    up: (s) => `
+      -- Automated sessions working on a component now (a component is not deleted under one).
+      CREATE TABLE IF NOT EXISTS ${s}.running_sessions (
+        session_id uuid PRIMARY KEY,
+        project_id uuid NOT NULL,
+        component_id uuid NOT NULL,
+        session_type text NOT NULL,
+        started_at timestamptz NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS running_sessions_by_component ON ${s}.running_sessions (component_id);
+    `,
+  },
 ];

@@ -26,10 +26,11 @@ export const testsRunCommand: Command = {
   path: ['tests', 'run'],
   summary: 'Upload a directory, run its tests in the sandbox, print the result of each test',
   usage:
-    'codemyspec tests run <dir> --project <id> --component <id> [--command <cmd>] [--expect red|green] [--output]',
+    'codemyspec tests run <dir> --project <id> --component <id> [--command <cmd>] [--expect red|green] [--evidence] [--output]',
   help: [
     '--command   the test command, run without a shell (default: the project\'s, else "node --test")',
     '--expect    red: exit 0 only if the run is red evidence (tests fail, none pass); green (default): only if all pass',
+    '--evidence  refuse the run unless it can count as evidence (an accepted design, a test named after one of its assertions)',
     "--output    also print the run's output",
     'The run is recorded as evidence for the component (the architect derives its test and code status).',
   ],
@@ -38,6 +39,7 @@ export const testsRunCommand: Command = {
     component: { type: 'string' },
     command: { type: 'string' },
     expect: { type: 'string' },
+    evidence: { type: 'boolean' },
     output: { type: 'boolean' },
   },
   async run(context) {
@@ -79,7 +81,15 @@ export const testsRunCommand: Command = {
           }
         }
       `,
-      { i: { projectId, componentId, files, command: context.values.command ?? null } },
+      {
+        i: {
+          projectId,
+          componentId,
+          files,
+          command: context.values.command ?? null,
+          asEvidence: context.values.evidence === true,
+        },
+      },
     );
     for (const test of runTests.tests) {
       context.out(

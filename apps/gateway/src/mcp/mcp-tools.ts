@@ -3,6 +3,7 @@ import { PROJECT_TOOLS } from './tools/project.tools';
 import { STORY_TOOLS } from './tools/story.tools';
 import { PROMPT_TOOLS } from './tools/prompt.tools';
 import { ARCHITECTURE_TOOLS } from './tools/architecture.tools';
+import { GRAPH_EDITING_TOOLS } from './tools/graph-editing.tools';
 import { DESIGN_TOOLS } from './tools/design.tools';
 import { SESSION_TOOLS } from './tools/session.tools';
 import { TRACEABILITY_TOOLS } from './tools/traceability.tools';
@@ -18,6 +19,7 @@ export const MCP_TOOLS: readonly McpTool[] = [
   ...STORY_TOOLS,
   ...PROMPT_TOOLS,
   ...ARCHITECTURE_TOOLS,
+  ...GRAPH_EDITING_TOOLS,
   ...DESIGN_TOOLS,
   ...SESSION_TOOLS,
   ...TRACEABILITY_TOOLS,

@@ -20,7 +20,8 @@ export class TestResultModel {
   @Field(() => String, { nullable: true }) message!: string | null;
   @Field(() => String, {
     nullable: true,
-    description: 'Why it failed: assertion, missing_module, syntax, runtime, timeout or cancelled.',
+    description:
+      "Why it failed: assertion, missing_module (the component's own implementation), missing_dependency (any other module), syntax, runtime, timeout or cancelled.",
   })
   failureKind!: string | null;
   @Field(() => Int, { nullable: true }) durationMs!: number | null;

@@ -16,6 +16,12 @@ export class RunTestsInput {
     description: "Run without a shell; default: the project's test command, else `node --test`.",
   })
   command?: string | null;
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      'Ask for a run that counts as evidence: refused (CONFLICT) while the component has no accepted design, and (BAD_USER_INPUT) when the files declare no test named after one of its Test Assertions. Without it a run is still recorded and says whether it counts.',
+  })
+  asEvidence?: boolean;
 }
 
 @InputType()

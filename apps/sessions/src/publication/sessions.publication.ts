@@ -1,4 +1,5 @@
-import type { Publication, SandboxRunRecorded, ServicePublication } from '@app/domain';
+import type { Publication, PublicSessionEvent, SandboxRunRecorded, ServicePublication } from '@app/domain';
+import type { SessionEvent } from '../session/session.events';
 import { AUDIT_ONLY, SANDBOX_RUN_STREAM } from '@app/domain';
 import { SESSION_STREAM } from '../session/session.events';
 import { WORKSPACE_STREAM } from '../workspace/workspace.events';
@@ -11,10 +12,31 @@ export const sandboxRunPublication: Publication<SandboxRunRecorded, SandboxRunRe
   SandboxRunRecorded: (data) => ({ type: 'SandboxRunRecorded', data }),
 };
 
+/** A session's start and end (the architect keeps which components have one running); its steps are audit only. */
+export const sessionPublication: Publication<SessionEvent, PublicSessionEvent> = {
+  SessionStarted: (data) => ({
+    type: 'SessionStarted',
+    data: {
+      sessionId: data.sessionId,
+      projectId: data.projectId,
+      componentId: data.componentId,
+      componentName: data.componentName,
+      sessionType: data.sessionType,
+      at: data.at,
+    },
+  }),
+  SessionSucceeded: (data) => ({ type: 'SessionEnded', data: { status: 'SUCCEEDED', at: data.at } }),
+  SessionFailed: (data) => ({ type: 'SessionEnded', data: { status: 'FAILED', at: data.at } }),
+  SessionCancelled: (data) => ({ type: 'SessionEnded', data: { status: 'CANCELLED', at: data.at } }),
+  StepStarted: AUDIT_ONLY,
+  LlmCallRecorded: AUDIT_ONLY,
+  StepCompleted: AUDIT_ONLY,
+};
+
 /** What the sessions service publishes, by stream type; its other streams are on the audit timeline only. */
 export const sessionsPublication: ServicePublication = {
   [SANDBOX_RUN_STREAM]: sandboxRunPublication,
-  [SESSION_STREAM]: AUDIT_ONLY,
+  [SESSION_STREAM]: sessionPublication,
   [WORKSPACE_STREAM]: AUDIT_ONLY,
   prompt: AUDIT_ONLY,
   'story-review': AUDIT_ONLY,

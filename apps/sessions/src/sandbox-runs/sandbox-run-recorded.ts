@@ -13,6 +13,8 @@ export interface RunToRecord {
   readonly caller: CallerContext;
   readonly projectId: string;
   readonly componentId: string;
+  /** Its name: which missing module is its own implementation (red) and which is not (no evidence). */
+  readonly componentName: string;
   readonly files: readonly WorkspaceFile[];
   /** The test command; the project's, else `node --test`. */
   readonly command?: string | null;

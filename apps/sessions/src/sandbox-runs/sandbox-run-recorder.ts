@@ -20,6 +20,7 @@ import { WorkspaceService } from '../workspace/workspace.service';
 import { ProjectSettingsService } from '../project-settings/project-settings.service';
 import type { RunToRecord } from './sandbox-run-recorded';
 import { runRecorded } from './sandbox-run-recorded';
+import { classifyMissingModules } from './missing-module';
 import { sandboxRunStreamId } from './sandbox-run.stream';
 import { SandboxRunListing } from './sandbox-run-listing.entity';
 
@@ -69,13 +70,14 @@ export class SandboxRunRecorder {
       input.writer ?? { kind: 'manual', runId },
       metadata,
     );
-    const result = await this.sandbox.run({
+    const raw = await this.sandbox.run({
       runId,
       files: input.files,
       argv,
       image,
       limits: this.config.sandbox.limits,
     });
+    const result = { ...raw, tests: classifyMissingModules(raw.tests, input.componentName) };
     const event = runRecorded({
       input,
       runId,

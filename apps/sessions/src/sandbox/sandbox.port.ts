@@ -51,7 +51,8 @@ export interface TestResult {
 
 /** assertion: an expectation did not hold; missing_module: an import could not be resolved;
  * syntax: the file does not parse or compile; runtime: any other error thrown; timeout/cancelled. */
-export type FailureKind = 'assertion' | 'missing_module' | 'syntax' | 'runtime' | 'timeout' | 'cancelled';
+export type FailureKind =
+  'assertion' | 'missing_module' | 'missing_dependency' | 'syntax' | 'runtime' | 'timeout' | 'cancelled';
 
 export interface SandboxArtifact {
   readonly path: string;

@@ -1,8 +1,9 @@
 import type { Identity } from '@app/domain';
+import { SESSION_STREAM } from '@app/domain';
 import type { ContextItem } from '../context/context-item';
 import type { LlmParameters } from '../llm/llm.port';
 
-export const SESSION_STREAM = 'session';
+export { SESSION_STREAM };
 
 export function sessionStreamId(sessionId: string): string {
   return `${SESSION_STREAM}-${sessionId}`;

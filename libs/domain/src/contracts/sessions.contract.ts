@@ -5,6 +5,40 @@
  */
 export const SESSIONS_SERVICE = 'sessions';
 export const SANDBOX_RUN_STREAM = 'sandbox-run';
+/** One stream per automated session: `session-<sessionId>` (topic `codemyspec.sessions.session.v1`). */
+export const SESSION_STREAM = 'session';
+
+/**
+ * An automated session began working on a component (the architect refuses to delete a component
+ * while one runs).
+ */
+export interface PublicSessionStarted {
+  readonly type: 'SessionStarted';
+  readonly data: {
+    readonly sessionId: string;
+    readonly projectId: string;
+    readonly componentId: string;
+    readonly componentName: string;
+    readonly sessionType: string;
+    readonly at: string;
+  };
+}
+
+/** The session of the stream (`session-<sessionId>`) is over: it succeeded, failed or was cancelled. */
+export interface PublicSessionEnded {
+  readonly type: 'SessionEnded';
+  readonly data: {
+    readonly status: 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+    readonly at: string;
+  };
+}
+
+export type PublicSessionEvent = PublicSessionStarted | PublicSessionEnded;
+
+/** `session-<id>` → `<id>`. */
+export function sessionIdFromStream(streamId: string): string {
+  return streamId.slice(SESSION_STREAM.length + 1);
+}
 
 export type SandboxOutcome =
   'PASSED' | 'FAILED' | 'NO_TESTS' | 'TIMEOUT' | 'OOM' | 'OUTPUT_LIMIT' | 'DISK_LIMIT' | 'ERROR';

@@ -8,6 +8,8 @@ const FAILURE_WORDS: Readonly<Record<string, string>> = {
   compile: 'a compile error',
   timeout: 'a timeout',
   crash: 'a crash',
+  runtime: 'an error that is not an assertion',
+  missing_dependency: "a missing module that is not the component's own implementation",
 };
 
 const OUTCOME_WORDS: Readonly<Record<string, string>> = {
@@ -47,6 +49,11 @@ export function runEvidence(run: SandboxRunRecorded['data']): { evidence: RunEvi
   const wrong = (run.tests ?? []).find(
     (t) => t.status === 'FAILED' && !RED_FAILURE_KINDS.includes(t.failureKind ?? ''),
   );
+  if (wrong?.failureKind === 'missing_dependency')
+    return {
+      evidence: 'NONE',
+      reason: `${wrong.name} could not load a module that is not the component's own implementation${wrong.message ? ` (${wrong.message.split('\n')[0]})` : ''}: it proves nothing about the code`,
+    };
   if (wrong)
     return {
       evidence: 'NONE',

@@ -53,6 +53,16 @@ describe('runEvidence', () => {
     expect(runEvidence(run('FAILED', [test('a', 'PASSED'), test('b', 'FAILED', 'assertion')])).reason).toBe(
       '1 test passed and 1 failed: red evidence needs every test failing, green every test passing',
     );
+    const dependency = {
+      ...test('test/x.test.ts', 'FAILED', 'missing_dependency'),
+      message:
+        "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'left-pad' imported from /sandbox/workspace/test/x.test.ts",
+    };
+    expect(runEvidence(run('FAILED', [dependency]))).toEqual({
+      evidence: 'NONE',
+      reason:
+        "test/x.test.ts could not load a module that is not the component's own implementation (Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'left-pad' imported from /sandbox/workspace/test/x.test.ts): it proves nothing about the code",
+    });
     expect(runEvidence(run('NO_TESTS', []))).toEqual({ evidence: 'NONE', reason: 'no test ran' });
     expect(runEvidence(run('TIMEOUT', [test('a', 'FAILED', 'timeout')])).reason).toBe('the run timed out');
   });

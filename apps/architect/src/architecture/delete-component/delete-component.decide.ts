@@ -6,7 +6,8 @@ import type { ArchitectureState } from '../architecture.state';
 import { staleByGraphChange } from '../went-stale';
 
 /**
- * Deletes a component. A context with components is refused (delete them first). Linked stories and
+ * Deletes a component. A component an automated session works on is refused, even with `force`
+ * (cancel the session first). A context with components is refused (delete them first). Linked stories and
  * dependents are refused with CONFLICT naming them, unless `force`: then each story is unlinked and
  * each dependency to or from it removed, by events of their own before `ComponentDeleted`, so every
  * consumer (the stories service) follows.
@@ -16,6 +17,13 @@ export function decideDeleteComponent(
   state: ArchitectureState,
 ): ArchitectureEvent[] {
   const target = component(state, command.componentId);
+  const running = command.runningSessions ?? [];
+  if (running.length > 0)
+    throw new DomainError(
+      'CONFLICT',
+      `${target.name} cannot be deleted while ${running.length === 1 ? 'a session works' : `${running.length} sessions work`} on it (${running.map((s) => `${s.sessionType} session ${s.sessionId}`).join(', ')}); cancel ${running.length === 1 ? 'it' : 'them'} or wait for ${running.length === 1 ? 'it' : 'them'} to end`,
+      { sessionIds: running.map((s) => s.sessionId) },
+    );
   const all = [...state.components.values()];
   const children = all.filter((c) => c.parentId === target.id);
   if (children.length > 0)

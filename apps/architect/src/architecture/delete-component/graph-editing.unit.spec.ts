@@ -105,6 +105,19 @@ describe('graph editing', () => {
         ]);
     });
 
+    it('refuses while an automated session works on it, even with force', () => {
+      spec
+        .given([shop, cart])
+        .when({
+          ...remove('cmp-cart', true),
+          runningSessions: [{ sessionId: 'ses-1', sessionType: 'TESTS' }],
+        })
+        .thenThrows(
+          DomainError,
+          'Cart cannot be deleted while a session works on it (TESTS session ses-1); cancel it or wait for it to end',
+        );
+    });
+
     it('refuses while stories are linked or components depend on it, naming them', () => {
       spec
         .given([shop, billing, cart, linked, dependsOnCart])

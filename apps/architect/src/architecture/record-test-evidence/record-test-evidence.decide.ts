@@ -2,6 +2,7 @@ import { component } from '../architecture.lookup';
 import type { RecordTestEvidence } from '../architecture.commands';
 import type { ArchitectureEvent } from '../architecture.events';
 import type { ArchitectureState } from '../architecture.state';
+import { evidenceStale } from '../architecture.state';
 
 /** A red or green run for the component (the same evidence twice changes nothing). */
 export function decideRecordTestEvidence(
@@ -9,7 +10,9 @@ export function decideRecordTestEvidence(
   state: ArchitectureState,
 ): ArchitectureEvent[] {
   const target = component(state, command.componentId);
-  if ((command.evidence === 'red' && target.red) || (command.evidence === 'green' && target.green)) return [];
+  // A green run after red clears a replaced design's staleness, even when an earlier green (before red) was recorded.
+  const greenCounts = !target.green || (target.red && evidenceStale(target));
+  if ((command.evidence === 'red' && target.red) || (command.evidence === 'green' && !greenCounts)) return [];
   return [
     {
       type: 'ComponentTestEvidenceRecorded',

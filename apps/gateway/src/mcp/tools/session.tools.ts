@@ -21,6 +21,12 @@ export const SESSION_TOOLS: readonly McpTool[] = [
         )
         .min(1),
       command: z.string().optional().describe('Run without a shell, e.g. "node --test test/".'),
+      asEvidence: z
+        .boolean()
+        .optional()
+        .describe(
+          'Refuse the run unless it can count as evidence: the component has an accepted design and a test is named after one of its assertions.',
+        ),
     },
     run: (a, g) =>
       one(g, `mutation($i: RunTestsInput!) { runTests(input: $i) { ${RUN} } }`, { i: a }, 'runTests'),

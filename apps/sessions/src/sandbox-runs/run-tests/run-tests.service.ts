@@ -2,7 +2,10 @@ import type { SandboxRunRecorded, StoredEvent } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '@app/platform';
-import { authorize, canRead, isUuid, NotFoundError } from '@app/domain';
+import { authorize, canRead, DomainError, isUuid, NotFoundError, ValidationError } from '@app/domain';
+import { isTestPath } from '../../session-runtime/session-inputs';
+import { testNamesIn } from '../../session/test-alignment';
+import { alignRun } from './test-alignment-of-run';
 import { PostgresEventStore } from '@app/platform';
 import { ArchitectClient } from '../../clients/architect-client';
 import { validateWorkspaceFiles } from '../../sandbox/workspace-paths';
@@ -18,6 +21,8 @@ export interface RunTestsCommand {
   readonly componentId: string;
   readonly files: readonly { path: string; content: string }[];
   readonly command?: string | null;
+  /** Refuse the run unless it can count as evidence (see `assertEvidenceBearing`). */
+  readonly asEvidence?: boolean;
 }
 
 /** A recorded run as stored: its one SandboxRunRecorded event. */
@@ -44,10 +49,12 @@ export class RunTestsService {
     this.sandbox.assertAvailable();
     const component = await this.architect.component(context, command.componentId);
     if (component.projectId !== command.projectId) throw new NotFoundError('component', command.componentId);
+    if (command.asEvidence) await this.assertEvidenceBearing(context, component, files);
     const { event } = await this.recorder.run({
       caller: context,
       projectId: command.projectId,
       componentId: command.componentId,
+      componentName: component.name,
       files,
       command: command.command,
       purpose: 'MANUAL',
@@ -55,6 +62,39 @@ export class RunTestsService {
     });
     const [stored] = await this.store.readStream<SandboxRunRecorded>(sandboxRunStreamId(event.data.runId));
     return stored;
+  }
+
+  /**
+   * A run asked for as evidence needs what evidence is measured against: an accepted design, and at
+   * least one test in the files named after one of its Test Assertions.
+   */
+  private async assertEvidenceBearing(
+    context: RequestContext,
+    component: { id: string; name: string; acceptedDesignVersion: number | null },
+    files: readonly { path: string; content: string }[],
+  ): Promise<void> {
+    const design =
+      component.acceptedDesignVersion === null
+        ? null
+        : await this.architect.acceptedDesign(context, component.id);
+    if (!design)
+      throw new DomainError(
+        'CONFLICT',
+        `${component.name} has no accepted design: tests are written from one, so no run can be evidence yet. Submit a design, or run without asEvidence`,
+        { componentId: component.id },
+      );
+    const declared = files.filter((f) => isTestPath(f.path)).flatMap((f) => testNamesIn(f.content));
+    const { assertions, missing } = alignRun(design.testAssertions, declared);
+    if (assertions.every((a) => a.testName === null))
+      throw new ValidationError(
+        `none of the tests in the files is named after a Test Assertion of ${component.name}'s design version ${design.version}`,
+        [
+          {
+            field: 'files',
+            message: `declare a test named as an assertion reads, e.g. test('${missing[0] ?? 'an assertion'}', …); the design asserts: ${missing.join('; ')}`,
+          },
+        ],
+      );
   }
 
   async run(context: RequestContext, runId: string): Promise<StoredRun> {

@@ -33,6 +33,7 @@ export class RunTestsStep implements SessionStep {
           caller,
           projectId: state.projectId,
           componentId: state.componentId,
+          componentName: state.componentName,
           files: await this.inputs.files(state.projectId, files, version),
           purpose,
           sessionId: state.sessionId,
