@@ -10,7 +10,7 @@ import type { Projection } from '../projection';
 import { deadLetterTopicFor, topicFor } from '../topic-names';
 import { fromMessageValue } from '../wire-format';
 import type { TopicSettings } from './kafka-topics';
-import { TopicProvisioner } from './kafka-topics';
+import { isTopicNotServedYet, TopicProvisioner } from './kafka-topics';
 
 export interface KafkaEventConsumerOptions {
   readonly kafka: Kafka;
@@ -304,20 +304,4 @@ async function subscribeWhenServed(consumer: Consumer, topics: string[]): Promis
     maxMs: 1_000,
     retryable: isTopicNotServedYet,
   });
-}
-
-/** A broker's "not (yet) hosting this topic" answer, possibly wrapped by kafkajs's retrier. */
-function isTopicNotServedYet(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
-    const { type, retriable, originalError, cause } = current as {
-      type?: string;
-      retriable?: boolean;
-      originalError?: unknown;
-      cause?: unknown;
-    };
-    if (type === 'UNKNOWN_TOPIC_OR_PARTITION' || type === 'LEADER_NOT_AVAILABLE' || retriable === true)
-      return true;
-    current = originalError ?? cause;
-  }
-  return /does not host this topic-partition|leader/i.test(error instanceof Error ? error.message : '');
 }

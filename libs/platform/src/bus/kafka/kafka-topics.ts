@@ -38,8 +38,11 @@ export class TopicProvisioner {
           })),
         });
       } catch (error) {
-        // Another instance may have created them in between; anything else is real.
-        if (!(error instanceof Error) || !/already exists/i.test(error.message)) throw error;
+        // Another instance may have created them in between, or the broker has created them but
+        // does not serve them yet (waitForLeaders gave up under load: waited for below); anything
+        // else is real.
+        const exists = error instanceof Error && /already exists/i.test(error.message);
+        if (!exists && !isTopicNotServedYet(error)) throw error;
       }
     }
     await this.waitUntilServed(admin, missing);
@@ -83,4 +86,20 @@ export class TopicProvisioner {
     }
     return this.admin;
   }
+}
+
+/** A broker's "not (yet) hosting this topic" answer, possibly wrapped by kafkajs's retrier. */
+export function isTopicNotServedYet(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    const { type, retriable, originalError, cause } = current as {
+      type?: string;
+      retriable?: boolean;
+      originalError?: unknown;
+      cause?: unknown;
+    };
+    if (type === 'UNKNOWN_TOPIC_OR_PARTITION' || type === 'LEADER_NOT_AVAILABLE' || retriable === true)
+      return true;
+    current = originalError ?? cause;
+  }
+  return /does not host this topic-partition|leader/i.test(error instanceof Error ? error.message : '');
 }
