@@ -9,7 +9,7 @@ import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@app/domain';
 import type { PostgresEventStore } from '@app/platform';
-import { quoteIdent } from '@app/platform';
+import { isTopicNotServedYet, quoteIdent, retry } from '@app/platform';
 import { waitFor } from '../wait-for';
 import { foldTitles, readTitles } from './titles.projection';
 import type { TitleRow } from './titles.projection';
@@ -128,9 +128,19 @@ export async function allEvents(store: PostgresEventStore, dataSource: DataSourc
   return events;
 }
 
-/** The number of messages on a topic (the sum of its partitions' end offsets). */
+/**
+ * The number of messages on a topic (the sum of its partitions' end offsets). Asked again while the
+ * broker answers that a partition's leadership is moving (a busy broker right after the topic was
+ * created), which the admin client does not retry itself.
+ */
 export async function topicEnd(admin: Admin, topic: string): Promise<number> {
-  return (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+  const offsets = await retry(() => admin.fetchTopicOffsets(topic), {
+    attempts: 20,
+    firstMs: 50,
+    maxMs: 500,
+    retryable: isTopicNotServedYet,
+  });
+  return offsets.reduce((sum, p) => sum + Number(p.high), 0);
 }
 
 /** Waits until the titles read model equals the single-threaded fold of every stored event. */

@@ -88,7 +88,7 @@ export class TopicProvisioner {
   }
 }
 
-/** A broker's "not (yet) hosting this topic" answer, possibly wrapped by kafkajs's retrier. */
+/** A broker's "not (yet) hosting this topic" or "not the leader (any more)" answer, possibly wrapped by kafkajs's retrier. */
 export function isTopicNotServedYet(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth += 1) {
     const { type, retriable, originalError, cause } = current as {
@@ -97,9 +97,16 @@ export function isTopicNotServedYet(error: unknown): boolean {
       originalError?: unknown;
       cause?: unknown;
     };
-    if (type === 'UNKNOWN_TOPIC_OR_PARTITION' || type === 'LEADER_NOT_AVAILABLE' || retriable === true)
+    if (
+      type === 'UNKNOWN_TOPIC_OR_PARTITION' ||
+      type === 'LEADER_NOT_AVAILABLE' ||
+      type === 'NOT_LEADER_FOR_PARTITION' ||
+      retriable === true
+    )
       return true;
     current = originalError ?? cause;
   }
-  return /does not host this topic-partition|leader/i.test(error instanceof Error ? error.message : '');
+  return /does not host this topic-partition|not the leader|leader/i.test(
+    error instanceof Error ? error.message : '',
+  );
 }
