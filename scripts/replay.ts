@@ -100,7 +100,13 @@ async function replay(args: string[], dataSource: DataSource): Promise<number> {
     return 2;
   }
   const source: ReplaySource =
-    kind === 'kafka' ? { kind, kafka: kafkaClient(brokers ?? [], 'codemyspec-replay') } : { kind };
+    kind === 'kafka'
+      ? {
+          kind,
+          kafka: kafkaClient(brokers ?? [], 'codemyspec-replay'),
+          topicNamespace: process.env.KAFKA_TOPIC_NAMESPACE || undefined,
+        }
+      : { kind };
   {
     const report = await replayProjection({
       projection,

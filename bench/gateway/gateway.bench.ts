@@ -1,12 +1,12 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { IDENTITY_HEADER, signIdentity } from '@app/platform';
 import { openBenchPostgres } from '../bus/bench-database';
+import type { BenchSystem } from '../bench-services';
+import { startBenchSystem } from '../bench-services';
 
 /**
  * `npm run bench:gateway`: the same story query, at concurrency 16, through the gateway (bearer
@@ -14,7 +14,6 @@ import { openBenchPostgres } from '../bus/bench-database';
  * straight to the stories subgraph (signed identity header), in one run, alternating rounds.
  * The whole system runs as separate processes, as `npm start` runs it.
  */
-const ROOT = resolve(__dirname, '..', '..', '..');
 const SECRET = 'bench-internal-secret-0123456789abcdefghij';
 const ADMIN = 'cms_bench-admin-token-0123456789abcdefghijklmn';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -24,50 +23,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** Each target is loaded this long before the measured rounds, so neither runs its first JIT-cold round. */
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 10);
 const TARGET_RATIO = 1.5;
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function startService(
-  name: string,
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const profile = process.env.BENCH_CPU_PROFILE
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
-    : [];
-  const child = spawn(process.execPath, [...profile, join(ROOT, 'dist/apps', name, 'src/main.js')], {
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      CODEMYSPEC_INTERNAL_SECRET: SECRET,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/health/ready`)).ok) return { child, url };
-    } catch {
-      // not yet
-    }
-    if (Date.now() > deadline) throw new Error(`${name} did not become ready`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(`${url}/graphql`, {
@@ -229,27 +184,15 @@ function report(rounds: readonly Round[]): void {
 async function main(): Promise<void> {
   const database = await openBenchPostgres();
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-gateway-'));
-  const children: ChildProcess[] = [];
+  let system: BenchSystem | undefined;
   try {
-    const common = {
-      DATABASE_URL: database.url,
-      CODEMYSPEC_DATA_DIR: dataDir,
-      SANDBOX_DRIVER: 'none',
-      SANDBOX_WARM_POOL: '0',
-    };
-    const stories = await startService('stories', common);
-    const architect = await startService('architect', common);
-    const urls = { STORIES_URL: `${stories.url}/graphql`, ARCHITECT_URL: `${architect.url}/graphql` };
-    const sessions = await startService('sessions', { ...common, ...urls });
-    const gateway = await startService('gateway', {
-      ...common,
-      ...urls,
-      SESSIONS_URL: `${sessions.url}/graphql`,
-      CODEMYSPEC_ADMIN_TOKEN: ADMIN,
-      RATE_LIMIT_PER_SECOND: '1000000',
-      RATE_LIMIT_BURST: '1000000',
+    system = await startBenchSystem({
+      databaseUrl: database.url,
+      dataDir,
+      secret: SECRET,
+      adminToken: ADMIN,
     });
-    children.push(stories.child, architect.child, sessions.child, gateway.child);
+    const { stories, gateway } = system;
 
     const body = await storyQueryBody(gateway.url);
     const gatewayHeaders = { authorization: `Bearer ${ADMIN}` };
@@ -269,8 +212,7 @@ async function main(): Promise<void> {
     }
     report(rounds);
   } finally {
-    for (const child of children.reverse()) child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1_000));
+    await system?.stop();
     await database.close();
     await rm(dataDir, { recursive: true, force: true });
   }

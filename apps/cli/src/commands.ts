@@ -6,6 +6,7 @@ import { sessionStartCommand, sessionWatchCommand, timelineCommand } from './com
 import { storiesExportCommand, storiesImportCommand } from './commands/stories.command';
 import { testsRunCommand } from './commands/tests-run.command';
 import { traceCommand } from './commands/trace.command';
+import { cloneCommand, pullCommand } from './commands/git.command';
 
 export const COMMANDS: readonly Command[] = [
   loginCommand,
@@ -21,6 +22,8 @@ export const COMMANDS: readonly Command[] = [
   sessionWatchCommand,
   timelineCommand,
   traceCommand,
+  cloneCommand,
+  pullCommand,
 ];
 
 /** The longest command path the words start with (`tests run x` → `tests run`). */

@@ -16,6 +16,8 @@ import { dataSourceExecutor } from '@app/platform';
 import { Authenticator } from './auth/authenticator';
 import { attachSubscriptionServer } from './subscriptions/subscription-server';
 import { mcpEndpoint } from './mcp/mcp-endpoint';
+import { gitEndpoint } from './git/git-endpoint';
+import { IdentitySigner } from './federation/identity-signer';
 
 /** The product version, from the nearest package.json up from here (sources or dist). */
 function productVersion(): string {
@@ -56,6 +58,17 @@ async function main(): Promise<void> {
       version: VERSION,
     }),
   );
+  // The git record of each project, read-only over smart HTTP (kept by the sessions service).
+  const sessions = gateway.subgraphs.find((s) => s.name === 'sessions');
+  if (sessions)
+    app.use(
+      '/git',
+      gitEndpoint({
+        authenticator: app.get(Authenticator, { strict: false }),
+        signer: new IdentitySigner(config.internalSecret),
+        sessionsUrl: sessions.url,
+      }),
+    );
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as AddressInfo;

@@ -36,6 +36,8 @@ export interface SessionsConfig {
   readonly defaultMaxIterations: number;
   /** Sessions driven at once by this instance (children of COMPONENT_DESIGNS included). */
   readonly sessionConcurrency: number;
+  /** A project's git record takes no further artifact beyond this size (MB). */
+  readonly gitMaxRepoMb: number;
 }
 
 const MiB = 1024 * 1024;
@@ -63,6 +65,7 @@ export function loadSessionsConfig(
     throw new ConfigError('SANDBOX_IMAGE', 'is not an image name');
   return {
     dataDir,
+    gitMaxRepoMb: read.int('GIT_MAX_REPO_MB', 1024, { min: 1, max: 1_048_576 }),
     storiesUrl: subgraphUrl(read, 'stories'),
     architectUrl: subgraphUrl(read, 'architect'),
     sandbox: {

@@ -37,22 +37,26 @@ import { SessionWakeup } from './session-runtime/session-wakeup';
 import { STEP_CLASSES, StepExecutor } from './session-runtime/steps/step-executor';
 import { StepFiles } from './session-runtime/steps/step-files';
 import { GitRepositories } from './workspace/git-repository';
+import { GIT_HTTP_SECRET, GitHttpController } from './git-record/git-http.controller';
 import { sessionsPublication } from './publication/sessions.publication';
 
 /** Sandbox runs, workspaces, LLM sessions and their context ledger: an event-sourced Federation 2 subgraph. */
 @Module({})
 export class SessionsModule {
   static register(config: ServiceConfig, sessions: SessionsConfig): DynamicModule {
+    const repos = new GitRepositories(`${sessions.dataDir}/repos`, sessions.gitMaxRepoMb);
     return {
       module: SessionsModule,
       imports: [
         serviceLoggingModule(config),
         HealthModule,
         serviceDatabaseModule({ config, migrations: sessionsMigrations, entities: readModelEntities }),
-        EventSourcingModule.forService(config, readModels, sessionsPublication),
+        EventSourcingModule.forService(config, (deps) => readModels(deps, repos), sessionsPublication),
         subgraphGraphqlModule(config),
       ],
+      controllers: [GitHttpController],
       providers: [
+        { provide: GIT_HTTP_SECRET, useValue: config.internalSecret },
         { provide: SESSIONS_CONFIG, useValue: sessions },
         {
           provide: ArchitectClient,
@@ -74,7 +78,7 @@ export class SessionsModule {
         LlmLedger,
         SessionRepository,
         SessionInputs,
-        { provide: GitRepositories, useValue: new GitRepositories(`${sessions.dataDir}/repos`) },
+        { provide: GitRepositories, useValue: repos },
         SessionWakeup,
         SessionStarter,
         StepFiles,

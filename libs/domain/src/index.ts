@@ -18,3 +18,5 @@ export * from './values/criterion-ref';
 export * from './values/test-name';
 export * from './evidence/run-evidence';
 export * from './decider/record-once';
+export * from './stories-markdown/story-text';
+export * from './stories-markdown/user-stories-markdown';

@@ -56,7 +56,7 @@ export class DesignService {
     const submitted = await withUnitOfWork(
       this.dataSource,
       async (sql) => {
-        const { component, validation } = await this.validateAgainstArchitecture(
+        const { component, contextName, validation } = await this.validateAgainstArchitecture(
           row.projectId,
           componentId,
           markdown,
@@ -74,6 +74,8 @@ export class DesignService {
             type: 'SubmitDesign',
             designId: randomUUID(),
             componentId,
+            componentName: component.name,
+            contextName,
             markdown,
             sha256: createHash('sha256').update(markdown).digest('hex'),
             validation,
@@ -153,7 +155,8 @@ export class DesignService {
       dependencyNames: dependencies,
       criteria: await linkedCriteria(sql.manager, component.storyIds),
     });
-    return { component, validation };
+    const context = component.parentId === null ? component : state.components.get(component.parentId);
+    return { component, contextName: context?.name ?? null, validation };
   }
 
   async history(context: RequestContext, componentId: string): Promise<DesignDocumentView[]> {

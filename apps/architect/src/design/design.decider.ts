@@ -9,6 +9,9 @@ export interface SubmitDesign {
   readonly type: 'SubmitDesign';
   readonly designId: string;
   readonly componentId: string;
+  readonly componentName: string;
+  /** The name of the context it belongs to (its own, for a context). */
+  readonly contextName: string | null;
   readonly markdown: string;
   readonly sha256: string;
   readonly validation: {
@@ -35,6 +38,8 @@ function decideSubmitDesign(command: SubmitDesign, state: DesignState): DesignSu
       data: {
         designId: command.designId,
         componentId: command.componentId,
+        componentName: command.componentName,
+        contextName: command.contextName,
         version: state.versions + 1,
         markdown: command.markdown,
         sha256: command.sha256,

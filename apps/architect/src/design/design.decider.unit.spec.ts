@@ -8,6 +8,8 @@ const submit = (valid: boolean, at: string): SubmitDesign => ({
   type: 'SubmitDesign',
   designId: `d-${at}`,
   componentId: 'c-1',
+  componentName: 'Cart',
+  contextName: 'Shop',
   markdown: '# Cart',
   sha256: 'abc',
   validation: {
@@ -23,6 +25,8 @@ const submitted = (version: number, valid: boolean, at: string): DesignSubmitted
   data: {
     designId: `d-${at}`,
     componentId: 'c-1',
+    componentName: 'Cart',
+    contextName: 'Shop',
     version,
     markdown: '# Cart',
     sha256: 'abc',

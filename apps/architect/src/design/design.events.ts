@@ -6,6 +6,9 @@ export interface DesignSubmitted {
   readonly data: {
     readonly designId: string;
     readonly componentId: string;
+    /** Added later (absent from older events): the component's and its context's names when it was submitted. */
+    readonly componentName?: string;
+    readonly contextName?: string | null;
     readonly version: number;
     readonly markdown: string;
     readonly sha256: string;

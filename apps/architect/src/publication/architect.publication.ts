@@ -1,7 +1,32 @@
-import type { ComponentWentStale, Publication, PublicArchitectEvent, ServicePublication } from '@app/domain';
+import type {
+  ComponentWentStale,
+  Publication,
+  PublicArchitectEvent,
+  PublicDesignSubmitted,
+  ServicePublication,
+} from '@app/domain';
 import { ARCHITECTURE_STREAM, AUDIT_ONLY, DESIGN_STREAM } from '@app/domain';
 import type { ArchitectureEvent } from '../architecture/architecture.events';
 import type { DirtyCauseKind } from '../architecture/dirty-cause';
+import type { DesignEvent } from '../design/design.events';
+
+/** Every design version, with its text, for the git record; errors and proposals stay internal. */
+export const designPublication: Publication<DesignEvent, PublicDesignSubmitted> = {
+  DesignSubmitted: (data) => ({
+    type: 'DesignSubmitted',
+    data: {
+      componentId: data.componentId,
+      ...(data.componentName === undefined ? {} : { componentName: data.componentName }),
+      ...(data.contextName === undefined ? {} : { contextName: data.contextName }),
+      version: data.version,
+      markdown: data.markdown,
+      sha256: data.sha256,
+      valid: data.valid,
+      testAssertions: [...data.testAssertions],
+      at: data.at,
+    },
+  }),
+};
 
 /** The causes a `ComponentWentStale` carries (story causes come as `ComponentMarkedDirty`). */
 function publicStaleKind(kind: DirtyCauseKind): ComponentWentStale['data']['kind'] {
@@ -80,5 +105,5 @@ export const architecturePublication: Publication<ArchitectureEvent, PublicArchi
 /** What the architect publishes, by stream type: designs are on the audit timeline only. */
 export const architectPublication: ServicePublication = {
   [ARCHITECTURE_STREAM]: architecturePublication,
-  [DESIGN_STREAM]: AUDIT_ONLY,
+  [DESIGN_STREAM]: designPublication,
 };

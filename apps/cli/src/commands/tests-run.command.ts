@@ -2,6 +2,7 @@ import { requireValue } from '../command';
 import type { Command } from '../command';
 import { CliError } from '../cli-error';
 import { directoryFiles } from '../directory-files';
+import { gitRefFiles } from '../git-ref-files';
 
 interface Run {
   id: string;
@@ -26,8 +27,9 @@ export const testsRunCommand: Command = {
   path: ['tests', 'run'],
   summary: 'Upload a directory, run its tests in the sandbox, print the result of each test',
   usage:
-    'codemyspec tests run <dir> --project <id> --component <id> [--command <cmd>] [--expect red|green] [--evidence] [--output]',
+    'codemyspec tests run <dir> --project <id> --component <id> [--ref <git ref>] [--command <cmd>] [--expect red|green] [--evidence] [--output]',
   help: [
+    '--ref       run the files of that commit of the git repository <dir> (a clone: codemyspec clone), docs/ left out',
     '--command   the test command, run without a shell (default: the project\'s, else "node --test")',
     '--expect    red: exit 0 only if the run is red evidence (tests fail, none pass); green (default): only if all pass',
     '--evidence  refuse the run unless it can count as evidence (an accepted design, a test named after one of its assertions)',
@@ -40,6 +42,7 @@ export const testsRunCommand: Command = {
     command: { type: 'string' },
     expect: { type: 'string' },
     evidence: { type: 'boolean' },
+    ref: { type: 'string' },
     output: { type: 'boolean' },
   },
   async run(context) {
@@ -49,7 +52,8 @@ export const testsRunCommand: Command = {
     const componentId = requireValue(context, 'component');
     const expect = context.values.expect ?? 'green';
     if (expect !== 'red' && expect !== 'green') throw new CliError('--expect is red or green', 2);
-    const files = await directoryFiles(dir);
+    const ref = context.values.ref;
+    const files = typeof ref === 'string' ? await gitRefFiles(dir, ref) : await directoryFiles(dir);
     const { graphql } = await context.connect();
     context.err(`running ${files.length} file(s) from ${dir} …`);
     const { runTests } = await graphql<{ runTests: Run }>(

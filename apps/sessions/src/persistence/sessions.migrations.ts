@@ -48,4 +48,28 @@ export const sessionsMigrations: readonly Migration[] = [
     `,
   },
   archivedProjectsMigration(2),
+  {
+    version: 3,
+    name: 'git-record',
+    up: (s) => `
+      -- What the git record needs to write docs/user_stories.md and name a run's component.
+      CREATE TABLE IF NOT EXISTS ${s}.record_projects (project_id uuid PRIMARY KEY, name text NOT NULL);
+      CREATE TABLE IF NOT EXISTS ${s}.record_stories (
+        story_id uuid PRIMARY KEY,
+        project_id uuid NOT NULL,
+        title text NOT NULL,
+        description text NOT NULL,
+        criteria jsonb NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS record_stories_by_project ON ${s}.record_stories (project_id, created_at, story_id);
+      CREATE TABLE IF NOT EXISTS ${s}.record_components (
+        component_id uuid PRIMARY KEY,
+        project_id uuid NOT NULL,
+        name text NOT NULL,
+        design_version integer NOT NULL,
+        refs text[] NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,3 +1,4 @@
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,15 +40,10 @@ export interface GitRun {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-/**
- * Runs git on a bare repository (`--git-dir`, never a work tree) with a fixed environment: no
- * system, global or user config, no `includeIf` target reachable from a worktree (there is none),
- * no terminal prompt. Resolves with stdout; rejects with git's stderr.
- */
-export function runGit(gitDir: string, args: readonly string[], run: GitRun = {}): Promise<string> {
+/** The fixed environment every git process runs with (no config but the command line's, no prompt). */
+function gitEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
   home ??= emptyHome();
-  const argv = [...LOCKED_SETTINGS.flatMap((setting) => ['-c', setting]), `--git-dir=${gitDir}`, ...args];
-  const env: NodeJS.ProcessEnv = {
+  return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: home,
     XDG_CONFIG_HOME: home,
@@ -56,8 +52,44 @@ export function runGit(gitDir: string, args: readonly string[], run: GitRun = {}
     GIT_TERMINAL_PROMPT: '0',
     GIT_OPTIONAL_LOCKS: '0',
     LC_ALL: 'C',
-    ...run.env,
+    ...extra,
   };
+}
+
+/**
+ * Starts `git upload-pack --stateless-rpc` on a bare repository for the smart HTTP protocol, with
+ * the same locked settings and environment as every other git command (`gitProtocol`: the client's
+ * `Git-Protocol` header, e.g. `version=2`). The caller streams stdin and stdout.
+ */
+export function spawnUploadPack(
+  gitDir: string,
+  options: { advertiseRefs: boolean; gitProtocol?: string },
+): ChildProcessWithoutNullStreams {
+  const argv = [
+    ...LOCKED_SETTINGS.flatMap((setting) => ['-c', setting]),
+    'upload-pack',
+    '--stateless-rpc',
+    ...(options.advertiseRefs ? ['--advertise-refs'] : []),
+    gitDir,
+  ];
+  const protocol =
+    options.gitProtocol && /^[a-z0-9=:.-]{1,64}$/i.test(options.gitProtocol)
+      ? options.gitProtocol
+      : undefined;
+  return spawn('git', argv, {
+    env: gitEnv(protocol ? { GIT_PROTOCOL: protocol } : {}),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+/**
+ * Runs git on a bare repository (`--git-dir`, never a work tree) with a fixed environment: no
+ * system, global or user config, no `includeIf` target reachable from a worktree (there is none),
+ * no terminal prompt. Resolves with stdout; rejects with git's stderr.
+ */
+export function runGit(gitDir: string, args: readonly string[], run: GitRun = {}): Promise<string> {
+  const argv = [...LOCKED_SETTINGS.flatMap((setting) => ['-c', setting]), `--git-dir=${gitDir}`, ...args];
+  const env = gitEnv(run.env);
   return new Promise((resolve, reject) => {
     const child = spawn('git', argv, { env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];

@@ -36,10 +36,24 @@ describe('GitRepositories (real git, bare repositories, plumbing only)', () => {
     await rm(root, { recursive: true, force: true });
   });
 
+  /** A commit identified by its `Session:` trailer, as a session's finalize makes one. */
+  const commitAs = async (
+    session: string,
+    files: { path: string; content: string }[],
+    message: string,
+  ): Promise<string> =>
+    (
+      await repos.commit(PROJECT, {
+        files,
+        message,
+        trailers: [['Session', session]],
+        once: ['Session', session],
+      })
+    ).commit;
+
   it('commits the files on top of the previous commit, once per session', async () => {
-    const first = await repos.commit(PROJECT, 's-1', [{ path: 'src/a.ts', content: 'a\n' }], 'first');
-    const second = await repos.commit(
-      PROJECT,
+    const first = await commitAs('s-1', [{ path: 'src/a.ts', content: 'a\n' }], 'first');
+    const second = await commitAs(
       's-2',
       [
         { path: 'src/b.ts', content: 'b\n' },
@@ -60,23 +74,76 @@ describe('GitRepositories (real git, bare repositories, plumbing only)', () => {
     expect(git(dir, 'log', '-1', '--format=%B', second)).toBe('second\n\nSession: s-2');
     expect(git(dir, 'rev-parse', '--is-bare-repository')).toBe('true');
     // A resumed finalize gets the same commit back instead of a second one.
-    expect(await repos.commit(PROJECT, 's-1', [{ path: 'src/a.ts', content: 'other\n' }], 'again')).toBe(
-      first,
-    );
+    expect(await commitAs('s-1', [{ path: 'src/a.ts', content: 'other\n' }], 'again')).toBe(first);
     expect(git(dir, 'rev-list', '--count', 'main')).toBe('2');
+  });
+
+  it('serialises the commits of a project, skips an unchanged tree, and makes the same commit from the same input', async () => {
+    const made = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        commitAs(`s-${i}`, [{ path: `src/f${i}.ts`, content: `${i}\n` }], `file ${i}`),
+      ),
+    );
+    const dir = repos.repositoryOf(PROJECT);
+    expect(new Set(made).size).toBe(8);
+    expect(git(dir, 'rev-list', '--count', 'main')).toBe('8');
+    expect(git(dir, 'ls-tree', '-r', '--name-only', 'main').split('\n')).toHaveLength(8);
+    const unchanged = await repos.commit(PROJECT, {
+      files: [{ path: 'src/f0.ts', content: '0\n' }],
+      message: 'the same file again',
+      trailers: [['Event', 'e-1']],
+      once: ['Event', 'e-1'],
+    });
+    expect(unchanged).toEqual({ commit: git(dir, 'rev-parse', 'main'), created: false });
+    const request = {
+      files: [{ path: 'docs/a.md', content: '# A\n' }],
+      message: 'A',
+      trailers: [['Event', 'e-2']] as [string, string][],
+      once: ['Event', 'e-2'] as [string, string],
+      author: { name: 'dana', email: 'dana@codemyspec.invalid' },
+      at: '2026-12-01T10:00:00.000Z',
+    };
+    expect((await new GitRepositories(join(root, 'again')).commit(PROJECT, request)).commit).toBe(
+      (await new GitRepositories(join(root, 'again2')).commit(PROJECT, request)).commit,
+    );
+    expect(git(join(root, 'again', `${PROJECT}.git`), 'log', '-1', '--format=%an <%ae> | %cn | %aI')).toBe(
+      'dana <dana@codemyspec.invalid> | CodeMySpec | 2026-12-01T10:00:00+00:00',
+    );
+  });
+
+  it('refuses a commit once the repository is over its size limit', async () => {
+    const small = new GitRepositories(join(root, 'small'), 1);
+    const big = Array.from({ length: 3 }, (_, i) => ({
+      path: `data/${i}.bin`,
+      content: Array.from({ length: 40_000 }, (_, j) => `${i}-${j}-${Math.sin(j + i)}`).join('\n'),
+    }));
+    await small.commit(PROJECT, {
+      files: big,
+      message: 'big',
+      trailers: [['Event', 'b']],
+      once: ['Event', 'b'],
+    });
+    await expect(
+      small.commit(PROJECT, {
+        files: [{ path: 'a.ts', content: 'a' }],
+        message: 'one more',
+        trailers: [['Event', 'c']],
+        once: ['Event', 'c'],
+      }),
+    ).rejects.toThrow(/over GIT_MAX_REPO_MB=1: no further artifact is committed until the limit is raised$/);
   });
 
   it.each(['.git/config', '.GIT/hooks/post-commit', 'src/.git/config', '.git./config'])(
     'refuses to commit %s',
     async (path) => {
-      await expect(repos.commit(PROJECT, 's-x', [{ path, content: 'x' }], 'evil')).rejects.toThrow(
+      await expect(commitAs('s-x', [{ path, content: 'x' }], 'evil')).rejects.toThrow(
         `refusing to commit ${path}`,
       );
     },
   );
 
   it('runs nothing the repository, the user or the environment configures (fsmonitor, hooks, includes, signing)', async () => {
-    await repos.commit(PROJECT, 's-1', [{ path: 'a.ts', content: 'a\n' }], 'first');
+    await commitAs('s-1', [{ path: 'a.ts', content: 'a\n' }], 'first');
     const dir = repos.repositoryOf(PROJECT);
     const marker = (name: string) => `touch ${join(markers, name)}`;
     // Plant what an attacker who once reached the git folder would leave behind.
@@ -108,11 +175,9 @@ describe('GitRepositories (real git, bare repositories, plumbing only)', () => {
     process.env.GIT_CONFIG_GLOBAL = join(root, 'global.cfg');
     process.env.HOME = root;
     try {
-      const commit = await repos.commit(PROJECT, 's-2', [{ path: 'b.ts', content: 'b\n' }], 'second');
+      const commit = await commitAs('s-2', [{ path: 'b.ts', content: 'b\n' }], 'second');
       expect(commit).toMatch(/^[0-9a-f]{40}$/);
-      expect(await repos.commit(PROJECT, 's-3', [{ path: 'c.ts', content: 'c\n' }], 'third')).not.toBe(
-        commit,
-      );
+      expect(await commitAs('s-3', [{ path: 'c.ts', content: 'c\n' }], 'third')).not.toBe(commit);
     } finally {
       process.env.GIT_CONFIG_GLOBAL = saved.global;
       process.env.HOME = saved.home;

@@ -4,7 +4,7 @@ import { DataSource, Not } from 'typeorm';
 import type { RequestContext } from '@app/platform';
 import { asDecided, authorize, canRead, isUuid, NotFoundError, ValidationError } from '@app/domain';
 import { PostgresEventStore } from '@app/platform';
-import { exportStoriesMarkdown } from '../markdown/user-stories-markdown';
+import { exportStoriesMarkdown } from '@app/domain';
 import { ProjectRecord } from '../persistence/project-record.entity';
 import { findProjectRecord } from '../persistence/project.records';
 import { StoryRecord } from '../persistence/story-record.entity';

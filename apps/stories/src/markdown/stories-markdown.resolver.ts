@@ -8,7 +8,7 @@ import { StoryQueryService } from '../application/story-query.service';
 import type { StoryView } from '../application/views/story.view';
 import { storyFromState } from '../application/views/story-views';
 import { Story } from '../graphql/story.model';
-import { parseStoriesMarkdown } from './user-stories-markdown';
+import { parseStoriesMarkdown } from '@app/domain';
 
 /** The most stories one `importStoriesMarkdown` creates (all or none). */
 export const MAX_IMPORTED_STORIES = 10_000;

@@ -1,4 +1,4 @@
-import { normalizeLine } from '../story/story.text';
+import { normalizeLine } from '@app/domain';
 import { titleSimilarity } from './text-similarity';
 
 export type ReviewSeverity = 'INFO' | 'WARNING' | 'ERROR';

@@ -87,6 +87,27 @@ export interface StoryVerified {
   };
 }
 
+/**
+ * A design version was submitted for a component (topic `codemyspec.architect.design.v1`, stream
+ * `design-<componentId>`); a valid one is the component's accepted design from then on. The git
+ * record of the sessions service commits accepted designs.
+ */
+export interface PublicDesignSubmitted {
+  readonly type: 'DesignSubmitted';
+  readonly data: {
+    readonly componentId: string;
+    /** Absent for designs submitted before names were recorded. */
+    readonly componentName?: string;
+    readonly contextName?: string | null;
+    readonly version: number;
+    readonly markdown: string;
+    readonly sha256: string;
+    readonly valid: boolean;
+    readonly testAssertions: readonly string[];
+    readonly at: string;
+  };
+}
+
 export type PublicArchitectEvent =
   | StoryMappedToComponent
   | StoryUnmappedFromComponent

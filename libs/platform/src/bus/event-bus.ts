@@ -34,6 +34,7 @@ export function createEventConsumer(options: {
     return new KafkaEventConsumer({
       kafka: options.kafka ?? kafkaClient(config.kafkaBrokers, `${config.service}-consumer`),
       groupId: config.kafkaGroupId,
+      topicNamespace: config.kafkaTopicNamespace,
       dataSource: options.dataSource,
       schema: config.schema,
       projections: options.projections,
@@ -61,6 +62,7 @@ export function createRelay(options: {
   if (!config.kafkaBrokers) return undefined;
   return new KafkaRelay({
     service: config.service,
+    topicNamespace: config.kafkaTopicNamespace,
     kafka: options.kafka ?? kafkaClient(config.kafkaBrokers, `${config.service}-relay`),
     dataSource: options.dataSource,
     store: options.store,

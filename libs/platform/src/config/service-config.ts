@@ -1,4 +1,5 @@
 import { ConfigError, envReader } from './env-reader';
+import { DEFAULT_TOPIC_NAMESPACE, isTopicNamespace } from '../bus/topic-names';
 
 export const SERVICE_NAMES = ['stories', 'architect', 'sessions', 'gateway'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -22,6 +23,8 @@ export interface ServiceConfig {
   readonly kafkaBrokers: readonly string[] | undefined;
   /** The Kafka consumer group: the service's name unless overridden (tests isolate runs with it). */
   readonly kafkaGroupId: string;
+  /** The first segment of every topic name: deployments (or test runs) sharing a broker keep apart. */
+  readonly kafkaTopicNamespace: string;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Shared by the gateway and the subgraphs to sign and verify forwarded identities. */
   readonly internalSecret: string;
@@ -69,6 +72,7 @@ export function loadServiceConfig(
     databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
     kafkaBrokers: read.list('KAFKA_BROKERS'),
     kafkaGroupId: read.string('KAFKA_GROUP_ID', service),
+    kafkaTopicNamespace: topicNamespace(read.string('KAFKA_TOPIC_NAMESPACE', DEFAULT_TOPIC_NAMESPACE)),
     logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
     internalSecret: readSecret(read),
     introspection: read.bool('GRAPHQL_INTROSPECTION', true),
@@ -87,4 +91,13 @@ function readSecret(read: ReturnType<typeof envReader>): string {
   if (secret.length < 32)
     throw new ConfigError('CODEMYSPEC_INTERNAL_SECRET', 'must be at least 32 characters');
   return secret;
+}
+
+function topicNamespace(value: string): string {
+  if (!isTopicNamespace(value))
+    throw new ConfigError(
+      'KAFKA_TOPIC_NAMESPACE',
+      'must be lowercase letters, digits and dashes, starting with a letter',
+    );
+  return value;
 }

@@ -25,12 +25,20 @@ export class FinalizeStep implements SessionStep {
     const message = [
       `${state.componentName}: green (${paths.implementation})`,
       '',
-      `Design: ${state.componentId} version ${basis.designVersion}`,
       `Red run: ${basis.redRunId}`,
-      `Green run: ${green?.runId ?? '?'}`,
       `Test runs: ${sessionRunIds(state).join(', ')}`,
     ].join('\n');
-    const commit = await this.repos.commit(state.projectId, state.sessionId, files, message);
+    const { commit } = await this.repos.commit(state.projectId, {
+      files,
+      message,
+      trailers: [
+        ['Session', state.sessionId],
+        ['Component', `${state.componentName} (${state.componentId})`],
+        ['Design-Version', String(basis.designVersion)],
+        ...(green ? ([['Sandbox-Run', green.runId]] as const) : []),
+      ],
+      once: ['Session', state.sessionId],
+    });
     return {
       state,
       outcome: 'SUCCEEDED',

@@ -2,7 +2,7 @@ import type { FieldProblem } from '@app/domain';
 import type { AcceptanceCriterionAdded } from '../story.events';
 import type { StoryState } from '../story.state';
 import { requireLiveStory } from '../story.state';
-import { normalizeLine } from '../story.text';
+import { normalizeLine } from '@app/domain';
 import {
   criteriaCountProblems,
   criterionRefProblems,

@@ -2,7 +2,7 @@ import type { FieldProblem } from '@app/domain';
 import { DomainError } from '@app/domain';
 import type { StoryCreated } from '../story.events';
 import type { StoryState } from '../story.state';
-import { normalizeLine, normalizeParagraphs } from '../story.text';
+import { normalizeLine, normalizeParagraphs } from '@app/domain';
 import {
   criteriaCountProblems,
   criterionRefProblems,

@@ -1,7 +1,7 @@
 import type { StoryRevised } from '../story.events';
 import type { StoryState } from '../story.state';
 import { requireLiveStory } from '../story.state';
-import { normalizeLine, normalizeParagraphs } from '../story.text';
+import { normalizeLine, normalizeParagraphs } from '@app/domain';
 import { descriptionProblems, rejectIfInvalid, titleProblems } from '../story.validation';
 import type { ReviseStory } from './revise-story.command';
 

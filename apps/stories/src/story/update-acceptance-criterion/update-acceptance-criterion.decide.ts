@@ -1,7 +1,7 @@
 import type { AcceptanceCriterionUpdated } from '../story.events';
 import type { StoryState } from '../story.state';
 import { requireLiveStory } from '../story.state';
-import { normalizeLine } from '../story.text';
+import { normalizeLine } from '@app/domain';
 import { criterionTextProblems, rejectIfInvalid } from '../story.validation';
 import { requireCriterion } from '../story.criteria';
 import type { UpdateAcceptanceCriterion } from './update-acceptance-criterion.command';

@@ -20,6 +20,8 @@ export interface KafkaEventConsumerOptions {
   /** Schema of the consuming service (applied versions, parked events, read models). */
   readonly schema: string;
   readonly projections: readonly Projection[];
+  /** The first segment of the topic names (`KAFKA_TOPIC_NAMESPACE`). */
+  readonly topicNamespace?: string;
   readonly topics?: Partial<TopicSettings>;
   readonly maxAttempts?: number;
   /** How long to wait before re-reading a partition held at a gap. */
@@ -80,7 +82,9 @@ export class KafkaEventConsumer implements EventConsumer {
     this.topics = [
       ...new Set(
         options.projections.flatMap((p) =>
-          p.sources.flatMap((s) => s.streamTypes.map((type) => topicFor(s.service, type))),
+          p.sources.flatMap((s) =>
+            s.streamTypes.map((type) => topicFor(s.service, type, options.topicNamespace)),
+          ),
         ),
       ),
     ];

@@ -12,6 +12,8 @@ import { TopicProvisioner } from './kafka-topics';
 
 export interface KafkaRelayOptions {
   readonly service: string;
+  /** The first segment of the topic names (`KAFKA_TOPIC_NAMESPACE`). */
+  readonly topicNamespace?: string;
   readonly kafka: Kafka;
   readonly dataSource: DataSource;
   /** The service's own event store: the outbox. */
@@ -97,7 +99,7 @@ export class KafkaRelay {
     let byTopic = new Map<string, Message[]>();
     let requestBytes = 0;
     for (const event of events) {
-      const topic = topicFor(this.options.service, event.streamType);
+      const topic = topicFor(this.options.service, event.streamType, this.options.topicNamespace);
       const busEvent = toBusEvent(event, this.options.service);
       const { key, value, headers: eventHeaders } = toMessage(busEvent);
       const headers: Record<string, string> = { ...eventHeaders };

@@ -14,7 +14,7 @@ import { ReplayCopies } from './replay-copies';
 
 export type ReplaySource =
   | { readonly kind: 'event-store'; readonly sourceSchemas?: Readonly<Record<string, string>> }
-  | { readonly kind: 'kafka'; readonly kafka: Kafka };
+  | { readonly kind: 'kafka'; readonly kafka: Kafka; readonly topicNamespace?: string };
 
 export interface ReplayReport {
   readonly readModel: string;
@@ -72,7 +72,7 @@ export async function replayProjection(options: {
     if (options.source.kind === 'event-store') {
       await replayFromEventStores(projection, dataSource, options.source.sourceSchemas ?? {}, apply);
     } else {
-      await replayFromKafka(projection, options.source.kafka, apply);
+      await replayFromKafka(projection, options.source.kafka, apply, options.source.topicNamespace);
     }
     const { tables, checksumLive, checksumReplayed } = await copies.compare();
     return {
@@ -131,9 +131,14 @@ async function replayFromKafka(
   projection: Projection,
   kafka: Kafka,
   apply: (batch: readonly BusEvent[]) => Promise<void>,
+  topicNamespace?: string,
 ): Promise<void> {
   const topics = [
-    ...new Set(projection.sources.flatMap((s) => s.streamTypes.map((type) => topicFor(s.service, type)))),
+    ...new Set(
+      projection.sources.flatMap((s) =>
+        s.streamTypes.map((type) => topicFor(s.service, type, topicNamespace)),
+      ),
+    ),
   ];
   const admin = kafka.admin();
   await admin.connect();

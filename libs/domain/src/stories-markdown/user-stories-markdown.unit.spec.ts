@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { isCriterionRef, ValidationError } from '@app/domain';
-import { normalizeLine, normalizeParagraphs } from '../story/story.text';
+import { isCriterionRef } from '../values/criterion-ref';
+import { ValidationError } from '../errors/domain-error';
+import { normalizeLine, normalizeParagraphs } from './story-text';
 import type { MarkdownStory } from './user-stories-markdown';
 import { exportStoriesMarkdown, parseStoriesMarkdown } from './user-stories-markdown';
 

@@ -1,5 +1,6 @@
-import { isCriterionRef, ValidationError } from '@app/domain';
-import { normalizeLine, normalizeParagraphs, splitLines } from '../story/story.text';
+import { isCriterionRef } from '../values/criterion-ref';
+import { ValidationError } from '../errors/domain-error';
+import { normalizeLine, normalizeParagraphs, splitLines } from './story-text';
 
 /**
  * `user_stories.md`: an optional `# <project>` heading, then per story

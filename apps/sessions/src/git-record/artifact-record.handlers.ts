@@ -1,0 +1,49 @@
+import type { PublicDesignSubmitted, SandboxRunRecorded } from '@app/domain';
+import type { ContractHandlers } from '@app/platform';
+import { writeEntity } from '@app/platform';
+import { citedRefs, designCommit, designPath, runCommit } from './record-commits';
+import { RecordComponent } from './record-component.entity';
+import type { RecordWriter } from './record-writer';
+import { actorOf } from './record-writer';
+
+/** Accepted designs → `docs/design/…`; red evidence → the run's tests; green evidence → all its files. */
+export function artifactRecordHandlers(
+  writer: RecordWriter,
+): ContractHandlers<PublicDesignSubmitted | SandboxRunRecorded> {
+  return {
+    DesignSubmitted: async (event, { manager }) => {
+      const design = event.data;
+      const projectId = event.metadata.projectId;
+      if (!design.valid || !projectId) return;
+      const name = design.componentName ?? design.componentId;
+      const row: RecordComponent = {
+        componentId: design.componentId,
+        projectId,
+        name,
+        designVersion: design.version,
+        refs: citedRefs(design.testAssertions),
+      };
+      await writeEntity(manager, RecordComponent, row, 'update');
+      await writer.commit(event, projectId, designCommit(design, name, actorOf(event)), [
+        { path: designPath(name, design.contextName), content: design.markdown },
+      ]);
+    },
+    SandboxRunRecorded: async (event, { manager }) => {
+      const run = event.data;
+      const component = await manager.findOneBy(RecordComponent, { componentId: run.componentId });
+      const artifact = runCommit(
+        run,
+        {
+          name: component?.name ?? run.componentId,
+          designVersion: component?.designVersion ?? null,
+          refs: component?.refs ?? [],
+        },
+        actorOf(event),
+      );
+      if (!artifact) return;
+      const wanted = (run.files ?? []).filter((f) => artifact.paths.includes(f.path));
+      const files = await writer.blobContents(manager, wanted);
+      if (files) await writer.commit(event, run.projectId, artifact, files);
+    },
+  };
+}

@@ -1,0 +1,283 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { waitFor } from '@app/testing/wait-for';
+import type { RunningSystem } from './system';
+import { sandboxDriver, startSystem } from './system';
+
+const run = promisify(execFile);
+const BIN = resolve(__dirname, '../../bin/codemyspec.js');
+
+const design = [
+  '# Shortener',
+  '## Purpose\n\nShortens URLs.',
+  '## Public API\n\n`shorten(url: string): string`',
+  '## Execution Flow\n\n1. Hash the URL\n2. Keep the first characters',
+  '## Test Assertions\n\n- codes have 7 characters [AC-1]\n- a URL keeps its code [AC-2]',
+].join('\n\n');
+const testFile = {
+  path: 'test/shortener.test.ts',
+  content: [
+    "import test from 'node:test';",
+    "import assert from 'node:assert/strict';",
+    "import { shorten } from '../src/shortener.ts';",
+    "test('codes have 7 characters', () => assert.equal(shorten('https://a.example').length, 7));",
+    "test('a URL keeps its code', () => assert.equal(shorten('https://a.example'), shorten('https://a.example')));",
+    '',
+  ].join('\n'),
+};
+const codeFile = {
+  path: 'src/shortener.ts',
+  content:
+    "import { createHash } from 'node:crypto';\nexport const shorten = (url: string): string => createHash('sha256').update(url).digest('hex').slice(0, 7);\n",
+};
+
+/** The git record through the gateway: what a team clones with its token. */
+describe('the git record of a project (manual mode, git over smart HTTP)', () => {
+  let system: RunningSystem;
+  let work: string;
+
+  beforeAll(async () => {
+    // Topics of its own: the record need not catch up with other runs' projects on a shared broker.
+    system = await startSystem({ KAFKA_TOPIC_NAMESPACE: `e2e-git-${Date.now().toString(36)}` });
+    work = await mkdtemp(join(tmpdir(), 'codemyspec-clone-'));
+  }, 120_000);
+  afterAll(async () => {
+    await system?.stop();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  /** Real git as a user runs it, with no user or system config. */
+  const git = (args: string[], cwd = work) =>
+    run('git', args, {
+      cwd,
+      env: {
+        PATH: process.env.PATH,
+        HOME: work,
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_TERMINAL_PROMPT: '0',
+      },
+    });
+  const withToken = (token: string) => ['-c', `http.extraHeader=Authorization: Bearer ${token}`];
+
+  it('commits each step with its trailers; clones with a token; refuses a push, a stranger and no token', async () => {
+    if (!(await sandboxDriver())) return;
+    const projectId = (
+      await system.ok<{ createProject: { id: string } }>(
+        `mutation { createProject(input: { name: "Links", description: "" }) { id } }`,
+      )
+    ).createProject.id;
+    const token = async (project: string, name: string) =>
+      (
+        await system.ok<{ createApiToken: { token: string } }>(
+          `mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }`,
+          { i: { name, projectId: project, role: 'EDITOR' } },
+        )
+      ).createApiToken.token;
+    const dana = await token(projectId, 'dana');
+    const ok = <T>(query: string, variables: Record<string, unknown>) => system.ok<T>(query, variables, dana);
+    const story = (
+      await ok<{ createStory: { id: string } }>(
+        `mutation($i: CreateStoryInput!) { createStory(input: $i) { id } }`,
+        {
+          i: {
+            projectId,
+            title: 'Shorten a URL',
+            description: 'As a user I want short links so that I can share them',
+            acceptanceCriteria: ['the code has 7 characters', 'the same URL gets the same code'],
+          },
+        },
+      )
+    ).createStory;
+    const contextId = (
+      await ok<{ createContext: { id: string } }>(
+        `mutation($i: CreateContextInput!) { createContext(input: $i) { id } }`,
+        { i: { projectId, name: 'Links', type: 'DOMAIN' } },
+      )
+    ).createContext.id;
+    const componentId = (
+      await ok<{ createComponent: { id: string } }>(
+        `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`,
+        { i: { projectId, parentId: contextId, name: 'Shortener', type: 'other' } },
+      )
+    ).createComponent.id;
+    await waitFor(
+      async () =>
+        (
+          await system.graphql(
+            `mutation($i: LinkStoryToComponentInput!) { linkStoryToComponent(input: $i) { id } }`,
+            { i: { storyId: story.id, componentId } },
+            dana,
+          )
+        ).errors === undefined,
+      30_000,
+      'the story to reach the architect',
+    );
+    await ok(`mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { valid } }`, {
+      i: { componentId, markdown: design },
+    });
+    const runTests = async (files: { path: string; content: string }[]) =>
+      (
+        await ok<{ runTests: { id: string; evidence: string } }>(
+          `mutation($i: RunTestsInput!) { runTests(input: $i) { id evidence } }`,
+          { i: { projectId, componentId, files, asEvidence: true } },
+        )
+      ).runTests;
+    const red = await runTests([testFile]);
+    expect(red.evidence).toBe('RED');
+    const green = await runTests([testFile, codeFile]);
+    expect(green.evidence).toBe('GREEN');
+
+    // The record follows the events: wait for the green commit, then clone as a user would.
+    const url = `${system.url}/git/${projectId}.git`;
+    const clone = join(work, 'links');
+    await waitFor(
+      async () => {
+        await rm(clone, { recursive: true, force: true });
+        try {
+          await git([...withToken(dana), 'clone', '--quiet', url, clone]);
+          const { stdout } = await git(
+            ['log', '-1', '--format=%(trailers:key=Sandbox-Run,valueonly)'],
+            clone,
+          );
+          return stdout.trim() === green.id;
+        } catch {
+          return false;
+        }
+      },
+      30_000,
+      'the green code in the git record',
+    );
+    if (process.env.DEBUG_SERVICES) process.stderr.write((await git(['log', '--stat'], clone)).stdout);
+    expect(await readFile(join(clone, 'src/shortener.ts'), 'utf8')).toBe(codeFile.content);
+    expect(await readFile(join(clone, 'test/shortener.test.ts'), 'utf8')).toBe(testFile.content);
+    expect(await readFile(join(clone, 'docs/design/links/shortener.md'), 'utf8')).toBe(design);
+    expect(await readFile(join(clone, 'docs/user_stories.md'), 'utf8')).toContain(
+      '- AC-1: the code has 7 characters\n- AC-2: the same URL gets the same code',
+    );
+    const { stdout: log } = await git(['log', '--reverse', '--format=%s|%an|%cn'], clone);
+    expect(log.trim().split('\n')).toEqual([
+      'Project Links created|admin|CodeMySpec',
+      'Story "Shorten a URL" created|dana|CodeMySpec',
+      'Design of Shortener: version 1 accepted|dana|CodeMySpec',
+      'Tests of Shortener: red (1 failing before the code)|dana|CodeMySpec',
+      'Code of Shortener: green (2 passing)|dana|CodeMySpec',
+    ]);
+    const { stdout: trailers } = await git(
+      ['log', '-1', '--format=%(trailers:only,unfold)', 'HEAD~1'],
+      clone,
+    );
+    expect(trailers.trim().split('\n').slice(0, 5)).toEqual([
+      'Story: AC-1, AC-2',
+      `Component: Shortener (${componentId})`,
+      'Design-Version: 1',
+      `Sandbox-Run: ${red.id}`,
+      expect.stringMatching(/^Actor: dana \(.+\)$/),
+    ]);
+    // The red commit holds the tests alone.
+    const { stdout: redTree } = await git(['ls-tree', '-r', '--name-only', 'HEAD~1'], clone);
+    expect(redTree.trim().split('\n')).toEqual([
+      'docs/design/links/shortener.md',
+      'docs/user_stories.md',
+      'test/shortener.test.ts',
+    ]);
+
+    // Fetch works, and so does the token as a password with any user name.
+    await git([...withToken(dana), 'fetch', '--quiet', 'origin'], clone);
+    const basic = new URL(url);
+    basic.username = 'anyone';
+    basic.password = dana;
+    await git(['clone', '--quiet', basic.toString(), join(work, 'basic')]);
+
+    // The CLI clones by project name with the saved token, which stays out of the clone's config.
+    const viaCli = join(work, 'via-cli');
+    const cliEnv = {
+      ...process.env,
+      CODEMYSPEC_URL: system.url,
+      CODEMYSPEC_TOKEN: dana,
+      CODEMYSPEC_CONFIG: join(work, 'none.json'),
+    };
+    await run(process.execPath, [BIN, 'clone', 'Links', viaCli], { env: cliEnv });
+    expect(await readFile(join(viaCli, 'src/shortener.ts'), 'utf8')).toBe(codeFile.content);
+    expect(await readFile(join(viaCli, '.git/config'), 'utf8')).not.toContain(dana);
+    await run(process.execPath, [BIN, 'pull', viaCli], { env: cliEnv });
+    // …and runs the tests of a commit of it: the red commit is red, the green one green.
+    const testsRun = (ref: string, expect: string) =>
+      run(
+        process.execPath,
+        [
+          BIN,
+          'tests',
+          'run',
+          viaCli,
+          '--ref',
+          ref,
+          '--project',
+          projectId,
+          '--component',
+          componentId,
+          '--expect',
+          expect,
+        ],
+        { env: cliEnv },
+      );
+    await testsRun('HEAD~1', 'red');
+    await testsRun('HEAD', 'green');
+
+    // A push is refused, saying why.
+    await git(
+      [
+        '-c',
+        'user.name=x',
+        '-c',
+        'user.email=x@example.invalid',
+        'commit',
+        '--quiet',
+        '--allow-empty',
+        '-m',
+        'x',
+      ],
+      clone,
+    );
+    const push = await git([...withToken(dana), 'push', 'origin', 'HEAD:main'], clone).catch(
+      (error: { stderr: string }) => error,
+    );
+    expect(push.stderr).toMatch(/read-only/);
+
+    // Another project's token sees no repository; no token is 401 with a challenge.
+    const stranger = await token(
+      (
+        await system.ok<{ createProject: { id: string } }>(
+          `mutation { createProject(input: { name: "Other", description: "" }) { id } }`,
+        )
+      ).createProject.id,
+      'stranger',
+    );
+    const foreign = await git([...withToken(stranger), 'clone', url, join(work, 'foreign')]).catch(
+      (error: { stderr: string }) => error,
+    );
+    expect(foreign.stderr).toMatch(/not found|404/);
+    const anonymous = await fetch(`${url}/info/refs?service=git-upload-pack`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Basic realm="CodeMySpec"');
+    const unknown = await fetch(
+      `${system.url}/git/00000000-0000-4000-8000-000000000000.git/info/refs?service=git-upload-pack`,
+      {
+        headers: { authorization: `Bearer ${stranger}` },
+      },
+    );
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toBe(
+      (
+        await (
+          await fetch(`${url}/info/refs?service=git-upload-pack`, {
+            headers: { authorization: `Bearer ${stranger}` },
+          })
+        ).text()
+      ).replace(projectId, '00000000-0000-4000-8000-000000000000'),
+    );
+  }, 180_000);
+});
