@@ -19,6 +19,7 @@ import {
   readModelEntities as storiesEntities,
   readModels as storiesReadModels,
 } from '../apps/stories/src/read-models';
+import { checkGitRecord } from './git-record-check';
 
 /**
  * `npm run replay -- <read-model> [--from event-store|kafka] [--keep]`
@@ -71,54 +72,64 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
+/** The git record writes repositories, not only tables: it is rebuilt into a temporary folder and compared there. */
+const GIT_RECORD = 'sessions.git-record';
+
+/** Where the events come from: `--from`, else Kafka when KAFKA_BROKERS is set, else the event stores. */
+function replaySource(from: string | undefined): ReplaySource | string {
+  const brokers = envReader().list('KAFKA_BROKERS');
+  const kind = from ?? (brokers ? 'kafka' : 'event-store');
+  if (kind !== 'kafka' && kind !== 'event-store') return `--from must be event-store or kafka, got ${kind}`;
+  if (kind === 'kafka' && !brokers) return '--from kafka needs KAFKA_BROKERS';
+  return kind === 'kafka'
+    ? {
+        kind,
+        kafka: kafkaClient(brokers ?? [], 'codemyspec-replay'),
+        topicNamespace: process.env.KAFKA_TOPIC_NAMESPACE || undefined,
+      }
+    : { kind };
+}
+
 async function replay(args: string[], dataSource: DataSource): Promise<number> {
   const models = allReadModels(dataSource);
   const name = args.find((a) => !a.startsWith('--'));
   const fromIndex = args.indexOf('--from');
-  const from = fromIndex >= 0 ? args[fromIndex + 1] : undefined;
   if (!name || args.includes('--help')) {
     process.stdout.write(
-      `usage: npm run replay -- <read-model> [--from event-store|kafka] [--keep]\n\nread models:\n${models.map((m) => `  ${m.name}`).join('\n') || '  (none registered yet)'}\n`,
+      `usage: npm run replay -- <read-model> [--from event-store|kafka] [--keep]\n\nread models:\n${[...models.map((m) => m.name), GIT_RECORD].map((m) => `  ${m}`).join('\n')}\n`,
     );
     return name ? 0 : 2;
   }
   const projection = models.find((m) => m.name === name);
-  if (!projection) {
+  if (!projection && name !== GIT_RECORD) {
     process.stderr.write(
-      `unknown read model "${name}". Known: ${models.map((m) => m.name).join(', ') || '(none)'}\n`,
+      `unknown read model "${name}". Known: ${[...models.map((m) => m.name), GIT_RECORD].join(', ')}\n`,
     );
     return 2;
   }
-  const brokers = envReader().list('KAFKA_BROKERS');
-  const kind = from ?? (brokers ? 'kafka' : 'event-store');
-  if (kind !== 'kafka' && kind !== 'event-store') {
-    process.stderr.write(`--from must be event-store or kafka, got ${kind}\n`);
+  const source = replaySource(fromIndex >= 0 ? args[fromIndex + 1] : undefined);
+  if (typeof source === 'string') {
+    process.stderr.write(`${source}\n`);
     return 2;
   }
-  if (kind === 'kafka' && !brokers) {
-    process.stderr.write('--from kafka needs KAFKA_BROKERS\n');
-    return 2;
-  }
-  const source: ReplaySource =
-    kind === 'kafka'
-      ? {
-          kind,
-          kafka: kafkaClient(brokers ?? [], 'codemyspec-replay'),
-          topicNamespace: process.env.KAFKA_TOPIC_NAMESPACE || undefined,
-        }
-      : { kind };
-  {
-    const report = await replayProjection({
-      projection,
-      dataSource,
-      source,
-      keepCopies: args.includes('--keep'),
-      onProgress: (events) => process.stderr.write(`\rreplayed ${events} events`),
-    });
-    process.stderr.write('\n');
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    return report.equal ? 0 : 1;
-  }
+  const onProgress = (events: number) => process.stderr.write(`\rreplayed ${events} events`);
+  const report = projection
+    ? await replayProjection({
+        projection,
+        dataSource,
+        source,
+        keepCopies: args.includes('--keep'),
+        onProgress,
+      })
+    : await checkGitRecord({
+        dataSource,
+        source,
+        liveRoot: resolve(envReader().string('CODEMYSPEC_DATA_DIR', './.data'), 'repos'),
+        onProgress,
+      });
+  process.stderr.write('\n');
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  return report.equal ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

@@ -201,10 +201,17 @@ describe('automated sessions through the gateway (real openai client, scripted e
     expect(fix.messages[1].content).toMatch(/- an empty invoice totals zero: .*NaN/);
     expect(fix.messages[1].content).not.toMatch(/- adds the line totals:/);
     expect(codeRun.commit).toMatch(/^[0-9a-f]{40}$/);
+    // The session names the git record's commit of its green run: code, tests, design and stories.
     const repository = `--git-dir=${join(system.dataDir, 'repos', `${projectId}.git`)}`;
     const log = execFileSync('git', [repository, 'log', '-1', '--format=%B', codeRun.commit!]).toString();
-    expect(log).toContain(`Design: ${componentId} version 1`);
-    for (const run of codeRun.sandboxRuns) expect(log).toContain(run.id);
+    const greenRun = codeRun.sandboxRuns[codeRun.sandboxRuns.length - 1];
+    for (const trailer of [
+      `Component: Totals (${componentId})`,
+      'Design-Version: 1',
+      `Sandbox-Run: ${greenRun.id}`,
+      `Session: ${codeRun.id}`,
+    ])
+      expect(log).toContain(trailer);
     const tree = execFileSync('git', [
       repository,
       'ls-tree',
@@ -212,7 +219,19 @@ describe('automated sessions through the gateway (real openai client, scripted e
       '--name-only',
       codeRun.commit!,
     ]).toString();
-    expect(tree.trim().split('\n')).toEqual(['src/totals.ts', 'test/totals.test.ts']);
+    expect(tree.trim().split('\n')).toEqual([
+      'docs/design/billing/totals.md',
+      'docs/user_stories.md',
+      'src/totals.ts',
+      'test/totals.test.ts',
+    ]);
+    // The TESTS session's red run is in the record too, with its session.
+    const subjects = execFileSync('git', [
+      repository,
+      'log',
+      '--format=%s|%(trailers:key=Session,valueonly,separator=)',
+    ]).toString();
+    expect(subjects).toContain(`Tests of Totals: red (1 failing before the code)|${testsRun.id}`);
     await waitFor(
       async () =>
         (

@@ -40,8 +40,7 @@ describe('the git record of a project (manual mode, git over smart HTTP)', () =>
   let work: string;
 
   beforeAll(async () => {
-    // Topics of its own: the record need not catch up with other runs' projects on a shared broker.
-    system = await startSystem({ KAFKA_TOPIC_NAMESPACE: `e2e-git-${Date.now().toString(36)}` });
+    system = await startSystem();
     work = await mkdtemp(join(tmpdir(), 'codemyspec-clone-'));
   }, 120_000);
   afterAll(async () => {
@@ -260,6 +259,21 @@ describe('the git record of a project (manual mode, git over smart HTTP)', () =>
       (error: { stderr: string }) => error,
     );
     expect(foreign.stderr).toMatch(/not found|404/);
+    // The record is a projection of the events: rebuilt from them alone, every repository has the same tree.
+    const { stdout: replayed } = await run(
+      process.execPath,
+      [resolve(__dirname, '../../dist/scripts/replay.js'), 'sessions.git-record', '--from', 'event-store'],
+      { env: { ...process.env, DATABASE_URL: system.db.url, CODEMYSPEC_DATA_DIR: system.dataDir } },
+    );
+    const check = JSON.parse(replayed) as {
+      equal: boolean;
+      repositories: { projectId: string; equal: boolean; liveCommits: number }[];
+    };
+    expect(check.equal).toBe(true);
+    expect(check.repositories).toContainEqual(
+      // 5 steps, and the red and green runs of the CLI's tests run --ref
+      expect.objectContaining({ projectId, equal: true, liveCommits: 7 }),
+    );
     const anonymous = await fetch(`${url}/info/refs?service=git-upload-pack`);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toBe('Basic realm="CodeMySpec"');

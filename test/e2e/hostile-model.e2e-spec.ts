@@ -14,6 +14,7 @@ import { sandboxDriver, startSystem } from './system';
 const SESSION = `query($id: ID!) { session(id: $id) { id status reason commit steps { name attempt status detail } } }`;
 
 interface SessionView {
+  id: string;
   status: string;
   reason: string | null;
   commit: string | null;
@@ -113,6 +114,8 @@ describe('a hostile model cannot reach git on the host (scripted endpoint, real 
         .trim();
     expect(git('rev-parse', '--is-bare-repository')).toBe('true');
     expect(git('ls-tree', '-r', '--name-only', first.commit!).split('\n')).toEqual([
+      'docs/design/billing/totals.md',
+      'docs/user_stories.md',
       'src/totals.ts',
       'test/totals.test.ts',
     ]);
@@ -123,7 +126,9 @@ describe('a hostile model cannot reach git on the host (scripted endpoint, real 
     const second = await finished(await start(componentId, 'CODE'));
     expect(second.status).toBe('SUCCEEDED');
     expect(second.commit).not.toBe(first.commit);
-    expect(git('rev-list', '--count', 'main')).toBe('2');
+    expect(git('log', '--format=%(trailers:key=Session,valueonly,separator=)', 'main').split('\n')).toEqual(
+      expect.arrayContaining([second.id, first.id]),
+    );
     expect(existsSync(marker)).toBe(false);
   }, 300_000);
 

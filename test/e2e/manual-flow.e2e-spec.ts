@@ -330,7 +330,7 @@ describe('the whole system through the gateway', () => {
     );
     if (process.env.KAFKA_BROKERS) {
       const kafka = testKafkaClient('e2e-correlation');
-      const messages = await readTopic(kafka, 'codemyspec.stories.project.v1');
+      const messages = await readTopic(kafka, `${system.topicNamespace}.stories.project.v1`);
       const ours = messages.filter((m) => m.key === `project-${projectId}`);
       expect(ours.map((m) => m.headers['correlation-id'])).toEqual([correlationId]);
     }

@@ -19,6 +19,8 @@ export interface GraphqlResult<Data> {
 
 export interface RunningSystem {
   readonly url: string;
+  /** The first segment of its Kafka topics (`<namespace>.stories.project.v1`). */
+  readonly topicNamespace: string;
   /** CODEMYSPEC_DATA_DIR of every service (git repositories of finalized sessions live here). */
   readonly dataDir: string;
   readonly db: TestDatabase;
@@ -45,7 +47,14 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
   const db = await createTestDatabase('e2e');
   const dataDir = await mkdtemp(join(tmpdir(), 'codemyspec-e2e-'));
   const run = `${Date.now().toString(36)}`;
-  const common = { DATABASE_URL: db.url, CODEMYSPEC_DATA_DIR: dataDir, ...env };
+  // Kafka topics of its own: a system never reads the events of earlier runs on the same broker.
+  const topicNamespace = env.KAFKA_TOPIC_NAMESPACE ?? `e2e-${run}-${Math.random().toString(36).slice(2, 8)}`;
+  const common = {
+    DATABASE_URL: db.url,
+    CODEMYSPEC_DATA_DIR: dataDir,
+    KAFKA_TOPIC_NAMESPACE: topicNamespace,
+    ...env,
+  };
   const services: ServiceProcess[] = [];
   try {
     const [stories, architect] = await Promise.all([
@@ -87,6 +96,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
     };
     return {
       url: gateway.url,
+      topicNamespace,
       dataDir,
       db,
       services,

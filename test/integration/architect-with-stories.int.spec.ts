@@ -617,10 +617,7 @@ function architectSuite(name: string, bus: () => Record<string, string>) {
           publication: {
             session: {
               SessionStarted: (data: never) => ({ type: 'SessionStarted', data }),
-              SessionCancelled: (data: { at: string }) => ({
-                type: 'SessionEnded',
-                data: { status: 'CANCELLED', at: data.at },
-              }),
+              SessionCancelled: (data: never) => ({ type: 'SessionCancelled', data }),
             },
           },
         });

@@ -49,7 +49,11 @@ export function gatewayGraphqlOptions(deps: GatewayGraphqlDeps): Omit<ApolloGate
       readModels: projections,
       replaySource: () =>
         config.kafkaBrokers
-          ? { kind: 'kafka', kafka: kafkaClient(config.kafkaBrokers, 'codemyspec-gateway-replay') }
+          ? {
+              kind: 'kafka',
+              kafka: kafkaClient(config.kafkaBrokers, 'codemyspec-gateway-replay'),
+              topicNamespace: config.kafkaTopicNamespace,
+            }
           : { kind: 'event-store' },
     }),
   );

@@ -38,6 +38,8 @@ export interface SessionsConfig {
   readonly sessionConcurrency: number;
   /** A project's git record takes no further artifact beyond this size (MB). */
   readonly gitMaxRepoMb: number;
+  /** How long a session's finalize waits for the git record to commit its green run. */
+  readonly recordWaitMs: number;
 }
 
 const MiB = 1024 * 1024;
@@ -66,6 +68,7 @@ export function loadSessionsConfig(
   return {
     dataDir,
     gitMaxRepoMb: read.int('GIT_MAX_REPO_MB', 1024, { min: 1, max: 1_048_576 }),
+    recordWaitMs: read.int('GIT_RECORD_WAIT_MS', 60_000, { min: 1_000, max: 600_000 }),
     storiesUrl: subgraphUrl(read, 'stories'),
     architectUrl: subgraphUrl(read, 'architect'),
     sandbox: {

@@ -10,11 +10,12 @@ import type { ArchitectureEvent } from '../architecture/architecture.events';
 import type { DirtyCauseKind } from '../architecture/dirty-cause';
 import type { DesignEvent } from '../design/design.events';
 
-/** Every design version, with its text, for the git record; errors and proposals stay internal. */
+/** Every design version, with its text and its validation, for the git record (and the timeline). */
 export const designPublication: Publication<DesignEvent, PublicDesignSubmitted> = {
   DesignSubmitted: (data) => ({
     type: 'DesignSubmitted',
     data: {
+      designId: data.designId,
       componentId: data.componentId,
       ...(data.componentName === undefined ? {} : { componentName: data.componentName }),
       ...(data.contextName === undefined ? {} : { contextName: data.contextName }),
@@ -22,6 +23,8 @@ export const designPublication: Publication<DesignEvent, PublicDesignSubmitted> 
       markdown: data.markdown,
       sha256: data.sha256,
       valid: data.valid,
+      errors: data.errors.map((e) => ({ code: e.code, message: e.message, section: e.section })),
+      proposedComponents: [...data.proposedComponents],
       testAssertions: [...data.testAssertions],
       at: data.at,
     },

@@ -1,8 +1,13 @@
+import type { EntityManager } from 'typeorm';
 import type { PublicSessionEvent } from '@app/domain';
 import type { Projection, ProjectionDeps } from '@app/platform';
 import { contractHandlers, writeEntity } from '@app/platform';
 import { SESSION_STREAM, sessionIdFromStream, SESSIONS_SERVICE } from '@app/domain';
 import { RunningSession } from './running-session.entity';
+
+async function ended(manager: EntityManager, streamId: string): Promise<void> {
+  await manager.delete(RunningSession, { sessionId: sessionIdFromStream(streamId) });
+}
 
 /** Which components have an automated session running: a row from its start to its end. */
 export function runningSessionsProjection(deps: ProjectionDeps): Projection {
@@ -23,9 +28,9 @@ export function runningSessionsProjection(deps: ProjectionDeps): Projection {
         };
         await writeEntity(manager, RunningSession, row, 'ignore');
       },
-      SessionEnded: async (event, { manager }) => {
-        await manager.delete(RunningSession, { sessionId: sessionIdFromStream(event.streamId) });
-      },
+      SessionSucceeded: (event, { manager }) => ended(manager, event.streamId),
+      SessionFailed: (event, { manager }) => ended(manager, event.streamId),
+      SessionCancelled: (event, { manager }) => ended(manager, event.streamId),
     }),
   };
 }

@@ -43,7 +43,9 @@ export function artifactRecordHandlers(
       if (!artifact) return;
       const wanted = (run.files ?? []).filter((f) => artifact.paths.includes(f.path));
       const files = await writer.blobContents(manager, wanted);
-      if (files) await writer.commit(event, run.projectId, artifact, files);
+      // Every piece of evidence gets its commit, even for files committed before (a session's
+      // finalize names the commit of its green run).
+      if (files) await writer.commit(event, run.projectId, artifact, files, { allowEmpty: true });
     },
   };
 }

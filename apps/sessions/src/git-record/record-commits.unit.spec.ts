@@ -40,8 +40,11 @@ describe('what the git record commits', () => {
     expect(
       designCommit(
         {
+          designId: 'd-2',
           componentId: 'c-1',
           version: 2,
+          errors: [],
+          proposedComponents: [],
           markdown: '#',
           sha256: 'x',
           valid: true,

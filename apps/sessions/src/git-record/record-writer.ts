@@ -50,8 +50,10 @@ export class RecordWriter {
     projectId: string,
     artifact: ArtifactCommit,
     files: readonly { path: string; content: string | Buffer }[],
+    options: { allowEmpty?: boolean } = {},
   ): Promise<void> {
     await this.repos.commit(projectId, {
+      ...options,
       files: files.map((f) => ({ path: f.path, content: f.content.toString() })),
       message: artifact.message,
       trailers: [...artifact.trailers, ['Event', event.eventId]],

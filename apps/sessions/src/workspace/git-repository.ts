@@ -26,6 +26,8 @@ export interface CommitRequest {
   readonly at?: string;
   /** A trailer whose presence in a recent commit means this one was made already. */
   readonly once: readonly [string, string];
+  /** Commit even when no file changes (evidence is recorded even for code seen before). */
+  readonly allowEmpty?: boolean;
 }
 
 export interface CommitResult {
@@ -79,6 +81,28 @@ export class GitRepositories {
     );
   }
 
+  /** The newest commit of `main` with the trailer `key: value`, or null. */
+  async findCommit(projectId: string, key: string, value: string): Promise<string | null> {
+    const head = await this.head(projectId);
+    if (!head) return null;
+    const dir = this.repositoryOf(projectId);
+    const found = await runGit(dir, [
+      'log',
+      '--format=%H',
+      '-n',
+      '1',
+      '--fixed-strings',
+      `--grep=${key}: ${value}`,
+      head,
+    ]);
+    return found || null;
+  }
+
+  /** A commit's whole message (subject, body and trailers). */
+  async messageOf(projectId: string, commit: string): Promise<string> {
+    return runGit(this.repositoryOf(projectId), ['log', '-1', '--format=%B', commit]);
+  }
+
   /** Commits the files on top of `main`, one commit of the project at a time. */
   commit(projectId: string, request: CommitRequest): Promise<CommitResult> {
     const previous = this.queues.get(projectId) ?? Promise.resolve();
@@ -127,7 +151,7 @@ export class GitRepositories {
           input: entries.join(''),
         });
       const tree = await runGit(dir, ['write-tree'], { env });
-      if (parent && tree === (await runGit(dir, ['rev-parse', `${parent}^{tree}`])))
+      if (!request.allowEmpty && parent && tree === (await runGit(dir, ['rev-parse', `${parent}^{tree}`])))
         return { commit: parent, created: false };
       const author = request.author ?? SYSTEM;
       const date = request.at ? `${Math.floor(Date.parse(request.at) / 1000)} +0000` : undefined;

@@ -95,6 +95,7 @@ export interface StoryVerified {
 export interface PublicDesignSubmitted {
   readonly type: 'DesignSubmitted';
   readonly data: {
+    readonly designId: string;
     readonly componentId: string;
     /** Absent for designs submitted before names were recorded. */
     readonly componentName?: string;
@@ -103,6 +104,12 @@ export interface PublicDesignSubmitted {
     readonly markdown: string;
     readonly sha256: string;
     readonly valid: boolean;
+    readonly errors: readonly {
+      readonly code: string;
+      readonly message: string;
+      readonly section: string | null;
+    }[];
+    readonly proposedComponents: readonly string[];
     readonly testAssertions: readonly string[];
     readonly at: string;
   };

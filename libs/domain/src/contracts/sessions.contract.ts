@@ -10,7 +10,7 @@ export const SESSION_STREAM = 'session';
 
 /**
  * An automated session began working on a component (the architect refuses to delete a component
- * while one runs).
+ * while one runs). Its steps stay internal (audit timeline only).
  */
 export interface PublicSessionStarted {
   readonly type: 'SessionStarted';
@@ -20,20 +20,33 @@ export interface PublicSessionStarted {
     readonly componentId: string;
     readonly componentName: string;
     readonly sessionType: string;
+    readonly parentId: string | null;
+    readonly maxIterations: number;
+    readonly budget: { readonly maxLlmCalls: number; readonly maxTokens: number };
     readonly at: string;
   };
 }
 
-/** The session of the stream (`session-<sessionId>`) is over: it succeeded, failed or was cancelled. */
-export interface PublicSessionEnded {
-  readonly type: 'SessionEnded';
-  readonly data: {
-    readonly status: 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
-    readonly at: string;
-  };
+/** The session of the stream (`session-<sessionId>`) ended well, with a summary. */
+export interface PublicSessionSucceeded {
+  readonly type: 'SessionSucceeded';
+  readonly data: { readonly summary: string; readonly at: string };
 }
 
-export type PublicSessionEvent = PublicSessionStarted | PublicSessionEnded;
+/** …or failed, saying why. */
+export interface PublicSessionFailed {
+  readonly type: 'SessionFailed';
+  readonly data: { readonly reason: string; readonly at: string };
+}
+
+/** …or was cancelled, by whom. */
+export interface PublicSessionCancelled {
+  readonly type: 'SessionCancelled';
+  readonly data: { readonly by: string; readonly at: string };
+}
+
+export type PublicSessionEvent =
+  PublicSessionStarted | PublicSessionSucceeded | PublicSessionFailed | PublicSessionCancelled;
 
 /** `session-<id>` → `<id>`. */
 export function sessionIdFromStream(streamId: string): string {

@@ -37,13 +37,19 @@ export async function retry<T>(work: (attempt: number) => Promise<T>, options: R
 /** Asks `probe` until it answers true or `timeoutMs` passes (then false); polls grow up to `maxMs`. */
 export async function pollUntil(
   probe: () => Promise<boolean>,
-  options: { readonly timeoutMs: number; readonly firstMs?: number; readonly maxMs?: number },
+  options: {
+    readonly timeoutMs: number;
+    readonly firstMs?: number;
+    readonly maxMs?: number;
+    /** Stops waiting (answers false) once aborted. */
+    readonly signal?: AbortSignal;
+  },
 ): Promise<boolean> {
   const deadline = Date.now() + options.timeoutMs;
   let delay = options.firstMs ?? 10;
   for (;;) {
     if (await probe()) return true;
-    if (Date.now() >= deadline) return false;
+    if (Date.now() >= deadline || options.signal?.aborted) return false;
     await new Promise((resolve) => setTimeout(resolve, Math.min(delay, Math.max(0, deadline - Date.now()))));
     delay = Math.min(delay * 2, options.maxMs ?? 200);
   }
