@@ -9,6 +9,8 @@ import { storyCopiesProjection } from './reactions/story-copies.projection';
 import { TestResult } from './traceability/test-result.entity';
 import { RunningSession } from './running-sessions/running-session.entity';
 import { runningSessionsProjection } from './running-sessions/running-sessions.projection';
+import { RunCommit } from './traceability/run-commit.entity';
+import { runCommitsProjection } from './traceability/run-commits.projection';
 import { testResultsProjection } from './traceability/test-results.projection';
 
 /** The architect consumes the stories (a local copy) and reacts to story revisions and sandbox runs. */
@@ -18,6 +20,7 @@ export function readModels(deps: ProjectionDeps): Projection[] {
     componentStatusReaction(deps),
     testResultsProjection(deps),
     runningSessionsProjection(deps),
+    runCommitsProjection(deps),
     archivedProjectsProjection(deps),
   ];
 }
@@ -29,6 +32,7 @@ export const readModelEntities = [
   CriterionCopy,
   TestResult,
   RunningSession,
+  RunCommit,
   ArchivedProject,
   ComponentLocation,
 ];

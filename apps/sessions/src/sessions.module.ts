@@ -38,6 +38,7 @@ import { STEP_CLASSES, StepExecutor } from './session-runtime/steps/step-executo
 import { StepFiles } from './session-runtime/steps/step-files';
 import { GitRepositories } from './workspace/git-repository';
 import { GIT_HTTP_SECRET, GitHttpController } from './git-record/git-http.controller';
+import { StoriesFlusher } from './git-record/stories-flusher';
 import { sessionsPublication } from './publication/sessions.publication';
 
 /** Sandbox runs, workspaces, LLM sessions and their context ledger: an event-sourced Federation 2 subgraph. */
@@ -57,6 +58,7 @@ export class SessionsModule {
       controllers: [GitHttpController],
       providers: [
         { provide: GIT_HTTP_SECRET, useValue: config.internalSecret },
+        StoriesFlusher,
         { provide: SESSIONS_CONFIG, useValue: sessions },
         {
           provide: ArchitectClient,

@@ -90,4 +90,16 @@ export const architectMigrations: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS running_sessions_by_component ON ${s}.running_sessions (component_id);
     `,
   },
+  {
+    version: 7,
+    name: 'run-commits',
+    up: (s) => `
+      -- The git record's commit of each green run (a criterion's verified code).
+      CREATE TABLE IF NOT EXISTS ${s}.run_commits (
+        run_id uuid PRIMARY KEY,
+        component_id uuid NOT NULL,
+        commit text NOT NULL
+      );
+    `,
+  },
 ];

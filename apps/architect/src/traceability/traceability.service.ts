@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { RunCommit } from './run-commit.entity';
 import type { RequestContext } from '@app/platform';
 import { PostgresEventStore } from '@app/platform';
 import { NotFoundError } from '@app/domain';
@@ -42,6 +43,22 @@ export class TraceabilityService {
       componentOfStory,
       evidence: await recordedEvidence(this.dataSource.manager, [...components.keys()]),
     });
+    const greenRuns = trace.criteria.flatMap((c) =>
+      c.tests.flatMap((t) => (t.lastGreenRunId ? [t.lastGreenRunId] : [])),
+    );
+    const commits = new Map(
+      greenRuns.length === 0
+        ? []
+        : (await this.dataSource.manager.findBy(RunCommit, { runId: In([...new Set(greenRuns)]) })).map(
+            (r) => [r.runId, r.commit],
+          ),
+    );
+    /** The commit of the newest green run among the criterion's tests, once the record made it. */
+    const commitOf = (tests: readonly { lastGreenRunId: string | null; lastGreenAt: Date | null }[]) =>
+      [...tests]
+        .filter((t) => t.lastGreenRunId && commits.has(t.lastGreenRunId))
+        .sort((a, b) => (b.lastGreenAt?.getTime() ?? 0) - (a.lastGreenAt?.getTime() ?? 0))
+        .map((t) => commits.get(t.lastGreenRunId!)!)[0] ?? null;
     const iso = (date: Date | null) => date?.toISOString() ?? null;
     return {
       projectId,
@@ -54,7 +71,7 @@ export class TraceabilityService {
           lastRedAt: iso(test.lastRedAt),
           lastGreenAt: iso(test.lastGreenAt),
         })),
-        commit: null,
+        commit: commitOf(traced.tests),
       })),
     };
   }

@@ -7,6 +7,7 @@ import {
   ARCHITECT_SERVICE,
   ARCHITECTURE_STREAM,
   DESIGN_STREAM,
+  GIT_COMMIT_STREAM,
   isUuid,
   PROJECT_STREAM,
   SANDBOX_RUN_STREAM,
@@ -21,7 +22,15 @@ export const TIMELINE_SOURCES = [
   { service: ARCHITECT_SERVICE, streamTypes: [ARCHITECTURE_STREAM, DESIGN_STREAM] },
   {
     service: SESSIONS_SERVICE,
-    streamTypes: [SANDBOX_RUN_STREAM, 'session', 'workspace', 'prompt', 'story-review', 'project-sandbox'],
+    streamTypes: [
+      SANDBOX_RUN_STREAM,
+      'session',
+      'workspace',
+      'prompt',
+      'story-review',
+      'project-sandbox',
+      GIT_COMMIT_STREAM,
+    ],
   },
 ] as const;
 

@@ -11,7 +11,7 @@ export function artifactRecordHandlers(
   writer: RecordWriter,
 ): ContractHandlers<PublicDesignSubmitted | SandboxRunRecorded> {
   return {
-    DesignSubmitted: async (event, { manager }) => {
+    DesignSubmitted: async (event, { sql, manager }) => {
       const design = event.data;
       const projectId = event.metadata.projectId;
       if (!design.valid || !projectId) return;
@@ -24,11 +24,11 @@ export function artifactRecordHandlers(
         refs: citedRefs(design.testAssertions),
       };
       await writeEntity(manager, RecordComponent, row, 'update');
-      await writer.commit(event, projectId, designCommit(design, name, actorOf(event)), [
+      await writer.commit(event, sql, projectId, designCommit(design, name, actorOf(event)), [
         { path: designPath(name, design.contextName), content: design.markdown },
       ]);
     },
-    SandboxRunRecorded: async (event, { manager }) => {
+    SandboxRunRecorded: async (event, { sql, manager }) => {
       const run = event.data;
       const component = await manager.findOneBy(RecordComponent, { componentId: run.componentId });
       const artifact = runCommit(
@@ -45,7 +45,7 @@ export function artifactRecordHandlers(
       const files = await writer.blobContents(manager, wanted);
       // Every piece of evidence gets its commit, even for files committed before (a session's
       // finalize names the commit of its green run).
-      if (files) await writer.commit(event, run.projectId, artifact, files, { allowEmpty: true });
+      if (files) await writer.commit(event, sql, run.projectId, artifact, files, { allowEmpty: true });
     },
   };
 }

@@ -29,10 +29,20 @@ import { projectRecordHandlers, storyRecordHandlers } from './story-record.handl
  * Each commit names what happened, with trailers (`Story`, `Component`, `Design-Version`,
  * `Sandbox-Run`, `Session`, `Actor`, `Event`). A redelivered event finds its commit by `Event` and
  * makes none; a commit that changes nothing is not made. It writes outside the database, so it is
- * never replayed by `npm run replay` (kind `reaction`).
+ * never replayed as a read model (kind `reaction`); `npm run replay -- sessions.git-record` rebuilds
+ * it beside the live one, without recording the commits' facts again (`recordFacts: false`). Each
+ * commit made is recorded as an `ArtifactCommitted` fact.
  */
-export function gitRecordProjection(deps: ProjectionDeps, repos: GitRepositories): Projection {
-  const writer = new RecordWriter(repos, deps.config.schema);
+export function gitRecordProjection(
+  deps: ProjectionDeps,
+  repos: GitRepositories,
+  options: { recordFacts?: boolean } = {},
+): Projection {
+  const writer = new RecordWriter(
+    repos,
+    options.recordFacts === false ? undefined : deps.store,
+    deps.config.schema,
+  );
   return {
     name: 'sessions.git-record',
     kind: 'reaction',

@@ -1,5 +1,5 @@
 import { criterionCitations, runEvidence } from '@app/domain';
-import type { PublicDesignSubmitted, SandboxRunRecorded } from '@app/domain';
+import type { ArtifactCommitted, PublicDesignSubmitted, SandboxRunRecorded } from '@app/domain';
 import { fileStem } from '../context/file-layout';
 import { isTestPath } from '../session-runtime/session-inputs';
 
@@ -8,11 +8,20 @@ export const USER_STORIES_PATH = 'docs/user_stories.md';
 
 export type Trailer = readonly [string, string];
 
-/** What one artifact commit holds, before the files' content is read. */
+/** What one artifact commit holds, before the files' content is read, and what it records. */
 export interface ArtifactCommit {
   readonly message: string;
   readonly trailers: readonly Trailer[];
+  readonly fact: {
+    readonly kind: ArtifactCommitted['data']['kind'];
+    readonly componentId: string | null;
+    readonly designVersion: number | null;
+    readonly sandboxRunId: string | null;
+    readonly sessionId: string | null;
+  };
 }
+
+const NO_ARTIFACT = { componentId: null, designVersion: null, sandboxRunId: null, sessionId: null };
 
 /** `docs/design/<context>/<component>.md`, in file stems (a context's own design: `<context>/<context>.md`). */
 export function designPath(componentName: string, contextName: string | null | undefined): string {
@@ -43,6 +52,7 @@ export function designCommit(
       ['Design-Version', String(design.version)],
       ['Actor', actor],
     ],
+    fact: { ...NO_ARTIFACT, kind: 'DESIGN', componentId: design.componentId, designVersion: design.version },
   };
 }
 
@@ -75,10 +85,21 @@ export function runCommit(
       ...(run.sessionId ? ([['Session', run.sessionId]] as const) : []),
       ['Actor', actor],
     ],
+    fact: {
+      kind: evidence,
+      componentId: run.componentId,
+      designVersion,
+      sandboxRunId: run.runId,
+      sessionId: run.sessionId ?? null,
+    },
   };
 }
 
 /** A change to the stories: `docs/user_stories.md` as the export writes it. */
 export function storiesCommit(summary: string, refs: readonly string[], actor: string): ArtifactCommit {
-  return { message: summary, trailers: [...refsTrailer(refs), ['Actor', actor]] };
+  return {
+    message: summary,
+    trailers: [...refsTrailer(refs), ['Actor', actor]],
+    fact: { ...NO_ARTIFACT, kind: 'STORIES' },
+  };
 }

@@ -62,6 +62,7 @@ describe('what the git record commits', () => {
         ['Design-Version', '2'],
         ['Actor', 'dana'],
       ],
+      fact: { kind: 'DESIGN', componentId: 'c-1', designVersion: 2, sandboxRunId: null, sessionId: null },
     });
   });
 
@@ -76,6 +77,7 @@ describe('what the git record commits', () => {
         ['Sandbox-Run', 'run-1'],
         ['Actor', 'dana'],
       ],
+      fact: { kind: 'RED', componentId: 'c-1', designVersion: 2, sandboxRunId: 'run-1', sessionId: null },
     });
     const green = run({
       outcome: 'PASSED',
@@ -90,6 +92,7 @@ describe('what the git record commits', () => {
     expect(runCommit(green, cart, 'sessions (dana)')).toMatchObject({
       paths: ['test/cart.test.ts', 'src/cart.ts'],
       message: 'Code of Shop.Cart: green (2 passing)',
+      fact: { kind: 'GREEN', sandboxRunId: 'run-1', sessionId: 's-9' },
       trailers: expect.arrayContaining([
         ['Session', 's-9'],
         ['Sandbox-Run', 'run-1'],
@@ -112,6 +115,7 @@ describe('what the git record commits', () => {
         ['Story', 'AC-3'],
         ['Actor', 'dana'],
       ],
+      fact: { kind: 'STORIES', componentId: null, designVersion: null, sandboxRunId: null, sessionId: null },
     });
   });
 });

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { BusEvent } from '@app/platform';
-import { exportStoriesMarkdown } from '@app/domain';
-import { quoteIdent } from '@app/platform';
+import type { ArtifactCommitted, RecordedState, RecordFact } from '@app/domain';
+import type { BusEvent, PostgresEventStore, SqlExecutor } from '@app/platform';
+import { exportStoriesMarkdown, gitCommitStreamId, recordOnceDecider } from '@app/domain';
+import { CommandHandler, quoteIdent } from '@app/platform';
 import type { GitRepositories } from '../workspace/git-repository';
 import type { ArtifactCommit } from './record-commits';
 import { storiesCommit, USER_STORIES_PATH } from './record-commits';
@@ -33,26 +34,32 @@ export function actorOf(event: Cause): string {
 
 /**
  * Commits for the git record: each names its event (`Event:` trailer, so a redelivered event finds
- * its commit), carries the event's time and is authored by the event's actor.
+ * its commit), carries the event's time and is authored by the event's actor. Each commit made is
+ * recorded as an `ArtifactCommitted` fact (stream `git-commit-<sha>`) in the consumer's transaction.
  */
 export class RecordWriter {
   private readonly blobs: string;
+  private readonly facts?: CommandHandler<RecordFact<ArtifactCommitted>, RecordedState, ArtifactCommitted>;
 
+  /** `store`: where the facts go; none when the record is rebuilt beside the live one (no facts twice). */
   constructor(
     private readonly repos: GitRepositories,
+    store: PostgresEventStore | undefined,
     schema: string,
   ) {
     this.blobs = `${quoteIdent(schema)}.blobs`;
+    if (store) this.facts = new CommandHandler(store, recordOnceDecider<ArtifactCommitted>('git commit'));
   }
 
   async commit(
     event: Cause,
+    sql: SqlExecutor,
     projectId: string,
     artifact: ArtifactCommit,
     files: readonly { path: string; content: string | Buffer }[],
     options: { allowEmpty?: boolean } = {},
   ): Promise<void> {
-    await this.repos.commit(projectId, {
+    const result = await this.repos.commit(projectId, {
       ...options,
       files: files.map((f) => ({ path: f.path, content: f.content.toString() })),
       message: artifact.message,
@@ -61,28 +68,105 @@ export class RecordWriter {
       author: authorOf(actorOf(event)),
       at: event.recordedAt,
     });
+    if (!result.ownCommit || !this.facts) return; // nothing changed (no commit records this event), or a rebuild
+    const fact: ArtifactCommitted = {
+      type: 'ArtifactCommitted',
+      data: {
+        projectId,
+        commit: result.commit,
+        subject: artifact.message.split('\n')[0],
+        paths: files.map((f) => f.path),
+        ...artifact.fact,
+        at: event.recordedAt,
+      },
+    };
+    await this.facts.handle(
+      gitCommitStreamId(result.commit),
+      { type: 'RecordFact', event: fact },
+      {
+        sql,
+        metadata: {
+          projectId,
+          actor: actorOf(event),
+          correlationId: event.metadata.correlationId,
+          causationId: event.eventId,
+        },
+      },
+    );
   }
 
-  /** `docs/user_stories.md` as the export writes it now, committed with what changed. */
-  async commitStories(
+  /**
+   * A story change, to be committed with the others that follow it closely (`flushStories`): the
+   * project row counts it, keeps the first summary, every reference and the last event.
+   */
+  async storiesChanged(
     event: Cause,
     manager: EntityManager,
     projectId: string,
     summary: string,
     refs: readonly string[] = [],
   ): Promise<void> {
-    const project = await manager.findOneBy(RecordProject, { projectId });
-    const stories = await manager.find(RecordStory, {
-      where: { projectId },
-      order: { createdAt: 'ASC', storyId: 'ASC' },
-    });
-    const markdown = exportStoriesMarkdown(
-      project?.name ?? '',
-      stories.map((s) => ({ title: s.title, description: s.description, acceptanceCriteria: s.criteria })),
+    await manager.query(
+      `UPDATE record_projects SET
+         pending_changes = pending_changes + 1,
+         pending_summary = CASE WHEN pending_changes = 0 THEN $2 ELSE pending_summary END,
+         pending_refs = ARRAY(SELECT DISTINCT unnest(pending_refs || $3::text[]) ORDER BY 1),
+         pending_event_id = $4, pending_actor = $5, pending_at = $6
+       WHERE project_id = $1`,
+      [projectId, summary, [...refs], event.eventId, actorOf(event), event.recordedAt],
     );
-    await this.commit(event, projectId, storiesCommit(summary, refs, actorOf(event)), [
-      { path: USER_STORIES_PATH, content: markdown },
-    ]);
+  }
+
+  /**
+   * Commits `docs/user_stories.md` as the export writes it now, for every project with story
+   * changes not committed yet (one project's row locked at a time, so instances never commit the
+   * same changes twice). The commit names the first change and how many there were, is authored by
+   * the last one's actor at its time, and carries its `Event`.
+   */
+  async flushStories(sql: SqlExecutor, projectId?: string): Promise<number> {
+    const rows: { project_id: string }[] = await sql.manager.query(
+      `SELECT project_id FROM record_projects WHERE pending_changes > 0 ${projectId ? 'AND project_id = $1' : ''}
+        ORDER BY project_id FOR UPDATE SKIP LOCKED`,
+      projectId ? [projectId] : [],
+    );
+    for (const { project_id: id } of rows) {
+      const project = await sql.manager.findOneByOrFail(RecordProject, { projectId: id });
+      const stories = await sql.manager.find(RecordStory, {
+        where: { projectId: id },
+        order: { createdAt: 'ASC', storyId: 'ASC' },
+      });
+      const markdown = exportStoriesMarkdown(
+        project.name,
+        stories.map((s) => ({ title: s.title, description: s.description, acceptanceCriteria: s.criteria })),
+      );
+      const changes = project.pendingChanges ?? 0;
+      const summary = project.pendingSummary ?? 'Stories changed';
+      const actor = project.pendingActor ?? 'system';
+      const cause: Cause = {
+        eventId: project.pendingEventId!,
+        recordedAt: (project.pendingAt ?? new Date()).toISOString(),
+        metadata: { projectId: id, actor },
+        streamId: `project-${id}`,
+      };
+      const message =
+        changes > 1 ? `${summary}, and ${changes - 1} more story change${changes > 2 ? 's' : ''}` : summary;
+      await this.commit(cause, sql, id, storiesCommit(message, project.pendingRefs ?? [], actor), [
+        { path: USER_STORIES_PATH, content: markdown },
+      ]);
+      await sql.manager.update(
+        RecordProject,
+        { projectId: id },
+        {
+          pendingChanges: 0,
+          pendingSummary: null,
+          pendingRefs: [],
+          pendingEventId: null,
+          pendingActor: null,
+          pendingAt: null,
+        },
+      );
+    }
+    return rows.length;
   }
 
   /** Whether the record follows the project: it saw it created (a repository is made then). */

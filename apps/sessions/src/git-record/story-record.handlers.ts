@@ -14,13 +14,13 @@ export function projectRecordHandlers(writer: RecordWriter): ContractHandlers<Pu
     ProjectCreated: async (event, { manager }) => {
       const { projectId, name } = event.data;
       await writeEntity(manager, RecordProject, { projectId, name }, 'ignore');
-      await writer.commitStories(event, manager, projectId, `Project ${name} created`);
+      await writer.storiesChanged(event, manager, projectId, `Project ${name} created`);
     },
     ProjectRenamed: async (event, { manager }) => {
       const projectId = projectIdFromStream(event.streamId);
       if (!(await writer.follows(manager, projectId))) return;
       await writeEntity(manager, RecordProject, { projectId, name: event.data.name }, 'update');
-      await writer.commitStories(event, manager, projectId, `Project renamed to ${event.data.name}`);
+      await writer.storiesChanged(event, manager, projectId, `Project renamed to ${event.data.name}`);
     },
   };
 }
@@ -41,7 +41,7 @@ export function storyRecordHandlers(writer: RecordWriter): ContractHandlers<Publ
     if (!story) return;
     await manager.update(RecordStory, { storyId: story.storyId }, { criteria: change(story.criteria) });
     const summary = `${ref ?? 'A criterion'} of "${story.title}" ${what}`;
-    await writer.commitStories(event, manager, story.projectId, summary, ref ? [ref] : []);
+    await writer.storiesChanged(event, manager, story.projectId, summary, ref ? [ref] : []);
   };
   return {
     StoryCreated: async (event, { manager }) => {
@@ -62,20 +62,20 @@ export function storyRecordHandlers(writer: RecordWriter): ContractHandlers<Publ
       };
       await writeEntity(manager, RecordStory, row, 'ignore');
       const refs = criteria.flatMap((c) => (c.ref ? [c.ref] : []));
-      await writer.commitStories(event, manager, projectId, `Story "${title}" created`, refs);
+      await writer.storiesChanged(event, manager, projectId, `Story "${title}" created`, refs);
     },
     StoryRevised: async (event, { manager }) => {
       const story = await storyOf(event, manager);
       if (!story) return;
       const { title, description } = event.data;
       await manager.update(RecordStory, { storyId: story.storyId }, { title, description });
-      await writer.commitStories(event, manager, story.projectId, `Story "${title}" revised`);
+      await writer.storiesChanged(event, manager, story.projectId, `Story "${title}" revised`);
     },
     StoryDeleted: async (event, { manager }) => {
       const story = await storyOf(event, manager);
       if (!story) return;
       await manager.delete(RecordStory, { storyId: story.storyId });
-      await writer.commitStories(event, manager, story.projectId, `Story "${story.title}" deleted`);
+      await writer.storiesChanged(event, manager, story.projectId, `Story "${story.title}" deleted`);
     },
     AcceptanceCriterionAdded: (event, { manager }) => {
       const { criterionId, ref, description } = event.data;

@@ -72,4 +72,19 @@ export const sessionsMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'git-record-pending-stories',
+    up: (s) => `
+      -- Story changes are committed together once a project's stories go quiet.
+      ALTER TABLE ${s}.record_projects
+        ADD COLUMN IF NOT EXISTS pending_changes integer NOT NULL DEFAULT 0,
+        ADD COLUMN IF NOT EXISTS pending_summary text,
+        ADD COLUMN IF NOT EXISTS pending_refs text[] NOT NULL DEFAULT '{}',
+        ADD COLUMN IF NOT EXISTS pending_event_id text,
+        ADD COLUMN IF NOT EXISTS pending_actor text,
+        ADD COLUMN IF NOT EXISTS pending_at timestamptz;
+      CREATE INDEX IF NOT EXISTS record_projects_pending ON ${s}.record_projects (project_id) WHERE pending_changes > 0;
+    `,
+  },
 ];

@@ -1,6 +1,12 @@
-import type { Publication, PublicSessionEvent, SandboxRunRecorded, ServicePublication } from '@app/domain';
+import type {
+  ArtifactCommitted,
+  Publication,
+  PublicSessionEvent,
+  SandboxRunRecorded,
+  ServicePublication,
+} from '@app/domain';
 import type { SessionEvent } from '../session/session.events';
-import { AUDIT_ONLY, SANDBOX_RUN_STREAM } from '@app/domain';
+import { AUDIT_ONLY, GIT_COMMIT_STREAM, SANDBOX_RUN_STREAM } from '@app/domain';
 import { SESSION_STREAM } from '../session/session.events';
 import { WORKSPACE_STREAM } from '../workspace/workspace.events';
 
@@ -36,9 +42,15 @@ export const sessionPublication: Publication<SessionEvent, PublicSessionEvent> =
   StepCompleted: AUDIT_ONLY,
 };
 
+/** The git record's commits, declared in the kernel as the contract itself. */
+export const gitCommitPublication: Publication<ArtifactCommitted, ArtifactCommitted> = {
+  ArtifactCommitted: (data) => ({ type: 'ArtifactCommitted', data }),
+};
+
 /** What the sessions service publishes, by stream type; its other streams are on the audit timeline only. */
 export const sessionsPublication: ServicePublication = {
   [SANDBOX_RUN_STREAM]: sandboxRunPublication,
+  [GIT_COMMIT_STREAM]: gitCommitPublication,
   [SESSION_STREAM]: sessionPublication,
   [WORKSPACE_STREAM]: AUDIT_ONLY,
   prompt: AUDIT_ONLY,

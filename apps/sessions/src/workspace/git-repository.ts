@@ -34,6 +34,8 @@ export interface CommitResult {
   /** The commit that holds the files: the new one, the earlier one with the same `once` trailer, or the head when nothing changed. */
   readonly commit: string;
   readonly created: boolean;
+  /** The commit records this request: made now, or earlier under the same `once` trailer (not a head that merely holds the files). */
+  readonly ownCommit: boolean;
 }
 
 /** A repository over its size limit: no further artifact is committed until it is raised. */
@@ -133,7 +135,7 @@ export class GitRepositories {
         `--grep=${once}`,
         parent,
       ]);
-      if (made) return { commit: made, created: false };
+      if (made) return { commit: made, created: false, ownCommit: true };
     }
     await this.assertRoom(projectId, dir);
     const index = join(dir, `codemyspec-index-${randomUUID()}`);
@@ -152,7 +154,7 @@ export class GitRepositories {
         });
       const tree = await runGit(dir, ['write-tree'], { env });
       if (!request.allowEmpty && parent && tree === (await runGit(dir, ['rev-parse', `${parent}^{tree}`])))
-        return { commit: parent, created: false };
+        return { commit: parent, created: false, ownCommit: false };
       const author = request.author ?? SYSTEM;
       const date = request.at ? `${Math.floor(Date.parse(request.at) / 1000)} +0000` : undefined;
       const trailers = request.trailers.map(([key, value]) => `${key}: ${value}`).join('\n');
@@ -167,7 +169,7 @@ export class GitRepositories {
         input: `${request.message.trim()}\n\n${trailers}\n`,
       });
       await runGit(dir, ['update-ref', BRANCH, commit, parent ?? '0'.repeat(40)]);
-      return { commit, created: true };
+      return { commit, created: true, ownCommit: true };
     } finally {
       await rm(index, { force: true });
     }

@@ -48,6 +48,41 @@ export interface PublicSessionCancelled {
 export type PublicSessionEvent =
   PublicSessionStarted | PublicSessionSucceeded | PublicSessionFailed | PublicSessionCancelled;
 
+/** One stream per commit of a project's git record (see `gitCommitStreamId`). */
+export const GIT_COMMIT_STREAM = 'git-commit';
+
+/**
+ * `git-commit-<uuid>`, the uuid spelled from the commit id's first 32 hex digits (stream ids end in
+ * a uuid: that is how their type is told), so the same commit always has the same stream.
+ */
+export function gitCommitStreamId(commit: string): string {
+  const h = commit.toLowerCase();
+  if (!/^[0-9a-f]{40}$/.test(h)) throw new Error(`not a commit id: ${commit}`);
+  return `${GIT_COMMIT_STREAM}-${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * The git record committed an artifact (topic `codemyspec.sessions.git-commit.v1`): `docs/user_stories.md`
+ * (`STORIES`), an accepted design (`DESIGN`), the tests of a red run (`RED`) or the code of a green
+ * one (`GREEN`). The architect links a criterion's green code to it; the timeline shows it.
+ */
+export interface ArtifactCommitted {
+  readonly type: 'ArtifactCommitted';
+  readonly data: {
+    readonly projectId: string;
+    readonly commit: string;
+    readonly kind: 'STORIES' | 'DESIGN' | 'RED' | 'GREEN';
+    /** The commit's first line. */
+    readonly subject: string;
+    readonly paths: readonly string[];
+    readonly componentId: string | null;
+    readonly designVersion: number | null;
+    readonly sandboxRunId: string | null;
+    readonly sessionId: string | null;
+    readonly at: string;
+  };
+}
+
 /** `session-<id>` → `<id>`. */
 export function sessionIdFromStream(streamId: string): string {
   return streamId.slice(SESSION_STREAM.length + 1);

@@ -3,6 +3,7 @@ import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { START_OF_ALL } from '@app/domain';
 import { PostgresEventStore } from '../../event-store/postgres-event-store';
+import type { SqlExecutor } from '../../persistence/sql-executor';
 import { dataSourceExecutor, inTransaction, quoteIdent, sqlStateOf } from '../../persistence/sql-executor';
 import type { BusEvent } from '../bus-event';
 import { toBusEvent } from '../bus-event';
@@ -41,6 +42,8 @@ export async function replayProjection(options: {
   readonly source: ReplaySource;
   readonly onProgress?: (events: number) => void;
   readonly keepCopies?: boolean;
+  /** Runs once every event is applied, in a transaction that sees the copies, before they are compared. */
+  readonly afterEvents?: (sql: SqlExecutor) => Promise<void>;
 }): Promise<ReplayReport> {
   const started = Date.now();
   const { projection, dataSource } = options;
@@ -73,6 +76,13 @@ export async function replayProjection(options: {
       await replayFromEventStores(projection, dataSource, options.source.sourceSchemas ?? {}, apply);
     } else {
       await replayFromKafka(projection, options.source.kafka, apply, options.source.topicNamespace);
+    }
+    if (options.afterEvents) {
+      const after = options.afterEvents;
+      await inTransaction(dataSource, async (tx) => {
+        await tx.query(copies.searchPath);
+        await after(tx);
+      });
     }
     const { tables, checksumLive, checksumReplayed } = await copies.compare();
     return {

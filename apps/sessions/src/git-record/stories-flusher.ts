@@ -1,0 +1,53 @@
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ServiceConfig } from '@app/platform';
+import { inTransaction, PostgresEventStore, SERVICE_CONFIG } from '@app/platform';
+import { GitRepositories } from '../workspace/git-repository';
+import { RecordWriter } from './record-writer';
+
+/** How often projects with story changes not committed yet are looked for. */
+const FLUSH_EVERY_MS = 250;
+
+/**
+ * Commits `docs/user_stories.md` shortly after a project's stories change (see
+ * `RecordWriter.flushStories`): changes that come close together become one commit. Pending
+ * changes live in the database, so a restart loses none.
+ */
+@Injectable()
+export class StoriesFlusher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('GitRecord');
+  private readonly writer: RecordWriter;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    store: PostgresEventStore,
+    repos: GitRepositories,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+  ) {
+    this.writer = new RecordWriter(repos, store, config.schema);
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.running ??= this.flush().finally(() => (this.running = undefined));
+    }, FLUSH_EVERY_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      await inTransaction(this.dataSource, (sql) => this.writer.flushStories(sql));
+    } catch (error) {
+      this.logger.warn(
+        `committing user_stories.md failed (retried): ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+}
