@@ -10,13 +10,13 @@ export class RecordProject {
   @PrimaryColumn('uuid', { name: 'project_id' }) projectId!: string;
   @Column('text') name!: string;
   /** Story changes since the last commit of `docs/user_stories.md` (0: none). */
-  @Column('integer', { name: 'pending_changes', default: 0 }) pendingChanges?: number;
+  @Column('integer', { name: 'pending_changes', default: 0 }) pendingChanges!: number;
   /** What the first of them did, in words. */
-  @Column('text', { name: 'pending_summary', nullable: true }) pendingSummary?: string | null;
+  @Column('text', { name: 'pending_summary', nullable: true }) pendingSummary!: string | null;
   /** The criterion references they touched. */
-  @Column('text', { name: 'pending_refs', array: true, default: () => "'{}'" }) pendingRefs?: string[];
+  @Column('text', { name: 'pending_refs', array: true, default: () => "'{}'" }) pendingRefs!: string[];
   /** The last of them: the commit's `Event`, author and time. */
-  @Column('text', { name: 'pending_event_id', nullable: true }) pendingEventId?: string | null;
-  @Column('text', { name: 'pending_actor', nullable: true }) pendingActor?: string | null;
-  @Column('timestamptz', { name: 'pending_at', nullable: true }) pendingAt?: Date | null;
+  @Column('text', { name: 'pending_event_id', nullable: true }) pendingEventId!: string | null;
+  @Column('text', { name: 'pending_actor', nullable: true }) pendingActor!: string | null;
+  @Column('timestamptz', { name: 'pending_at', nullable: true }) pendingAt!: Date | null;
 }

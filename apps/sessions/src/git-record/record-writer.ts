@@ -97,7 +97,8 @@ export class RecordWriter {
 
   /**
    * A story change, to be committed with the others that follow it closely (`flushStories`): the
-   * project row counts it, keeps the first summary, every reference and the last event.
+   * project row counts it, keeps the first summary, every reference and the last event. False when
+   * the record does not follow the project (it never saw it created).
    */
   async storiesChanged(
     event: Cause,
@@ -105,16 +106,17 @@ export class RecordWriter {
     projectId: string,
     summary: string,
     refs: readonly string[] = [],
-  ): Promise<void> {
-    await manager.query(
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
       `UPDATE record_projects SET
          pending_changes = pending_changes + 1,
          pending_summary = CASE WHEN pending_changes = 0 THEN $2 ELSE pending_summary END,
          pending_refs = ARRAY(SELECT DISTINCT unnest(pending_refs || $3::text[]) ORDER BY 1),
          pending_event_id = $4, pending_actor = $5, pending_at = $6
-       WHERE project_id = $1`,
+       WHERE project_id = $1 RETURNING project_id`,
       [projectId, summary, [...refs], event.eventId, actorOf(event), event.recordedAt],
     );
+    return rows.length > 0;
   }
 
   /**
@@ -139,7 +141,7 @@ export class RecordWriter {
         project.name,
         stories.map((s) => ({ title: s.title, description: s.description, acceptanceCriteria: s.criteria })),
       );
-      const changes = project.pendingChanges ?? 0;
+      const changes = project.pendingChanges;
       const summary = project.pendingSummary ?? 'Stories changed';
       const actor = project.pendingActor ?? 'system';
       const cause: Cause = {
@@ -150,7 +152,7 @@ export class RecordWriter {
       };
       const message =
         changes > 1 ? `${summary}, and ${changes - 1} more story change${changes > 2 ? 's' : ''}` : summary;
-      await this.commit(cause, sql, id, storiesCommit(message, project.pendingRefs ?? [], actor), [
+      await this.commit(cause, sql, id, storiesCommit(message, project.pendingRefs, actor), [
         { path: USER_STORIES_PATH, content: markdown },
       ]);
       await sql.manager.update(

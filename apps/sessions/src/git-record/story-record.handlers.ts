@@ -13,14 +13,24 @@ export function projectRecordHandlers(writer: RecordWriter): ContractHandlers<Pu
   return {
     ProjectCreated: async (event, { manager }) => {
       const { projectId, name } = event.data;
-      await writeEntity(manager, RecordProject, { projectId, name }, 'ignore');
+      const row: RecordProject = {
+        projectId,
+        name,
+        pendingChanges: 0,
+        pendingSummary: null,
+        pendingRefs: [],
+        pendingEventId: null,
+        pendingActor: null,
+        pendingAt: null,
+      };
+      await writeEntity(manager, RecordProject, row, 'ignore');
       await writer.storiesChanged(event, manager, projectId, `Project ${name} created`);
     },
     ProjectRenamed: async (event, { manager }) => {
       const projectId = projectIdFromStream(event.streamId);
-      if (!(await writer.follows(manager, projectId))) return;
-      await writeEntity(manager, RecordProject, { projectId, name: event.data.name }, 'update');
-      await writer.storiesChanged(event, manager, projectId, `Project renamed to ${event.data.name}`);
+      const summary = `Project renamed to ${event.data.name}`;
+      if (await writer.storiesChanged(event, manager, projectId, summary))
+        await manager.update(RecordProject, { projectId }, { name: event.data.name });
     },
   };
 }
@@ -46,7 +56,6 @@ export function storyRecordHandlers(writer: RecordWriter): ContractHandlers<Publ
   return {
     StoryCreated: async (event, { manager }) => {
       const { storyId, projectId, title, description, createdAt } = event.data;
-      if (!(await writer.follows(manager, projectId))) return;
       const criteria = event.data.acceptanceCriteria.map((c) => ({
         id: c.id,
         ...(c.ref ? { ref: c.ref } : {}),
@@ -60,9 +69,10 @@ export function storyRecordHandlers(writer: RecordWriter): ContractHandlers<Publ
         criteria,
         createdAt: new Date(createdAt),
       };
-      await writeEntity(manager, RecordStory, row, 'ignore');
       const refs = criteria.flatMap((c) => (c.ref ? [c.ref] : []));
-      await writer.storiesChanged(event, manager, projectId, `Story "${title}" created`, refs);
+      // Two statements an event: an import of thousands of stories must not hold the consumer up.
+      if (await writer.storiesChanged(event, manager, projectId, `Story "${title}" created`, refs))
+        await writeEntity(manager, RecordStory, row, 'ignore');
     },
     StoryRevised: async (event, { manager }) => {
       const story = await storyOf(event, manager);
