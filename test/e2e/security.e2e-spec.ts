@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import { waitFor } from '@app/testing/wait-for';
 import type { RunningSystem } from './system';
@@ -166,6 +168,41 @@ describe('security: the attacks of the review, through the gateway', () => {
     );
     expect(again.errors).toBeUndefined();
     expect(again.data!.importStoriesMarkdown).toHaveLength(10_000);
+    // The other services follow: the architect's report lists every imported criterion, and the git
+    // record holds every story after a handful of commits (changes close together share one).
+    await waitFor(
+      async () => {
+        const report = await gql(
+          `query($p: ID!) { traceability(projectId: $p) { counts { status count } } }`,
+          {
+            p: second,
+          },
+        );
+        const counts = (report.data?.traceability?.counts ?? []) as { count: number }[];
+        return counts.reduce((sum, c) => sum + c.count, 0) === 10_000;
+      },
+      120_000,
+      'the architect to hold every imported criterion',
+    );
+    const repository = `--git-dir=${join(system.dataDir, 'repos', `${second}.git`)}`;
+    const stories = () =>
+      execFileSync('git', [repository, 'show', 'main:docs/user_stories.md'], { maxBuffer: 64 << 20 })
+        .toString()
+        .match(/^## Story /gm)?.length ?? 0;
+    await waitFor(
+      async () => {
+        try {
+          return stories() === 10_000;
+        } catch {
+          return false; // not committed yet
+        }
+      },
+      120_000,
+      'the git record to hold every imported story',
+    );
+    expect(
+      Number(execFileSync('git', [repository, 'rev-list', '--count', 'main']).toString()),
+    ).toBeLessThanOrEqual(5);
   }, 300_000);
 
   it("answers a token about another project's things exactly as about random ids", async () => {
@@ -288,11 +325,13 @@ describe('security: the attacks of the review, through the gateway', () => {
         () => ({ v: { projectId, testCommand: 'node --test' } }),
       ],
     ];
+    // The archive reaches every service over the bus. The sessions service's consumer also reads the
+    // 20,000 stories imported above (its git record keeps a copy), so it may still be behind them.
     for (const [query, variables] of writes)
       await waitFor(
         async () =>
           (await gql(query, variables(), editor.token)).errors?.[0].extensions?.code === 'FORBIDDEN',
-        20_000,
+        60_000,
         `FORBIDDEN for ${query.slice(9, 40)} in the archived project`,
       );
     expect(
@@ -301,10 +340,10 @@ describe('security: the attacks of the review, through the gateway', () => {
     ).toBeUndefined();
     await waitFor(
       async () => !(await gql(writes[1][0], writes[1][1](), editor.token)).errors,
-      20_000,
+      60_000,
       'createContext to work again after unarchiving',
     );
-  });
+  }, 180_000);
 
   it('closes an open subscription within 5 s of its token being revoked; graphql-ws hides the schema too', async () => {
     const projectId = await project('Revoke');

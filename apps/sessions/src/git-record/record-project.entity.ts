@@ -19,4 +19,8 @@ export class RecordProject {
   @Column('text', { name: 'pending_event_id', nullable: true }) pendingEventId!: string | null;
   @Column('text', { name: 'pending_actor', nullable: true }) pendingActor!: string | null;
   @Column('timestamptz', { name: 'pending_at', nullable: true }) pendingAt!: Date | null;
+  /** When the first of them was noted (wall clock): changes that never pause are still committed. */
+  @Column('timestamptz', { name: 'pending_since', nullable: true }) pendingSince!: Date | null;
+  /** When the last of them was noted (wall clock): they are committed once the stories go quiet. */
+  @Column('timestamptz', { name: 'pending_noted', nullable: true }) pendingNoted!: Date | null;
 }

@@ -111,6 +111,8 @@ export class RecordWriter {
       `UPDATE record_projects SET
          pending_changes = pending_changes + 1,
          pending_summary = CASE WHEN pending_changes = 0 THEN $2 ELSE pending_summary END,
+         pending_since = CASE WHEN pending_changes = 0 THEN clock_timestamp() ELSE pending_since END,
+         pending_noted = clock_timestamp(),
          pending_refs = ARRAY(SELECT DISTINCT unnest(pending_refs || $3::text[]) ORDER BY 1),
          pending_event_id = $4, pending_actor = $5, pending_at = $6
        WHERE project_id = $1 RETURNING project_id`,
@@ -121,15 +123,21 @@ export class RecordWriter {
 
   /**
    * Commits `docs/user_stories.md` as the export writes it now, for every project with story
-   * changes not committed yet (one project's row locked at a time, so instances never commit the
+   * changes not committed yet that went quiet for `quietMs` or waited `maxMs` (one project's row locked at a time, so instances never commit the
    * same changes twice). The commit names the first change and how many there were, is authored by
    * the last one's actor at its time, and carries its `Event`.
    */
-  async flushStories(sql: SqlExecutor, projectId?: string): Promise<number> {
+  async flushStories(
+    sql: SqlExecutor,
+    wait: { quietMs: number; maxMs: number } = { quietMs: 0, maxMs: 0 },
+  ): Promise<number> {
     const rows: { project_id: string }[] = await sql.manager.query(
-      `SELECT project_id FROM record_projects WHERE pending_changes > 0 ${projectId ? 'AND project_id = $1' : ''}
+      `SELECT project_id FROM record_projects
+        WHERE pending_changes > 0
+          AND (pending_noted <= clock_timestamp() - make_interval(secs => $1 / 1000.0)
+               OR pending_since <= clock_timestamp() - make_interval(secs => $2 / 1000.0))
         ORDER BY project_id FOR UPDATE SKIP LOCKED`,
-      projectId ? [projectId] : [],
+      [wait.quietMs, wait.maxMs],
     );
     for (const { project_id: id } of rows) {
       const project = await sql.manager.findOneByOrFail(RecordProject, { projectId: id });
@@ -165,6 +173,8 @@ export class RecordWriter {
           pendingEventId: null,
           pendingActor: null,
           pendingAt: null,
+          pendingSince: null,
+          pendingNoted: null,
         },
       );
     }

@@ -8,6 +8,10 @@ import { RecordWriter } from './record-writer';
 
 /** How often projects with story changes not committed yet are looked for. */
 const FLUSH_EVERY_MS = 250;
+/** Story changes are committed once a project's stories have been quiet this long… */
+const QUIET_MS = 300;
+/** …or once the first of them has waited this long (changes that never pause). */
+const MAX_WAIT_MS = 30_000;
 
 /**
  * Commits `docs/user_stories.md` shortly after a project's stories change (see
@@ -43,7 +47,9 @@ export class StoriesFlusher implements OnApplicationBootstrap, OnApplicationShut
 
   private async flush(): Promise<void> {
     try {
-      await inTransaction(this.dataSource, (sql) => this.writer.flushStories(sql));
+      await inTransaction(this.dataSource, (sql) =>
+        this.writer.flushStories(sql, { quietMs: QUIET_MS, maxMs: MAX_WAIT_MS }),
+      );
     } catch (error) {
       this.logger.warn(
         `committing user_stories.md failed (retried): ${error instanceof Error ? error.message : String(error)}`,

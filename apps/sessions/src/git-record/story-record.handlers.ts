@@ -22,6 +22,8 @@ export function projectRecordHandlers(writer: RecordWriter): ContractHandlers<Pu
         pendingEventId: null,
         pendingActor: null,
         pendingAt: null,
+        pendingSince: null,
+        pendingNoted: null,
       };
       await writeEntity(manager, RecordProject, row, 'ignore');
       await writer.storiesChanged(event, manager, projectId, `Project ${name} created`);

@@ -83,7 +83,9 @@ export const sessionsMigrations: readonly Migration[] = [
         ADD COLUMN IF NOT EXISTS pending_refs text[] NOT NULL DEFAULT '{}',
         ADD COLUMN IF NOT EXISTS pending_event_id text,
         ADD COLUMN IF NOT EXISTS pending_actor text,
-        ADD COLUMN IF NOT EXISTS pending_at timestamptz;
+        ADD COLUMN IF NOT EXISTS pending_at timestamptz,
+        ADD COLUMN IF NOT EXISTS pending_since timestamptz,
+        ADD COLUMN IF NOT EXISTS pending_noted timestamptz;
       CREATE INDEX IF NOT EXISTS record_projects_pending ON ${s}.record_projects (project_id) WHERE pending_changes > 0;
     `,
   },
