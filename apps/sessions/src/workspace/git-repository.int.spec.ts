@@ -94,7 +94,7 @@ describe('GitRepositories (real git, bare repositories, plumbing only)', () => {
       trailers: [['Event', 'e-1']],
       once: ['Event', 'e-1'],
     });
-    expect(unchanged).toEqual({ commit: git(dir, 'rev-parse', 'main'), created: false });
+    expect(unchanged).toEqual({ commit: git(dir, 'rev-parse', 'main'), created: false, ownCommit: false });
     const request = {
       files: [{ path: 'docs/a.md', content: '# A\n' }],
       message: 'A',
