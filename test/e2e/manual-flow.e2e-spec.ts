@@ -199,6 +199,24 @@ describe('the whole system through the gateway', () => {
       20_000,
       'the timeline to show both services',
     );
+    // A replay compares with the live timeline, so let the writes settle first (the git record
+    // commits story changes a moment after they happen, and its commits are events too).
+    let last = -1;
+    await waitFor(
+      async () => {
+        const { projectTimeline } = await ok<{ projectTimeline: { totalCount: number } }>(
+          `query($p: ID!) { projectTimeline(projectId: $p, first: 1) { totalCount } }`,
+          { p: projectId },
+          editor,
+        );
+        const settled = projectTimeline.totalCount === last;
+        last = projectTimeline.totalCount;
+        if (!settled) await new Promise((resolve) => setTimeout(resolve, 1_000));
+        return settled;
+      },
+      30_000,
+      'the timeline to settle',
+    );
     const replay = await ok<{ verifyReplay: { equal: boolean; events: number } }>(
       `mutation { verifyReplay(readModel: "gateway.timeline") { events checksumLive checksumReplayed equal } }`,
     );
