@@ -115,6 +115,25 @@ describe('the git record of a project (manual mode, git over smart HTTP)', () =>
       30_000,
       'the story to reach the architect',
     );
+    // Story changes are committed once the project goes quiet: wait for them, so the design comes after.
+    const url = `${system.url}/git/${projectId}.git`;
+    const clone = join(work, 'links');
+    const freshClone = async () => {
+      await rm(clone, { recursive: true, force: true });
+      await git([...withToken(dana), 'clone', '--quiet', url, clone]);
+    };
+    await waitFor(
+      async () => {
+        try {
+          await freshClone();
+          return (await readFile(join(clone, 'docs/user_stories.md'), 'utf8')).includes('AC-2');
+        } catch {
+          return false;
+        }
+      },
+      30_000,
+      'the story in the git record',
+    );
     await ok(`mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { valid } }`, {
       i: { componentId, markdown: design },
     });
@@ -131,13 +150,10 @@ describe('the git record of a project (manual mode, git over smart HTTP)', () =>
     expect(green.evidence).toBe('GREEN');
 
     // The record follows the events: wait for the green commit, then clone as a user would.
-    const url = `${system.url}/git/${projectId}.git`;
-    const clone = join(work, 'links');
     await waitFor(
       async () => {
-        await rm(clone, { recursive: true, force: true });
         try {
-          await git([...withToken(dana), 'clone', '--quiet', url, clone]);
+          await freshClone();
           const { stdout } = await git(
             ['log', '-1', '--format=%(trailers:key=Sandbox-Run,valueonly)'],
             clone,

@@ -14,7 +14,7 @@ export function artifactRecordHandlers(
     DesignSubmitted: async (event, { sql, manager }) => {
       const design = event.data;
       const projectId = event.metadata.projectId;
-      if (!design.valid || !projectId) return;
+      if (!design.valid || !projectId || !(await writer.follows(manager, projectId))) return;
       const name = design.componentName ?? design.componentId;
       const row: RecordComponent = {
         componentId: design.componentId,
@@ -30,6 +30,7 @@ export function artifactRecordHandlers(
     },
     SandboxRunRecorded: async (event, { sql, manager }) => {
       const run = event.data;
+      if (!(await writer.follows(manager, run.projectId))) return;
       const component = await manager.findOneBy(RecordComponent, { componentId: run.componentId });
       const artifact = runCommit(
         run,

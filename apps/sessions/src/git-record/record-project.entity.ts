@@ -24,3 +24,15 @@ export class RecordProject {
   /** When the last of them was noted (wall clock): they are committed once the stories go quiet. */
   @Column('timestamptz', { name: 'pending_noted', nullable: true }) pendingNoted!: Date | null;
 }
+
+/** A project row's pending fields when no story change waits to be committed. */
+export const NO_PENDING_STORIES = {
+  pendingChanges: 0,
+  pendingSummary: null,
+  pendingRefs: [],
+  pendingEventId: null,
+  pendingActor: null,
+  pendingAt: null,
+  pendingSince: null,
+  pendingNoted: null,
+} satisfies Omit<RecordProject, 'projectId' | 'name'>;

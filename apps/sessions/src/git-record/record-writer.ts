@@ -6,7 +6,7 @@ import { CommandHandler, quoteIdent } from '@app/platform';
 import type { GitRepositories } from '../workspace/git-repository';
 import type { ArtifactCommit } from './record-commits';
 import { storiesCommit, USER_STORIES_PATH } from './record-commits';
-import { RecordProject } from './record-project.entity';
+import { NO_PENDING_STORIES, RecordProject } from './record-project.entity';
 import { RecordStory } from './record-story.entity';
 
 /** What a commit takes from the event that caused it. */
@@ -163,20 +163,7 @@ export class RecordWriter {
       await this.commit(cause, sql, id, storiesCommit(message, project.pendingRefs, actor), [
         { path: USER_STORIES_PATH, content: markdown },
       ]);
-      await sql.manager.update(
-        RecordProject,
-        { projectId: id },
-        {
-          pendingChanges: 0,
-          pendingSummary: null,
-          pendingRefs: [],
-          pendingEventId: null,
-          pendingActor: null,
-          pendingAt: null,
-          pendingSince: null,
-          pendingNoted: null,
-        },
-      );
+      await sql.manager.update(RecordProject, { projectId: id }, { ...NO_PENDING_STORIES, pendingRefs: [] });
     }
     return rows.length;
   }

@@ -4,7 +4,7 @@ import type { ContractHandlers } from '@app/platform';
 import { projectIdFromStream, storyIdFromStream } from '@app/domain';
 import { writeEntity } from '@app/platform';
 import type { Cause, RecordWriter } from './record-writer';
-import { RecordProject } from './record-project.entity';
+import { NO_PENDING_STORIES, RecordProject } from './record-project.entity';
 import type { RecordCriterion } from './record-story.entity';
 import { RecordStory } from './record-story.entity';
 
@@ -13,18 +13,7 @@ export function projectRecordHandlers(writer: RecordWriter): ContractHandlers<Pu
   return {
     ProjectCreated: async (event, { manager }) => {
       const { projectId, name } = event.data;
-      const row: RecordProject = {
-        projectId,
-        name,
-        pendingChanges: 0,
-        pendingSummary: null,
-        pendingRefs: [],
-        pendingEventId: null,
-        pendingActor: null,
-        pendingAt: null,
-        pendingSince: null,
-        pendingNoted: null,
-      };
+      const row: RecordProject = { projectId, name, ...NO_PENDING_STORIES, pendingRefs: [] };
       await writeEntity(manager, RecordProject, row, 'ignore');
       await writer.storiesChanged(event, manager, projectId, `Project ${name} created`);
     },
