@@ -69,6 +69,8 @@ export async function startBenchSystem(options: {
   dataDir: string;
   secret: string;
   adminToken: string;
+  /** Settings for every service on top of the bench's (a sandbox driver, an LLM endpoint). */
+  env?: Record<string, string>;
 }): Promise<BenchSystem> {
   const children: ChildProcess[] = [];
   const started = async (name: string, env: Record<string, string>) => {
@@ -86,6 +88,7 @@ export async function startBenchSystem(options: {
       CODEMYSPEC_DATA_DIR: options.dataDir,
       SANDBOX_DRIVER: 'none',
       SANDBOX_WARM_POOL: '0',
+      ...options.env,
     };
     const stories = await started('stories', common);
     const architect = await started('architect', common);

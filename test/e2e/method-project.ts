@@ -6,7 +6,7 @@ import type { RunningSystem } from './system';
  * context, the link settled on both sides (the architect's and the story's), so every session
  * starts from settled facts.
  */
-export async function createMethodProject(system: RunningSystem, name: string) {
+export async function createMethodProject(system: RunningSystem, name: string, description = 'Invoice totals') {
   const ok = <T>(query: string, variables?: Record<string, unknown>) => system.ok<T>(query, variables);
   const projectId = (
     await ok<{ createProject: { id: string } }>(
@@ -39,7 +39,7 @@ export async function createMethodProject(system: RunningSystem, name: string) {
     await ok<{ createComponent: { id: string } }>(
       `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`,
       {
-        i: { projectId, parentId: contextId, name: 'Totals', type: 'other', description: 'Invoice totals' },
+        i: { projectId, parentId: contextId, name: 'Totals', type: 'other', description },
       },
     )
   ).createComponent.id;

@@ -18,10 +18,10 @@ export function phaseOf(request: ChatRequest): Phase {
   return 'code';
 }
 
-const nameIn = (request: ChatRequest) => /^Name: (.*)$/m.exec(request.messages[1]?.content ?? '')?.[1] ?? '?';
+export const nameIn = (request: ChatRequest) => /^Name: (.*)$/m.exec(request.messages[1]?.content ?? '')?.[1] ?? '?';
 
 /** The criterion references the prompt shows (`- AC-3: …`), for a design that cites them as a good model does. */
-const refsIn = (request: ChatRequest) => [
+export const refsIn = (request: ChatRequest) => [
   ...new Set(
     request.messages.flatMap((m) => [...(m.content ?? '').matchAll(/^- (AC-\d+):/gm)].map((r) => r[1])),
   ),

@@ -14,6 +14,18 @@ export interface LlmSettings {
   readonly temperature: number;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  /** OPENAI_FILES_MODE: how files are asked for (auto: probe the endpoint once). */
+  readonly filesMode: 'auto' | 'tools' | 'json' | 'fenced';
+  /** OPENAI_MAX_TOKENS: the reply limit sent (unset: the endpoint's own). */
+  readonly maxTokens: number | null;
+  /** OPENAI_REASONING_EFFORT, for reasoning models. */
+  readonly reasoningEffort: string | null;
+  /** OPENAI_STREAM: stream replies (default) or take them whole. */
+  readonly stream: boolean;
+  /** A streamed reply that sends nothing for this long is abandoned (and retried). */
+  readonly stallTimeoutMs: number;
+  /** Follow-ups asked for when a reply stops at the token limit. */
+  readonly maxContinuations: number;
 }
 
 export interface SessionsConfig {
@@ -50,6 +62,15 @@ function subgraphUrl(read: ReturnType<typeof envReader>, name: 'stories' | 'arch
     read.url(`${prefix}_URL`, ['http:', 'https:']) ??
     `http://127.0.0.1:${read.port(`${prefix}_PORT`, DEFAULT_PORTS[name])}/graphql`
   );
+}
+
+const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high'];
+
+function reasoningEffortOf(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (!REASONING_EFFORTS.includes(value))
+    throw new ConfigError('OPENAI_REASONING_EFFORT', `must be one of ${REASONING_EFFORTS.join(', ')}`);
+  return value;
 }
 
 /** Settings of the sessions service beyond the common ones; a bad value names its variable. */
@@ -108,6 +129,15 @@ export function loadSessionsConfig(
       temperature,
       timeoutMs: read.int('OPENAI_TIMEOUT_MS', 120_000, { min: 1_000 }),
       maxRetries: read.int('OPENAI_MAX_RETRIES', 3, { min: 0, max: 10 }),
+      filesMode: read.oneOf('OPENAI_FILES_MODE', ['auto', 'tools', 'json', 'fenced'], 'auto'),
+      maxTokens:
+        read.optionalString('OPENAI_MAX_TOKENS') === undefined
+          ? null
+          : read.int('OPENAI_MAX_TOKENS', 0, { min: 16 }),
+      reasoningEffort: reasoningEffortOf(read.optionalString('OPENAI_REASONING_EFFORT')),
+      stream: read.bool('OPENAI_STREAM', true),
+      stallTimeoutMs: read.int('OPENAI_STALL_TIMEOUT_MS', 60_000, { min: 100 }),
+      maxContinuations: read.int('OPENAI_MAX_CONTINUATIONS', 2, { min: 0, max: 10 }),
     },
     budgets: {
       maxLlmCalls: read.int('SESSION_MAX_LLM_CALLS', 20, { min: 1 }),

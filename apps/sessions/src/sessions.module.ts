@@ -27,6 +27,7 @@ import { WritableProjects } from './projects/writable-projects';
 import { WorkspaceService } from './workspace/workspace.service';
 import { ContextBundleService } from './session-runtime/context-bundle.service';
 import { LLM_PROVIDER, LlmLedger } from './session-runtime/llm-ledger';
+import { LiveCalls } from './session-runtime/live-calls';
 import { SessionDriver } from './session-runtime/session-driver';
 import { SessionInputs } from './session-runtime/session-inputs';
 import { SessionWorker } from './session-runtime/session-worker';
@@ -78,6 +79,7 @@ export class SessionsModule {
           useValue: sessions.llm.baseUrl || sessions.llm.apiKey ? new OpenAiLlm(sessions.llm) : null,
         },
         LlmLedger,
+        LiveCalls,
         SessionRepository,
         SessionInputs,
         { provide: GitRepositories, useValue: repos },

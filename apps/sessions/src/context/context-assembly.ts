@@ -1,4 +1,4 @@
-import type { LlmMessage, LlmParameters } from '../llm/llm.port';
+import type { FilesMode, LlmMessage, LlmParameters } from '../llm/llm.port';
 import { canonicalJson, sha256Hex } from './canonical-hash';
 import type { ContextItem, ContextPiece } from './context-item';
 import { estimateTokens } from './token-estimate';
@@ -47,8 +47,9 @@ export function contextHashOf(messages: readonly LlmMessage[], parameters: LlmPa
 export function assembleContext(
   request: AssemblyRequest | PromptRequest,
   parameters: LlmParameters | null = null,
+  filesMode: FilesMode = 'fenced',
 ): AssembledContext {
-  const pieces = contextPieces(request);
+  const pieces = contextPieces(request, filesMode);
   const [system, ...rest] = pieces;
   const sections = rest.map(section);
   const messages: LlmMessage[] = [

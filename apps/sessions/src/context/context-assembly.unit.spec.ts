@@ -35,10 +35,15 @@ describe('context assembly', () => {
   it('records each piece with its source, version, fingerprint and tokens, and nothing else goes in', () => {
     const { messages, items } = assembleContext(request);
     expect(items.map((i) => [i.kind, i.source, i.version])).toEqual([
-      ['instruction', 'instruction:tests', 2],
+      ['instruction', 'instruction:tests', 3],
       ['instruction', 'component-c1', 0],
       ['design', 'design-c1', 3],
+      ['instruction', 'instruction:reply-files-fenced', 1],
     ]);
+    // The form files are asked for is its own item, so the ledger says which one went in.
+    expect(assembleContext(request, null, 'tools').items.at(-1)?.source).toBe(
+      'instruction:reply-files-tools',
+    );
     expect(items.every((i) => /^[0-9a-f]{64}$/.test(i.sha256) && i.tokens > 0)).toBe(true);
     expect(messages).toHaveLength(2);
     expect(messages[1].content).toContain('## Accepted design (version 3)');

@@ -12,6 +12,7 @@ import {
   STORY_REVIEW_INSTRUCTION,
   TESTS_FIX_INSTRUCTION,
   TESTS_INSTRUCTION,
+  REPLY_FILES_INSTRUCTIONS,
 } from './instructions';
 import type {
   ComponentInput,
@@ -173,8 +174,24 @@ function titlesPiece(projectId: string, version: number, titles: readonly string
   };
 }
 
+const FILE_PURPOSES = new Set(['TESTS', 'TESTS_FIX', 'CODE', 'CODE_FIX']);
+
+/**
+ * The pieces of a call, in order; a call that writes files ends with the form its files are
+ * asked for in (fenced blocks unless the endpoint takes tool calls or JSON).
+ */
+export function contextPieces(
+  request: AssemblyRequest | PromptRequest,
+  filesMode: 'tools' | 'json' | 'fenced' = 'fenced',
+): ContextPiece[] {
+  const pieces = purposePieces(request);
+  if (!FILE_PURPOSES.has(request.purpose)) return pieces;
+  const format = instructionPiece(REPLY_FILES_INSTRUCTIONS[filesMode]);
+  return [...pieces, { ...format, title: 'Reply format' }];
+}
+
 /** The pieces of a request, in the one order they always go in. */
-export function contextPieces(request: AssemblyRequest | PromptRequest): ContextPiece[] {
+function purposePieces(request: AssemblyRequest | PromptRequest): ContextPiece[] {
   switch (request.purpose) {
     case 'STORY_INTERVIEW':
       return [

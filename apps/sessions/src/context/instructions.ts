@@ -8,10 +8,27 @@ export interface Instruction {
   readonly text: string;
 }
 
-const REPLY_FILES = [
-  'Reply with fenced code blocks only; the info string of each block names the language and the file,',
-  'for example ```typescript path=src/example.ts. Paths are relative to the workspace root; never absolute, never "..".',
-].join(' ');
+/** How a step asks for its files, one instruction per form (appended to the TESTS and CODE calls). */
+export const REPLY_FILES_INSTRUCTIONS: Readonly<Record<'tools' | 'json' | 'fenced', Instruction>> = {
+  fenced: {
+    name: 'reply-files-fenced',
+    version: 1,
+    text: [
+      'Reply with fenced code blocks only, one per file, each holding the whole file; the info string of each block names the language and the file,',
+      'for example ```typescript path=src/example.ts. Paths are relative to the workspace root; never absolute, never "..".',
+    ].join(' '),
+  },
+  tools: {
+    name: 'reply-files-tools',
+    version: 1,
+    text: 'Write each file by calling the write_file tool once per file, with its path (relative to the workspace root; never absolute, never "..") and its whole content.',
+  },
+  json: {
+    name: 'reply-files-json',
+    version: 1,
+    text: 'Reply with one JSON object {"files": [{"path": "<path>", "content": "<whole file>"}]}: paths relative to the workspace root, never absolute, never "..".',
+  },
+};
 
 const NODE_TYPESCRIPT = [
   'The code is TypeScript run directly by Node.js 24, which strips type annotations:',
@@ -45,20 +62,19 @@ export const DESIGN_REVISION_INSTRUCTION: Instruction = {
 
 export const TESTS_INSTRUCTION: Instruction = {
   name: 'tests',
-  version: 2,
+  version: 3,
   text: [
     'You write the tests of one component from its accepted design, before the component exists.',
     "Use Node.js's built-in test runner: import test from 'node:test' and assert from 'node:assert/strict'.",
     "Write one test per item of the design's Test Assertions, named exactly as the item reads without its [AC-…] references.",
     'Import the implementation from the path given; that file does not exist yet, so the tests must fail now.',
     NODE_TYPESCRIPT,
-    REPLY_FILES,
   ].join('\n'),
 };
 
 export const TESTS_FIX_INSTRUCTION: Instruction = {
   name: 'tests-fix',
-  version: 1,
+  version: 2,
   text: [
     TESTS_INSTRUCTION.text,
     'Your previous tests could not be used, for the reasons given below. Reply with the corrected files in full.',
@@ -67,18 +83,17 @@ export const TESTS_FIX_INSTRUCTION: Instruction = {
 
 export const CODE_INSTRUCTION: Instruction = {
   name: 'code',
-  version: 1,
+  version: 2,
   text: [
     'You write the implementation of one component so that its failing tests pass, following its design.',
     'Do not change the tests and do not write new test files.',
     NODE_TYPESCRIPT,
-    REPLY_FILES,
   ].join('\n'),
 };
 
 export const CODE_FIX_INSTRUCTION: Instruction = {
   name: 'code-fix',
-  version: 1,
+  version: 2,
   text: [
     CODE_INSTRUCTION.text,
     'Your previous implementation did not pass every test. The failing tests and their messages are below; reply with the corrected files in full.',

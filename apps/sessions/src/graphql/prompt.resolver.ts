@@ -3,6 +3,7 @@ import type { RequestContext } from '@app/platform';
 import { CurrentRequest } from '@app/platform';
 import { PromptService } from '../prompts/prompt.service';
 import { AiStoryReviewModel, PromptKindEnum, PromptModel } from './prompt.model';
+import { llmCallView } from './llm-call.view';
 
 @Resolver()
 export class PromptResolver {
@@ -50,25 +51,7 @@ export class PromptResolver {
       fallbackReason: review.fallbackReason,
       score: review.score,
       findings: [...review.findings],
-      llmCall: call
-        ? {
-            id: call.callId,
-            step: 'review_story',
-            attempt: 1,
-            model: call.model,
-            requestedModel: call.parameters.model,
-            temperature: call.parameters.temperature,
-            promptTokens: call.promptTokens,
-            completionTokens: call.completionTokens,
-            contextHash: call.contextHash,
-            messagesSha256: call.messagesSha256,
-            replySha256: call.replySha256,
-            durationMs: call.durationMs,
-            httpAttempts: call.httpAttempts,
-            items: call.items.map((i) => ({ ...i })),
-            at: call.at,
-          }
-        : null,
+      llmCall: call ? llmCallView(call, 'review_story', 1) : null,
       at: review.at,
     };
   }

@@ -60,9 +60,39 @@ export class LlmCallModel {
   @Field(() => Int) attempt!: number;
   @Field({ description: 'The model the endpoint says answered.' }) model!: string;
   @Field({ description: 'The model requested.' }) requestedModel!: string;
-  @Field() temperature!: number;
+  @Field({ description: 'The temperature configured (see omittedParameters: some models refuse it).' })
+  temperature!: number;
+  @Field(() => [String], {
+    description:
+      'Parameters this model refused with a 400 and that were left out (temperature, max_completion_tokens, …).',
+  })
+  omittedParameters!: string[];
   @Field(() => Int) promptTokens!: number;
   @Field(() => Int) completionTokens!: number;
+  @Field({ description: 'True when the endpoint reported no usage and the token counts are estimates.' })
+  usageEstimated!: boolean;
+  @Field(() => String, { nullable: true, description: 'stop, length, tool_calls, … as the endpoint said.' })
+  finishReason!: string | null;
+  @Field(() => Int, { description: 'Follow-ups that continued a reply cut off at the token limit.' })
+  continuations!: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'How files were asked for: tools, json or fenced (null for a call that writes none).',
+  })
+  filesMode!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'How the files mode was chosen: "override: …" (OPENAI_FILES_MODE) or "probe: …" (what the probe saw).',
+  })
+  filesModeSource!: string | null;
+  @Field(() => String, { nullable: true, description: 'The refusal the model gave, if any.' })
+  refusal!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "sha256 of the model's separate reasoning, stored as a blob; never fed back as code.",
+  })
+  reasoningSha256!: string | null;
   @Field() contextHash!: string;
   @Field({ description: 'sha256 of the exact messages sent (canonical JSON), stored as a blob.' })
   messagesSha256!: string;
@@ -71,6 +101,13 @@ export class LlmCallModel {
   @Field(() => Int, { description: 'HTTP attempts, retries included.' }) httpAttempts!: number;
   @Field(() => [ContextItemModel]) items!: ContextItemModel[];
   @Field() at!: string;
+}
+
+@ObjectType({ description: 'An LLM call streaming right now: the tokens so far (estimated) and the time.' })
+export class LiveLlmCallModel {
+  @Field({ description: 'The step and attempt, as generate_code#1.' }) step!: string;
+  @Field(() => Int) tokens!: number;
+  @Field(() => Int) elapsedMs!: number;
 }
 
 @ObjectType()

@@ -16,7 +16,8 @@ import { ContextBundleService } from '../session-runtime/context-bundle.service'
 import { SessionService } from '../session-runtime/session.service';
 import { sessionView } from './session.view';
 import { SandboxRunModel } from './sandbox-run.model';
-import { ContextBundleModel, ContextPurposeEnum, SessionModel } from './session.model';
+import { ContextBundleModel, ContextPurposeEnum, LiveLlmCallModel, SessionModel } from './session.model';
+import { LiveCalls } from '../session-runtime/live-calls';
 import { StartSessionInput } from './session.inputs';
 import { sandboxRunView } from './sandbox-run.view';
 
@@ -26,6 +27,7 @@ export class SessionResolver {
     private readonly sessionService: SessionService,
     private readonly runs: RunTestsService,
     private readonly bundles: ContextBundleService,
+    private readonly live: LiveCalls,
   ) {}
 
   @Mutation(() => SessionModel, {
@@ -91,6 +93,15 @@ export class SessionResolver {
     @Parent() session: SessionModel,
   ): Promise<SandboxRunModel[]> {
     return Promise.all(session.runIds.map(async (id) => sandboxRunView(await this.runs.run(context, id))));
+  }
+
+  @ResolveField(() => LiveLlmCallModel, {
+    nullable: true,
+    description:
+      'The LLM call streaming right now on the instance driving the session (null between calls): tokens so far and time.',
+  })
+  liveLlmCall(@Parent() session: SessionModel): LiveLlmCallModel | null {
+    return this.live.of(session.id);
   }
 
   @ResolveField(() => [SessionModel])

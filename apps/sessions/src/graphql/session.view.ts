@@ -1,4 +1,5 @@
-import type { ContextItemModel, SessionModel, SessionStatusEnum, SessionTypeEnum } from './session.model';
+import type { SessionModel, SessionStatusEnum, SessionTypeEnum } from './session.model';
+import { llmCallView } from './llm-call.view';
 import { sessionRunIds } from '../session/session-files';
 import type { SessionState } from '../session/session.state';
 
@@ -22,23 +23,7 @@ export function sessionView(state: SessionState): SessionModel {
       finishedAt: s.finishedAt,
       detail: s.detail,
     })),
-    llmCalls: state.llmCalls.map((c) => ({
-      id: c.callId,
-      step: c.step,
-      attempt: c.attempt,
-      model: c.model,
-      requestedModel: c.parameters.model,
-      temperature: c.parameters.temperature,
-      promptTokens: c.promptTokens,
-      completionTokens: c.completionTokens,
-      contextHash: c.contextHash,
-      messagesSha256: c.messagesSha256,
-      replySha256: c.replySha256,
-      durationMs: c.durationMs,
-      httpAttempts: c.httpAttempts,
-      items: c.items.map((i): ContextItemModel => ({ ...i })),
-      at: c.at,
-    })),
+    llmCalls: state.llmCalls.map((c) => llmCallView(c, c.step, c.attempt)),
     budget: {
       maxLlmCalls: state.budget.maxLlmCalls,
       maxTokens: state.budget.maxTokens,

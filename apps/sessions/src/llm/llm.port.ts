@@ -10,24 +10,68 @@ export interface LlmParameters {
   readonly model: string;
   readonly temperature: number;
   readonly maxTokens: number | null;
+  /** `reasoning_effort`, for reasoning models (absent in calls recorded before it existed). */
+  readonly reasoningEffort?: string | null;
+}
+
+/** How a step asks for files: tool calls, a JSON-schema reply, or fenced blocks in text. */
+export type FilesMode = 'tools' | 'json' | 'fenced';
+
+/** The files mode an endpoint and model get: set by OPENAI_FILES_MODE, or found by a probe. */
+export interface FilesCapability {
+  readonly mode: FilesMode;
+  readonly source: 'override' | 'probe';
+  /** What the probe saw (why a richer mode was not used). */
+  readonly detail: string;
+  readonly at: string;
+}
+
+/** Live progress of a streamed reply. */
+export interface LlmProgress {
+  readonly tokens: number;
+  readonly elapsedMs: number;
+}
+
+export interface LlmCallOptions {
+  readonly signal?: AbortSignal;
+  /** Ask for files in this form (tools and json come back in `files`). */
+  readonly files?: FilesMode;
+  readonly onProgress?: (progress: LlmProgress) => void;
 }
 
 export interface LlmReply {
+  /** The text of the reply (continuations joined). */
   readonly content: string;
+  /** Files from tool calls or a JSON reply; null when none were asked for that way or none parsed. */
+  readonly files: { path: string; content: string }[] | null;
+  /** Why structured files could not be read, when they were asked for. */
+  readonly filesError: string | null;
+  /** The model's reasoning (`reasoning_content` / `reasoning`), kept apart from the answer. */
+  readonly reasoning: string | null;
+  readonly refusal: string | null;
+  /** Still cut off at the token limit after the continuations allowed. */
+  readonly truncated: boolean;
+  readonly continuations: number;
   /** The model that answered (as the endpoint reports it). */
   readonly model: string;
   readonly promptTokens: number;
   readonly completionTokens: number;
+  /** The endpoint reported no usage: the counts are estimated from the text. */
+  readonly usageEstimated: boolean;
   readonly finishReason: string | null;
   readonly responseId: string | null;
   /** Attempts it took (1 without retries). */
   readonly attempts: number;
+  /** Parameters this model refused (found from its 400s and left out since). */
+  readonly omittedParameters: string[];
 }
 
 /** The port the orchestrators call; the adapter is the official `openai` client. */
 export interface LlmProvider {
   readonly parameters: LlmParameters;
-  complete(messages: readonly LlmMessage[], signal?: AbortSignal): Promise<LlmReply>;
+  /** How files are asked for from this endpoint and model (probed once, then cached). */
+  filesCapability(signal?: AbortSignal): Promise<FilesCapability>;
+  complete(messages: readonly LlmMessage[], options?: LlmCallOptions): Promise<LlmReply>;
 }
 
 export class LlmNotConfiguredError extends DomainError {

@@ -1,6 +1,7 @@
 import type { ScriptedLlmServer, ScriptedReply } from '@app/testing/scripted-llm-server';
 import { startScriptedLlmServer } from '@app/testing/scripted-llm-server';
 import { LlmCallError } from './llm.port';
+import type { LlmSettings } from '../sessions-config';
 import { OpenAiLlm, redactSecret } from './openai-llm';
 
 const KEY = 'sk-int-secret-0123456789abcdef';
@@ -16,19 +17,28 @@ describe('OpenAiLlm against an OpenAI-compatible server', () => {
   });
   afterAll(() => server.close());
   beforeEach(() => {
+    server.setTraits({});
     server.requests.length = 0;
+    server.refused.length = 0;
     sleeps.length = 0;
   });
 
-  const llm = (overrides: { timeoutMs?: number; maxRetries?: number } = {}) =>
+  const llm = (overrides: Partial<LlmSettings> = {}) =>
     new OpenAiLlm(
       {
         baseUrl: server.baseUrl,
         apiKey: KEY,
         model: 'scripted-model',
         temperature: 0,
-        timeoutMs: overrides.timeoutMs ?? 5_000,
-        maxRetries: overrides.maxRetries ?? 3,
+        timeoutMs: 5_000,
+        maxRetries: 3,
+        filesMode: 'auto',
+        maxTokens: null,
+        reasoningEffort: null,
+        stream: false,
+        stallTimeoutMs: 2_000,
+        maxContinuations: 2,
+        ...overrides,
       },
       async (ms) => {
         sleeps.push(ms);

@@ -1,8 +1,26 @@
 import OpenAI from 'openai';
+import { estimateTokens } from '../context/token-estimate';
 import type { LlmSettings } from '../sessions-config';
+import type { Ask } from './chat-body';
+import { chatBody } from './chat-body';
+import type { RawCompletion } from './completion-reader';
+import { readCompletion } from './completion-reader';
+import { CONTINUE_PROMPT, joinContinuation } from './continuation';
+import { probeFilesMode } from './files-capability';
 import { LlmCallError } from './llm.port';
-import type { LlmMessage, LlmParameters, LlmProvider, LlmReply } from './llm.port';
+import type {
+  FilesCapability,
+  LlmCallOptions,
+  LlmMessage,
+  LlmParameters,
+  LlmProvider,
+  LlmReply,
+} from './llm.port';
 import { backoffMs, isRetryable, retryAfterSeconds } from './retry-policy';
+import { filesFromJson, filesFromToolCalls } from './structured-files';
+import { streamCompletion } from './stream-completion';
+import { learnFromRefusal, NO_QUIRKS, omittedParameters } from './vendor-quirks';
+import type { VendorQuirks } from './vendor-quirks';
 
 /** Removes the API key from any text that might reach a log, an event or a client. */
 export function redactSecret(text: string, secret: string | undefined): string {
@@ -10,14 +28,21 @@ export function redactSecret(text: string, secret: string | undefined): string {
   return text.split(secret).join('[redacted]');
 }
 
+/** A request rejected for a parameter the model does not take is sent again without it, this often at most. */
+const MAX_PARAMETER_LESSONS = 4;
+
 /**
- * Any OpenAI-compatible endpoint through the official `openai` client. The client's own retries
- * are off: this adapter retries 429, 5xx, timeouts and lost connections itself, with back-off
- * (honouring Retry-After), so the attempts are counted and bounded per call.
+ * Any OpenAI-compatible endpoint through the official `openai` client. Replies stream by default;
+ * the client's own retries are off: this adapter retries 429, 5xx, timeouts, stalls and lost
+ * connections itself, with back-off (honouring Retry-After), so the attempts are counted and
+ * bounded. A 400 naming a parameter the model refuses is learned once and the call sent again
+ * without it. A reply cut off at the token limit is continued, up to a bound.
  */
 export class OpenAiLlm implements LlmProvider {
   readonly parameters: LlmParameters;
   private readonly client: OpenAI;
+  private quirks: VendorQuirks = NO_QUIRKS;
+  private capability: Promise<FilesCapability> | null = null;
 
   constructor(
     private readonly settings: LlmSettings,
@@ -29,31 +54,108 @@ export class OpenAiLlm implements LlmProvider {
       timeout: settings.timeoutMs,
       maxRetries: 0,
     });
-    this.parameters = { model: settings.model, temperature: settings.temperature, maxTokens: null };
+    this.parameters = {
+      model: settings.model,
+      temperature: settings.temperature,
+      maxTokens: settings.maxTokens,
+      reasoningEffort: settings.reasoningEffort,
+    };
   }
 
-  async complete(messages: readonly LlmMessage[], signal?: AbortSignal): Promise<LlmReply> {
-    const attempts = this.settings.maxRetries + 1;
+  filesCapability(signal?: AbortSignal): Promise<FilesCapability> {
+    const at = () => new Date().toISOString();
+    if (this.settings.filesMode !== 'auto')
+      return Promise.resolve({
+        mode: this.settings.filesMode,
+        source: 'override',
+        detail: 'set by OPENAI_FILES_MODE',
+        at: at(),
+      });
+    this.capability ??= probeFilesMode(
+      async (messages, ask) => (await this.exchange(messages, ask, { signal })).raw,
+      at,
+    ).catch((error: unknown) => {
+      this.capability = null;
+      throw error;
+    });
+    return this.capability;
+  }
+
+  async complete(messages: readonly LlmMessage[], options: LlmCallOptions = {}): Promise<LlmReply> {
+    const ask: Ask = options.files === 'tools' || options.files === 'json' ? options.files : 'text';
+    let { raw, attempts } = await this.exchange(messages, ask, options);
+    let content = raw.content;
+    const calls = [...raw.toolCalls];
+    let usage = raw.usage;
+    let estimated = usage === null;
+    let continuations = 0;
+    while (
+      raw.finishReason === 'length' &&
+      ask !== 'tools' &&
+      continuations < this.settings.maxContinuations
+    ) {
+      continuations += 1;
+      const followUp: LlmMessage[] = [
+        ...messages,
+        { role: 'assistant', content },
+        { role: 'user', content: CONTINUE_PROMPT },
+      ];
+      const next = await this.exchange(followUp, ask, options);
+      raw = next.raw;
+      attempts += next.attempts;
+      content = joinContinuation(content, raw.content);
+      estimated ||= raw.usage === null;
+      usage =
+        usage && raw.usage
+          ? { prompt: usage.prompt + raw.usage.prompt, completion: usage.completion + raw.usage.completion }
+          : null;
+    }
+    const structured =
+      ask === 'tools' ? filesFromToolCalls(calls) : ask === 'json' ? filesFromJson(content) : null;
+    return {
+      content,
+      files: structured && structured.files.length > 0 ? structured.files : null,
+      filesError: structured?.error ?? null,
+      reasoning: raw.reasoning || null,
+      refusal: raw.refusal || null,
+      truncated: raw.finishReason === 'length',
+      continuations,
+      model: raw.model || this.parameters.model,
+      promptTokens:
+        usage?.prompt ?? estimateTokens(messages.map((m) => m.content).join('\n')) * (continuations + 1),
+      completionTokens: usage?.completion ?? estimateTokens(content + calls.map((c) => c.arguments).join('')),
+      usageEstimated: estimated,
+      finishReason: raw.finishReason,
+      responseId: raw.id,
+      attempts,
+      omittedParameters: omittedParameters(this.quirks),
+    };
+  }
+
+  /** One completion, with retries and the parameter lessons; streamed unless streaming is off. */
+  private async exchange(
+    messages: readonly LlmMessage[],
+    ask: Ask,
+    options: LlmCallOptions,
+  ): Promise<{ raw: RawCompletion; attempts: number }> {
+    const { signal } = options;
+    let lessons = 0;
     for (let attempt = 1; ; attempt += 1) {
+      const body = chatBody(messages, this.parameters, this.quirks, { stream: this.settings.stream, ask });
       try {
-        const completion = await this.client.chat.completions.create(
-          {
-            model: this.parameters.model,
-            temperature: this.parameters.temperature,
-            messages: messages.map((m) => ({ role: m.role, content: m.content })),
-          },
-          { signal },
-        );
-        const choice = completion.choices[0];
-        return {
-          content: choice?.message?.content ?? '',
-          model: completion.model || this.parameters.model,
-          promptTokens: completion.usage?.prompt_tokens ?? 0,
-          completionTokens: completion.usage?.completion_tokens ?? 0,
-          finishReason: choice?.finish_reason ?? null,
-          responseId: completion.id ?? null,
-          attempts: attempt,
-        };
+        const raw = this.settings.stream
+          ? await streamCompletion(this.client, body, {
+              signal,
+              stallTimeoutMs: this.settings.stallTimeoutMs,
+              onProgress: options.onProgress,
+            })
+          : readCompletion(
+              (await this.client.chat.completions.create(body as never, { signal })) as unknown as Record<
+                string,
+                unknown
+              >,
+            );
+        return { raw, attempts: attempt };
       } catch (error) {
         if (signal?.aborted) throw new LlmCallError('the LLM call was cancelled', null, attempt);
         const status: number | null =
@@ -62,7 +164,17 @@ export class OpenAiLlm implements LlmProvider {
           error instanceof Error ? error.message : String(error),
           this.settings.apiKey,
         );
-        if (!isRetryable(status) || attempt >= attempts) {
+        const lesson =
+          lessons < MAX_PARAMETER_LESSONS
+            ? learnFromRefusal(status, message, this.quirks, Object.keys(body))
+            : null;
+        if (lesson) {
+          this.quirks = lesson;
+          lessons += 1;
+          attempt -= 1;
+          continue;
+        }
+        if (!isRetryable(status) || attempt > this.settings.maxRetries) {
           throw new LlmCallError(
             `the LLM call failed after ${attempt} attempt(s): ${status === null ? '' : `HTTP ${status}: `}${message}`,
             status,

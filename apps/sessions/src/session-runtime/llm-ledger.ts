@@ -4,11 +4,13 @@ import { canonicalJson } from '../context/canonical-hash';
 import type { AssemblyRequest, PromptRequest } from '../context/context-assembly';
 import { assembleContext } from '../context/context-assembly';
 import { LlmNotConfiguredError } from '../llm/llm.port';
-import type { LlmProvider } from '../llm/llm.port';
+import type { LlmProvider, LlmReply } from '../llm/llm.port';
 import { WorkspaceService } from '../workspace/workspace.service';
 import type { LlmCallRecorded } from '../session/session.events';
+import type { ModelAnswer } from '../session/reply-problems';
 import { SessionRepository } from './session.repository';
 import type { SessionState, StepRecord } from '../session/session.state';
+import { LiveCalls } from './live-calls';
 
 export const LLM_PROVIDER = Symbol('LLM_PROVIDER');
 
@@ -20,12 +22,48 @@ export class BudgetExceededError extends Error {
   }
 }
 
+/** What a step gets back: the answer, and the form files were asked for in (null: none were). */
+export interface LedgerAnswer extends ModelAnswer {
+  readonly filesForm: 'tools' | 'json' | 'fenced' | null;
+  readonly filesError: string | null;
+}
+
+type CallRecord = Omit<LlmCallRecorded['data'], 'step' | 'attempt'>;
+
+/** The reply blob: the text as it came, or (for structured files) the files and the text as JSON. */
+function replyBlob(reply: LlmReply, structured: boolean): string {
+  return structured
+    ? canonicalJson({ files: reply.files, filesError: reply.filesError, text: reply.content })
+    : reply.content;
+}
+
+function answerFromBlob(blob: string, record: LlmCallRecorded['data']): LedgerAnswer {
+  const mode = record.filesMode?.mode ?? null;
+  const structured = mode === 'tools' || mode === 'json';
+  const parsed = structured
+    ? (JSON.parse(blob) as {
+        files: { path: string; content: string }[] | null;
+        filesError: string | null;
+        text: string;
+      })
+    : { files: null, filesError: null, text: blob };
+  return {
+    text: parsed.text,
+    files: parsed.files,
+    filesError: parsed.filesError,
+    refusal: record.refusal ?? null,
+    reasoning: null,
+    truncated: record.truncated ?? false,
+    filesForm: mode,
+  };
+}
+
 /**
  * Every LLM call goes through here: the context is assembled by the process (never by the
  * model), the budget is checked, and the call is recorded — the exact messages and the reply as
  * blobs, the model and its parameters, the items with their sources and versions, the usage and
- * the context hash. A step that already made its call (a resumed session) gets the recorded
- * reply back instead of calling again.
+ * the context hash, how files were asked for, and the model's reasoning apart. A step that
+ * already made its call (a resumed session) gets the recorded reply back instead of calling again.
  */
 @Injectable()
 export class LlmLedger {
@@ -33,6 +71,7 @@ export class LlmLedger {
     @Inject(LLM_PROVIDER) private readonly llm: LlmProvider | null,
     private readonly repository: SessionRepository,
     private readonly workspaces: WorkspaceService,
+    private readonly live: LiveCalls,
   ) {}
 
   get configured(): boolean {
@@ -40,22 +79,40 @@ export class LlmLedger {
   }
 
   /**
-   * One recorded call outside a session (a story's AI review): the context is assembled here, the
-   * messages and the reply are stored as blobs, and the caller appends the record to its stream.
+   * One recorded call (a session step's, or a story's AI review): the context is assembled here,
+   * the messages, the reply and any reasoning are stored as blobs, and the caller appends the
+   * record to its stream. `files` asks for files in the endpoint's best form.
    */
   async invoke(
     request: AssemblyRequest | PromptRequest,
     signal?: AbortSignal,
-  ): Promise<{ reply: string; record: Omit<LlmCallRecorded['data'], 'step' | 'attempt'> }> {
+    options: { files?: boolean; liveKey?: string } = {},
+  ): Promise<{ reply: string; answer: LedgerAnswer; record: CallRecord }> {
     if (!this.llm) throw new LlmNotConfiguredError();
-    const assembled = assembleContext(request, this.llm.parameters);
+    const capability = options.files ? await this.llm.filesCapability(signal) : null;
+    const assembled = assembleContext(request, this.llm.parameters, capability?.mode ?? 'fenced');
     const started = performance.now();
-    const reply = await this.llm.complete(assembled.messages, signal);
+    const onProgress = options.liveKey ? this.live.reporter(options.liveKey) : undefined;
+    const reply = await this.llm
+      .complete(assembled.messages, { signal, files: capability?.mode, onProgress })
+      .finally(() => options.liveKey && this.live.end(options.liveKey));
     const durationMs = Math.round(performance.now() - started);
+    const structured = capability?.mode === 'tools' || capability?.mode === 'json';
     const messagesSha256 = await this.workspaces.putBlob(canonicalJson(assembled.messages));
-    const replySha256 = await this.workspaces.putBlob(reply.content);
+    const replySha256 = await this.workspaces.putBlob(replyBlob(reply, structured));
+    const reasoningSha256 = reply.reasoning ? await this.workspaces.putBlob(reply.reasoning) : null;
+    const answer: LedgerAnswer = {
+      text: reply.content,
+      files: reply.files,
+      filesError: reply.filesError,
+      refusal: reply.refusal,
+      reasoning: reply.reasoning,
+      truncated: reply.truncated,
+      filesForm: capability?.mode ?? null,
+    };
     return {
       reply: reply.content,
+      answer,
       record: {
         callId: randomUUID(),
         parameters: this.llm.parameters,
@@ -70,6 +127,13 @@ export class LlmLedger {
         httpAttempts: reply.attempts,
         durationMs,
         at: new Date().toISOString(),
+        filesMode: capability,
+        reasoningSha256,
+        usageEstimated: reply.usageEstimated,
+        continuations: reply.continuations,
+        refusal: reply.refusal,
+        truncated: reply.truncated,
+        omittedParameters: reply.omittedParameters,
       },
     };
   }
@@ -79,12 +143,14 @@ export class LlmLedger {
     step: StepRecord,
     request: AssemblyRequest,
     signal: AbortSignal,
-  ): Promise<{ reply: string; state: SessionState }> {
+    options: { files?: boolean } = {},
+  ): Promise<{ reply: string; answer: LedgerAnswer; state: SessionState }> {
     const recorded = state.llmCalls.find((c) => c.step === step.step && c.attempt === step.attempt);
     if (recorded) {
-      const reply = await this.workspaces.getBlob(recorded.replySha256);
-      if (reply === null) throw new Error(`the recorded reply ${recorded.replySha256} is missing`);
-      return { reply: reply.toString('utf8'), state };
+      const blob = await this.workspaces.getBlob(recorded.replySha256);
+      if (blob === null) throw new Error(`the recorded reply ${recorded.replySha256} is missing`);
+      const answer = answerFromBlob(blob.toString('utf8'), recorded);
+      return { reply: answer.text, answer, state };
     }
     if (!this.llm) throw new LlmNotConfiguredError();
     const { maxLlmCalls, maxTokens } = state.budget;
@@ -95,7 +161,10 @@ export class LlmLedger {
         `the budget of ${maxTokens} tokens is used up (${state.tokensUsed} used)`,
       );
 
-    const call = await this.invoke(request, signal);
+    const call = await this.invoke(request, signal, {
+      files: options.files,
+      liveKey: `${state.sessionId}/${step.step}#${step.attempt}`,
+    });
     const next = await this.repository.execute(state, {
       type: 'RecordLlmCall',
       data: { ...call.record, step: step.step, attempt: step.attempt },
@@ -104,6 +173,6 @@ export class LlmLedger {
       throw new BudgetExceededError(
         `the token budget is exceeded: ${next.tokensUsed} of ${maxTokens} tokens used`,
       );
-    return { reply: call.reply, state: next };
+    return { reply: call.reply, answer: call.answer, state: next };
   }
 }

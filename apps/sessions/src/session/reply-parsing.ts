@@ -1,30 +1,8 @@
 import { checkWorkspacePath } from '../sandbox/workspace-paths';
+import { fencedBlocks } from './fenced-blocks';
+import { pathFromFirstLine, pathFromInfo, pathFromLineBefore } from './file-path-hints';
 
-interface Fence {
-  readonly info: string;
-  readonly body: string;
-}
-
-/** Fenced blocks (``` or ~~~, three or more), closed by a fence of the same character at least as long. */
-export function fencedBlocks(text: string): Fence[] {
-  const lines = text.split(/\r?\n/);
-  const blocks: Fence[] = [];
-  for (let i = 0; i < lines.length; i += 1) {
-    const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(lines[i]);
-    if (!open || (open[1][0] === '`' && open[2].includes('`'))) continue;
-    const marker = open[1];
-    const body: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length; j += 1) {
-      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(lines[j]);
-      if (close && close[1][0] === marker[0] && close[1].length >= marker.length) break;
-      body.push(lines[j]);
-    }
-    blocks.push({ info: open[2].trim(), body: body.join('\n') });
-    i = j;
-  }
-  return blocks;
-}
+export { fencedBlocks } from './fenced-blocks';
 
 /**
  * A design comes back as one markdown document, possibly wrapped in a single ```markdown fence
@@ -37,28 +15,80 @@ export function parseDesignReply(reply: string): string {
   return `${reply.trim()}\n`;
 }
 
-export interface ParsedFiles {
-  readonly files: { path: string; content: string }[];
-  readonly rejected: { path: string; reason: string }[];
+export interface ProposedFile {
+  readonly path: string;
+  readonly content: string;
 }
 
-const PATH_ATTRIBUTE = /(?:^|\s)path=(?:"([^"]+)"|'([^']+)'|(\S+))/;
+export interface Rejection {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** A fenced block that named no file: what it looked like, for the feedback. */
+export interface UnnamedBlock {
+  readonly info: string;
+  readonly lines: number;
+  readonly firstLine: string;
+}
+
+export interface ParsedFiles {
+  readonly files: ProposedFile[];
+  readonly rejected: Rejection[];
+  readonly unnamed: UnnamedBlock[];
+}
+
+const withNewline = (content: string) => (content.endsWith('\n') ? content : `${content}\n`);
 
 /**
- * Files come back as fenced blocks whose info string carries the path (`typescript path=src/a.ts`).
- * Prose and blocks without a path are ignored; a path that is absolute or leaves the workspace is
- * rejected, never written. A path given twice keeps its last block.
+ * Files proposed as fenced blocks, named in any of the forms real models use: an info attribute
+ * (`path=`, `file=`, `filename=`, `title=`), a path in the info string, a heading, bold or
+ * backticked path on the line above the fence, or a first-line comment (removed from the content).
+ * A path that is absolute or leaves the workspace is rejected, never written; a block that names
+ * no file is reported; a path given twice keeps its last block.
  */
 export function parseFileBlocks(reply: string): ParsedFiles {
   const files = new Map<string, string>();
-  const rejected: { path: string; reason: string }[] = [];
+  const rejected: Rejection[] = [];
+  const unnamed: UnnamedBlock[] = [];
   for (const block of fencedBlocks(reply)) {
-    const match = PATH_ATTRIBUTE.exec(block.info);
-    if (!match) continue;
-    const path = match[1] ?? match[2] ?? match[3];
+    const comment = pathFromFirstLine(block.body);
+    const path = pathFromInfo(block.info) ?? pathFromLineBefore(block.lineBefore) ?? comment?.path;
+    if (!path) {
+      const lines = block.body.split('\n');
+      unnamed.push({ info: block.info, lines: lines.length, firstLine: lines[0].slice(0, 80) });
+      continue;
+    }
+    const content = comment && comment.path === path ? comment.body : block.body;
     const problem = checkWorkspacePath(path);
     if (problem) rejected.push({ path, reason: problem });
-    else files.set(path, block.body.endsWith('\n') ? block.body : `${block.body}\n`);
+    else files.set(path, withNewline(content));
   }
-  return { files: [...files.entries()].map(([path, content]) => ({ path, content })), rejected };
+  return { files: [...files.entries()].map(([path, content]) => ({ path, content })), rejected, unnamed };
+}
+
+/** Files that came back structured (a tool call or a JSON reply), checked like fenced ones. */
+export function checkProposedFiles(proposed: readonly ProposedFile[]): ParsedFiles {
+  const files = new Map<string, string>();
+  const rejected: Rejection[] = [];
+  for (const { path, content } of proposed) {
+    const problem = checkWorkspacePath(path);
+    if (problem) rejected.push({ path, reason: problem });
+    else files.set(path, withNewline(content));
+  }
+  return { files: [...files.entries()].map(([path, content]) => ({ path, content })), rejected, unnamed: [] };
+}
+
+/** Keeps the files a step may write; the others are rejected with the step's reason. */
+export function filesAllowed(
+  parsed: ParsedFiles,
+  reasonAgainst: (path: string) => string | null,
+): ParsedFiles {
+  const rejected = [...parsed.rejected];
+  const files = parsed.files.filter((file) => {
+    const reason = reasonAgainst(file.path);
+    if (reason) rejected.push({ path: file.path, reason });
+    return reason === null;
+  });
+  return { files, rejected, unnamed: parsed.unnamed };
 }

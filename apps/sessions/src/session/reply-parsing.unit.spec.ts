@@ -37,6 +37,7 @@ describe('parseFileBlocks', () => {
         { path: 'test/sum.test.ts', content: "import test from 'node:test';\n" },
       ],
       rejected: [],
+      unnamed: [{ info: 'bash', lines: 1, firstLine: 'node --test' }],
     });
   });
 
@@ -49,6 +50,7 @@ describe('parseFileBlocks', () => {
         { path: '/etc/passwd', reason: 'is absolute' },
         { path: '../../escape.ts', reason: 'leaves the workspace (..)' },
       ],
+      unnamed: [],
     });
   });
 

@@ -1,7 +1,7 @@
 import type { Identity } from '@app/domain';
 import { SESSION_STREAM } from '@app/domain';
 import type { ContextItem } from '../context/context-item';
-import type { LlmParameters } from '../llm/llm.port';
+import type { FilesCapability, LlmParameters } from '../llm/llm.port';
 
 export { SESSION_STREAM };
 
@@ -73,6 +73,9 @@ export type StepResult =
       readonly files: readonly FileRef[];
       readonly rejected: readonly { path: string; reason: string }[];
       readonly workspaceVersion: number;
+      /** A reply with no usable file: what was wrong with it, fed back to the next attempt. */
+      readonly problem?: { readonly code: string; readonly message: string } | null;
+      readonly feedback?: string | null;
       /** CODE: the red run, its test files and the design version the code was written against. */
       readonly basis?: {
         readonly redRunId: string;
@@ -146,6 +149,18 @@ export interface LlmCallRecorded {
     readonly httpAttempts: number;
     readonly durationMs: number;
     readonly at: string;
+    /** How files were asked for (and how that was decided); absent for calls that write none. */
+    readonly filesMode?: FilesCapability | null;
+    /** The model's separate reasoning, as a blob: recorded, never fed back as code. */
+    readonly reasoningSha256?: string | null;
+    /** The endpoint reported no usage: the token counts are estimates. */
+    readonly usageEstimated?: boolean;
+    /** Follow-ups that continued a reply cut off at the token limit. */
+    readonly continuations?: number;
+    readonly refusal?: string | null;
+    readonly truncated?: boolean;
+    /** Parameters this model refused and that were left out. */
+    readonly omittedParameters?: readonly string[];
   };
 }
 

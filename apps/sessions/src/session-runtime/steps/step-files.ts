@@ -4,6 +4,7 @@ import { WorkspaceService } from '../../workspace/workspace.service';
 import type { FileRef, StepResult } from '../../session/session.events';
 import type { SessionState, StepRecord } from '../../session/session.state';
 import type { StepOutcome } from './session-step';
+import type { StepFileSelection } from './step-reply';
 
 type Basis = Extract<StepResult, { kind: 'files' }>['basis'];
 
@@ -18,10 +19,10 @@ export class StepFiles {
   async write(
     state: SessionState,
     step: StepRecord,
-    files: { path: string; content: string }[],
-    rejected: { path: string; reason: string }[],
+    selection: StepFileSelection,
     basis?: Basis,
   ): Promise<StepOutcome> {
+    const { files, rejected, problem, feedback } = selection;
     const written = files.length
       ? await this.workspaces.write(
           state.projectId,
@@ -40,12 +41,13 @@ export class StepFiles {
       outcome: files.length > 0 ? 'SUCCEEDED' : 'FAILED',
       detail: files.length
         ? `wrote ${files.map((f) => f.path).join(', ')} (workspace version ${written.version})${refusals}`
-        : `no usable file in the reply${reasons}`,
+        : `${problem ? `${problem.code}: ${problem.message}` : 'no usable file in the reply'}${reasons}`,
       result: {
         kind: 'files',
         files: refs,
         rejected,
         workspaceVersion: written.version,
+        ...(files.length === 0 ? { problem, feedback } : {}),
         ...(basis ? { basis } : {}),
       },
     };

@@ -1,5 +1,6 @@
 import type { FailureInput } from '../../context/context-assembly';
 import type { SessionState } from '../../session/session.state';
+import { replyFeedback } from './step-reply';
 
 /** Why the last tests were not good enough: the run's verdict or the missing assertions. */
 export function testProblems(state: SessionState): FailureInput {
@@ -25,11 +26,12 @@ export function testProblems(state: SessionState): FailureInput {
         })),
     };
   }
-  return {
-    source: `session-${state.sessionId}`,
-    version: state.version,
-    summary:
-      'The previous reply held no test file with a usable path (```typescript path=test/<name>.test.ts).',
-    failures: [],
-  };
+  return (
+    replyFeedback(state, ['generate_tests', 'fix_tests']) ?? {
+      source: `session-${state.sessionId}`,
+      version: state.version,
+      summary: 'The previous reply held no test file this step could use.',
+      failures: [],
+    }
+  );
 }

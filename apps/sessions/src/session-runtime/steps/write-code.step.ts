@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/domain';
-import { parseFileBlocks } from '../../session/reply-parsing';
+import { componentFiles } from '../../context/file-layout';
 import { lastResult, mergedFiles } from '../../session/session-files';
 import { LlmLedger } from '../llm-ledger';
 import { isTestPath, runFailures, SessionInputs } from '../session-inputs';
 import type { SessionStep, StepOutcome, StepRun } from './session-step';
 import { StepFiles } from './step-files';
+import { replyFeedback, selectStepFiles } from './step-reply';
 
 /** generate_code / fix_code: code from the design and the red tests (which it may not change). */
 @Injectable()
@@ -42,19 +43,20 @@ export class WriteCodeStep implements SessionStep {
         design,
         tests,
         code: await this.inputs.files(state.projectId, current.files, current.version),
-        failures: runData ? runFailures(runData) : basis.failures,
+        failures:
+          replyFeedback(state, ['generate_code', 'fix_code']) ??
+          (runData ? runFailures(runData) : basis.failures),
       };
     }
-    const { reply, state: next } = await this.ledger.call(state, step, request, signal);
-    const parsed = parseFileBlocks(reply);
+    const { answer, state: next } = await this.ledger.call(state, step, request, signal, { files: true });
     const testPaths = new Set(basis.tests.map((t) => t.path));
-    const rejected = [...parsed.rejected];
-    const files = parsed.files.filter((f) => {
-      if (!testPaths.has(f.path) && !isTestPath(f.path)) return true;
-      rejected.push({ path: f.path, reason: 'the tests may not be changed by a CODE session' });
-      return false;
-    });
-    return this.files.write(next, step, files, rejected, {
+    const selection = selectStepFiles(
+      answer,
+      (path) =>
+        testPaths.has(path) || isTestPath(path) ? 'the tests may not be changed by a CODE session' : null,
+      componentFiles(input.name).implementation,
+    );
+    return this.files.write(next, step, selection, {
       redRunId: basis.runId,
       tests: basis.tests,
       designVersion: design.version,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { parseFileBlocks } from '../../session/reply-parsing';
+import { componentFiles } from '../../context/file-layout';
 import { mergedFiles } from '../../session/session-files';
 import { LlmLedger } from '../llm-ledger';
 import { isTestPath, SessionInputs } from '../session-inputs';
 import type { SessionStep, StepOutcome, StepRun } from './session-step';
 import { StepFiles } from './step-files';
+import { selectStepFiles } from './step-reply';
 import { testProblems } from './test-problems';
 
 /** generate_tests / fix_tests: tests from the accepted design (and why the last ones failed). */
@@ -34,14 +35,12 @@ export class WriteTestsStep implements SessionStep {
         errors: testProblems(state),
       };
     }
-    const { reply, state: next } = await this.ledger.call(state, step, request, signal);
-    const parsed = parseFileBlocks(reply);
-    const rejected = [...parsed.rejected];
-    const files = parsed.files.filter((f) => {
-      if (isTestPath(f.path)) return true;
-      rejected.push({ path: f.path, reason: 'a TESTS session writes test files only' });
-      return false;
-    });
-    return this.files.write(next, step, files, rejected);
+    const { answer, state: next } = await this.ledger.call(state, step, request, signal, { files: true });
+    const selection = selectStepFiles(
+      answer,
+      (path) => (isTestPath(path) ? null : 'a TESTS session writes test files only'),
+      componentFiles(input.name).tests,
+    );
+    return this.files.write(next, step, selection);
   }
 }
