@@ -183,7 +183,10 @@ describe('automated sessions through the gateway (real openai client, scripted e
       'design',
       'test',
       'error',
+      'instruction',
     ]);
+    // The last item is the form the files are asked for (this endpoint takes neither tools nor JSON).
+    expect(bundle.contextBundle.items.at(-1)).toMatchObject({ source: 'instruction:reply-files-fenced' });
     expect(bundle.contextBundle.markdown).toContain("test('an empty invoice totals zero'");
 
     const codeRun = await finished((await start(componentId, 'CODE')).id);
@@ -287,7 +290,14 @@ describe('automated sessions through the gateway (real openai client, scripted e
             'subscription($id: ID!) { sessionProgress(sessionId: $id) { type step status version detail } }',
           variables: { id },
         },
-        { next: (message) => events.push(message.data!.sessionProgress), error: reject, complete: resolve },
+        {
+          // LlmCallStreaming is a courtesy between events (tokens of a call in flight), not an event.
+          next: (message) =>
+            message.data!.sessionProgress.type !== 'LlmCallStreaming' &&
+            events.push(message.data!.sessionProgress),
+          error: reject,
+          complete: resolve,
+        },
       );
     });
     await client.dispose();

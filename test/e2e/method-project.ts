@@ -6,7 +6,11 @@ import type { RunningSystem } from './system';
  * context, the link settled on both sides (the architect's and the story's), so every session
  * starts from settled facts.
  */
-export async function createMethodProject(system: RunningSystem, name: string, description = 'Invoice totals') {
+export async function createMethodProject(
+  system: RunningSystem,
+  name: string,
+  description = 'Invoice totals',
+) {
   const ok = <T>(query: string, variables?: Record<string, unknown>) => system.ok<T>(query, variables);
   const projectId = (
     await ok<{ createProject: { id: string } }>(

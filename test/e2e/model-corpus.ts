@@ -13,6 +13,8 @@ export type CorpusAnswer =
       readonly finishReason?: 'length';
       readonly usage?: 'none';
       readonly reasoning?: string;
+      /** Streamed slowly: this long before each chunk. */
+      readonly chunkDelayMs?: number;
     }
   | { readonly tools: readonly { readonly path: string; readonly file: string }[] }
   | { readonly empty: true; readonly reasoning?: string };
@@ -135,6 +137,12 @@ export const SCENARIOS: readonly CorpusScenario[] = [
     firstFails: { phase: 'code', code: 'REPLY_REASONING_ONLY', feedback: 'the reply held only reasoning' },
   },
   {
+    name: 'slow-stream',
+    behaviour: 'a slow model: the reply streams over seconds and its tokens show as they arrive',
+    endpoint: 'fenced-only',
+    code: [{ reply: 'code-bold-label.md', chunkDelayMs: 400 }],
+  },
+  {
     name: 'tool-calls',
     behaviour: 'an endpoint that takes tools: files come as write_file calls',
     endpoint: 'tools-only',
@@ -167,6 +175,7 @@ function toReply(answer: CorpusAnswer): ScriptedAnswer {
     finishReason: answer.finishReason,
     usage: answer.usage,
     reasoning: answer.reasoning,
+    chunkDelayMs: answer.chunkDelayMs,
   };
 }
 

@@ -1,3 +1,4 @@
+import { createClient } from 'graphql-ws';
 import type { EndpointTraits, ScriptedLlmServer } from '@app/testing/scripted-llm-server';
 import { startScriptedLlmServer } from '@app/testing/scripted-llm-server';
 import { waitFor } from '@app/testing/wait-for';
@@ -6,7 +7,7 @@ import type { CorpusScenario } from './model-corpus';
 import { corpusResponder, SCENARIOS, scenarioTag } from './model-corpus';
 import { phaseOf } from './scripted-model';
 import type { RunningSystem } from './system';
-import { sandboxDriver, startSystem } from './system';
+import { E2E_ADMIN_TOKEN, sandboxDriver, startSystem } from './system';
 
 const SESSION = `query($id: ID!) { session(id: $id) {
   status reason
@@ -29,7 +30,37 @@ interface SessionView {
   }[];
 }
 
-type Runs = Record<'DESIGN' | 'TESTS' | 'CODE', SessionView>;
+type Runs = Record<'DESIGN' | 'TESTS' | 'CODE', SessionView> & { streaming?: ProgressEvent[] };
+
+interface ProgressEvent {
+  type: string;
+  step: string | null;
+  detail: string | null;
+  data: { tokens?: number };
+}
+
+/** Every progress message of one session's subscription, until it ends. */
+function watchProgress(system: RunningSystem, sessionId: string): Promise<ProgressEvent[]> {
+  const client = createClient({
+    url: `${system.url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
+  });
+  const events: ProgressEvent[] = [];
+  return new Promise<ProgressEvent[]>((resolve, reject) => {
+    client.subscribe<{ sessionProgress: ProgressEvent }>(
+      {
+        query: 'subscription($id: ID!) { sessionProgress(sessionId: $id) { type step detail data } }',
+        variables: { id: sessionId },
+      },
+      {
+        next: (message) => events.push(message.data!.sessionProgress),
+        error: reject,
+        complete: () => resolve(events),
+      },
+    );
+  }).finally(() => client.dispose());
+}
 
 /** One endpoint (with its traits) and one system behind it; every scenario of the endpoint runs through it. */
 async function runEndpoint(endpoint: CorpusScenario['endpoint'], traits: EndpointTraits) {
@@ -39,6 +70,9 @@ async function runEndpoint(endpoint: CorpusScenario['endpoint'], traits: Endpoin
     OPENAI_API_KEY: 'sk-corpus-test',
     OPENAI_MODEL: `corpus-${endpoint}`,
     SESSION_CONCURRENCY: '6',
+    // Every scenario's project polls its sessions at once: out of the per-token rate limit's way.
+    RATE_LIMIT_PER_SECOND: '100000',
+    RATE_LIMIT_BURST: '100000',
   });
   return { llm, system };
 }
@@ -55,6 +89,8 @@ async function runMethod(system: RunningSystem, scenario: CorpusScenario): Promi
       `mutation($i: StartSessionInput!) { startSession(input: $i) { id } }`,
       { i: { componentId, type } },
     );
+    const watched =
+      scenario.name === 'slow-stream' && type === 'CODE' ? watchProgress(system, startSession.id) : null;
     await waitFor(
       async () => {
         runs[type] = (await system.ok<{ session: SessionView }>(SESSION, { id: startSession.id })).session;
@@ -63,6 +99,7 @@ async function runMethod(system: RunningSystem, scenario: CorpusScenario): Promi
       120_000,
       `${scenario.name}: the ${type} session`,
     );
+    if (watched) runs.streaming = await watched;
     if (runs[type].status !== 'SUCCEEDED') break;
   }
   return runs;
@@ -136,6 +173,17 @@ describe.each([
       // The probe asked for tools and for JSON once (tools twice if it met the temperature first); never again.
       expect(llm.refused.filter((r) => r.tools).length).toBeLessThanOrEqual(2);
       expect(llm.refused.filter((r) => r.response_format).length).toBe(1);
+    });
+
+    it('shows the tokens of a slow streamed reply on the session progress subscription as they arrive', async () => {
+      if (!(await sandboxDriver())) return;
+      const streaming = results.get('slow-stream')!.streaming!.filter((e) => e.type === 'LlmCallStreaming');
+      expect(streaming.length).toBeGreaterThan(0);
+      expect(streaming[0]).toMatchObject({
+        step: 'generate_code',
+        detail: expect.stringMatching(/^\d+ tokens so far in \d+\.\d s/),
+      });
+      expect(streaming.every((e) => (e.data.tokens ?? 0) > 0)).toBe(true);
     });
   } else {
     it('writes what the step may write from the tool calls and refuses the rest, with reasons', async () => {

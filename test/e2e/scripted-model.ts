@@ -18,7 +18,8 @@ export function phaseOf(request: ChatRequest): Phase {
   return 'code';
 }
 
-export const nameIn = (request: ChatRequest) => /^Name: (.*)$/m.exec(request.messages[1]?.content ?? '')?.[1] ?? '?';
+export const nameIn = (request: ChatRequest) =>
+  /^Name: (.*)$/m.exec(request.messages[1]?.content ?? '')?.[1] ?? '?';
 
 /** The criterion references the prompt shows (`- AC-3: …`), for a design that cites them as a good model does. */
 export const refsIn = (request: ChatRequest) => [

@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceExecutor } from '@app/platform';
 import { Authenticator } from './auth/authenticator';
 import { attachSubscriptionServer } from './subscriptions/subscription-server';
+import { liveLlmCallLookup } from './subscriptions/live-llm-call.lookup';
 import { mcpEndpoint } from './mcp/mcp-endpoint';
 import { gitEndpoint } from './git/git-endpoint';
 import { IdentitySigner } from './federation/identity-signer';
@@ -78,7 +79,10 @@ async function main(): Promise<void> {
     app.getHttpServer(),
     app.get(Authenticator, { strict: false }),
     dataSourceExecutor(app.get(DataSource)),
-    { introspection: config.introspection },
+    {
+      introspection: config.introspection,
+      live: sessions ? liveLlmCallLookup(sessions.url, new IdentitySigner(config.internalSecret)) : undefined,
+    },
   );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void closeSubscriptions());
   (app.getHttpServer() as { requestTimeout: number }).requestTimeout = gateway.subgraphTimeoutMs + 10_000;

@@ -78,6 +78,7 @@ export async function startScriptedLlmServer(
         open.add(res);
         return;
       }
+      if (reply.chunkDelayMs) await sleep(reply.chunkDelayMs);
       res.write(`data: ${JSON.stringify(chunk)}\n\n`);
     }
     res.end('data: [DONE]\n\n');

@@ -1,6 +1,7 @@
 import type { Identity } from '@app/domain';
 import type { SqlExecutor } from '@app/platform';
 import { canRead, DomainError, isUuid } from '@app/domain';
+import type { LiveLlmCall } from './live-llm-call.lookup';
 
 export interface SessionProgressEvent {
   readonly sessionId: string;
@@ -47,6 +48,30 @@ function detailOf(type: string, data: Record<string, unknown>): string | null {
   }
 }
 
+/** How often a subscription asks for the tokens of a streaming call (only while no event arrives). */
+const LIVE_EVERY_MS = 1_000;
+
+/** Not an event of the stream: the tokens of the call streaming now (its version is the last event's). */
+function liveEvent(
+  sessionId: string,
+  version: number,
+  status: string,
+  live: LiveLlmCall,
+): SessionProgressEvent {
+  const [step, attempt] = live.step.split('#');
+  return {
+    sessionId,
+    version,
+    type: 'LlmCallStreaming',
+    occurredAt: new Date().toISOString(),
+    step,
+    attempt: Number(attempt) || null,
+    status,
+    detail: `${live.tokens} tokens so far in ${(live.elapsedMs / 1000).toFixed(1)} s (estimated)`,
+    data: live,
+  };
+}
+
 /**
  * One session's events as they arrive on the audit timeline (a read model fed by the bus), from
  * its first event, ending after the one that ends the session. The project must be visible to
@@ -56,7 +81,13 @@ export async function* sessionProgress(
   sql: SqlExecutor,
   identity: Identity,
   sessionId: string,
-  options: { pollMs?: number; firstEventWithinMs?: number; signal?: AbortSignal } = {},
+  options: {
+    pollMs?: number;
+    firstEventWithinMs?: number;
+    signal?: AbortSignal;
+    /** Where to ask for the LLM call streaming now (tokens so far), between events. */
+    live?: (sessionId: string) => Promise<LiveLlmCall | null>;
+  } = {},
 ): AsyncGenerator<SessionProgressEvent> {
   const notFound = () =>
     new DomainError('NOT_FOUND', `session ${sessionId} was not found`, { id: sessionId });
@@ -66,6 +97,8 @@ export async function* sessionProgress(
   const firstDeadline = Date.now() + (options.firstEventWithinMs ?? 10_000);
   let after = 0;
   let status = 'RUNNING';
+  let lastLive = 0;
+  let liveTokens = -1;
   while (!options.signal?.aborted) {
     const { rows } = await sql.query<Row>(
       `SELECT project_id, version, type, occurred_at, data FROM timeline
@@ -91,6 +124,14 @@ export async function* sessionProgress(
         data: row.data,
       };
       if (TERMINAL[row.type]) return;
+    }
+    if (rows.length === 0 && after > 0 && options.live && Date.now() - lastLive >= LIVE_EVERY_MS) {
+      lastLive = Date.now();
+      const live = await options.live(sessionId);
+      if (live && live.tokens > 0 && live.tokens !== liveTokens) {
+        liveTokens = live.tokens;
+        yield liveEvent(sessionId, after, status, live);
+      }
     }
     if (rows.length < 200) await new Promise((r) => setTimeout(r, pollMs));
   }

@@ -22,6 +22,7 @@ import { JSONScalar } from '@app/platform';
 import type { Authenticator } from '../auth/authenticator';
 import type { SessionProgressEvent } from './session-progress.feed';
 import { sessionProgress } from './session-progress.feed';
+import type { LiveLlmCallLookup } from './live-llm-call.lookup';
 
 const SessionProgressType = new GraphQLObjectType<SessionProgressEvent>({
   name: 'SessionProgress',
@@ -30,7 +31,8 @@ const SessionProgressType = new GraphQLObjectType<SessionProgressEvent>({
     version: { type: new GraphQLNonNull(GraphQLInt) },
     type: {
       type: new GraphQLNonNull(GraphQLString),
-      description: 'The session event (StepStarted, StepCompleted, LlmCallRecorded, …).',
+      description:
+        "The session event (StepStarted, StepCompleted, LlmCallRecorded, …), or LlmCallStreaming: the tokens of the call streaming now (not an event of the stream; its version is the last event's).",
     },
     occurredAt: { type: new GraphQLNonNull(GraphQLString) },
     step: { type: GraphQLString },
@@ -49,7 +51,7 @@ interface WsContext {
 }
 
 /** The subscription schema served over graphql-ws (queries and mutations go through POST /graphql). */
-export function subscriptionSchema(sql: SqlExecutor): GraphQLSchema {
+export function subscriptionSchema(sql: SqlExecutor, live?: LiveLlmCallLookup): GraphQLSchema {
   return new GraphQLSchema({
     query: new GraphQLObjectType({
       name: 'Query',
@@ -63,7 +65,11 @@ export function subscriptionSchema(sql: SqlExecutor): GraphQLSchema {
           description: "A session's progress, from its first event to the one that ends it.",
           args: { sessionId: { type: new GraphQLNonNull(GraphQLID) } },
           subscribe: (_root, args: { sessionId: string }, context: WsContext) =>
-            mapErrors(sessionProgress(sql, context.identity, args.sessionId)),
+            mapErrors(
+              sessionProgress(sql, context.identity, args.sessionId, {
+                live: live && ((id) => live(context.identity, id)),
+              }),
+            ),
           resolve: (event: SessionProgressEvent) => event,
         },
       },
@@ -121,10 +127,10 @@ export function attachSubscriptionServer(
   server: Server,
   authenticator: Authenticator,
   sql: SqlExecutor,
-  options: { readonly introspection: boolean } = { introspection: true },
+  options: { readonly introspection: boolean; readonly live?: LiveLlmCallLookup } = { introspection: true },
 ): () => Promise<void> {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
-  const schema = subscriptionSchema(sql);
+  const schema = subscriptionSchema(sql, options.live);
   const open = new Set<Connection>();
   const recheck = setInterval(() => {
     for (const connection of open) {

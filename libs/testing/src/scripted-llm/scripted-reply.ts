@@ -30,6 +30,8 @@ export interface ScriptedAnswer {
   /** `none`: no usage at all; `input_output`: `input_tokens`/`output_tokens` instead of OpenAI's names. */
   readonly usage?: 'openai' | 'none' | 'input_output';
   readonly delayMs?: number;
+  /** Streamed: wait this long before each chunk (a slow model). */
+  readonly chunkDelayMs?: number;
   /** Streamed: send this many chunks, then nothing (a stalled stream). */
   readonly stallAfterChunks?: number;
 }
