@@ -17,13 +17,17 @@ export type CorpusAnswer =
       readonly chunkDelayMs?: number;
     }
   | { readonly tools: readonly { readonly path: string; readonly file: string }[] }
-  | { readonly empty: true; readonly reasoning?: string };
+  | { readonly empty: true; readonly reasoning?: string }
+  /** The valid design the scripted model writes (citing the prompt's criteria). */
+  | { readonly design: true };
 
 export interface CorpusScenario {
   readonly name: string;
   /** The behaviour of real models it stands for. */
   readonly behaviour: string;
   readonly endpoint: 'fenced-only' | 'tools-only';
+  /** Answers to the DESIGN calls, in order (the last repeats); the default is a valid design. */
+  readonly design?: readonly CorpusAnswer[];
   /** Answers to the TESTS and CODE calls, in order (the last repeats); the default is the documented form. */
   readonly tests?: readonly CorpusAnswer[];
   readonly code?: readonly CorpusAnswer[];
@@ -137,6 +141,12 @@ export const SCENARIOS: readonly CorpusScenario[] = [
     firstFails: { phase: 'code', code: 'REPLY_REASONING_ONLY', feedback: 'the reply held only reasoning' },
   },
   {
+    name: 'design-refusal-then-design',
+    behaviour: 'a refusal instead of a design: validation says so and the revision is told why',
+    endpoint: 'fenced-only',
+    design: [{ reply: 'design-refusal.md' }, { design: true }],
+  },
+  {
     name: 'slow-stream',
     behaviour: 'a slow model: the reply streams over seconds and its tokens show as they arrive',
     endpoint: 'fenced-only',
@@ -158,10 +168,14 @@ export const SCENARIOS: readonly CorpusScenario[] = [
   },
 ];
 
-const DEFAULT_TESTS: CorpusAnswer = { reply: 'tests-path-attribute.md' };
-const DEFAULT_CODE: CorpusAnswer = { reply: 'code-path-attribute.md' };
+const DEFAULTS: Record<'design' | 'tests' | 'code', CorpusAnswer> = {
+  design: { design: true },
+  tests: { reply: 'tests-path-attribute.md' },
+  code: { reply: 'code-path-attribute.md' },
+};
 
-function toReply(answer: CorpusAnswer): ScriptedAnswer {
+function toReply(answer: CorpusAnswer, request: ChatRequest): ScriptedAnswer {
+  if ('design' in answer) return { content: design(nameIn(request), true, refsIn(request)) };
   if ('tools' in answer)
     return {
       toolCalls: answer.tools.map((t) => ({
@@ -198,15 +212,13 @@ export function corpusResponder() {
     const probe = probeAnswer(request);
     if (probe) return probe;
     const phase = phaseOf(request);
-    if (phase === 'design' || phase === 'design-revision')
-      return { content: design(nameIn(request), true, refsIn(request)) };
     const scenario = SCENARIOS.find((s) => s.name === scenarioIn(request));
     if (!scenario) return { status: 400, body: { error: { message: 'no scenario in the prompt' } } };
-    const kind = phase === 'tests' || phase === 'tests-fix' ? 'tests' : 'code';
-    const answers = scenario[kind] ?? [kind === 'tests' ? DEFAULT_TESTS : DEFAULT_CODE];
+    const kind = phase.startsWith('design') ? 'design' : phase.startsWith('tests') ? 'tests' : 'code';
+    const answers = scenario[kind] ?? [DEFAULTS[kind]];
     const key = `${scenario.name}/${kind}`;
     const index = served.get(key) ?? 0;
     served.set(key, index + 1);
-    return toReply(answers[Math.min(index, answers.length - 1)]);
+    return toReply(answers[Math.min(index, answers.length - 1)], request);
   };
 }

@@ -175,6 +175,25 @@ describe.each([
       expect(llm.refused.filter((r) => r.response_format).length).toBe(1);
     });
 
+    it('takes a refusal for no design: validation says so and the revision is told why', async () => {
+      if (!(await sandboxDriver())) return;
+      const { DESIGN } = results.get('design-refusal-then-design')!;
+      expect(stepsOf(DESIGN)).toEqual([
+        'generate_design#1:SUCCEEDED',
+        'validate_design#1:FAILED',
+        'revise_design#1:SUCCEEDED',
+        'validate_design#2:SUCCEEDED',
+        'submit_design#1:SUCCEEDED',
+      ]);
+      expect(DESIGN.steps[1].detail).toBe('the reply held no design (REPLY_REFUSED)');
+      const revision = llm.requests.find(
+        (r) =>
+          phaseOf(r) === 'design-revision' &&
+          JSON.stringify(r.messages).includes(scenarioTag('design-refusal-then-design')),
+      );
+      expect(revision?.messages[1].content).toContain('REPLY_REFUSED: the model refused');
+    });
+
     it('shows the tokens of a slow streamed reply on the session progress subscription as they arrive', async () => {
       if (!(await sandboxDriver())) return;
       const streaming = results.get('slow-stream')!.streaming!.filter((e) => e.type === 'LlmCallStreaming');

@@ -4,15 +4,20 @@ import { canonicalJson } from '../context/canonical-hash';
 import type { AssemblyRequest, PromptRequest } from '../context/context-assembly';
 import { assembleContext } from '../context/context-assembly';
 import { LlmNotConfiguredError } from '../llm/llm.port';
-import type { LlmProvider, LlmReply } from '../llm/llm.port';
+import type { LlmProvider } from '../llm/llm.port';
 import { WorkspaceService } from '../workspace/workspace.service';
 import type { LlmCallRecorded } from '../session/session.events';
-import type { ModelAnswer } from '../session/reply-problems';
+import type { LedgerAnswer } from './recorded-answer';
+import { answerFromBlob, replyBlob } from './recorded-answer';
 import { SessionRepository } from './session.repository';
 import type { SessionState, StepRecord } from '../session/session.state';
 import { LiveCalls } from './live-calls';
 
 export const LLM_PROVIDER = Symbol('LLM_PROVIDER');
+
+export type { LedgerAnswer } from './recorded-answer';
+
+type CallRecord = Omit<LlmCallRecorded['data'], 'step' | 'attempt'>;
 
 /** A session's budget is used up: the session fails with this reason. */
 export class BudgetExceededError extends Error {
@@ -20,42 +25,6 @@ export class BudgetExceededError extends Error {
     super(message);
     this.name = 'BudgetExceededError';
   }
-}
-
-/** What a step gets back: the answer, and the form files were asked for in (null: none were). */
-export interface LedgerAnswer extends ModelAnswer {
-  readonly filesForm: 'tools' | 'json' | 'fenced' | null;
-  readonly filesError: string | null;
-}
-
-type CallRecord = Omit<LlmCallRecorded['data'], 'step' | 'attempt'>;
-
-/** The reply blob: the text as it came, or (for structured files) the files and the text as JSON. */
-function replyBlob(reply: LlmReply, structured: boolean): string {
-  return structured
-    ? canonicalJson({ files: reply.files, filesError: reply.filesError, text: reply.content })
-    : reply.content;
-}
-
-function answerFromBlob(blob: string, record: LlmCallRecorded['data']): LedgerAnswer {
-  const mode = record.filesMode?.mode ?? null;
-  const structured = mode === 'tools' || mode === 'json';
-  const parsed = structured
-    ? (JSON.parse(blob) as {
-        files: { path: string; content: string }[] | null;
-        filesError: string | null;
-        text: string;
-      })
-    : { files: null, filesError: null, text: blob };
-  return {
-    text: parsed.text,
-    files: parsed.files,
-    filesError: parsed.filesError,
-    refusal: record.refusal ?? null,
-    reasoning: null,
-    truncated: record.truncated ?? false,
-    filesForm: mode,
-  };
 }
 
 /**

@@ -43,7 +43,12 @@ export interface TestSummary {
 
 /** What a finished step produced; the router decides the next step from it. */
 export type StepResult =
-  | { readonly kind: 'draft'; readonly designSha256: string }
+  | {
+      readonly kind: 'draft';
+      readonly designSha256: string;
+      /** The reply held no design (cut off, refused, empty, only reasoning): validation says so. */
+      readonly problem?: { readonly code: string; readonly message: string } | null;
+    }
   | {
       readonly kind: 'validation';
       readonly valid: boolean;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { WorkspaceService } from '../../workspace/workspace.service';
 import { parseDesignReply } from '../../session/reply-parsing';
+import { replyProblem } from '../../session/reply-problems';
 import { lastFinished } from '../../session/session-files';
 import { LlmLedger } from '../llm-ledger';
 import { SessionInputs } from '../session-inputs';
@@ -49,14 +50,17 @@ export class DraftDesignStep implements SessionStep {
         },
       };
     }
-    const { reply, state: next } = await this.ledger.call(state, step, request, signal);
+    const { reply, answer, state: next } = await this.ledger.call(state, step, request, signal);
+    const problem = replyProblem(answer);
     const markdown = parseDesignReply(reply);
     const designSha256 = await this.workspaces.putBlob(markdown);
     return {
       state: next,
       outcome: 'SUCCEEDED',
-      detail: `draft of ${Buffer.byteLength(markdown)} bytes`,
-      result: { kind: 'draft', designSha256 },
+      detail: problem
+        ? `no design in the reply: ${problem.code}: ${problem.message}`
+        : `draft of ${Buffer.byteLength(markdown)} bytes`,
+      result: { kind: 'draft', designSha256, ...(problem ? { problem } : {}) },
     };
   }
 }

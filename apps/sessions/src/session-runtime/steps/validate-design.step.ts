@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ArchitectClient } from '../../clients/architect-client';
 import { WorkspaceService } from '../../workspace/workspace.service';
+import { lastResult } from '../../session/session-files';
 import { currentDraft } from './design-draft';
 import type { SessionStep, StepOutcome, StepRun } from './session-step';
 
@@ -15,6 +16,20 @@ export class ValidateDesignStep implements SessionStep {
   ) {}
 
   async execute({ state, caller }: StepRun): Promise<StepOutcome> {
+    const problem = lastResult(state, ['generate_design', 'revise_design'], 'draft')?.problem;
+    if (problem) {
+      const error = {
+        code: problem.code,
+        message: `${problem.message}: reply with the whole design document, following the template`,
+        section: null,
+      };
+      return {
+        state,
+        outcome: 'FAILED',
+        detail: `the reply held no design (${problem.code})`,
+        result: { kind: 'validation', valid: false, errors: [error] },
+      };
+    }
     const markdown = await currentDraft(this.workspaces, state);
     const check = await this.architect.validate(caller, state.componentId, markdown);
     return {
