@@ -1,5 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { request as httpRequest } from 'node:http';
 import { waitFor } from '@app/testing/wait-for';
 import { VALID_CONTEXT_DESIGN } from './fixtures';
 import type { RunningSystem } from './system';
@@ -31,6 +32,12 @@ const API_TOOLS = [
   'start_session',
   'get_session',
   'get_traceability',
+  'next_actions',
+  'list_components',
+  'validate_design',
+  'get_timeline',
+  'rename_component',
+  'delete_component',
 ];
 
 /** The MCP endpoint with the SDK's own client over Streamable HTTP, against the running system. */
@@ -86,7 +93,8 @@ describe('MCP at /mcp (SDK client, Streamable HTTP)', () => {
     for (const name of [...API_TOOLS, 'create_project', 'list_projects', 'start_context_design'])
       expect(names).toContain(name);
     for (const tool of tools) {
-      expect(tool.description?.length).toBeGreaterThan(10);
+      // Each says when to use it, in a sentence a model can act on.
+      expect(tool.description).toMatch(/^Use (to|when|first|before|after) .{20,}/);
       expect(tool.inputSchema.type).toBe('object');
     }
     const runTests = tools.find((t) => t.name === 'run_tests')!;
@@ -223,6 +231,61 @@ describe('MCP at /mcp (SDK client, Streamable HTTP)', () => {
         `codemyspec://projects/${project.id}/architecture.mmd`,
       ]),
     );
+    // The method's prompts, issued (recorded) like the tools' prompts, shown by AI tools as commands.
+    const { prompts } = await client.listPrompts();
+    expect(prompts.map((p) => p.name)).toEqual([
+      'story_interview',
+      'story_review',
+      'context_design',
+      'component_design',
+    ]);
+    expect(prompts.find((p) => p.name === 'component_design')?.arguments).toEqual([
+      expect.objectContaining({ name: 'componentId', required: true }),
+    ]);
+    const designPrompt = await client.getPrompt({
+      name: 'component_design',
+      arguments: { componentId: shop.id },
+    });
+    expect(designPrompt.description).toMatch(
+      /^Design a component \(recorded as prompt [0-9a-f-]{36}, context [0-9a-f]{12}\)$/,
+    );
+    expect((designPrompt.messages[0].content as { text: string }).text).toContain(
+      'AC-1: the total is shown within 1 second',
+    );
+    const interviewPrompt = await client.getPrompt({
+      name: 'story_interview',
+      arguments: { projectId: project.id },
+    });
+    expect((interviewPrompt.messages[0].content as { text: string }).text).toContain('## Story: Checkout');
+    await expect(
+      client.getPrompt({
+        name: 'story_review',
+        arguments: { storyId: '00000000-0000-4000-8000-000000000000' },
+      }),
+    ).rejects.toThrow(/NOT_FOUND/);
+
+    const next = await call<{ action: string; component: { name: string } }[]>('next_actions', {
+      projectId: project.id,
+    });
+    expect(next.map((n) => n.component.name).sort()).toEqual(['Billing', 'Shop']);
+    const listed = await call<{ name: string; designStatus: string }[]>('list_components', {
+      projectId: project.id,
+    });
+    expect(listed.find((c) => c.name === 'Shop')?.designStatus).toBe('ACCEPTED');
+    const draft = await call<{ valid: boolean; errors: { code: string }[] }>('validate_design', {
+      componentId: billing.id,
+      markdown: '# Billing\n',
+    });
+    expect(draft.valid).toBe(false);
+    expect(draft.errors.length).toBeGreaterThan(0);
+    const timeline = await call<{ totalCount: number; edges: { node: { type: string } }[] }>('get_timeline', {
+      projectId: project.id,
+      first: 200,
+    });
+    expect(timeline.edges.map((e) => e.node.type)).toEqual(
+      expect.arrayContaining(['StoryCreated', 'PromptIssued']),
+    );
+
     const template = await client.readResource({ uri: 'codemyspec://templates/schema' });
     expect((template.contents[0] as { text: string }).text).toContain('## Fields');
     const mermaid = await client.readResource({
@@ -230,6 +293,39 @@ describe('MCP at /mcp (SDK client, Streamable HTTP)', () => {
     });
     expect((mermaid.contents[0] as { text: string }).text).toMatch(/^(flowchart|graph)/);
   }, 120_000);
+
+  it('refuses a foreign Host or Origin before anything runs (DNS rebinding), and serves loopback', async () => {
+    const post = (headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((done, fail) => {
+        const url = new URL(`${system.url}/mcp`);
+        const req = httpRequest(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: '/mcp',
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              accept: 'application/json, text/event-stream',
+              authorization: `Bearer ${E2E_ADMIN_TOKEN}`,
+              ...headers,
+            },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            res.on('end', () => done({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', fail);
+        req.end(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }));
+      });
+    const rebound = await post({ host: 'evil.example.com', origin: 'http://evil.example.com' });
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).toContain('is not an allowed host');
+    expect((await post({ origin: 'http://evil.example.com' })).status).toBe(403);
+    expect((await post({ host: `localhost:${new URL(system.url).port}` })).status).toBe(200);
+  });
 
   it('scopes tools to the token’s project', async () => {
     const other = await call<{ id: string }>('create_project', { name: 'MCP other', description: '' });

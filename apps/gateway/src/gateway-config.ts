@@ -16,6 +16,8 @@ export interface GatewayConfig {
   /** Requests without a valid token allowed per client address. */
   readonly authFailures: { readonly ratePerSecond: number; readonly burst: number };
   readonly subgraphTimeoutMs: number;
+  /** Host names `/mcp` accepts besides loopback (DNS-rebinding protection). */
+  readonly mcpAllowedHosts: readonly string[];
 }
 
 const KNOWN_SUBGRAPHS = ['stories', 'architect', 'sessions'] as const;
@@ -54,5 +56,6 @@ export function loadGatewayConfig(
     },
     // Test runs wait for their sandbox (up to SANDBOX_TIMEOUT_MS, plus a queue).
     subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 180_000, { min: 100 }),
+    mcpAllowedHosts: read.list('MCP_ALLOWED_HOSTS') ?? [],
   };
 }

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       authenticator: app.get(Authenticator, { strict: false }),
       graphqlUrl: () => graphqlUrl,
       version: VERSION,
+      allowedHosts: gateway.mcpAllowedHosts,
     }),
   );
   // The git record of each project, read-only over smart HTTP (kept by the sessions service).

@@ -5,6 +5,7 @@ import type { Authenticator } from '../auth/authenticator';
 import { AuthRateLimitedError } from '../auth/authenticator';
 import { gatewayGraphql } from './gateway-graphql-client';
 import { createMcpServer } from './mcp-server';
+import { foreignHost } from './host-check';
 
 function jsonRpcError(
   res: ServerResponse,
@@ -19,16 +20,23 @@ function jsonRpcError(
 
 /**
  * `/mcp`: the Model Context Protocol over Streamable HTTP, stateless (a fresh server and transport
- * per request, so any gateway instance can answer). The same bearer tokens as GraphQL; without a
- * valid one the request is refused with 401 before anything runs.
+ * per request, so any gateway instance can answer). A Host or Origin that is not loopback or an
+ * allowed host is refused with 403 (DNS rebinding); then the same bearer tokens as GraphQL:
+ * without a valid one the request is refused with 401 before anything runs.
  */
 export function mcpEndpoint(options: {
   authenticator: Authenticator;
   graphqlUrl: () => string;
   version: string;
+  allowedHosts: readonly string[];
 }) {
   return (req: IncomingMessage & { body?: unknown }, res: ServerResponse): void => {
     void (async () => {
+      const foreign = foreignHost(req.headers.host, req.headers.origin, options.allowedHosts);
+      if (foreign) {
+        jsonRpcError(res, 403, -32000, `FORBIDDEN: ${foreign}`);
+        return;
+      }
       const authorization = req.headers.authorization;
       try {
         await options.authenticator.authenticate(authorization, req.socket.remoteAddress);

@@ -4,6 +4,7 @@ import { GraphqlCallError } from './gateway-graphql-client';
 import type { GraphqlCall } from './gateway-graphql-client';
 import { registerArchitectures, registerDesignTemplates } from './mcp-resources';
 import { MCP_TOOLS } from './mcp-tools';
+import { registerMethodPrompts } from './mcp-prompts';
 
 function toolError(error: unknown): CallToolResult {
   const payload =
@@ -14,7 +15,7 @@ function toolError(error: unknown): CallToolResult {
 }
 
 /**
- * The MCP server for one caller: every tool of `MCP_TOOLS`, and two resources — the design
+ * The MCP server for one caller: every tool of `MCP_TOOLS`, the method's prompts, and two resources — the design
  * templates (`codemyspec://templates/<type>`) and each visible project's architecture as Mermaid
  * (`codemyspec://projects/<id>/architecture.mmd`).
  */
@@ -41,6 +42,7 @@ export function createMcpServer(graphql: GraphqlCall, version: string): McpServe
     );
   }
 
+  registerMethodPrompts(server, graphql);
   registerDesignTemplates(server, graphql);
   registerArchitectures(server, graphql);
   return server;

@@ -7,6 +7,7 @@ import { GRAPH_EDITING_TOOLS } from './tools/graph-editing.tools';
 import { DESIGN_TOOLS } from './tools/design.tools';
 import { SESSION_TOOLS } from './tools/session.tools';
 import { TRACEABILITY_TOOLS } from './tools/traceability.tools';
+import { WORKFLOW_TOOLS } from './tools/workflow.tools';
 
 export type { McpTool } from './tools/mcp-tool';
 
@@ -23,4 +24,5 @@ export const MCP_TOOLS: readonly McpTool[] = [
   ...DESIGN_TOOLS,
   ...SESSION_TOOLS,
   ...TRACEABILITY_TOOLS,
+  ...WORKFLOW_TOOLS,
 ];

@@ -5,6 +5,7 @@ export enum PromptKindEnum {
   STORY_INTERVIEW = 'STORY_INTERVIEW',
   STORY_REVIEW = 'STORY_REVIEW',
   CONTEXT_DESIGN = 'CONTEXT_DESIGN',
+  COMPONENT_DESIGN = 'COMPONENT_DESIGN',
 }
 registerEnumType(PromptKindEnum, { name: 'PromptKind' });
 

@@ -8,7 +8,7 @@ import { CommandHandler, EventBusLifecycle, inTransaction, PostgresEventStore } 
 import { criterionLine, StoriesClient } from '../clients/stories-client';
 import { WritableProjects } from '../projects/writable-projects';
 import type { StoryFacts } from '../clients/stories-client';
-import type { AssembledContext, PromptRequest, StoryInput } from '../context/context-assembly';
+import type { AssembledContext, AssemblyRequest, PromptRequest, StoryInput } from '../context/context-assembly';
 import { assembleContext } from '../context/context-assembly';
 import { LlmLedger } from '../session-runtime/llm-ledger';
 import { SessionInputs } from '../session-runtime/session-inputs';
@@ -64,7 +64,7 @@ export class PromptService {
   }
 
   async issue(context: RequestContext, kind: PromptKind, subjectId: string): Promise<IssuedPrompt> {
-    const what = kind === 'CONTEXT_DESIGN' ? 'component' : kind === 'STORY_REVIEW' ? 'story' : 'project';
+    const what = kind.endsWith('_DESIGN') ? 'component' : kind === 'STORY_REVIEW' ? 'story' : 'project';
     if (!isUuid(subjectId)) throw new NotFoundError(what, subjectId);
     const { request, projectId } = await this.request(context, kind, subjectId);
     // Issuing a prompt records an event: it is a write.
@@ -99,7 +99,7 @@ export class PromptService {
     context: RequestContext,
     kind: PromptKind,
     subjectId: string,
-  ): Promise<{ request: PromptRequest; projectId: string }> {
+  ): Promise<{ request: PromptRequest | AssemblyRequest; projectId: string }> {
     switch (kind) {
       case 'STORY_INTERVIEW': {
         const project = await this.stories.project(context, subjectId);
@@ -117,6 +117,15 @@ export class PromptService {
         const stories = await this.inputs.stories(context, facts);
         return {
           request: { purpose: 'CONTEXT_DESIGN', component: input, stories, template: facts.designTemplate },
+          projectId: facts.projectId,
+        };
+      }
+      case 'COMPONENT_DESIGN': {
+        // The same assembly as a DESIGN session's first call: a person's assistant writes the design.
+        const { facts, input } = await this.inputs.component(context, subjectId);
+        const stories = await this.inputs.stories(context, facts);
+        return {
+          request: { purpose: 'DESIGN', component: input, stories, template: facts.designTemplate },
           projectId: facts.projectId,
         };
       }

@@ -8,7 +8,7 @@ export const ARCHITECTURE_TOOLS: readonly McpTool[] = [
     name: 'create_component',
     title: 'Create a context or component',
     description:
-      'Without parentId, a bounded context (type DOMAIN or COORDINATION); with parentId, a component of that context (type schema, repository, module, ui, task or other).',
+      'Use to add a bounded context (no parentId; type DOMAIN or COORDINATION) or a component inside a context (parentId; type schema, repository, module, ui, task or other).',
     input: {
       projectId: id('project'),
       parentId: z.string().optional().describe('The context the component lives in; omit for a context.'),
@@ -49,7 +49,7 @@ export const ARCHITECTURE_TOOLS: readonly McpTool[] = [
     name: 'create_dependency',
     title: 'Add a dependency',
     description:
-      'from depends on to. Refuses self, duplicate, unknown, cross-project and any cycle (DEPENDENCY_CYCLE lists the path).',
+      'Use to say that one component depends on another; refused for self, duplicate, unknown, cross-project and any cycle (DEPENDENCY_CYCLE lists the path).',
     input: { fromId: id('dependent component'), toId: id('component depended on') },
     run: (a, g) =>
       one(
@@ -62,7 +62,7 @@ export const ARCHITECTURE_TOOLS: readonly McpTool[] = [
   {
     name: 'delete_dependency',
     title: 'Remove a dependency',
-    description: 'Removes the dependency of from on to.',
+    description: 'Use to remove a dependency of one component on another.',
     input: { fromId: id('dependent component'), toId: id('component depended on') },
     run: (a, g) =>
       one(
@@ -76,7 +76,7 @@ export const ARCHITECTURE_TOOLS: readonly McpTool[] = [
     name: 'set_story_component',
     title: 'Map a story onto a component',
     description:
-      'Links the story to the component; with componentId null, unlinks it from unlinkComponentId. A story linked to another component is a CONFLICT naming it, unless replace is true (then it moves).',
+      'Use to map a story onto the component that implements it (replace: true moves it from another), or with componentId null to unlink it.',
     input: {
       storyId: id('story'),
       componentId: z.string().nullable().describe('The component to map the story onto; null to unlink.'),
@@ -104,7 +104,8 @@ export const ARCHITECTURE_TOOLS: readonly McpTool[] = [
   {
     name: 'show_architecture',
     title: 'Show the architecture',
-    description: 'Contexts, components, dependencies, layers (entry points first) and a Mermaid flowchart.',
+    description:
+      'Use to see the whole architecture: contexts, components with their statuses, dependencies, layers (entry points first) and a Mermaid diagram.',
     input: { projectId: id('project') },
     run: (a, g) =>
       one(
@@ -119,7 +120,7 @@ export const ARCHITECTURE_TOOLS: readonly McpTool[] = [
     name: 'architecture_health_summary',
     title: 'Architecture health',
     description:
-      'Score, level (excellent, good, fair, poor), story coverage and findings such as fan-out over 5.',
+      "Use to judge the architecture's quality: a score and level, story coverage and findings such as a fan-out over 5.",
     input: { projectId: id('project') },
     run: (a, g) =>
       one(
@@ -132,7 +133,8 @@ export const ARCHITECTURE_TOOLS: readonly McpTool[] = [
   {
     name: 'orphaned_contexts',
     title: 'Orphaned contexts',
-    description: 'Contexts with no stories that no story-linked component reaches.',
+    description:
+      'Use to find contexts that serve no story (no story-linked component reaches them): candidates to link or remove.',
     input: { projectId: id('project') },
     run: async (a, g) =>
       (
@@ -148,7 +150,7 @@ export const ARCHITECTURE_TOOLS: readonly McpTool[] = [
     name: 'validate_dependency_graph',
     title: 'Validate the dependency graph',
     description:
-      "Checks the graph with the architect's own rules: any cycle (with the names along it), the layers, and the health findings about dependencies.",
+      'Use after changing dependencies to check the graph: any cycle (with the names along it), the layers and the dependency findings.',
     input: { projectId: id('project') },
     run: async (a, g) => {
       const arch = await one<{

@@ -7,7 +7,8 @@ export const DESIGN_TOOLS: readonly McpTool[] = [
   {
     name: 'submit_design',
     title: 'Submit a design',
-    description: 'Stores a design version (valid or not, with its errors); the newest valid one is accepted.',
+    description:
+      "Use to store a component's design document once validate_design passes; the newest valid version becomes the accepted one (an invalid one is stored with its errors).",
     input: {
       componentId: id('component'),
       markdown: z.string().min(1).describe('The design document (see the design template resources).'),
@@ -24,7 +25,7 @@ export const DESIGN_TOOLS: readonly McpTool[] = [
     name: 'get_design',
     title: 'Get a design',
     description:
-      'A version of the design, or the accepted one without a version; with history, every version.',
+      "Use to read a component's accepted design (or a given version, or with history every version) before writing tests or code.",
     input: {
       componentId: id('component'),
       version: z.number().int().min(1).optional(),
@@ -48,7 +49,8 @@ export const DESIGN_TOOLS: readonly McpTool[] = [
   {
     name: 'get_context_bundle',
     title: 'Get a context bundle',
-    description: 'Exactly what a TESTS or CODE session would give the LLM, as markdown with its items.',
+    description:
+      'Use to see exactly what an automated TESTS or CODE session would give the model for a component, as markdown with its items.',
     input: { componentId: id('component'), purpose: z.enum(['TESTS', 'CODE']) },
     run: (a, g) =>
       one(

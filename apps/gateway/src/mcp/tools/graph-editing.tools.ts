@@ -7,7 +7,8 @@ export const GRAPH_EDITING_TOOLS: readonly McpTool[] = [
   {
     name: 'rename_component',
     title: 'Rename a component or context',
-    description: 'The new name must be unique in the project; modules keep dotted PascalCase.',
+    description:
+      'Use to rename a context or component; the new name must be unique in the project (modules keep dotted PascalCase).',
     input: { id: id('component'), name: z.string().min(1) },
     run: (a, g) =>
       one(
@@ -20,7 +21,7 @@ export const GRAPH_EDITING_TOOLS: readonly McpTool[] = [
   {
     name: 'update_component',
     title: 'Change the description of a component or context',
-    description: 'Replaces the description.',
+    description: "Use to replace a component's description.",
     input: { id: id('component'), description: z.string() },
     run: (a, g) =>
       one(
@@ -34,7 +35,7 @@ export const GRAPH_EDITING_TOOLS: readonly McpTool[] = [
     name: 'delete_component',
     title: 'Delete a component or context',
     description:
-      'Refused (CONFLICT naming the dependents and linked stories) while anything depends on it or stories are linked, unless force is true: then the stories are unlinked and its dependencies removed. A context with components is always refused.',
+      'Use to remove a component; refused (CONFLICT naming dependents and linked stories) unless force is true, which unlinks its stories and removes its dependencies first.',
     input: { id: id('component'), force: z.boolean().default(false) },
     run: (a, g) =>
       one(
@@ -49,7 +50,7 @@ export const GRAPH_EDITING_TOOLS: readonly McpTool[] = [
     name: 'accept_proposed_component',
     title: 'Create a component that a context design proposes',
     description:
-      "Creates (type other) a component listed under Components in the context's accepted design; any other name is BAD_USER_INPUT listing what the design proposes.",
+      "Use to create a component that a context's accepted design lists under Components (type other); any other name is refused with the list it proposes.",
     input: { contextId: id('context'), name: z.string().min(1) },
     run: (a, g) =>
       one(
@@ -63,7 +64,7 @@ export const GRAPH_EDITING_TOOLS: readonly McpTool[] = [
     name: 'accept_design_as_current',
     title: 'Declare that a change needs no rework',
     description:
-      'A DIRTY component is current again (a typo fix): its design and evidence stand; the waived causes are recorded with the reason and the caller. CONFLICT when it is not DIRTY.',
+      "Use when a DIRTY component's design still holds (a typo fix upstream): waives the causes with your reason, keeping its design and evidence.",
     input: { componentId: id('component'), reason: z.string().min(1).max(1000) },
     run: (a, g) =>
       one(

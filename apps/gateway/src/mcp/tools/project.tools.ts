@@ -7,7 +7,7 @@ export const PROJECT_TOOLS: readonly McpTool[] = [
   {
     name: 'create_project',
     title: 'Create a project',
-    description: 'Creates a project (admin token only). Returns its id.',
+    description: 'Use to start a new project (admin token only); returns its id for every other tool.',
     input: {
       name: z.string().min(1).describe('Project name.'),
       description: z.string().default('').describe('What the project is.'),
@@ -23,7 +23,8 @@ export const PROJECT_TOOLS: readonly McpTool[] = [
   {
     name: 'list_projects',
     title: 'List projects',
-    description: 'The projects this token can see (all for the admin token, else its own).',
+    description:
+      'Use to find the project ids this token can see (all for the admin token, else its own project).',
     input: {},
     run: (_a, g) => one(g, `{ projects { id name description archived createdAt } }`, {}, 'projects'),
   },

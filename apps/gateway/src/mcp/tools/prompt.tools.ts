@@ -7,7 +7,7 @@ export const PROMPT_TOOLS: readonly McpTool[] = [
     name: 'start_story_interview',
     title: 'Start a story interview',
     description:
-      "A product-manager prompt to find the project's stories with the user, embedding the current stories (recorded).",
+      "Use when the user wants to discover a project's stories: returns a product-manager interview prompt that knows the stories already written (recorded).",
     input: { projectId: id('project') },
     run: (a, g) =>
       one(
@@ -21,7 +21,7 @@ export const PROMPT_TOOLS: readonly McpTool[] = [
     name: 'start_story_review',
     title: 'Start a story review',
     description:
-      'A product-manager prompt to review one story with its author, embedding the story, its deterministic review and the other titles (recorded).',
+      'Use when the user wants to improve one story: returns a review prompt with its deterministic findings and the other titles (recorded).',
     input: { storyId: id('story') },
     run: (a, g) =>
       one(
@@ -35,7 +35,7 @@ export const PROMPT_TOOLS: readonly McpTool[] = [
     name: 'start_context_design',
     title: 'Start a context design',
     description:
-      'An architect prompt to design one bounded context, embedding its components, dependencies, stories and template (recorded).',
+      'Use when the user wants to design a bounded context: returns an architect prompt with its components, dependencies, stories and template (recorded).',
     input: { componentId: id('context') },
     run: (a, g) =>
       one(
@@ -49,7 +49,7 @@ export const PROMPT_TOOLS: readonly McpTool[] = [
     name: 'review_story_with_ai',
     title: 'Review a story with the LLM',
     description:
-      'A structured review (score, findings with rule ids) by the configured LLM, recorded; the deterministic review without one.',
+      'Use to have the configured LLM score one story with findings (recorded); without an LLM it returns the deterministic review.',
     input: { storyId: id('story') },
     run: (a, g) =>
       one(

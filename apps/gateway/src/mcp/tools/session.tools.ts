@@ -8,7 +8,7 @@ export const SESSION_TOOLS: readonly McpTool[] = [
     name: 'run_tests',
     title: 'Run tests in the sandbox',
     description:
-      'Runs the files (tests, and code if any) in the sandbox and records the run as red/green evidence. Default command: node --test.',
+      'Use to run test files (and code) in the sandbox: red before the code exists, green after; the run is recorded as evidence (default command node --test).',
     input: {
       projectId: id('project'),
       componentId: id('component'),
@@ -35,7 +35,7 @@ export const SESSION_TOOLS: readonly McpTool[] = [
     name: 'start_session',
     title: 'Start an automated session',
     description:
-      'DESIGN, COMPONENT_DESIGNS (for a context), TESTS or CODE, driven by the configured LLM in the background (LLM_NOT_CONFIGURED without one).',
+      'Use to let the configured LLM do a step of the method for a component in the background: DESIGN, COMPONENT_DESIGNS (a context), TESTS or CODE.',
     input: {
       componentId: id('component'),
       type: z.enum(['DESIGN', 'COMPONENT_DESIGNS', 'TESTS', 'CODE']),
@@ -52,7 +52,8 @@ export const SESSION_TOOLS: readonly McpTool[] = [
   {
     name: 'get_session',
     title: 'Get a session',
-    description: 'A session with its steps, LLM calls (and their context items), budget and children.',
+    description:
+      'Use to follow an automated session: its steps, LLM calls (with their context items), budget and child sessions.',
     input: { id: id('session') },
     run: (a, g) => one(g, `query($id: ID!) { session(id: $id) { ${SESSION} } }`, { id: a.id }, 'session'),
   },

@@ -8,7 +8,7 @@ export const STORY_TOOLS: readonly McpTool[] = [
     name: 'create_story',
     title: 'Create a story',
     description:
-      'Creates a user story ("As a … I want … So that …") with acceptance criteria. Titles are unique per project.',
+      'Use to record a new user story ("As a … I want … So that …") with testable acceptance criteria; titles are unique per project.',
     input: {
       projectId: id('project'),
       title: z.string().min(1).describe('Short, unique within the project.'),
@@ -28,7 +28,7 @@ export const STORY_TOOLS: readonly McpTool[] = [
     name: 'update_story',
     title: 'Update a story',
     description:
-      'Revises the title and/or description (with the version you read: a stale one gets CONFLICT; omitted, the current one is used), and/or sets status, tags or priority.',
+      "Use to revise a story's title or description (pass the version you read: a stale one gets CONFLICT), or to set its status, tags or priority.",
     input: {
       id: id('story'),
       expectedVersion: z.number().int().optional().describe('The version the change is based on.'),
@@ -72,14 +72,15 @@ export const STORY_TOOLS: readonly McpTool[] = [
   {
     name: 'delete_story',
     title: 'Delete a story',
-    description: 'Deletes a story (its history stays).',
+    description: 'Use to remove a story that is no longer wanted (its history stays on the timeline).',
     input: { id: id('story') },
     run: (a, g) => one(g, `mutation($id: ID!) { deleteStory(id: $id) }`, { id: a.id }, 'deleteStory'),
   },
   {
     name: 'get_story',
     title: 'Get a story',
-    description: 'A story now, or as it stood at a version.',
+    description:
+      'Use to read one story with its criteria (and their AC- references) now, or as it stood at an earlier version.',
     input: {
       id: id('story'),
       atVersion: z.number().int().min(1).optional().describe('Time travel: the story at this version.'),
@@ -95,7 +96,8 @@ export const STORY_TOOLS: readonly McpTool[] = [
   {
     name: 'list_stories',
     title: 'List stories',
-    description: 'Stories of a project, filtered by status, tag, component or text, with cursor pagination.',
+    description:
+      'Use to find stories of a project, filtered by status, tag, component or text, a page at a time.',
     input: {
       projectId: id('project'),
       status: z.enum(['IN_PROGRESS', 'COMPLETED', 'DIRTY']).optional(),
@@ -118,7 +120,7 @@ export const STORY_TOOLS: readonly McpTool[] = [
   {
     name: 'add_criterion',
     title: 'Add an acceptance criterion',
-    description: 'Adds a testable acceptance criterion to a story.',
+    description: 'Use to add one testable acceptance criterion to a story; it gets the next AC- reference.',
     input: { storyId: id('story'), description: z.string().min(1) },
     run: (a, g) =>
       one(
@@ -131,7 +133,8 @@ export const STORY_TOOLS: readonly McpTool[] = [
   {
     name: 'update_criterion',
     title: 'Update an acceptance criterion',
-    description: 'Rewords a criterion and/or marks it verified.',
+    description:
+      'Use to reword an acceptance criterion or mark it verified; the components it reaches become dirty.',
     input: {
       storyId: id('story'),
       criterionId: id('criterion'),
@@ -156,7 +159,7 @@ export const STORY_TOOLS: readonly McpTool[] = [
   {
     name: 'delete_criterion',
     title: 'Delete an acceptance criterion',
-    description: 'Removes a criterion from a story.',
+    description: 'Use to remove an acceptance criterion from a story; its AC- reference is never reused.',
     input: { storyId: id('story'), criterionId: id('criterion') },
     run: (a, g) =>
       one(

@@ -7,7 +7,7 @@ export const TRACEABILITY_TOOLS: readonly McpTool[] = [
     name: 'get_traceability',
     title: 'Trace the acceptance criteria',
     description:
-      'For every acceptance criterion of the project: its story, the component it is linked through, the assertions of the accepted design that cite it ([AC-n]), the tests named after them with their last red and green runs, and a status (UNLINKED, UNCITED, UNTESTED, NOT_RED, NOT_GREEN, VERIFIED, DIRTY). complete is true when every criterion is VERIFIED.',
+      'Use to check what is proven: every acceptance criterion to its design assertions, tests, red and green runs and commit, with the first gap of each.',
     input: { projectId: id('project') },
     run: (a, g) =>
       one(
