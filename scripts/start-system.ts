@@ -6,6 +6,8 @@ import type { RunningPostgres } from '@app/platform';
 import { DEFAULT_PORTS, envReader, SERVICE_NAMES, startEmbeddedPostgres } from '@app/platform';
 import type { ServiceName } from '@app/platform';
 import { ServiceSupervisor } from './supervisor/service-supervisor';
+import { DEFAULT_RESTART_POLICY } from './supervisor/restart-policy';
+import { logFormatFor, serviceLineFormatter } from './supervisor/log-format';
 
 /**
  * `npm start`: the whole system on one machine.
@@ -52,7 +54,13 @@ async function main(): Promise<void> {
     }
     process.exit(code);
   };
-  const supervisor = new ServiceSupervisor(log, () => void stop(1));
+  const format = logFormatFor(process.env, process.stdout.isTTY === true);
+  const supervisor = new ServiceSupervisor(
+    log,
+    () => void stop(1),
+    DEFAULT_RESTART_POLICY,
+    serviceLineFormatter(format, format === 'pretty' && process.stdout.isTTY === true),
+  );
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
 
   for (const service of [...SUBGRAPHS, 'gateway' as const]) {
@@ -79,7 +87,10 @@ async function main(): Promise<void> {
     });
     if (stopping) return;
   }
-  log(`ready: gateway http://127.0.0.1:${gatewayPort} (health: /health/ready). Ctrl-C stops everything.`);
+  const base = `http://127.0.0.1:${gatewayPort}`;
+  log(`ready: gateway ${base} (health: /health/ready). Ctrl-C stops everything.`);
+  log(`  GraphQL: ${base}/graphql   MCP: ${base}/mcp   git: ${base}/git/<projectId>.git`);
+  log(`  admin token: ${resolve(dataDir, 'admin.token')} (unless CODEMYSPEC_ADMIN_TOKEN is set)`);
 }
 
 /** The gateway↔subgraph signing secret: generated once, kept in a 0600 file in the data folder. */

@@ -29,6 +29,8 @@ export class ServiceSupervisor {
     private readonly log: (message: string) => void,
     private readonly onGiveUp: (service: ServiceName) => void,
     private readonly policy: RestartPolicy = DEFAULT_RESTART_POLICY,
+    private readonly formatLine: (service: string, line: string) => string = (service, line) =>
+      `[${service}] ${line}`,
   ) {}
 
   /** Starts the service and resolves once it answers /health/ready. */
@@ -49,7 +51,7 @@ export class ServiceSupervisor {
       env: service.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    prefixLines(child, service.name);
+    forwardLines(child, service.name, this.formatLine);
     this.log(`${service.name} started (pid ${child.pid}, port ${service.port})`);
     child.once('exit', (code, signal) => {
       if (this.stopping) return;
@@ -111,14 +113,18 @@ function terminate(child: ChildProcess): Promise<void> {
   });
 }
 
-function prefixLines(child: ChildProcess, service: string): void {
+function forwardLines(
+  child: ChildProcess,
+  service: string,
+  format: (service: string, line: string) => string,
+): void {
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = '';
     stream?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
-      for (const line of lines) process.stdout.write(`[${service}] ${line}\n`);
+      for (const line of lines) process.stdout.write(`${format(service, line)}\n`);
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import type { DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
-import { Inject, Injectable, Logger, Module, RequestMethod } from '@nestjs/common';
+import { Inject, Injectable, Module, RequestMethod } from '@nestjs/common';
 import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
@@ -41,11 +41,11 @@ class AdminTokenBootstrap implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const logger = new Logger('AdminToken');
     await bootstrapAdminToken(dataSourceExecutor(this.dataSource), {
       explicit: this.config.adminToken,
       dataDir: this.config.dataDir,
-      announce: (message) => logger.log(message),
+      // A plain line a person reads (not a JSON string): where the token is, or the new token once.
+      announce: (message) => process.stdout.write(`${message}\n`),
     });
   }
 }

@@ -18,7 +18,8 @@ export class PromptResolver {
     @Args('kind', { type: () => PromptKindEnum }) kind: PromptKindEnum,
     @Args('subjectId', {
       type: () => ID,
-      description: 'A project (STORY_INTERVIEW), story (STORY_REVIEW), context (CONTEXT_DESIGN) or component (COMPONENT_DESIGN).',
+      description:
+        'A project (STORY_INTERVIEW), story (STORY_REVIEW), context (CONTEXT_DESIGN) or component (COMPONENT_DESIGN).',
     })
     subjectId: string,
   ): Promise<PromptModel> {

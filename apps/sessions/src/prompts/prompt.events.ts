@@ -1,7 +1,12 @@
 import type { ContextItem } from '../context/context-item';
 import type { LlmCallRecorded } from '../session/session.events';
 
-export const PROMPT_KINDS = ['STORY_INTERVIEW', 'STORY_REVIEW', 'CONTEXT_DESIGN', 'COMPONENT_DESIGN'] as const;
+export const PROMPT_KINDS = [
+  'STORY_INTERVIEW',
+  'STORY_REVIEW',
+  'CONTEXT_DESIGN',
+  'COMPONENT_DESIGN',
+] as const;
 export type PromptKind = (typeof PROMPT_KINDS)[number];
 
 /** A prompt handed to a person's own assistant: what it embedded is recorded, as for an LLM call. */

@@ -8,7 +8,12 @@ import { CommandHandler, EventBusLifecycle, inTransaction, PostgresEventStore } 
 import { criterionLine, StoriesClient } from '../clients/stories-client';
 import { WritableProjects } from '../projects/writable-projects';
 import type { StoryFacts } from '../clients/stories-client';
-import type { AssembledContext, AssemblyRequest, PromptRequest, StoryInput } from '../context/context-assembly';
+import type {
+  AssembledContext,
+  AssemblyRequest,
+  PromptRequest,
+  StoryInput,
+} from '../context/context-assembly';
 import { assembleContext } from '../context/context-assembly';
 import { LlmLedger } from '../session-runtime/llm-ledger';
 import { SessionInputs } from '../session-runtime/session-inputs';

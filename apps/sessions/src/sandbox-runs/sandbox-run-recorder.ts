@@ -53,7 +53,7 @@ export class SandboxRunRecorder {
   }
 
   async run(input: RunToRecord): Promise<RecordedRun> {
-    this.sandbox.assertAvailable();
+    await this.sandbox.available();
     const runId = input.runId ?? randomUUID();
     const project = await this.settings.get(input.projectId);
     const command = input.command?.trim() || project.testCommand || undefined;

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import Docker from 'dockerode';
 import { DomainError } from '@app/domain';
 import { SESSIONS_CONFIG } from '../sessions-config.token';
@@ -11,11 +11,26 @@ import type { Sandbox, SandboxRequest, SandboxResult } from './sandbox.port';
 
 const REAP_INTERVAL_MS = 5 * 60_000;
 
+/** What makes a sandbox available on Debian/Ubuntu, said with every refusal. */
+export const SANDBOX_FIX =
+  'to run tests, install bubblewrap (apt-get install bubblewrap) or start Docker with the sandbox image (scripts/infra/build-sandbox-image.sh); no restart is needed';
+
 export class SandboxUnavailableError extends DomainError {
   constructor(reason: string) {
-    super('SANDBOX_UNAVAILABLE', `no sandbox can run tests here: ${reason}`);
+    super(
+      'SANDBOX_UNAVAILABLE',
+      reason === 'SANDBOX_DRIVER=none'
+        ? 'no sandbox can run tests here: SANDBOX_DRIVER=none'
+        : `no sandbox can run tests here: ${reason}; ${SANDBOX_FIX}`,
+    );
   }
 }
+
+/** Replaces how a driver is looked for (tests: a machine where none is installed yet). */
+export const SANDBOX_CHOOSER = Symbol('SANDBOX_CHOOSER');
+
+/** A driver that was missing is looked for again at most this often, when a run needs one. */
+const REDETECT_MS = 5_000;
 
 /** Chooses the driver at start-up (Docker when an engine answers and has the image, else bubblewrap). */
 export async function chooseSandbox(
@@ -54,7 +69,7 @@ export async function chooseSandbox(
 }
 
 /**
- * The service's sandbox: chosen once, runs limited to SANDBOX_CONCURRENCY at a time (the rest
+ * The service's sandbox: chosen at start-up (and again on demand while there is none), runs limited to SANDBOX_CONCURRENCY at a time (the rest
  * queue), leftovers reaped at start-up and every few minutes.
  */
 @Injectable()
@@ -62,14 +77,25 @@ export class SandboxProvider implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Sandbox');
   private sandbox: Sandbox | undefined;
   private unavailable = 'not started';
+  private lastDetection = 0;
+  private detecting: Promise<void> | null = null;
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private reaper: NodeJS.Timeout | undefined;
 
-  constructor(@Inject(SESSIONS_CONFIG) private readonly config: SessionsConfig) {}
+  constructor(
+    @Inject(SESSIONS_CONFIG) private readonly config: SessionsConfig,
+    @Optional() @Inject(SANDBOX_CHOOSER) private readonly choose: typeof chooseSandbox = chooseSandbox,
+  ) {}
 
   async onModuleInit(): Promise<void> {
-    const chosen = await chooseSandbox(this.config, (m) => this.logger.warn(m));
+    await this.detect();
+  }
+
+  /** Looks for a driver; remembers why there is none. */
+  private async detect(): Promise<void> {
+    this.lastDetection = Date.now();
+    const chosen = await this.choose(this.config, (m) => this.logger.warn(m));
     if (typeof chosen === 'string') {
       this.unavailable = chosen;
       this.logger.warn(`test runs are refused (SANDBOX_UNAVAILABLE): ${chosen}`);
@@ -92,14 +118,23 @@ export class SandboxProvider implements OnModuleInit, OnApplicationShutdown {
     return this.sandbox?.driver ?? null;
   }
 
-  /** Throws SANDBOX_UNAVAILABLE when no driver can run here. */
-  assertAvailable(): Sandbox {
+  /**
+   * The sandbox, looked for again when there was none (bubblewrap installed or Docker started
+   * since); throws SANDBOX_UNAVAILABLE saying why and what fixes it.
+   */
+  async available(): Promise<Sandbox> {
+    const canRedetect =
+      this.config.sandbox.driver !== 'none' && Date.now() - this.lastDetection >= REDETECT_MS;
+    if (!this.sandbox && canRedetect) {
+      this.detecting ??= this.detect().finally(() => (this.detecting = null));
+      await this.detecting;
+    }
     if (!this.sandbox) throw new SandboxUnavailableError(this.unavailable);
     return this.sandbox;
   }
 
   async run(request: SandboxRequest): Promise<SandboxResult> {
-    const sandbox = this.assertAvailable();
+    const sandbox = await this.available();
     // A finishing run hands its slot straight to the next waiter, so the limit is never exceeded.
     if (this.running >= this.config.sandbox.concurrency) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));

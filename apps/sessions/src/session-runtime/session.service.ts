@@ -76,7 +76,7 @@ export class SessionService {
         'the component has no accepted design: run a DESIGN session or submit a valid design first',
         [{ field: 'componentId', message: 'no accepted design' }],
       );
-    if (command.type === 'TESTS' || command.type === 'CODE') this.sandbox.assertAvailable();
+    if (command.type === 'TESTS' || command.type === 'CODE') await this.sandbox.available();
     if (command.type === 'CODE') {
       if (component.acceptedDesignVersion === null)
         throw new ValidationError('the component has no accepted design', [

@@ -21,6 +21,21 @@ export function correlationIdOf(req: IncomingMessage): string {
 }
 
 /**
+ * `query stories`, `mutation createStory`: the operation's name, else its kind and first field;
+ * null for anything that is not a GraphQL request body.
+ */
+export function graphqlOperationOf(body: unknown): string | null {
+  const request = body as { query?: unknown; operationName?: unknown } | null | undefined;
+  if (!request || typeof request.query !== 'string') return null;
+  const kind = /^\s*(query|mutation|subscription)\b/.exec(request.query)?.[1] ?? 'query';
+  if (typeof request.operationName === 'string' && request.operationName)
+    return `${kind} ${request.operationName}`;
+  const named = /^\s*(?:query|mutation|subscription)\s+(\w+)/.exec(request.query)?.[1];
+  const field = /{\s*(\w+)/.exec(request.query)?.[1];
+  return `${kind} ${named ?? field ?? '(anonymous)'}`;
+}
+
+/**
  * Structured JSON logs (pino) for every service: one line per request (health checks excepted)
  * with the correlation id that also goes into the events' metadata and onto the Kafka headers;
  * credentials in headers are redacted.
@@ -36,6 +51,11 @@ export function serviceLoggingModule(config: Pick<ServiceConfig, 'service' | 'lo
         return id;
       },
       customAttributeKeys: { reqId: 'correlationId' },
+      // The GraphQL operation a request ran, for people reading the log (`mutation createStory`).
+      customProps: (req: IncomingMessage) => {
+        const operation = graphqlOperationOf((req as IncomingMessage & { body?: unknown }).body);
+        return operation ? { operation } : {};
+      },
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
       serializers: {
         req: (req: { id?: unknown; method?: string; url?: string }) => ({

@@ -46,7 +46,7 @@ export class RunTestsService {
     await this.projects.assert(command.projectId);
     const files = validateWorkspaceFiles(command.files);
     if (command.command) splitCommand(command.command);
-    this.sandbox.assertAvailable();
+    await this.sandbox.available();
     const component = await this.architect.component(context, command.componentId);
     if (component.projectId !== command.projectId) throw new NotFoundError('component', command.componentId);
     if (command.asEvidence) await this.assertEvidenceBearing(context, component, files);
