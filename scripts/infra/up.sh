@@ -42,6 +42,12 @@ if ! command -v kcat >/dev/null; then
   ensure_state_dir
   apt_install "$STATE_DIR/apt-kcat.log" kcat || die "apt-get install kcat failed"
 fi
+# Chromium: the browser the explorer and console tests drive headless (playwright-core, no download).
+if ! command -v chromium >/dev/null; then
+  log "installing chromium (headless browser tests)"
+  ensure_state_dir
+  apt_install "$STATE_DIR/apt-chromium.log" chromium || die "apt-get install chromium failed"
+fi
 if [[ $WITH_DOCKER -eq 1 ]]; then
   "$INFRA_DIR/docker-up.sh"
   "$INFRA_DIR/build-sandbox-image.sh"

@@ -1,7 +1,5 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -19,17 +17,9 @@ import { liveLlmCallLookup } from './subscriptions/live-llm-call.lookup';
 import { mcpEndpoint } from './mcp/mcp-endpoint';
 import { gitEndpoint } from './git/git-endpoint';
 import { IdentitySigner } from './federation/identity-signer';
+import { productRoot, productVersion } from './product';
+import { mountExplorer } from './explorer/explorer-assets';
 
-/** The product version, from the nearest package.json up from here (sources or dist). */
-function productVersion(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, 'package.json');
-    if (!existsSync(file)) continue;
-    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-    if (pkg.name === 'codemyspec') return pkg.version ?? '0.0.0';
-  }
-  return '0.0.0';
-}
 const VERSION = productVersion();
 
 async function main(): Promise<void> {
@@ -49,6 +39,7 @@ async function main(): Promise<void> {
   app.disable('x-powered-by');
   app.useLogger(app.get(PinoLogger));
   app.use(jsonBody(config.maxBodyBytes));
+  mountExplorer(app, productRoot());
   // MCP tools run their GraphQL through this very gateway (same tokens, limits and resolvers).
   let graphqlUrl = '';
   app.use(
