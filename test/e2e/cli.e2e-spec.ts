@@ -1,21 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ScriptedLlmServer } from '@app/testing/scripted-llm-server';
 import { startScriptedLlmServer } from '@app/testing/scripted-llm-server';
 import { waitFor } from '@app/testing/wait-for';
+import { cliRunner } from './cli-runner';
 import { design, responder } from './scripted-model';
 import type { RunningSystem } from './system';
 import { E2E_ADMIN_TOKEN, sandboxDriver, startSystem } from './system';
-
-const BIN = resolve(__dirname, '../../bin/codemyspec.js');
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 /** The CLI as a user runs it: its own process, against the running system. */
 describe('the codemyspec CLI (spawned) against the running system', () => {
@@ -34,32 +26,9 @@ describe('the codemyspec CLI (spawned) against the running system', () => {
     await llm?.close();
   });
 
-  function cli(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
-    return new Promise((done) => {
-      const child = spawn(process.execPath, [BIN, ...args], {
-        env: {
-          PATH: process.env.PATH,
-          HOME: home,
-          CODEMYSPEC_CONFIG: join(home, 'config.json'),
-          ...options.env,
-        },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.stdin.end(options.stdin ?? '');
-      child.on('close', (code) => done({ code, stdout, stderr }));
-    });
-  }
-
-  async function ok(args: string[], options?: { stdin?: string }): Promise<string> {
-    const run = await cli(args, options);
-    if (run.code !== 0)
-      throw new Error(`codemyspec ${args.join(' ')} exited ${run.code}:\n${run.stdout}\n${run.stderr}`);
-    return run.stdout;
-  }
+  const runner = () => cliRunner(home);
+  const cli = (...a: Parameters<ReturnType<typeof runner>['cli']>) => runner().cli(...a);
+  const ok = (...a: Parameters<ReturnType<typeof runner>['ok']>) => runner().ok(...a);
 
   it('explains itself, and refuses bad usage with exit code 2', async () => {
     const help = await cli(['--help']);

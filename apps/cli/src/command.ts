@@ -1,4 +1,3 @@
-import type { ParseArgsConfig } from 'node:util';
 import type { CliConfig } from './cli-config';
 import type { Gql } from './graphql-client';
 
@@ -11,6 +10,15 @@ export interface CommandContext {
   readonly err: (text: string) => void;
   readonly stdin: () => Promise<string>;
   readonly isTTY: boolean;
+  /** --json was given (anywhere on the line): print JSON for scripts instead of tables. */
+  readonly json: boolean;
+}
+
+/** One option of a command: `--name <value>` (string) or `--name` (boolean), said in its help. */
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly multiple?: boolean;
+  readonly description?: string;
 }
 
 export interface Command {
@@ -20,7 +28,7 @@ export interface Command {
   readonly usage: string;
   /** Lines of `--help` after the usage. */
   readonly help: readonly string[];
-  readonly options: NonNullable<ParseArgsConfig['options']>;
+  readonly options: Readonly<Record<string, OptionSpec>>;
   run(context: CommandContext): Promise<number>;
 }
 

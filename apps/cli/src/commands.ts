@@ -1,34 +1,99 @@
 import type { Command } from './command';
+import { architectureCommand, nextCommand } from './commands/architecture.command';
+import { completionCommand, COMMAND_PATHS } from './commands/completion.command';
+import {
+  componentsCreateCommand,
+  componentsDeleteCommand,
+  componentsLinkCommand,
+  componentsListCommand,
+  componentsRenameCommand,
+  componentsUnlinkCommand,
+  contextsCreateCommand,
+  depsAddCommand,
+  depsRemoveCommand,
+} from './commands/components.command';
+import {
+  criteriaAddCommand,
+  criteriaEditCommand,
+  criteriaRemoveCommand,
+  criteriaVerifyCommand,
+  storiesStatusCommand,
+} from './commands/criteria.command';
 import { designSubmitCommand, designTemplateCommand, designValidateCommand } from './commands/design.command';
+import { designDiffCommand, designHistoryCommand, designShowCommand } from './commands/design-read.command';
+import { doctorCommand } from './commands/doctor.command';
+import { cloneCommand, pullCommand } from './commands/git.command';
 import { loginCommand } from './commands/login.command';
 import { projectsCommand, projectsCreateCommand } from './commands/projects.command';
-import { sessionStartCommand, sessionWatchCommand, timelineCommand } from './commands/session.command';
+import { runsListCommand, runsShowCommand } from './commands/runs.command';
+import { sessionStartCommand, sessionWatchCommand } from './commands/session.command';
 import { storiesExportCommand, storiesImportCommand } from './commands/stories.command';
+import {
+  storiesDiffCommand,
+  storiesEditCommand,
+  storiesHistoryCommand,
+  storiesReviewCommand,
+} from './commands/stories-change.command';
+import {
+  storiesCreateCommand,
+  storiesListCommand,
+  storiesShowCommand,
+} from './commands/stories-manage.command';
 import { testsRunCommand } from './commands/tests-run.command';
+import { timelineCommand } from './commands/timeline.command';
+import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from './commands/tokens.command';
 import { traceCommand } from './commands/trace.command';
-import { cloneCommand, pullCommand } from './commands/git.command';
 
+/** Every command, in the order of the method (the overview lists them so). */
 export const COMMANDS: readonly Command[] = [
   loginCommand,
+  doctorCommand,
   projectsCommand,
   projectsCreateCommand,
+  storiesListCommand,
+  storiesShowCommand,
+  storiesCreateCommand,
+  storiesEditCommand,
+  criteriaAddCommand,
+  criteriaEditCommand,
+  criteriaRemoveCommand,
+  criteriaVerifyCommand,
+  storiesHistoryCommand,
+  storiesDiffCommand,
+  storiesReviewCommand,
+  storiesStatusCommand,
   storiesImportCommand,
   storiesExportCommand,
+  contextsCreateCommand,
+  componentsCreateCommand,
+  componentsListCommand,
+  componentsRenameCommand,
+  componentsDeleteCommand,
+  componentsLinkCommand,
+  componentsUnlinkCommand,
+  depsAddCommand,
+  depsRemoveCommand,
+  architectureCommand,
+  nextCommand,
   designTemplateCommand,
   designValidateCommand,
   designSubmitCommand,
+  designShowCommand,
+  designHistoryCommand,
+  designDiffCommand,
   testsRunCommand,
+  runsListCommand,
+  runsShowCommand,
+  traceCommand,
   sessionStartCommand,
   sessionWatchCommand,
   timelineCommand,
-  traceCommand,
+  tokensListCommand,
+  tokensCreateCommand,
+  tokensRevokeCommand,
   cloneCommand,
   pullCommand,
+  completionCommand,
 ];
 
-/** The longest command path the words start with (`tests run x` → `tests run`). */
-export function findCommand(words: readonly string[]): Command | undefined {
-  return [...COMMANDS]
-    .sort((a, b) => b.path.length - a.path.length)
-    .find((c) => c.path.every((part, i) => words[i] === part));
-}
+COMMAND_PATHS.push(...COMMANDS.map((c) => [...c.path]));

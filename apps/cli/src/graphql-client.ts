@@ -33,3 +33,18 @@ export function graphqlClient(config: CliConfig): Gql {
     }
   };
 }
+
+/** `mutation($i: <Name>Input!) { <name>(input: $i) { <fields> } }`, the usual shape of a write: its result. */
+export async function inputMutation<T>(
+  graphql: Gql,
+  mutation: string,
+  input: Record<string, unknown>,
+  fields: string,
+): Promise<T> {
+  const type = `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
+  const data = await graphql<Record<string, T>>(
+    ['mutation($i: ', type, '!) { ', mutation, '(input: $i) { ', fields, ' } }'].join(''),
+    { i: input },
+  );
+  return data[mutation];
+}

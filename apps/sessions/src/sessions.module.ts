@@ -28,6 +28,7 @@ import { WorkspaceService } from './workspace/workspace.service';
 import { ContextBundleService } from './session-runtime/context-bundle.service';
 import { LLM_PROVIDER, LlmLedger } from './session-runtime/llm-ledger';
 import { LiveCalls } from './session-runtime/live-calls';
+import { EVENT_BUS_KIND, SystemStatusResolver } from './graphql/system-status.resolver';
 import { SessionDriver } from './session-runtime/session-driver';
 import { SessionInputs } from './session-runtime/session-inputs';
 import { SessionWorker } from './session-runtime/session-worker';
@@ -59,6 +60,11 @@ export class SessionsModule {
       controllers: [GitHttpController],
       providers: [
         { provide: GIT_HTTP_SECRET, useValue: config.internalSecret },
+        {
+          provide: EVENT_BUS_KIND,
+          useValue: config.kafkaBrokers?.length ? 'kafka' : 'embedded (PostgreSQL event stores)',
+        },
+        SystemStatusResolver,
         StoriesFlusher,
         { provide: SESSIONS_CONFIG, useValue: sessions },
         {

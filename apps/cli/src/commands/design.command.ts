@@ -19,6 +19,10 @@ async function markdownOf(context: CommandContext): Promise<string> {
 }
 
 function report(context: CommandContext, check: Check): void {
+  if (context.json) {
+    context.out(JSON.stringify(check, null, 2));
+    return;
+  }
   for (const e of check.errors) context.out(`✗ ${e.section ? `[${e.section}] ` : ''}${e.code}: ${e.message}`);
   for (const name of check.proposedComponents) context.out(`+ proposed component: ${name}`);
   if (check.valid) context.out(`✓ valid (${check.testAssertions.length} test assertion(s))`);
@@ -39,7 +43,10 @@ export const designTemplateCommand: Command = {
       { t: type },
     );
     if (typeof context.values.out === 'string') await writeFile(context.values.out, designTemplate);
-    else context.out(designTemplate.replace(/\n$/, ''));
+    else
+      context.out(
+        context.json ? JSON.stringify({ type, template: designTemplate }) : designTemplate.replace(/\n$/, ''),
+      );
     return 0;
   },
 };
@@ -77,7 +84,8 @@ export const designSubmitCommand: Command = {
       'mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { version valid accepted errors { code message section } proposedComponents testAssertions } }',
       { i: { componentId, markdown } },
     );
-    context.out(`version ${submitDesign.version}${submitDesign.accepted ? ' (accepted)' : ''}`);
+    if (!context.json)
+      context.out(`version ${submitDesign.version}${submitDesign.accepted ? ' (accepted)' : ''}`);
     report(context, submitDesign);
     return submitDesign.valid ? 0 : 1;
   },

@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
-import type { Command, CommandContext } from '../command';
+import { projectIdOf } from '../project-ref';
+import type { Command } from '../command';
 import type { CliConfig } from '../cli-config';
 import { CliError } from '../cli-error';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Runs git with the token as an `Authorization` header given through git's environment
@@ -28,23 +27,6 @@ function gitWithToken(args: readonly string[], config: CliConfig, cwd?: string):
     );
     child.once('close', (code) => resolve(code ?? 1));
   });
-}
-
-/** A project id as given, or the id of the one project this token sees by that name. */
-async function projectIdOf(context: CommandContext, project: string): Promise<string> {
-  if (UUID.test(project)) return project;
-  const { graphql } = await context.connect();
-  const { projects } = await graphql<{ projects: { id: string; name: string }[] }>(
-    '{ projects { id name } }',
-  );
-  const named = projects.filter((p) => p.name === project);
-  if (named.length === 1) return named[0].id;
-  throw new CliError(
-    named.length === 0
-      ? `no project named "${project}" is visible to this token (codemyspec projects lists them)`
-      : `${named.length} projects are named "${project}": give its id`,
-    2,
-  );
 }
 
 export const cloneCommand: Command = {

@@ -26,9 +26,11 @@ export const loginCommand: Command = {
       me: { name: string; role: string; projectId: string | null };
     }>('{ me { name role projectId } }');
     const path = await writeConfig({ url, token });
-    context.out(
-      `Logged in to ${url} as ${me.name} (${me.role}${me.projectId ? `, project ${me.projectId}` : ', every project'}); saved to ${path}`,
-    );
+    if (context.json) context.out(JSON.stringify({ url, ...me, savedTo: path }, null, 2));
+    else
+      context.out(
+        `Logged in to ${url} as ${me.name} (${me.role}${me.projectId ? `, project ${me.projectId}` : ', every project'}); saved to ${path}`,
+      );
     return 0;
   },
 };

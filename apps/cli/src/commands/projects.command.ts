@@ -35,7 +35,7 @@ export const projectsCreateCommand: Command = {
       'mutation($i: CreateProjectInput!) { createProject(input: $i) { id name } }',
       { i: { name, description: context.values.description ?? '' } },
     );
-    context.out(createProject.id);
+    context.out(context.json ? JSON.stringify(createProject, null, 2) : createProject.id);
     return 0;
   },
 };

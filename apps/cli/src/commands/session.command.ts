@@ -36,6 +36,7 @@ async function watch(context: CommandContext, sessionId: string): Promise<number
             if (message.errors?.length)
               return reject(new CliError(message.errors.map((e) => e.message).join('; ')));
             events.push(message.data!.sessionProgress);
+            if (context.json) return context.out(JSON.stringify(message.data!.sessionProgress));
             const line = progressLine(session.type, events);
             if (context.isTTY)
               process.stdout.write(`\r\x1b[2K${line}${events.at(-1)!.status === 'RUNNING' ? '' : '\n'}`);
@@ -56,7 +57,8 @@ async function watch(context: CommandContext, sessionId: string): Promise<number
   }
   const status = events.at(-1)?.status ?? 'UNKNOWN';
   const detail = events.at(-1)?.detail;
-  context.out(`${renderBar(1)} session ${sessionId} ${status}${detail ? `: ${detail}` : ''}`);
+  if (!context.json)
+    context.out(`${renderBar(1)} session ${sessionId} ${status}${detail ? `: ${detail}` : ''}`);
   return status === 'SUCCEEDED' ? 0 : 1;
 }
 
@@ -87,7 +89,7 @@ export const sessionStartCommand: Command = {
       'mutation($i: StartSessionInput!) { startSession(input: $i) { id } }',
       { i: { componentId, type, maxIterations } },
     );
-    context.out(startSession.id);
+    context.out(context.json ? JSON.stringify(startSession) : startSession.id);
     return context.values.watch ? watch(context, startSession.id) : 0;
   },
 };
@@ -102,51 +104,5 @@ export const sessionWatchCommand: Command = {
     const sessionId = context.positionals[0];
     if (!sessionId) throw new CliError('a session id is required (see --help)', 2);
     return watch(context, sessionId);
-  },
-};
-
-export const timelineCommand: Command = {
-  path: ['timeline'],
-  summary: 'Print the audit timeline of a project (every event of every service)',
-  usage: 'codemyspec timeline --project <id> [--first <n>] [--json]',
-  help: [],
-  options: { project: { type: 'string' }, first: { type: 'string' }, json: { type: 'boolean' } },
-  async run(context) {
-    const projectId = requireValue(context, 'project');
-    const first = typeof context.values.first === 'string' ? Number(context.values.first) : 50;
-    if (!Number.isInteger(first) || first < 1) throw new CliError('--first is a positive whole number', 2);
-    const { graphql } = await context.connect();
-    const { projectTimeline } = await graphql<{
-      projectTimeline: {
-        totalCount?: number;
-        edges: {
-          node: {
-            occurredAt: string;
-            service: string;
-            streamId: string;
-            version: number;
-            type: string;
-            actor: string | null;
-          };
-        }[];
-      };
-    }>(
-      'query($p: ID!, $f: Int) { projectTimeline(projectId: $p, first: $f) { edges { node { occurredAt service streamId version type actor } } } }',
-      { p: projectId, f: first },
-    );
-    if (context.values.json)
-      context.out(
-        JSON.stringify(
-          projectTimeline.edges.map((e) => e.node),
-          null,
-          2,
-        ),
-      );
-    else
-      for (const { node } of projectTimeline.edges)
-        context.out(
-          `${node.occurredAt}  ${node.service.padEnd(9)} ${node.type.padEnd(26)} ${node.streamId}@${node.version}  ${node.actor ?? ''}`,
-        );
-    return 0;
   },
 };

@@ -23,7 +23,8 @@ export const storiesImportCommand: Command = {
       p: projectId,
       m: markdown,
     });
-    for (const story of importStoriesMarkdown) context.out(`${story.id}  ${story.title}`);
+    if (context.json) context.out(JSON.stringify(importStoriesMarkdown, null, 2));
+    else for (const story of importStoriesMarkdown) context.out(`${story.id}  ${story.title}`);
     context.err(
       `imported ${importStoriesMarkdown.length} stor${importStoriesMarkdown.length === 1 ? 'y' : 'ies'}`,
     );
@@ -49,7 +50,12 @@ export const storiesExportCommand: Command = {
     if (typeof context.values.out === 'string') {
       await writeFile(context.values.out, exportStoriesMarkdown);
       context.err(`wrote ${context.values.out}`);
-    } else context.out(exportStoriesMarkdown.replace(/\n$/, ''));
+    } else
+      context.out(
+        context.json
+          ? JSON.stringify({ markdown: exportStoriesMarkdown })
+          : exportStoriesMarkdown.replace(/\n$/, ''),
+      );
     return 0;
   },
 };

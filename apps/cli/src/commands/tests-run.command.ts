@@ -95,6 +95,10 @@ export const testsRunCommand: Command = {
         },
       },
     );
+    if (context.json) {
+      context.out(JSON.stringify(runTests, null, 2));
+      return (expect === 'red' ? runTests.redEvidence : runTests.greenEvidence) ? 0 : 1;
+    }
     for (const test of runTests.tests) {
       context.out(
         `${MARK[test.status] ?? '?'} ${test.name}${test.status === 'PASSED' ? '' : ` (${test.status.toLowerCase()}${test.failureKind ? `, ${test.failureKind}` : ''})`}`,

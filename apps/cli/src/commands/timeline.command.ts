@@ -1,0 +1,113 @@
+import type { Command, CommandContext } from '../command';
+import { CliError } from '../cli-error';
+import type { Gql } from '../graphql-client';
+import { intOption, projectOption } from '../project-ref';
+import { allStories } from '../story-pages';
+
+interface Entry {
+  occurredAt: string;
+  service: string;
+  streamId: string;
+  version: number;
+  type: string;
+  actor: string | null;
+}
+
+const PAGE = `query($p: ID!, $f: Int, $a: String) { projectTimeline(projectId: $p, first: $f, after: $a) {
+  pageInfo { hasNextPage endCursor } edges { node { occurredAt service streamId version type actor } } } }`;
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** What each id of the project is called: stories by title, components by name, the project by its name. */
+async function namesOf(graphql: Gql, projectId: string): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const [{ project }, stories, { architecture }] = await Promise.all([
+    graphql<{ project: { name: string } }>('query($p: ID!) { project(id: $p) { name } }', { p: projectId }),
+    allStories<{ id: string; title: string }>(graphql, projectId, 'id title'),
+    graphql<{ architecture: { components: { id: string; name: string }[] } }>(
+      'query($p: ID!) { architecture(projectId: $p) { components { id name } } }',
+      { p: projectId },
+    ),
+  ]);
+  names.set(projectId, `project ${project.name}`);
+  for (const story of stories) names.set(story.id, `story "${story.title}"`);
+  for (const c of architecture.components) names.set(c.id, c.name);
+  return names;
+}
+
+/** `story "Checkout"`, `Totals (design)`, or the stream's kind and a short id when it has no name. */
+function subject(streamId: string, names: Map<string, string>): string {
+  const id = UUID.exec(streamId)?.[0];
+  const kind = streamId.replace(UUID, '').replace(/-$/, '');
+  if (!id) return streamId;
+  const name = names.get(id);
+  if (name) return kind && !name.startsWith(kind) ? `${name} (${kind})` : name;
+  return `${kind || 'stream'} ${id.slice(0, 8)}`;
+}
+
+function line(entry: Entry, names: Map<string, string>): string {
+  return `${entry.occurredAt}  ${entry.service.padEnd(9)} ${entry.type.padEnd(26)} ${subject(entry.streamId, names)}  ${entry.actor ?? ''}`.trimEnd();
+}
+
+async function follow(
+  context: CommandContext,
+  graphql: Gql,
+  projectId: string,
+  after: string | null,
+  names: Map<string, string>,
+): Promise<never> {
+  let cursor = after;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 2_000));
+    const { projectTimeline } = await graphql<{
+      projectTimeline: { pageInfo: { endCursor: string | null }; edges: { node: Entry }[] };
+    }>(PAGE, { p: projectId, f: 200, a: cursor });
+    if (projectTimeline.edges.length > 0) {
+      const fresh = await namesOf(graphql, projectId);
+      for (const { node } of projectTimeline.edges)
+        context.out(context.json ? JSON.stringify(node) : line(node, fresh));
+      for (const [k, v] of fresh) names.set(k, v);
+    }
+    cursor = projectTimeline.pageInfo.endCursor ?? cursor;
+  }
+}
+
+export const timelineCommand: Command = {
+  path: ['timeline'],
+  summary: 'The audit timeline of a project: every event of every service, with names',
+  usage: 'codemyspec timeline --project <id|name> [--first <n>] [--follow]',
+  help: ['--follow prints new events as they happen (Ctrl-C stops); with --json, one JSON object per line.'],
+  options: {
+    project: { type: 'string', description: 'the project (id or name)' },
+    first: { type: 'string', description: 'how many events (default 50)' },
+    follow: { type: 'boolean', description: 'keep printing new events' },
+  },
+  async run(context) {
+    const projectId = await projectOption(context);
+    const first = intOption(context, 'first') ?? 50;
+    if (first < 1) throw new CliError('--first is a positive whole number', 2);
+    const { graphql } = await context.connect();
+    const { projectTimeline } = await graphql<{
+      projectTimeline: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: Entry }[];
+      };
+    }>(PAGE, { p: projectId, f: first });
+    const names = await namesOf(graphql, projectId);
+    const entries = projectTimeline.edges.map((e) => e.node);
+    if (context.json && !context.values.follow) context.out(JSON.stringify(entries, null, 2));
+    else for (const entry of entries) context.out(context.json ? JSON.stringify(entry) : line(entry, names));
+    if (!context.values.follow) return 0;
+    // Follow from the end of what exists now.
+    let cursor = projectTimeline.pageInfo.endCursor;
+    let more = projectTimeline.pageInfo.hasNextPage;
+    while (more) {
+      const page = await graphql<{
+        projectTimeline: { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      }>(PAGE, { p: projectId, f: 200, a: cursor });
+      cursor = page.projectTimeline.pageInfo.endCursor ?? cursor;
+      more = page.projectTimeline.pageInfo.hasNextPage;
+    }
+    return follow(context, graphql, projectId, cursor, names);
+  },
+};
