@@ -194,6 +194,13 @@ describe('the codemyspec CLI (spawned) against the running system', () => {
     const again = await cli(['session', 'watch', lines[0]]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('SessionStarted');
+    const shown = JSON.parse(await ok(['session', 'show', lines[0], '--json'])) as {
+      status: string;
+      steps: unknown[];
+    };
+    expect(shown.status).toBe('SUCCEEDED');
+    expect(shown.steps.length).toBeGreaterThan(0);
+    expect((await cli(['session', 'cancel', lines[0]])).stderr).toMatch(/CONFLICT|not running|already/i);
 
     await waitFor(
       async () =>

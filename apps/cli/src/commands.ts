@@ -26,7 +26,12 @@ import { cloneCommand, pullCommand } from './commands/git.command';
 import { loginCommand } from './commands/login.command';
 import { projectsCommand, projectsCreateCommand } from './commands/projects.command';
 import { runsListCommand, runsShowCommand } from './commands/runs.command';
-import { sessionStartCommand, sessionWatchCommand } from './commands/session.command';
+import {
+  sessionCancelCommand,
+  sessionShowCommand,
+  sessionStartCommand,
+  sessionWatchCommand,
+} from './commands/session.command';
 import { storiesExportCommand, storiesImportCommand } from './commands/stories.command';
 import {
   storiesDiffCommand,
@@ -87,6 +92,8 @@ export const COMMANDS: readonly Command[] = [
   traceCommand,
   sessionStartCommand,
   sessionWatchCommand,
+  sessionShowCommand,
+  sessionCancelCommand,
   timelineCommand,
   tokensListCommand,
   tokensCreateCommand,

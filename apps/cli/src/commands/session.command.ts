@@ -106,3 +106,68 @@ export const sessionWatchCommand: Command = {
     return watch(context, sessionId);
   },
 };
+
+interface SessionSummary {
+  id: string;
+  type: string;
+  status: string;
+  componentName: string;
+  reason: string | null;
+  summary: string | null;
+  steps: { name: string; attempt: number; status: string; detail: string | null }[];
+  budget: { llmCallsUsed: number; tokensUsed: number; maxLlmCalls: number; maxTokens: number };
+}
+
+const SESSION_FIELDS =
+  'id type status componentName reason summary steps { name attempt status detail } budget { llmCallsUsed tokensUsed maxLlmCalls maxTokens }';
+
+function renderSession(s: SessionSummary): string {
+  return [
+    `${s.type} session of ${s.componentName}: ${s.status}${s.reason ? ` (${s.reason})` : s.summary ? ` (${s.summary})` : ''}`,
+    `budget: ${s.budget.llmCallsUsed}/${s.budget.maxLlmCalls} LLM calls, ${s.budget.tokensUsed}/${s.budget.maxTokens} tokens`,
+    ...s.steps.map(
+      (step) =>
+        `  ${`${step.name}#${step.attempt}`.padEnd(20)} ${step.status.padEnd(9)} ${step.detail ?? ''}`,
+    ),
+  ].join('\n');
+}
+
+export const sessionShowCommand: Command = {
+  path: ['session', 'show'],
+  summary: 'A session: its steps, budget and outcome',
+  usage: 'codemyspec session show <session-id>',
+  help: [],
+  options: {},
+  async run(context) {
+    const id = context.positionals[0];
+    if (!id) throw new CliError('a session id is required (see --help)', 2);
+    const { graphql } = await context.connect();
+    const { session } = await graphql<{ session: SessionSummary }>(
+      `query($id: ID!) { session(id: $id) { ${SESSION_FIELDS} } }`,
+      {
+        id,
+      },
+    );
+    context.out(context.json ? JSON.stringify(session, null, 2) : renderSession(session));
+    return 0;
+  },
+};
+
+export const sessionCancelCommand: Command = {
+  path: ['session', 'cancel'],
+  summary: 'Cancel a running session (its in-flight step stops)',
+  usage: 'codemyspec session cancel <session-id>',
+  help: [],
+  options: {},
+  async run(context) {
+    const id = context.positionals[0];
+    if (!id) throw new CliError('a session id is required (see --help)', 2);
+    const { graphql } = await context.connect();
+    const { cancelSession } = await graphql<{ cancelSession: SessionSummary }>(
+      `mutation($id: ID!) { cancelSession(id: $id) { ${SESSION_FIELDS} } }`,
+      { id },
+    );
+    context.out(context.json ? JSON.stringify(cancelSession, null, 2) : renderSession(cancelSession));
+    return 0;
+  },
+};
