@@ -18,7 +18,7 @@ import { mcpEndpoint } from './mcp/mcp-endpoint';
 import { gitEndpoint } from './git/git-endpoint';
 import { IdentitySigner } from './federation/identity-signer';
 import { productRoot, productVersion } from './product';
-import { mountExplorer } from './explorer/explorer-assets';
+import { mountConsole, mountExplorer } from './explorer/explorer-assets';
 
 const VERSION = productVersion();
 
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   app.useLogger(app.get(PinoLogger));
   app.use(jsonBody(config.maxBodyBytes));
   mountExplorer(app, productRoot());
+  mountConsole(app, productRoot());
   // MCP tools run their GraphQL through this very gateway (same tokens, limits and resolvers).
   let graphqlUrl = '';
   app.use(

@@ -14,6 +14,38 @@ export function wantsExplorer(req: IncomingMessage): boolean {
   );
 }
 
+/** Hashed assets for a year, pages revalidated. */
+function cacheHeaders(assets: string) {
+  return (res: ServerResponse, path: string) =>
+    res.setHeader(
+      'cache-control',
+      path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    );
+}
+
+/**
+ * The web console at `/` (dist/web, built by Vite from apps/web): static files only, every API
+ * call it makes goes through /graphql with the user's token. Other paths (/graphql, /mcp, /git,
+ * /health, /explorer) are not shadowed: a file that does not exist falls through.
+ */
+export function mountConsole(app: NestExpressApplication, root: string | null): void {
+  const dir = root ? join(root, 'dist', 'web') : null;
+  if (!dir || !existsSync(join(dir, 'index.html'))) {
+    app.use('/', (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+      if (req.method !== 'GET' || req.url !== '/') return next();
+      res
+        .writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('the web console is not built: run "npm run build" in the CodeMySpec folder\n');
+    });
+    return;
+  }
+  app.useStaticAssets(dir, {
+    prefix: '/',
+    index: 'index.html',
+    setHeaders: cacheHeaders(join(dir, 'assets')),
+  });
+}
+
 /**
  * The GraphQL explorer (GraphiQL, bundled: no CDN) at `/explorer/`, and `GET /graphql` from a
  * browser redirected there. Hashed assets are cached for a year; the page itself is revalidated.
@@ -36,11 +68,6 @@ export function mountExplorer(app: NestExpressApplication, root: string | null):
   app.useStaticAssets(dir, {
     prefix: '/explorer/',
     index: 'index.html',
-    setHeaders: (res: ServerResponse, path: string) => {
-      res.setHeader(
-        'cache-control',
-        path.includes(`${join(dir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
-    },
+    setHeaders: cacheHeaders(join(dir, 'assets')),
   });
 }

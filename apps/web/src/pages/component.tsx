@@ -1,0 +1,225 @@
+import { useEffect, useState } from 'react';
+import { gql } from '../api';
+import { Loading, Problem, Section, Status } from '../ui';
+import { useQuery } from '../use-query';
+
+interface ComponentData {
+  component: {
+    id: string;
+    projectId: string;
+    name: string;
+    type: string;
+    description: string;
+    designStatus: string;
+    testStatus: string;
+    codeStatus: string;
+    dirtyCauses: { kind: string; summary: string; at: string }[];
+    stories: {
+      id: string;
+      title: string;
+      acceptanceCriteria: { ref: string | null; description: string }[];
+    }[];
+  };
+  designHistory: {
+    version: number;
+    valid: boolean;
+    accepted: boolean;
+    submittedAt: string;
+    errors: { code: string; message: string }[];
+  }[];
+  sandboxRuns: {
+    id: string;
+    outcome: string;
+    evidence: string;
+    evidenceReason: string;
+    testsPassed: number;
+    testsFailed: number;
+    durationMs: number;
+    tests: { name: string; status: string; failureKind: string | null }[];
+  }[];
+}
+
+const COMPONENT = `query($c: ID!) {
+  component(id: $c) { id projectId name type description designStatus testStatus codeStatus
+    dirtyCauses { kind summary at } stories { id title acceptanceCriteria { ref description } } }
+  designHistory(componentId: $c) { version valid accepted submittedAt errors { code message } }
+  sandboxRuns(componentId: $c, first: 20) { id outcome evidence evidenceReason testsPassed testsFailed durationMs
+    tests { name status failureKind } } }`;
+
+function DesignDiff({ componentId, versions }: { componentId: string; versions: number[] }) {
+  const [range, setRange] = useState<[number, number]>([
+    versions[versions.length - 2] ?? versions[0],
+    versions[versions.length - 1],
+  ]);
+  const [diff, setDiff] = useState('');
+  useEffect(() => {
+    if (range[0] === range[1]) return setDiff('');
+    gql<{ designDiff: { diff: string } }>(
+      'query($c: ID!, $f: Int!, $t: Int!) { designDiff(componentId: $c, fromVersion: $f, toVersion: $t) { diff } }',
+      { c: componentId, f: range[0], t: range[1] },
+    ).then(
+      ({ designDiff }) => setDiff(designDiff.diff),
+      (e: Error) => setDiff(e.message),
+    );
+  }, [componentId, range]);
+  if (versions.length < 2) return null;
+  const pick = (i: 0 | 1) => (
+    <select
+      aria-label={i === 0 ? 'From version' : 'To version'}
+      value={range[i]}
+      onChange={(e) =>
+        setRange(i === 0 ? [Number(e.target.value), range[1]] : [range[0], Number(e.target.value)])
+      }
+    >
+      {versions.map((v) => (
+        <option key={v}>{v}</option>
+      ))}
+    </select>
+  );
+  return (
+    <div>
+      Diff {pick(0)} → {pick(1)}
+      <pre className="diff">
+        {diff.split('\n').map((line, i) => (
+          <span key={i} className={line.startsWith('+') ? 'add' : line.startsWith('-') ? 'remove' : ''}>
+            {line}
+            {'\n'}
+          </span>
+        ))}
+      </pre>
+    </div>
+  );
+}
+
+/** Page 5: a component's stories, designs (with errors and diffs), runs, next action and traceability. */
+export function ComponentPage({ componentId }: { componentId: string }) {
+  const { data, error, loading } = useQuery<ComponentData>(COMPONENT, { c: componentId });
+  const [extra, setExtra] = useState<{
+    next: { action: string; reason: string } | null;
+    trace: { ref: string | null; status: string }[];
+  }>({ next: null, trace: [] });
+  useEffect(() => {
+    if (!data) return;
+    gql<{
+      nextActions: { action: string; reason: string; component: { id: string } }[];
+      traceability: {
+        criteria: { criterion: { ref: string | null }; component: { id: string } | null; status: string }[];
+      };
+    }>(
+      'query($p: ID!) { nextActions(projectId: $p) { action reason component { id } } traceability(projectId: $p) { criteria { criterion { ref } component { id } status } } }',
+      { p: data.component.projectId },
+    ).then(
+      ({ nextActions, traceability }) =>
+        setExtra({
+          next: nextActions.find((n) => n.component.id === componentId) ?? null,
+          trace: traceability.criteria
+            .filter((c) => c.component?.id === componentId)
+            .map((c) => ({ ref: c.criterion.ref, status: c.status })),
+        }),
+      () => undefined,
+    );
+  }, [data, componentId]);
+  if (loading) return <Loading what="the component" />;
+  if (error || !data) return <Problem message={error} />;
+  const { component, designHistory, sandboxRuns } = data;
+  return (
+    <main>
+      <h1>
+        {component.name} <span className="muted small">{component.type}</span>
+      </h1>
+      <p>
+        design <Status value={component.designStatus} /> · tests <Status value={component.testStatus} /> ·
+        code <Status value={component.codeStatus} />
+      </p>
+      {extra.next && (
+        <p className="next">
+          Next: <strong>{extra.next.action}</strong> — {extra.next.reason}
+        </p>
+      )}
+      {component.dirtyCauses.length > 0 && (
+        <Section title="Why it is dirty">
+          <ul>
+            {component.dirtyCauses.map((c, i) => (
+              <li key={i}>
+                {c.kind}: {c.summary}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      <Section title="Stories">
+        {component.stories.map((s) => (
+          <div key={s.id}>
+            <strong>{s.title}</strong>
+            <ul>
+              {s.acceptanceCriteria.map((c, i) => (
+                <li key={i}>
+                  <b>{c.ref}</b> {c.description}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        {component.stories.length === 0 && <p className="muted">No story is linked.</p>}
+      </Section>
+      <Section title="Designs">
+        <ul>
+          {designHistory.map((d) => (
+            <li key={d.version}>
+              version {d.version} <Status value={d.accepted ? 'ACCEPTED' : d.valid ? 'VALID' : 'INVALID'} />{' '}
+              <span className="muted small">{d.submittedAt}</span>
+              {d.errors.length > 0 && (
+                <ul>
+                  {d.errors.map((e, i) => (
+                    <li key={i}>
+                      {e.code}: {e.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+        <DesignDiff componentId={componentId} versions={designHistory.map((d) => d.version)} />
+      </Section>
+      <Section title="Test runs">
+        <table>
+          <thead>
+            <tr>
+              <th>Outcome</th>
+              <th>Evidence</th>
+              <th>Tests</th>
+              <th>Why it counts</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sandboxRuns.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Status value={r.outcome} />
+                </td>
+                <td>
+                  <Status value={r.evidence} />
+                </td>
+                <td>
+                  {r.testsPassed} passed, {r.testsFailed} failed
+                </td>
+                <td className="small">{r.evidenceReason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {sandboxRuns.length === 0 && <p className="muted">No run yet.</p>}
+      </Section>
+      <Section title="Traceability">
+        <ul>
+          {extra.trace.map((t, i) => (
+            <li key={i}>
+              <b>{t.ref}</b> <Status value={t.status} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </main>
+  );
+}

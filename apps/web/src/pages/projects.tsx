@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { gql } from '../api';
+import { href } from '../route';
+import { Loading, Problem } from '../ui';
+import { useQuery } from '../use-query';
+
+interface Counts {
+  stories: number;
+  dirty: number;
+  components: number;
+  verified: number;
+}
+
+async function countsOf(projectId: string): Promise<Counts> {
+  const data = await gql<{
+    all: { totalCount: number };
+    dirty: { totalCount: number };
+    architecture: { components: { id: string }[] };
+    traceability: { counts: { status: string; count: number }[] };
+  }>(
+    `query($p: ID!) {
+      all: stories(projectId: $p, first: 1) { totalCount }
+      dirty: stories(projectId: $p, status: DIRTY, first: 1) { totalCount }
+      architecture(projectId: $p) { components { id } }
+      traceability(projectId: $p) { counts { status count } } }`,
+    { p: projectId },
+  );
+  return {
+    stories: data.all.totalCount,
+    dirty: data.dirty.totalCount,
+    components: data.architecture.components.length,
+    verified: data.traceability.counts.find((c) => c.status === 'VERIFIED')?.count ?? 0,
+  };
+}
+
+/** Page 2: the projects this token sees, with their counts. */
+export function ProjectsPage() {
+  const { data, error, loading } = useQuery<{
+    projects: { id: string; name: string; description: string }[];
+  }>('{ projects { id name description } }', {});
+  const [counts, setCounts] = useState<Record<string, Counts>>({});
+  useEffect(() => {
+    for (const p of data?.projects ?? [])
+      countsOf(p.id).then(
+        (c) => setCounts((all) => ({ ...all, [p.id]: c })),
+        () => undefined,
+      );
+  }, [data]);
+  if (loading) return <Loading what="projects" />;
+  if (error) return <Problem message={error} />;
+  const projects = data?.projects ?? [];
+  return (
+    <main>
+      <h1>Projects</h1>
+      {projects.length === 0 && <p>No project is visible to this token.</p>}
+      <ul className="cards">
+        {projects.map((p) => (
+          <li key={p.id} className="card">
+            <h2>
+              <a href={href('projects', p.id, 'stories')}>{p.name}</a>
+            </h2>
+            <p className="muted">{p.description || 'no description'}</p>
+            {counts[p.id] ? (
+              <p className="counts">
+                {counts[p.id].stories} stories · {counts[p.id].components} components · {counts[p.id].dirty}{' '}
+                dirty · {counts[p.id].verified} criteria verified
+              </p>
+            ) : (
+              <p className="muted small">counting…</p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,146 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Viewer } from '../api';
+import { gql } from '../api';
+import { Problem } from '../ui';
+
+interface Entry {
+  eventId: string;
+  occurredAt: string;
+  service: string;
+  streamId: string;
+  type: string;
+  actor: string | null;
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+async function namesOf(projectId: string): Promise<Map<string, string>> {
+  const data = await gql<{
+    project: { name: string };
+    stories: { edges: { node: { id: string; title: string } }[] };
+    architecture: { components: { id: string; name: string }[] };
+  }>(
+    'query($p: ID!) { project(id: $p) { name } stories(projectId: $p, first: 100) { edges { node { id title } } } architecture(projectId: $p) { components { id name } } }',
+    { p: projectId },
+  );
+  const names = new Map<string, string>([[projectId, `project ${data.project.name}`]]);
+  for (const { node } of data.stories.edges) names.set(node.id, `story “${node.title}”`);
+  for (const c of data.architecture.components) names.set(c.id, c.name);
+  return names;
+}
+
+function subject(streamId: string, names: Map<string, string>): string {
+  const id = UUID.exec(streamId)?.[0];
+  const kind = streamId.replace(UUID, '').replace(/-$/, '');
+  if (!id) return streamId;
+  return names.get(id) ?? `${kind || 'stream'} ${id.slice(0, 8)}`;
+}
+
+/** Page 7: every event of the project, who/when/what in names, filtered, paged; admins verify the replay. */
+export function TimelinePage({ projectId, viewer }: { projectId: string; viewer: Viewer }) {
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [more, setMore] = useState(false);
+  const [names, setNames] = useState(new Map<string, string>());
+  const [filter, setFilter] = useState({ service: '', type: '', actor: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [replay, setReplay] = useState<string | null>(null);
+  const load = (after: string | null) =>
+    gql<{
+      projectTimeline: {
+        edges: { node: Entry }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    }>(
+      'query($p: ID!, $a: String) { projectTimeline(projectId: $p, first: 50, after: $a) { edges { node { eventId occurredAt service streamId type actor } } pageInfo { hasNextPage endCursor } } }',
+      { p: projectId, a: after },
+    ).then(
+      ({ projectTimeline }) => {
+        setEntries((all) => [...(after ? all : []), ...projectTimeline.edges.map((e) => e.node)]);
+        setCursor(projectTimeline.pageInfo.endCursor);
+        setMore(projectTimeline.pageInfo.hasNextPage);
+      },
+      (e: Error) => setError(e.message),
+    );
+  useEffect(() => {
+    void load(null);
+    namesOf(projectId).then(setNames, () => undefined);
+  }, [projectId]);
+  const shown = useMemo(
+    () =>
+      entries.filter(
+        (e) =>
+          (!filter.service || e.service === filter.service) &&
+          (!filter.type || e.type.toLowerCase().includes(filter.type.toLowerCase())) &&
+          (!filter.actor || (e.actor ?? '').toLowerCase().includes(filter.actor.toLowerCase())),
+      ),
+    [entries, filter],
+  );
+  const verify = () =>
+    gql<{ verifyReplay: { events: number; equal: boolean } }>(
+      'mutation { verifyReplay(readModel: "gateway.timeline") { events equal } }',
+    ).then(
+      ({ verifyReplay }) =>
+        setReplay(
+          `${verifyReplay.events} events replayed: ${verifyReplay.equal ? 'identical to the live timeline' : 'DIFFERENT from the live timeline'}`,
+        ),
+      (e: Error) => setReplay(e.message),
+    );
+  return (
+    <main>
+      <h1>Timeline</h1>
+      <Problem message={error} />
+      <div className="toolbar">
+        <label>
+          Service{' '}
+          <select value={filter.service} onChange={(e) => setFilter({ ...filter, service: e.target.value })}>
+            <option value="">all</option>
+            {['stories', 'architect', 'sessions', 'gateway'].map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Type <input value={filter.type} onChange={(e) => setFilter({ ...filter, type: e.target.value })} />
+        </label>
+        <label>
+          Actor{' '}
+          <input value={filter.actor} onChange={(e) => setFilter({ ...filter, actor: e.target.value })} />
+        </label>
+        {viewer.role === 'ADMIN' && viewer.projectId === null && (
+          <button type="button" onClick={() => void verify()}>
+            Verify replay
+          </button>
+        )}
+      </div>
+      {replay && <p role="status">{replay}</p>}
+      <table className="timeline">
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Service</th>
+            <th>What</th>
+            <th>About</th>
+            <th>Who</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((e) => (
+            <tr key={e.eventId}>
+              <td className="small">{e.occurredAt.replace('T', ' ').slice(0, 19)}</td>
+              <td>{e.service}</td>
+              <td>{e.type}</td>
+              <td>{subject(e.streamId, names)}</td>
+              <td className="small">{e.actor ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {more && (
+        <button type="button" onClick={() => void load(cursor)}>
+          Load more
+        </button>
+      )}
+    </main>
+  );
+}
