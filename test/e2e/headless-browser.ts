@@ -49,6 +49,8 @@ export async function watchedPage(browser: Browser, viewport = { width: 1280, he
     );
   const screenshot = async (name: string) => {
     await mkdir(SCREENSHOTS, { recursive: true });
+    const heading = page.locator('h1').first();
+    if ((await heading.count()) > 0) await heading.scrollIntoViewIfNeeded(); // the top of the page
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
   };
   return { page, requests, consoleErrors, offHost, screenshot, close: () => context.close() };

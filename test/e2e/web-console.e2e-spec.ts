@@ -1,4 +1,6 @@
-import type { Browser } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import type { ScriptedLlmServer } from '@app/testing/scripted-llm-server';
 import { startScriptedLlmServer } from '@app/testing/scripted-llm-server';
 import { launchChromium, watchedPage } from './headless-browser';
@@ -7,23 +9,32 @@ import { responder } from './scripted-model';
 import type { RunningSystem } from './system';
 import { E2E_ADMIN_TOKEN, sandboxDriver, startSystem } from './system';
 
-const TESTS = {
-  path: 'test/totals.test.ts',
-  content: [
-    "import test from 'node:test';",
-    "import assert from 'node:assert/strict';",
-    "import { total } from '../src/totals.ts';",
-    "test('adds the line totals', () => assert.equal(total([{ price: 2, qty: 3 }]), 6));",
-    '',
-  ].join('\n'),
-};
-const CODE = {
-  path: 'src/totals.ts',
-  content:
-    'export const total = (lines: { price: number; qty: number }[]): number => lines.reduce((s, l) => s + l.price * l.qty, 0);\n',
-};
+const FIXTURES = resolve(__dirname, '../fixtures/model-replies');
+const DESIGN = [
+  '# Totals',
+  '## Purpose\n\nAdds up the lines of an invoice.',
+  '## Public API\n\n`total(lines: { price: number; qty: number }[]): number`',
+  '## Execution Flow\n\n1. Sum price times quantity.',
+  '## Test Assertions\n\n- adds the line totals [AC-1]\n- an empty invoice totals zero [AC-2]',
+].join('\n\n');
 
-/** The web console in headless Chromium, page by page, as a person uses it; nothing leaves 127.0.0.1. */
+/** Clicks until the page shows `done` (a write that waits for another service to catch up). */
+async function retryUntil(
+  page: Page,
+  click: () => Promise<void>,
+  done: () => Promise<boolean>,
+  what: string,
+) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    await click();
+    await page.waitForTimeout(500);
+    if (await done()) return;
+  }
+  throw new Error(`timed out: ${what}`);
+}
+
+/** The web console in headless Chromium: the manual path from a new project to green, a live session, the timeline. */
 describe('the web console in a browser', () => {
   let system: RunningSystem;
   let llm: ScriptedLlmServer;
@@ -42,9 +53,8 @@ describe('the web console in a browser', () => {
     await llm?.close();
   });
 
-  it('signs in, edits the board, draws the architecture, shows red then green, follows a session live, reads the timeline', async () => {
+  it('runs the manual path from a new project to a green component, follows a session live and reads the timeline', async () => {
     if (!browser || !(await sandboxDriver())) return;
-    const { projectId, componentId } = await createMethodProject(system, 'Console shop');
     const tab = await watchedPage(browser);
     const { page } = tab;
 
@@ -55,21 +65,83 @@ describe('the web console in a browser', () => {
     await tab.screenshot('console-sign-in');
     await page.getByLabel('API token').fill(E2E_ADMIN_TOKEN);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('link', { name: 'Console shop' }).waitFor();
-    await page.getByText(/1 stories · 2 components/).waitFor();
-    await tab.screenshot('console-projects');
+    await page.getByLabel('New project').fill('Browser shop');
+    await page.getByRole('button', { name: 'Create project' }).click();
 
-    await page.getByRole('link', { name: 'Console shop' }).click();
-    await page.getByText('Invoice totals').first().waitFor();
-    await page.getByLabel('Title').fill('Refunds');
-    await page.getByLabel('Description').fill('As a clerk I want refunds so that I can correct invoices');
-    await page.getByLabel('Acceptance criteria (one per line)').fill('a refund never exceeds the total');
+    // Stories: a new story with its criteria, on the board.
+    await page.getByRole('heading', { name: 'Stories' }).waitFor();
+    const projectId = /#\/projects\/([^/]+)\//.exec(page.url())![1];
+    await page.getByLabel('Title').fill('Invoice totals');
+    await page.getByLabel('Description').fill('As a clerk I want invoice totals so that I can bill');
+    await page
+      .getByLabel('Acceptance criteria (one per line)')
+      .fill('the total is the sum of price times quantity\nan empty invoice totals zero');
     await page.getByRole('button', { name: 'Create story' }).click();
-    await page.getByRole('region', { name: 'IN_PROGRESS' }).getByText('Refunds').waitFor();
+    await page
+      .getByRole('region', { name: 'IN_PROGRESS' })
+      .getByText('Invoice totals', { exact: true })
+      .waitFor();
     await page.getByText('AC-2').first().waitFor();
     await tab.screenshot('console-stories');
 
-    await page.getByRole('link', { name: 'Sessions' }).click();
+    // Architecture: a context and a component, drawn.
+    await page.getByRole('link', { name: 'Architecture', exact: true }).click();
+    await page.getByLabel('New context').fill('Billing');
+    await page.getByRole('button', { name: 'Add context' }).click();
+    await page.getByLabel('New component').fill('Totals');
+    await page.getByRole('button', { name: 'Add component' }).click();
+    const node = page.getByRole('link', { name: /^Totals: design MISSING/ });
+    await node.waitFor();
+    await node.click();
+
+    // The component: link the story, write the design, red then green.
+    await page.getByRole('heading', { name: /Totals/ }).waitFor();
+    await retryUntil(
+      page,
+      () => page.getByRole('button', { name: 'Link story' }).click(),
+      () =>
+        page
+          .getByRole('heading', { name: 'Stories' })
+          .locator('..')
+          .getByText('Invoice totals', { exact: true })
+          .isVisible(),
+      'the story linked',
+    );
+    await page.getByLabel(/Markdown, following the template/).fill(DESIGN);
+    await page.getByRole('button', { name: 'Submit design' }).click();
+    await page.getByText('version 1').waitFor();
+    await page.getByLabel('File 1 path').fill('test/totals.test.ts');
+    await page
+      .getByLabel('File 1 content')
+      .fill(await readFile(resolve(FIXTURES, 'tests-tool-content.txt'), 'utf8'));
+    await page.getByRole('button', { name: 'Run in the sandbox' }).click();
+    await page.getByRole('status').getByText('RED').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Add a file' }).click();
+    await page.getByLabel('File 2 path').fill('src/totals.ts');
+    await page
+      .getByLabel('File 2 content')
+      .fill(await readFile(resolve(FIXTURES, 'code-tool-content.txt'), 'utf8'));
+    await page.getByRole('button', { name: 'Run in the sandbox' }).click();
+    await page.getByRole('status').getByText('GREEN').waitFor({ timeout: 60_000 });
+    const evidence = page.locator('tbody tr td:nth-child(2)');
+    await page.locator('tbody tr').nth(1).waitFor();
+    expect(await evidence.allTextContents()).toEqual(['GREEN', 'RED']);
+    // The traceability row follows the runs through the architect's read model: reload until it shows.
+    await retryUntil(
+      page,
+      async () => void (await page.reload()),
+      () => page.getByText('VERIFIED').first().isVisible(),
+      'the criteria verified',
+    );
+    await tab.screenshot('console-component');
+
+    await page.getByRole('link', { name: 'Architecture', exact: true }).click();
+    await page.getByRole('link', { name: /^Totals: design ACCEPTED, tests GREEN, code GREEN/ }).waitFor();
+    await tab.screenshot('console-architecture');
+
+    // An automated session, followed live (another project, made ready through the API).
+    const scripted = await createMethodProject(system, 'Console shop');
+    await page.goto(`${system.url}/#/projects/${scripted.projectId}/sessions`);
     await page.getByLabel('Component').selectOption({ label: 'Totals' });
     await page.getByLabel('Type').selectOption('DESIGN');
     await page.getByRole('button', { name: 'Start session' }).click();
@@ -80,28 +152,13 @@ describe('the web console in a browser', () => {
       .waitFor();
     await tab.screenshot('console-session');
 
-    const run = (files: { path: string; content: string }[]) =>
-      system.ok(`mutation($i: RunTestsInput!) { runTests(input: $i) { id } }`, {
-        i: { projectId, componentId, files },
-      });
-    await run([TESTS]);
-    await run([TESTS, CODE]);
-
-    await page.getByRole('link', { name: 'Architecture' }).click();
-    const node = page.getByRole('link', { name: /^Totals: design ACCEPTED/ });
-    await node.waitFor();
-    expect(await page.locator('svg.graph .lane').count()).toBe(1);
-    await tab.screenshot('console-architecture');
-    await node.click();
-    await page.getByRole('heading', { name: /Totals/ }).waitFor();
-    const evidence = page.locator('tbody tr td:nth-child(2)');
-    await evidence.first().waitFor();
-    expect(await evidence.allTextContents()).toEqual(['GREEN', 'RED']);
-    await tab.screenshot('console-component');
-
+    // The projects page counts; the timeline in names, and the replay check.
+    await page.goto(`${system.url}/#/projects`);
+    await page.getByText(/1 stories · 2 components · 0 dirty · 2 criteria verified/).waitFor();
+    await tab.screenshot('console-projects');
     await page.goto(`${system.url}/#/projects/${projectId}/timeline`);
-    await page.getByRole('cell', { name: 'SessionSucceeded' }).waitFor();
-    await page.getByRole('cell', { name: 'story “Refunds”' }).first().waitFor();
+    await page.getByRole('cell', { name: 'SandboxRunRecorded' }).first().waitFor();
+    await page.getByRole('cell', { name: 'story “Invoice totals”' }).first().waitFor();
     await page.getByRole('button', { name: 'Verify replay' }).click();
     await page
       .getByRole('status')
@@ -112,12 +169,12 @@ describe('the web console in a browser', () => {
     // A narrow window still shows the board, one column under another.
     await page.setViewportSize({ width: 420, height: 800 });
     await page.goto(`${system.url}/#/projects/${projectId}/stories`);
-    await page.getByText('Refunds').waitFor();
+    await page.getByText('Invoice totals', { exact: true }).first().waitFor();
     await tab.screenshot('console-narrow');
 
     expect(tab.offHost()).toEqual([]);
     // The browser logs the wrong token's 401 itself; nothing else may fail.
     expect(tab.consoleErrors.filter((e) => !e.includes('401 (Unauthorized)'))).toEqual([]);
     await tab.close();
-  }, 180_000);
+  }, 240_000);
 });

@@ -1,7 +1,7 @@
 import { lazy, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Viewer } from './api';
-import { forgetToken, gql, savedToken } from './api';
+import { canEdit, forgetToken, gql, savedToken } from './api';
 import { ComponentPage } from './pages/component';
 import { ProjectsPage } from './pages/projects';
 import { StoriesBoard } from './pages/stories-board';
@@ -26,11 +26,11 @@ const PROJECT_PAGES = [
 
 function Page({ route, viewer }: { route: string[]; viewer: Viewer }) {
   const [area, id, page] = route;
-  if (area === 'components' && id) return <ComponentPage componentId={id} />;
-  if (area !== 'projects' || !id) return <ProjectsPage />;
+  if (area === 'components' && id) return <ComponentPage componentId={id} editable={canEdit(viewer)} />;
+  if (area !== 'projects' || !id) return <ProjectsPage viewer={viewer} />;
   switch (page) {
     case 'architecture':
-      return <ArchitecturePage projectId={id} />;
+      return <ArchitecturePage projectId={id} editable={canEdit(viewer)} />;
     case 'sessions':
       return <SessionsPage projectId={id} viewer={viewer} />;
     case 'timeline':
@@ -42,10 +42,15 @@ function Page({ route, viewer }: { route: string[]; viewer: Viewer }) {
 
 function Shell({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () => void }) {
   const route = useRoute();
-  const [lastProject, setLastProject] = useState<string | null>(null);
+  // The project the person was last in (kept for the tab): a component page still shows its menu.
+  const [lastProject, setLastProject] = useState<string | null>(() =>
+    sessionStorage.getItem('codemyspec.project'),
+  );
   const projectId = route[0] === 'projects' ? (route[1] ?? null) : lastProject;
   useEffect(() => {
-    if (route[0] === 'projects' && route[1]) setLastProject(route[1]);
+    if (route[0] !== 'projects' || !route[1]) return;
+    sessionStorage.setItem('codemyspec.project', route[1]);
+    setLastProject(route[1]);
   }, [route]);
   return (
     <>

@@ -3,6 +3,7 @@ import { Loading, Problem } from '../ui';
 import { useQuery } from '../use-query';
 import type { GraphNode } from './graph-layout';
 import { layout, NODE, toneOf } from './graph-layout';
+import { ArchitectureForms } from './architecture-forms';
 
 interface ArchitectureData {
   architecture: {
@@ -20,9 +21,9 @@ const ARCHITECTURE = `query($p: ID!) { architecture(projectId: $p) {
   health { score level storyCoverage } } }`;
 
 /** Page 4: the dependency graph drawn as a graph, coloured by status, dirty ones marked; click opens a component. */
-export function ArchitecturePage({ projectId }: { projectId: string }) {
-  const { data, error, loading } = useQuery<ArchitectureData>(ARCHITECTURE, { p: projectId });
-  if (loading) return <Loading what="the architecture" />;
+export function ArchitecturePage({ projectId, editable }: { projectId: string; editable: boolean }) {
+  const { data, error, loading, reload } = useQuery<ArchitectureData>(ARCHITECTURE, { p: projectId });
+  if (loading && !data) return <Loading what="the architecture" />;
   if (error || !data) return <Problem message={error} />;
   const { architecture } = data;
   const nodes: GraphNode[] = architecture.components.map((c) => ({ ...c, dirty: c.dirtyCauses.length > 0 }));
@@ -44,6 +45,9 @@ export function ArchitecturePage({ projectId }: { projectId: string }) {
         <span className="tone-red">red tests</span> <span className="tone-green">green code</span>{' '}
         <span className="dirty-mark">dirty</span>
       </p>
+      {editable && (
+        <ArchitectureForms projectId={projectId} components={architecture.components} onChanged={reload} />
+      )}
       <div className="graph-scroll">
         <svg width={width} height={height} role="img" aria-label="Dependency graph" className="graph">
           <defs>

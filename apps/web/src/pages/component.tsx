@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { gql } from '../api';
 import { Loading, Problem, Section, Status } from '../ui';
+import { href } from '../route';
 import { useQuery } from '../use-query';
+import { DesignEditor, LinkStory, TestRunner } from './component-actions';
 
 interface ComponentData {
   component: {
@@ -92,8 +94,8 @@ function DesignDiff({ componentId, versions }: { componentId: string; versions: 
 }
 
 /** Page 5: a component's stories, designs (with errors and diffs), runs, next action and traceability. */
-export function ComponentPage({ componentId }: { componentId: string }) {
-  const { data, error, loading } = useQuery<ComponentData>(COMPONENT, { c: componentId });
+export function ComponentPage({ componentId, editable }: { componentId: string; editable: boolean }) {
+  const { data, error, loading, reload } = useQuery<ComponentData>(COMPONENT, { c: componentId });
   const [extra, setExtra] = useState<{
     next: { action: string; reason: string } | null;
     trace: { ref: string | null; status: string }[];
@@ -119,11 +121,14 @@ export function ComponentPage({ componentId }: { componentId: string }) {
       () => undefined,
     );
   }, [data, componentId]);
-  if (loading) return <Loading what="the component" />;
+  if (loading && !data) return <Loading what="the component" />;
   if (error || !data) return <Problem message={error} />;
   const { component, designHistory, sandboxRuns } = data;
   return (
     <main>
+      <p className="small">
+        <a href={href('projects', component.projectId, 'architecture')}>← architecture</a>
+      </p>
       <h1>
         {component.name} <span className="muted small">{component.type}</span>
       </h1>
@@ -220,6 +225,14 @@ export function ComponentPage({ componentId }: { componentId: string }) {
           ))}
         </ul>
       </Section>
+      {editable && (
+        <>
+          <h2>Work on it</h2>
+          <LinkStory projectId={component.projectId} componentId={componentId} onChanged={reload} />
+          <DesignEditor componentId={componentId} onChanged={reload} />
+          <TestRunner projectId={component.projectId} componentId={componentId} onChanged={reload} />
+        </>
+      )}
     </main>
   );
 }

@@ -21,7 +21,7 @@ export interface Lane {
   readonly height: number;
 }
 
-export const NODE = { width: 210, height: 44, gapX: 70, gapY: 16, laneHeader: 28, left: 16 };
+export const NODE = { width: 240, height: 44, gapX: 70, gapY: 16, laneHeader: 28, left: 16 };
 
 /**
  * The layered layout: one horizontal lane per context (its components inside it), and columns by

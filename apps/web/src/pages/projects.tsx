@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Viewer } from '../api';
 import { gql } from '../api';
 import { href } from '../route';
 import { Loading, Problem } from '../ui';
@@ -33,8 +35,33 @@ async function countsOf(projectId: string): Promise<Counts> {
   };
 }
 
-/** Page 2: the projects this token sees, with their counts. */
-export function ProjectsPage() {
+function NewProject({ onCreated }: { onCreated: (id: string) => void }) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    gql<{ createProject: { id: string } }>(
+      'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }',
+      {
+        i: { name, description: '' },
+      },
+    ).then(
+      ({ createProject }) => onCreated(createProject.id),
+      (e: Error) => setError(e.message),
+    );
+  };
+  return (
+    <form className="toolbar" onSubmit={submit}>
+      <label htmlFor="project-name">New project</label>
+      <input id="project-name" value={name} onChange={(e) => setName(e.target.value)} required />
+      <button type="submit">Create project</button>
+      <Problem message={error} />
+    </form>
+  );
+}
+
+/** Page 2: the projects this token sees, with their counts; the admin token creates projects. */
+export function ProjectsPage({ viewer }: { viewer: Viewer }) {
   const { data, error, loading } = useQuery<{
     projects: { id: string; name: string; description: string }[];
   }>('{ projects { id name description } }', {});
@@ -52,6 +79,9 @@ export function ProjectsPage() {
   return (
     <main>
       <h1>Projects</h1>
+      {viewer.role === 'ADMIN' && viewer.projectId === null && (
+        <NewProject onCreated={(id) => (location.hash = href('projects', id, 'stories'))} />
+      )}
       {projects.length === 0 && <p>No project is visible to this token.</p>}
       <ul className="cards">
         {projects.map((p) => (
