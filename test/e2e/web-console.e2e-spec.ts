@@ -166,6 +166,14 @@ describe('the web console in a browser', () => {
       .waitFor({ timeout: 30_000 });
     await tab.screenshot('console-timeline');
 
+    // An EDITOR edits a story on the board: a new criterion gets the next reference.
+    await page.goto(`${system.url}/#/projects/${projectId}/stories`);
+    await page.getByRole('button', { name: /^Invoice totals/ }).click();
+    await page.getByLabel('New criterion').fill('a negative quantity is refused');
+    await page.getByRole('button', { name: 'Save story' }).click();
+    await page.getByText('a negative quantity is refused').waitFor();
+    expect(await page.getByText('AC-3').count()).toBeGreaterThan(0);
+
     // A narrow window still shows the board, one column under another.
     await page.setViewportSize({ width: 420, height: 800 });
     await page.goto(`${system.url}/#/projects/${projectId}/stories`);

@@ -153,7 +153,19 @@ export function StoriesBoard({ projectId, viewer }: { projectId: string; viewer:
         ))}
       </div>
       {canEdit(viewer) && <NewStory projectId={projectId} onCreated={reload} />}
-      {open && <StoryPanel storyId={open.id} latest={open.version} onClose={() => setOpen(null)} />}
+      {open && (
+        <StoryPanel
+          key={open.version}
+          storyId={open.id}
+          latest={open.version}
+          editable={canEdit(viewer)}
+          onClose={() => setOpen(null)}
+          onChanged={() => {
+            setOpen(null);
+            reload();
+          }}
+        />
+      )}
     </main>
   );
 }

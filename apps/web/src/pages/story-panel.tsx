@@ -1,24 +1,30 @@
 import { useEffect, useState } from 'react';
 import { gql } from '../api';
 import { Problem, Status } from '../ui';
+import { StoryEdit } from './story-edit';
 
 interface StoryAt {
+  id: string;
   title: string;
   description: string;
   status: string;
   version: number;
-  acceptanceCriteria: { ref: string | null; description: string }[];
+  acceptanceCriteria: { id: string; ref: string | null; description: string }[];
 }
 
 /** A story in time: a version slider, the field diff between two versions, and its review findings. */
 export function StoryPanel({
   storyId,
   latest,
+  editable,
   onClose,
+  onChanged,
 }: {
   storyId: string;
   latest: number;
+  editable: boolean;
   onClose: () => void;
+  onChanged: () => void;
 }) {
   const [version, setVersion] = useState(latest);
   const [from, setFrom] = useState(Math.max(1, latest - 1));
@@ -28,7 +34,7 @@ export function StoryPanel({
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     gql<{ story: StoryAt }>(
-      'query($id: ID!, $v: Int) { story(id: $id, atVersion: $v) { title description status version acceptanceCriteria { ref description } } }',
+      'query($id: ID!, $v: Int) { story(id: $id, atVersion: $v) { id title description status version acceptanceCriteria { id ref description } } }',
       { id: storyId, v: version },
     ).then(
       ({ story: s }) => setStory(s),
@@ -84,6 +90,9 @@ export function StoryPanel({
               </li>
             ))}
           </ul>
+          {editable && version === latest && (
+            <StoryEdit key={story.version} story={story} onSaved={onChanged} />
+          )}
           <h3>Changes since version</h3>
           <select
             value={from}
