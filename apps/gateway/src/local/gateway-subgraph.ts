@@ -61,6 +61,10 @@ const typeDefs = parse(`
     checksumReplayed: String!
     equal: Boolean!
     durationMs: Int!
+    "Where the first difference is: the table, and the row each side has (a timeline row names its event)."
+    firstDifference: String
+    "How many streams the live consumer had applied at the moment of comparison (the replay stops there too)."
+    watermarkStreams: Int!
   }
 
   type Viewer {

@@ -144,6 +144,34 @@ describe('PostgresEventConsumer (the embedded bus)', () => {
     });
   });
 
+  it('compares exactly while writes flow (at the live watermark), and names the first differing row', async () => {
+    const { producer, consumerSchema, store, projection, consumer } = await setup();
+    const streams = Array.from({ length: 20 }, () => `item-${randomUUID()}`);
+    await writeTitles(store, { streams, count: 2_000, perAppend: 20 });
+    await consumer.start();
+    try {
+      const source = { kind: 'event-store' as const, sourceSchemas: { [producer]: producer } };
+      await waitFor(async () => (await consumer.lag()).every((l) => l.lag === 0), 30_000, 'the first events');
+      // Writes keep flowing while the replays run: each comparison is made at one position.
+      const writing = writeTitles(store, { streams, count: 3_000, perAppend: 5, prefix: 'live' });
+      const during = await replayProjection({ projection, dataSource, source });
+      await writing;
+      expect(during).toMatchObject({ equal: true, firstDifference: null });
+      expect(during.watermarkStreams).toBe(20);
+      await waitFor(async () => (await consumer.lag()).every((l) => l.lag === 0), 30_000, 'live read model');
+      await dataSourceExecutor(dataSource).query(
+        `UPDATE ${consumerSchema}.titles SET title = 'tampered' WHERE stream_id = $1`,
+        [streams[3]],
+      );
+      const tampered = await replayProjection({ projection, dataSource, source });
+      expect(tampered.equal).toBe(false);
+      expect(tampered.firstDifference).toContain(streams[3]);
+      expect(tampered.firstDifference).toContain('tampered');
+    } finally {
+      await consumer.stop();
+    }
+  }, 120_000);
+
   it('replays the read model from the event store with a checksum equal to the live one (10k events)', async () => {
     const { producer, consumerSchema, store, projection, consumer } = await setup();
     const streams = Array.from({ length: 50 }, () => `item-${randomUUID()}`);

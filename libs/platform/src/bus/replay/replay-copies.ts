@@ -53,10 +53,12 @@ export class ReplayCopies {
   }
 
   /** Row counts and order-independent checksums of each live table and its copy, and of all of them. */
-  async compare(): Promise<{ tables: TableComparison[]; checksumLive: string; checksumReplayed: string }> {
+  async compare(
+    liveSql: SqlExecutor = this.sql,
+  ): Promise<{ tables: TableComparison[]; checksumLive: string; checksumReplayed: string }> {
     const tables: TableComparison[] = [];
     for (const table of this.projection.tables) {
-      const live = await tableChecksum(this.sql, this.live(table));
+      const live = await tableChecksum(liveSql, this.live(table));
       const replayed = await tableChecksum(this.sql, this.copy(table));
       tables.push({
         table,
@@ -72,6 +74,28 @@ export class ReplayCopies {
       checksumLive: combine(tables.map((t) => t.checksumLive)),
       checksumReplayed: combine(tables.map((t) => t.checksumReplayed)),
     };
+  }
+
+  /**
+   * The first row (in text order) that one side has and the other has not: where a difference
+   * starts, named by the row's columns (a timeline row names its event id).
+   */
+  async firstDifference(table: string, liveSql: SqlExecutor): Promise<string | null> {
+    const liveRows = await liveSql.query<{ r: string }>(`SELECT t::text AS r FROM ${this.live(table)} t`);
+    const copyRows = await this.sql.query<{ r: string }>(`SELECT t::text AS r FROM ${this.copy(table)} t`);
+    const copies = new Set(copyRows.rows.map((row) => row.r));
+    const lives = new Set(liveRows.rows.map((row) => row.r));
+    const onlyLive = liveRows.rows
+      .map((row) => row.r)
+      .filter((r) => !copies.has(r))
+      .sort();
+    const onlyReplayed = copyRows.rows
+      .map((row) => row.r)
+      .filter((r) => !lives.has(r))
+      .sort();
+    if (onlyLive.length === 0 && onlyReplayed.length === 0) return null;
+    const clip = (text: string) => (text.length > 300 ? `${text.slice(0, 300)}…` : text);
+    return `${table}: live ${onlyLive[0] ? clip(onlyLive[0]) : '(no such row)'} / replayed ${onlyReplayed[0] ? clip(onlyReplayed[0]) : '(no such row)'}`;
   }
 
   async drop(): Promise<void> {

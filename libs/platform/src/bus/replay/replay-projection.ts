@@ -12,6 +12,7 @@ import type { Projection } from '../projection';
 import { topicFor } from '../topic-names';
 import { fromMessageValue } from '../wire-format';
 import { ReplayCopies } from './replay-copies';
+import { LiveSnapshot } from './live-snapshot';
 
 export type ReplaySource =
   | { readonly kind: 'event-store'; readonly sourceSchemas?: Readonly<Record<string, string>> }
@@ -27,14 +28,18 @@ export interface ReplayReport {
   readonly equal: boolean;
   readonly durationMs: number;
   readonly tables: readonly { table: string; rowsLive: number; rowsReplayed: number; equal: boolean }[];
+  /** Where the first difference is (a table and the row each side has), when they differ. */
+  readonly firstDifference: string | null;
+  /** Streams in the live consumer's watermark the comparison was made at. */
+  readonly watermarkStreams: number;
 }
 
 /**
  * Rebuilds a read model from the beginning — the producing services' event stores, or Kafka from
  * offset 0 — into fresh copies of its tables (same names, in the schema `<schema>__replay`), then
- * compares checksums with the live tables.
- * Compare when writes are quiet (or the live consumer has caught up), or the live side may differ
- * only because it is ahead or behind.
+ * compares checksums with the live tables. The comparison is made at one position, so it is exact
+ * while writes flow: the live tables are read in a snapshot taken first, and the replay applies
+ * only the events the live consumer had applied in that snapshot (its per-stream watermark).
  */
 export async function replayProjection(options: {
   readonly projection: Projection;
@@ -44,12 +49,16 @@ export async function replayProjection(options: {
   readonly keepCopies?: boolean;
   /** Runs once every event is applied, in a transaction that sees the copies, before they are compared. */
   readonly afterEvents?: (sql: SqlExecutor) => Promise<void>;
+  /** The live consumer to compare with (default: the only one recording versions in the schema). */
+  readonly liveConsumer?: string;
 }): Promise<ReplayReport> {
   const started = Date.now();
   const { projection, dataSource } = options;
   const sql = dataSourceExecutor(dataSource);
   const copies = new ReplayCopies(sql, projection);
   await copies.create();
+  // The live side frozen first; the replay applies exactly what it had applied, so writes may go on.
+  const snapshot = await LiveSnapshot.open(dataSource, projection.schema, options.liveConsumer);
   const consumer = `replay:${projection.name}:${randomUUID()}`;
   const applier = new EventApplier({
     consumer,
@@ -59,7 +68,9 @@ export async function replayProjection(options: {
     tableName: (_projection, table) => copies.copy(table),
   });
   let events = 0;
-  const apply = async (batch: readonly BusEvent[]) => {
+  const apply = async (all: readonly BusEvent[]) => {
+    const batch = all.filter((event) => snapshot.covers(event.streamId, event.version));
+    if (batch.length === 0) return;
     const outcome = await inTransaction(dataSource, async (tx) => {
       await tx.query(copies.searchPath);
       return applier.applyBatch(batch, tx);
@@ -84,7 +95,9 @@ export async function replayProjection(options: {
         await after(tx);
       });
     }
-    const { tables, checksumLive, checksumReplayed } = await copies.compare();
+    const { tables, checksumLive, checksumReplayed } = await copies.compare(snapshot.sql);
+    const differing = tables.find((t) => t.checksumLive !== t.checksumReplayed);
+    const firstDifference = differing ? await copies.firstDifference(differing.table, snapshot.sql) : null;
     return {
       readModel: projection.name,
       source: options.source.kind,
@@ -100,8 +113,11 @@ export async function replayProjection(options: {
         rowsReplayed: t.rowsReplayed,
         equal: t.checksumLive === t.checksumReplayed,
       })),
+      firstDifference,
+      watermarkStreams: snapshot.watermark.size,
     };
   } finally {
+    await snapshot.close();
     const schema = quoteIdent(projection.schema);
     await sql.query(`DELETE FROM ${schema}.bus_applied_versions WHERE consumer = $1`, [consumer]);
     await sql.query(`DELETE FROM ${schema}.bus_parked_events WHERE consumer = $1`, [consumer]);
