@@ -14,6 +14,7 @@ import { dataSourceExecutor } from '@app/platform';
 import { Authenticator } from './auth/authenticator';
 import { attachSubscriptionServer } from './subscriptions/subscription-server';
 import { liveLlmCallLookup } from './subscriptions/live-llm-call.lookup';
+import { TimelineNotifications } from './subscriptions/timeline-notifications';
 import { mcpEndpoint } from './mcp/mcp-endpoint';
 import { gitEndpoint } from './git/git-endpoint';
 import { IdentitySigner } from './federation/identity-signer';
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address() as AddressInfo;
   graphqlUrl = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${address.port}/graphql`;
   // graphql-ws for subscriptions (sessionProgress) on the same server and path.
+  const notifications = new TimelineNotifications();
+  await notifications.start(app.get(DataSource));
   const closeSubscriptions = attachSubscriptionServer(
     app.getHttpServer(),
     app.get(Authenticator, { strict: false }),
@@ -75,9 +78,14 @@ async function main(): Promise<void> {
     {
       introspection: config.introspection,
       live: sessions ? liveLlmCallLookup(sessions.url, new IdentitySigner(config.internalSecret)) : undefined,
+      wake: (streamId, timeoutMs, signal) => notifications.wait(streamId, timeoutMs, signal),
     },
   );
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void closeSubscriptions());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      notifications.stop();
+      void closeSubscriptions();
+    });
   (app.getHttpServer() as { requestTimeout: number }).requestTimeout = gateway.subgraphTimeoutMs + 10_000;
   new Logger('gateway').log(`GraphQL at http://${config.host}:${config.port}/graphql`);
 }

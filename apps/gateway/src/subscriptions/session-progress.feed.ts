@@ -50,6 +50,10 @@ function detailOf(type: string, data: Record<string, unknown>): string | null {
 
 /** How often a subscription asks for the tokens of a streaming call (only while no event arrives). */
 const LIVE_EVERY_MS = 1_000;
+/** With notifications, an idle subscription looks again this often only as a safety net. */
+const IDLE_WAKE_MS = 5_000;
+/** Steps that call the LLM: while one runs, its streaming tokens are worth asking for. */
+const LLM_STEP = /^(generate_|revise_|fix_)/;
 
 /** Not an event of the stream: the tokens of the call streaming now (its version is the last event's). */
 function liveEvent(
@@ -87,6 +91,8 @@ export async function* sessionProgress(
     signal?: AbortSignal;
     /** Where to ask for the LLM call streaming now (tokens so far), between events. */
     live?: (sessionId: string) => Promise<LiveLlmCall | null>;
+    /** Resolves when the stream gets an event (or after the time given): push instead of a poll. */
+    wake?: (streamId: string, timeoutMs: number, signal?: AbortSignal) => Promise<void>;
   } = {},
 ): AsyncGenerator<SessionProgressEvent> {
   const notFound = () =>
@@ -99,6 +105,7 @@ export async function* sessionProgress(
   let status = 'RUNNING';
   let lastLive = 0;
   let liveTokens = -1;
+  let inLlmStep = false;
   while (!options.signal?.aborted) {
     const { rows } = await sql.query<Row>(
       `SELECT project_id, version, type, occurred_at, data FROM timeline
@@ -112,6 +119,7 @@ export async function* sessionProgress(
       if (row.version !== after + 1) break;
       after = row.version;
       status = TERMINAL[row.type] ?? status;
+      inLlmStep = row.type === 'StepStarted' && LLM_STEP.test(String(row.data.step));
       yield {
         sessionId,
         version: row.version,
@@ -125,7 +133,7 @@ export async function* sessionProgress(
       };
       if (TERMINAL[row.type]) return;
     }
-    if (rows.length === 0 && after > 0 && options.live && Date.now() - lastLive >= LIVE_EVERY_MS) {
+    if (rows.length === 0 && inLlmStep && options.live && Date.now() - lastLive >= LIVE_EVERY_MS) {
       lastLive = Date.now();
       const live = await options.live(sessionId);
       if (live && live.tokens > 0 && live.tokens !== liveTokens) {
@@ -133,6 +141,9 @@ export async function* sessionProgress(
         yield liveEvent(sessionId, after, status, live);
       }
     }
-    if (rows.length < 200) await new Promise((r) => setTimeout(r, pollMs));
+    if (rows.length >= 200) continue;
+    if (options.wake)
+      await options.wake(stream, inLlmStep && options.live ? LIVE_EVERY_MS : IDLE_WAKE_MS, options.signal);
+    else await new Promise((r) => setTimeout(r, pollMs));
   }
 }

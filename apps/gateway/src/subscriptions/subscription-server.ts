@@ -51,7 +51,11 @@ interface WsContext {
 }
 
 /** The subscription schema served over graphql-ws (queries and mutations go through POST /graphql). */
-export function subscriptionSchema(sql: SqlExecutor, live?: LiveLlmCallLookup): GraphQLSchema {
+export function subscriptionSchema(
+  sql: SqlExecutor,
+  live?: LiveLlmCallLookup,
+  wake?: (streamId: string, timeoutMs: number, signal?: AbortSignal) => Promise<void>,
+): GraphQLSchema {
   return new GraphQLSchema({
     query: new GraphQLObjectType({
       name: 'Query',
@@ -68,6 +72,7 @@ export function subscriptionSchema(sql: SqlExecutor, live?: LiveLlmCallLookup): 
             mapErrors(
               sessionProgress(sql, context.identity, args.sessionId, {
                 live: live && ((id) => live(context.identity, id)),
+                wake,
               }),
             ),
           resolve: (event: SessionProgressEvent) => event,
@@ -127,10 +132,14 @@ export function attachSubscriptionServer(
   server: Server,
   authenticator: Authenticator,
   sql: SqlExecutor,
-  options: { readonly introspection: boolean; readonly live?: LiveLlmCallLookup } = { introspection: true },
+  options: {
+    readonly introspection: boolean;
+    readonly live?: LiveLlmCallLookup;
+    readonly wake?: (streamId: string, timeoutMs: number, signal?: AbortSignal) => Promise<void>;
+  } = { introspection: true },
 ): () => Promise<void> {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
-  const schema = subscriptionSchema(sql, options.live);
+  const schema = subscriptionSchema(sql, options.live, options.wake);
   const open = new Set<Connection>();
   const recheck = setInterval(() => {
     for (const connection of open) {

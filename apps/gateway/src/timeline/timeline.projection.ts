@@ -3,6 +3,7 @@ import type { Projection, ProjectionDeps } from '@app/platform';
 import { contractHandlers, writeEntity } from '@app/platform';
 import { KnownProject } from './known-project.entity';
 import { TimelineEntry } from './timeline-entry.entity';
+import { TIMELINE_CHANNEL } from '../subscriptions/timeline-notifications';
 import {
   ARCHITECT_SERVICE,
   ARCHITECTURE_STREAM,
@@ -68,6 +69,9 @@ export function timelineProjection(deps: ProjectionDeps): Projection {
           data: event.data,
         };
         await writeEntity(context.manager, TimelineEntry, entry, 'ignore');
+        // Wakes the session's subscribers when this transaction commits (push, not poll).
+        if (event.streamType === 'session')
+          await context.manager.query('SELECT pg_notify($1, $2)', [TIMELINE_CHANNEL, event.streamId]);
         if (event.service === STORIES_SERVICE) await projectNames[event.type]?.(event, context);
       },
     },

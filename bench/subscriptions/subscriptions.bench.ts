@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from 'graphql-ws';
+import { DataSource } from 'typeorm';
+import { PostgresEventStore } from '@app/platform';
+import type { BenchSystem } from '../bench-services';
+import { startBenchSystem } from '../bench-services';
+import { openBenchPostgres } from '../bus/bench-database';
+
+/**
+ * `npm run bench:subscriptions`: 500 `sessionProgress` subscribers on one gateway, idle, then one
+ * event for all of them. Idle cost: the gateway's CPU over 10 s with the subscribers, beside the
+ * same gateway with none (the floor). Delivery: from the append to each subscriber's message, beside
+ * the bus's own floor (from the append until the timeline row exists, read by SQL).
+ */
+const SECRET = 'bench-internal-secret-0123456789abcdefghij';
+const ADMIN = 'cms_bench-admin-token-0123456789abcdefghijklmn';
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 500);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const TICKS = 100; // Linux clock ticks per second (USER_HZ)
+
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS; // utime + stime
+}
+
+async function idleCpu(pid: number, seconds: number): Promise<number> {
+  const before = cpuSeconds(pid);
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  return ((cpuSeconds(pid) - before) / seconds) * 100;
+}
+
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+
+async function main(): Promise<void> {
+  const database = await openBenchPostgres();
+  const dataDir = await mkdtemp(join(tmpdir(), 'codemyspec-bench-subs-'));
+  const dataSource = new DataSource({ type: 'postgres', url: database.url });
+  let system: BenchSystem | undefined;
+  try {
+    system = await startBenchSystem({
+      databaseUrl: database.url,
+      dataDir,
+      secret: SECRET,
+      adminToken: ADMIN,
+    });
+    await dataSource.initialize();
+    const sessions = new PostgresEventStore(dataSource, 'sessions');
+    const projectId = randomUUID();
+    const sessionId = randomUUID();
+    const stream = `session-${sessionId}`;
+    const metadata = { projectId, actor: 'bench' };
+    await sessions.append(
+      stream,
+      [{ type: 'SessionStarted', data: { sessionId, at: new Date().toISOString() } }],
+      { metadata },
+    );
+    const pid = system.gateway.child.pid!;
+    await new Promise((r) => setTimeout(r, 3_000));
+    const floorCpu = await idleCpu(pid, 10);
+
+    const received: number[][] = [];
+    const clients = Array.from({ length: SUBSCRIBERS }, () =>
+      createClient({
+        url: `${system!.gateway.url.replace(/^http/, 'ws')}/graphql`,
+        connectionParams: { authorization: `Bearer ${ADMIN}` },
+      }),
+    );
+    let connected = 0;
+    clients.forEach((client, i) => {
+      received[i] = [];
+      client.subscribe<{ sessionProgress: { version: number } }>(
+        {
+          query: 'subscription($id: ID!) { sessionProgress(sessionId: $id) { version type } }',
+          variables: { id: sessionId },
+        },
+        {
+          next: (message) => {
+            if (message.data?.sessionProgress.version === 1) connected += 1;
+            else received[i].push(performance.now());
+          },
+          error: (e) => process.stderr.write(`subscriber ${i}: ${JSON.stringify(e)}\n`),
+          complete: () => undefined,
+        },
+      );
+    });
+    while (connected < SUBSCRIBERS) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 2_000));
+    const subscribedCpu = await idleCpu(pid, 10);
+
+    const latencies: number[] = [];
+    const floors: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const counts = received.map((r) => r.length);
+      const started = performance.now();
+      await sessions.append(
+        stream,
+        [
+          {
+            type: 'StepStarted',
+            data: { step: 'run_tests', attempt: round + 1, runId: null, at: new Date().toISOString() },
+          },
+        ],
+        { metadata },
+      );
+      for (;;) {
+        const { length } = (await dataSource.query(
+          'SELECT 1 FROM gateway.timeline WHERE stream_id = $1 AND version = $2',
+          [stream, round + 2],
+        )) as unknown[];
+        if (length > 0) break;
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      floors.push(performance.now() - started);
+      while (received.some((r, i) => r.length === counts[i])) await new Promise((r) => setTimeout(r, 5));
+      for (const r of received) latencies.push(r[r.length - 1] - started);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await Promise.all(clients.map((c) => c.dispose()));
+    const p50 = percentile(latencies, 0.5);
+    const p99 = percentile(latencies, 0.99);
+    const floorP99 = percentile(floors, 0.99);
+    process.stdout.write(`| measure | value | floor | ratio |\n|---|---|---|---|\n`);
+    process.stdout.write(
+      `| gateway CPU, idle, ${SUBSCRIBERS} subscribers (% of one core, 10 s) | ${subscribedCpu.toFixed(2)} % | ${floorCpu.toFixed(2)} % (no subscriber) | +${(subscribedCpu - floorCpu).toFixed(2)} points |\n`,
+    );
+    process.stdout.write(
+      `| an event to all ${SUBSCRIBERS} subscribers, p50 (${ROUNDS} events) | ${p50.toFixed(0)} ms | | |\n`,
+    );
+    process.stdout.write(
+      `| an event to all ${SUBSCRIBERS} subscribers, p99 | ${p99.toFixed(0)} ms | ${floorP99.toFixed(0)} ms (the timeline row written) | ${(p99 / floorP99).toFixed(2)}× |\n`,
+    );
+    process.stdout.write(
+      `\ntargets: idle cost < 5 % of one core: ${subscribedCpu - floorCpu < 5 ? 'met' : 'missed'}; p99 < 100 ms: ${p99 < 100 ? 'met' : 'missed'}\n`,
+    );
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await system?.stop();
+    await database.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench:subscriptions failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+});
