@@ -36,6 +36,76 @@ async function idleCpu(pid: number, seconds: number): Promise<number> {
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 
+/** SUBSCRIBERS graphql-ws clients on one session's progress, once each has its first event. */
+async function subscribeAll(gatewayUrl: string, sessionId: string) {
+  const received: number[][] = [];
+  const clients = Array.from({ length: SUBSCRIBERS }, () =>
+    createClient({
+      url: `${gatewayUrl.replace(/^http/, 'ws')}/graphql`,
+      connectionParams: { authorization: `Bearer ${ADMIN}` },
+    }),
+  );
+  let connected = 0;
+  clients.forEach((client, i) => {
+    received[i] = [];
+    client.subscribe<{ sessionProgress: { version: number } }>(
+      {
+        query: 'subscription($id: ID!) { sessionProgress(sessionId: $id) { version type } }',
+        variables: { id: sessionId },
+      },
+      {
+        next: (message) => {
+          if (message.data?.sessionProgress.version === 1) connected += 1;
+          else received[i].push(performance.now());
+        },
+        error: (e) => process.stderr.write(`subscriber ${i}: ${JSON.stringify(e)}\n`),
+        complete: () => undefined,
+      },
+    );
+  });
+  while (connected < SUBSCRIBERS) await new Promise((r) => setTimeout(r, 100));
+  return { received, clients };
+}
+
+/** ROUNDS events: ms from each append to each subscriber's message, and to the timeline row (the floor). */
+async function deliveries(
+  dataSource: DataSource,
+  sessions: PostgresEventStore,
+  stream: string,
+  metadata: { projectId: string; actor: string },
+  received: number[][],
+) {
+  const latencies: number[] = [];
+  const floors: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const counts = received.map((r) => r.length);
+    const started = performance.now();
+    await sessions.append(
+      stream,
+      [
+        {
+          type: 'StepStarted',
+          data: { step: 'run_tests', attempt: round + 1, runId: null, at: new Date().toISOString() },
+        },
+      ],
+      { metadata },
+    );
+    for (;;) {
+      const { length } = await dataSource.query<unknown[]>(
+        'SELECT 1 FROM gateway.timeline WHERE stream_id = $1 AND version = $2',
+        [stream, round + 2],
+      );
+      if (length > 0) break;
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    floors.push(performance.now() - started);
+    while (received.some((r, i) => r.length === counts[i])) await new Promise((r) => setTimeout(r, 5));
+    for (const r of received) latencies.push(r[r.length - 1] - started);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { latencies, floors };
+}
+
 async function main(): Promise<void> {
   const database = await openBenchPostgres();
   const dataDir = await mkdtemp(join(tmpdir(), 'codemyspec-bench-subs-'));
@@ -63,64 +133,12 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 3_000));
     const floorCpu = await idleCpu(pid, 10);
 
-    const received: number[][] = [];
-    const clients = Array.from({ length: SUBSCRIBERS }, () =>
-      createClient({
-        url: `${system!.gateway.url.replace(/^http/, 'ws')}/graphql`,
-        connectionParams: { authorization: `Bearer ${ADMIN}` },
-      }),
-    );
-    let connected = 0;
-    clients.forEach((client, i) => {
-      received[i] = [];
-      client.subscribe<{ sessionProgress: { version: number } }>(
-        {
-          query: 'subscription($id: ID!) { sessionProgress(sessionId: $id) { version type } }',
-          variables: { id: sessionId },
-        },
-        {
-          next: (message) => {
-            if (message.data?.sessionProgress.version === 1) connected += 1;
-            else received[i].push(performance.now());
-          },
-          error: (e) => process.stderr.write(`subscriber ${i}: ${JSON.stringify(e)}\n`),
-          complete: () => undefined,
-        },
-      );
-    });
-    while (connected < SUBSCRIBERS) await new Promise((r) => setTimeout(r, 100));
+    const { received, clients } = await subscribeAll(system.gateway.url, sessionId);
     await new Promise((r) => setTimeout(r, 2_000));
     const subscribedCpu = await idleCpu(pid, 10);
 
-    const latencies: number[] = [];
-    const floors: number[] = [];
-    for (let round = 0; round < ROUNDS; round += 1) {
-      const counts = received.map((r) => r.length);
-      const started = performance.now();
-      await sessions.append(
-        stream,
-        [
-          {
-            type: 'StepStarted',
-            data: { step: 'run_tests', attempt: round + 1, runId: null, at: new Date().toISOString() },
-          },
-        ],
-        { metadata },
-      );
-      for (;;) {
-        const { length } = (await dataSource.query(
-          'SELECT 1 FROM gateway.timeline WHERE stream_id = $1 AND version = $2',
-          [stream, round + 2],
-        )) as unknown[];
-        if (length > 0) break;
-        await new Promise((r) => setTimeout(r, 2));
-      }
-      floors.push(performance.now() - started);
-      while (received.some((r, i) => r.length === counts[i])) await new Promise((r) => setTimeout(r, 5));
-      for (const r of received) latencies.push(r[r.length - 1] - started);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    await Promise.all(clients.map((c) => c.dispose()));
+    const { latencies, floors } = await deliveries(dataSource, sessions, stream, metadata, received);
+    for (const client of clients) await client.dispose();
     const p50 = percentile(latencies, 0.5);
     const p99 = percentile(latencies, 0.99);
     const floorP99 = percentile(floors, 0.99);
