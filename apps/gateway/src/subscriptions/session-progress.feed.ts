@@ -2,6 +2,8 @@ import type { Identity } from '@app/domain';
 import type { SqlExecutor } from '@app/platform';
 import { canRead, DomainError, isUuid } from '@app/domain';
 import type { LiveLlmCall } from './live-llm-call.lookup';
+import type { TimelineRow } from './stream-rows';
+import { sharedStreamRows } from './stream-rows';
 
 export interface SessionProgressEvent {
   readonly sessionId: string;
@@ -22,14 +24,6 @@ const TERMINAL: Record<string, string> = {
   SessionFailed: 'FAILED',
   SessionCancelled: 'CANCELLED',
 };
-
-interface Row {
-  project_id: string | null;
-  version: number;
-  type: string;
-  occurred_at: Date | string;
-  data: Record<string, unknown>;
-}
 
 function detailOf(type: string, data: Record<string, unknown>): string | null {
   switch (type) {
@@ -91,6 +85,8 @@ export async function* sessionProgress(
     signal?: AbortSignal;
     /** Where to ask for the LLM call streaming now (tokens so far), between events. */
     live?: (sessionId: string) => Promise<LiveLlmCall | null>;
+    /** Reads a stream's rows after a version (shared by the subscribers of one server). */
+    rows?: (streamId: string, after: number) => Promise<TimelineRow[]>;
     /** Resolves when the stream gets an event (or after the time given): push instead of a poll. */
     wake?: (streamId: string, timeoutMs: number, signal?: AbortSignal) => Promise<void>;
   } = {},
@@ -107,11 +103,7 @@ export async function* sessionProgress(
   let liveTokens = -1;
   let inLlmStep = false;
   while (!options.signal?.aborted) {
-    const { rows } = await sql.query<Row>(
-      `SELECT project_id, version, type, occurred_at, data FROM timeline
-        WHERE stream_id = $1 AND version > $2 ORDER BY version LIMIT 200`,
-      [stream, after],
-    );
+    const rows = await (options.rows ?? sharedStreamRows(sql))(stream, after);
     if (after === 0 && rows.length === 0 && Date.now() > firstDeadline) throw notFound();
     for (const row of rows) {
       if (after === 0 && (!row.project_id || !canRead(identity, row.project_id))) throw notFound();

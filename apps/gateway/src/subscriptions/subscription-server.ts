@@ -22,6 +22,7 @@ import { JSONScalar } from '@app/platform';
 import type { Authenticator } from '../auth/authenticator';
 import type { SessionProgressEvent } from './session-progress.feed';
 import { sessionProgress } from './session-progress.feed';
+import { sharedStreamRows } from './stream-rows';
 import type { LiveLlmCallLookup } from './live-llm-call.lookup';
 
 const SessionProgressType = new GraphQLObjectType<SessionProgressEvent>({
@@ -56,6 +57,7 @@ export function subscriptionSchema(
   live?: LiveLlmCallLookup,
   wake?: (streamId: string, timeoutMs: number, signal?: AbortSignal) => Promise<void>,
 ): GraphQLSchema {
+  const rows = sharedStreamRows(sql);
   return new GraphQLSchema({
     query: new GraphQLObjectType({
       name: 'Query',
@@ -73,6 +75,7 @@ export function subscriptionSchema(
               sessionProgress(sql, context.identity, args.sessionId, {
                 live: live && ((id) => live(context.identity, id)),
                 wake,
+                rows,
               }),
             ),
           resolve: (event: SessionProgressEvent) => event,
