@@ -3,6 +3,7 @@ import type { ServiceHarness } from '@app/testing/service-harness';
 import { projectIdentity, startServiceHarness } from '@app/testing/service-harness';
 import { loadSessionsConfig } from './sessions-config';
 import { SessionsModule } from './sessions.module';
+import { WorkspaceService } from './workspace/workspace.service';
 
 /** The sessions subgraph alone on a real PostgreSQL, with neither a sandbox nor an LLM. */
 describe('sessions subgraph without a sandbox or an LLM', () => {
@@ -66,5 +67,38 @@ describe('sessions subgraph without a sandbox or an LLM', () => {
       editor,
     );
     expect(empty.data?.workspace).toEqual({ version: 0, files: [] });
+  });
+
+  it('reads any workspace version with one query, the same as folding its versions', async () => {
+    const workspaces = harness.app.get(WorkspaceService);
+    const project = randomUUID();
+    const writer = { kind: 'manual' as const, runId: randomUUID() };
+    const write = (files: { path: string; content: string }[]) =>
+      workspaces.write(project, files, writer, { projectId: project, actor: 'test' });
+    await write([
+      { path: 'a.ts', content: '1' },
+      { path: 'b.ts', content: '1' },
+    ]);
+    await write([{ path: 'a.ts', content: '2' }]);
+    await write([{ path: 'a.ts', content: '2' }]); // nothing changed: no version
+    await write([{ path: 'c.ts', content: '3' }]);
+    const latest = await workspaces.files(project);
+    expect(latest).toEqual([
+      { path: 'a.ts', content: '2' },
+      { path: 'b.ts', content: '1' },
+      { path: 'c.ts', content: '3' },
+    ]);
+    expect((await workspaces.load(project)).version).toBe(3);
+    expect(await workspaces.files(project, { version: 1 })).toEqual([
+      { path: 'a.ts', content: '1' },
+      { path: 'b.ts', content: '1' },
+    ]);
+    expect(
+      [...(await workspaces.load(project, undefined, 2)).files.entries()].map(([p, e]) => [p, e.version]),
+    ).toEqual([
+      ['a.ts', 2],
+      ['b.ts', 1],
+    ]);
+    await expect(workspaces.files(project, { version: 9 })).rejects.toThrow(/workspace version/);
   });
 });

@@ -89,4 +89,26 @@ export const sessionsMigrations: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS record_projects_pending ON ${s}.record_projects (project_id) WHERE pending_changes > 0;
     `,
   },
+  {
+    version: 5,
+    name: 'workspace-file-versions',
+    up: (s) => `
+      -- Each path of each workspace version, written with the version's event: a read of any
+      -- version is one indexed query, whatever the number of versions (no fold of the stream).
+      CREATE TABLE IF NOT EXISTS ${s}.workspace_file_versions (
+        project_id uuid NOT NULL,
+        path text NOT NULL,
+        version integer NOT NULL,
+        sha256 text NOT NULL,
+        size integer NOT NULL,
+        PRIMARY KEY (project_id, path, version)
+      );
+      -- Workspaces written before this table: their versions, from the events.
+      INSERT INTO ${s}.workspace_file_versions (project_id, path, version, sha256, size)
+      SELECT substring(e.stream_id from 11)::uuid, f ->> 'path', e.stream_position, f ->> 'sha256', (f ->> 'size')::integer
+        FROM ${s}.events e, jsonb_array_elements(e.data -> 'files') f
+       WHERE e.stream_type = 'workspace' AND e.event_type = 'WorkspaceFilesWritten'
+      ON CONFLICT DO NOTHING;
+    `,
+  },
 ];

@@ -3,16 +3,21 @@ import { DataSource } from 'typeorm';
 import type { EventMetadata } from '@app/domain';
 import type { SqlExecutor } from '@app/platform';
 import { NotFoundError, ValidationError } from '@app/domain';
-import { CommandHandler, dataSourceExecutor, PostgresEventStore, withUnitOfWork } from '@app/platform';
+import {
+  CommandHandler,
+  dataSourceExecutor,
+  PostgresEventStore,
+  quoteIdent,
+  withUnitOfWork,
+} from '@app/platform';
 import type { WorkspaceFile } from '../sandbox/sandbox.port';
 import { createTar } from '../sandbox/tar-archive';
 import { checkWorkspacePath } from '../sandbox/workspace-paths';
 import { BlobStore, sha256Of } from './blob-store';
 import type { WriteWorkspaceFiles } from './workspace.decider';
 import { workspaceDecider } from './workspace.decider';
-import type { WorkspaceEvent, WorkspaceFilesWritten, WorkspaceWriter } from './workspace.events';
+import type { WorkspaceEvent, WorkspaceWriter } from './workspace.events';
 import { workspaceStreamId } from './workspace.events';
-import { emptyWorkspace, evolveWorkspace } from './workspace.state';
 import type { WorkspaceState } from './workspace.state';
 
 export interface WrittenVersion {
@@ -39,12 +44,29 @@ export class WorkspaceService {
     this.handler = new CommandHandler(store, workspaceDecider);
   }
 
+  /** A version (the newest by default): one indexed query, not a fold of every version. */
   async load(projectId: string, sql?: SqlExecutor, atVersion?: number): Promise<WorkspaceState> {
-    const events = await this.store.readStream<WorkspaceFilesWritten>(workspaceStreamId(projectId), {
-      sql,
-      ...(atVersion === undefined ? {} : { toVersion: atVersion }),
-    });
-    return events.reduce((state, event) => evolveWorkspace(state, event, event.version), emptyWorkspace);
+    const { rows } = await (sql ?? dataSourceExecutor(this.dataSource)).query<{
+      path: string;
+      sha256: string;
+      size: number;
+      version: number;
+    }>(
+      `SELECT DISTINCT ON (path) path, sha256, size, version FROM ${this.fileVersions}
+        WHERE project_id = $1 AND ($2::integer IS NULL OR version <= $2)
+        ORDER BY path, version DESC`,
+      [projectId, atVersion ?? null],
+    );
+    return {
+      version: rows.reduce((max, row) => Math.max(max, Number(row.version)), 0),
+      files: new Map(
+        rows.map((r) => [r.path, { sha256: r.sha256, size: Number(r.size), version: Number(r.version) }]),
+      ),
+    };
+  }
+
+  private get fileVersions(): string {
+    return `${quoteIdent(this.store.schema)}.workspace_file_versions`;
   }
 
   /** Stores the files and, if any changed, appends a version — inside the caller's transaction when given. */
@@ -75,6 +97,12 @@ export class WorkspaceService {
       );
       const changed = new Set(events.flatMap((e) => e.data.files.map((f) => f.path)));
       for (const file of hashed) if (changed.has(file.path)) await this.blobs.put(tx, file.content);
+      for (const file of events.flatMap((e) => e.data.files))
+        await tx.query(
+          `INSERT INTO ${this.fileVersions} (project_id, path, version, sha256, size) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT DO NOTHING`,
+          [projectId, file.path, version, file.sha256, file.size],
+        );
       return { version, changed: [...changed] };
     };
     return sql ? work(sql) : withUnitOfWork(this.dataSource, work, { retryOnConflict: true });
