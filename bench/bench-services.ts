@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { BenchPostgres } from './bus/bench-database';
+import { openBenchPostgres } from './bus/bench-database';
 
 /** The repository root (benches run from dist/bench/<name>/). */
 export const ROOT = resolve(__dirname, '..', '..');
@@ -106,5 +110,32 @@ export async function startBenchSystem(options: {
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/**
+ * A fresh database and data folder, the whole system on them for `body`, and everything removed
+ * afterwards (whether `body` succeeds or not).
+ */
+export async function withBenchSystem<T>(
+  options: { dataDirPrefix: string; secret: string; adminToken: string; env?: Record<string, string> },
+  body: (system: BenchSystem, database: BenchPostgres) => Promise<T>,
+): Promise<T> {
+  const database = await openBenchPostgres();
+  const dataDir = await mkdtemp(join(tmpdir(), options.dataDirPrefix));
+  let system: BenchSystem | undefined;
+  try {
+    system = await startBenchSystem({
+      databaseUrl: database.url,
+      dataDir,
+      secret: options.secret,
+      adminToken: options.adminToken,
+      env: options.env,
+    });
+    return await body(system, database);
+  } finally {
+    await system?.stop();
+    await database.close();
+    await rm(dataDir, { recursive: true, force: true });
   }
 }

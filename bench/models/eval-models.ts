@@ -1,9 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BenchSystem } from '../bench-services';
-import { startBenchSystem } from '../bench-services';
-import { openBenchPostgres } from '../bus/bench-database';
+import { withBenchSystem } from '../bench-services';
 import type { EvalComponent } from './eval-components';
 import { EVAL_COMPONENTS } from './eval-components';
 
@@ -171,17 +167,13 @@ async function main(): Promise<void> {
     process.stdout.write('eval:models: no endpoint (OPENAI_BASE_URL is unset); nothing to evaluate.\n');
     return;
   }
-  const database = await openBenchPostgres();
-  const dataDir = await mkdtemp(join(tmpdir(), 'codemyspec-eval-'));
-  let system: BenchSystem | undefined;
-  try {
-    system = await startBenchSystem({
-      databaseUrl: database.url,
-      dataDir,
-      secret: SECRET,
-      adminToken: ADMIN,
-      env: { SANDBOX_DRIVER: process.env.SANDBOX_DRIVER ?? 'auto', SESSION_MAX_LLM_CALLS: '30' },
-    });
+  const options = {
+    dataDirPrefix: 'codemyspec-eval-',
+    secret: SECRET,
+    adminToken: ADMIN,
+    env: { SANDBOX_DRIVER: process.env.SANDBOX_DRIVER ?? 'auto', SESSION_MAX_LLM_CALLS: '30' },
+  };
+  await withBenchSystem(options, async (system) => {
     const rows = [];
     for (const component of EVAL_COMPONENTS) rows.push(await evaluate(system, component));
     const model = process.env.OPENAI_MODEL ?? 'gpt-4.1-mini';
@@ -197,11 +189,7 @@ async function main(): Promise<void> {
       );
     const total = rows.reduce((n, r) => n + r.succeeded, 0);
     process.stdout.write(`\n${total} of ${rows.length * 3} sessions succeeded.\n`);
-  } finally {
-    await system?.stop();
-    await database.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore } from '@app/platform';
-import type { BenchSystem } from '../bench-services';
-import { startBenchSystem } from '../bench-services';
-import { openBenchPostgres } from '../bus/bench-database';
+import { withBenchSystem } from '../bench-services';
 
 /**
  * `npm run bench:subscriptions`: 500 `sessionProgress` subscribers on one gateway, idle, then one
@@ -107,60 +102,51 @@ async function deliveries(
 }
 
 async function main(): Promise<void> {
-  const database = await openBenchPostgres();
-  const dataDir = await mkdtemp(join(tmpdir(), 'codemyspec-bench-subs-'));
-  const dataSource = new DataSource({ type: 'postgres', url: database.url });
-  let system: BenchSystem | undefined;
-  try {
-    system = await startBenchSystem({
-      databaseUrl: database.url,
-      dataDir,
-      secret: SECRET,
-      adminToken: ADMIN,
-    });
+  const options = { dataDirPrefix: 'codemyspec-bench-subs-', secret: SECRET, adminToken: ADMIN };
+  await withBenchSystem(options, async (system, database) => {
+    const dataSource = new DataSource({ type: 'postgres', url: database.url });
     await dataSource.initialize();
-    const sessions = new PostgresEventStore(dataSource, 'sessions');
-    const projectId = randomUUID();
-    const sessionId = randomUUID();
-    const stream = `session-${sessionId}`;
-    const metadata = { projectId, actor: 'bench' };
-    await sessions.append(
-      stream,
-      [{ type: 'SessionStarted', data: { sessionId, at: new Date().toISOString() } }],
-      { metadata },
-    );
-    const pid = system.gateway.child.pid!;
-    await new Promise((r) => setTimeout(r, 3_000));
-    const floorCpu = await idleCpu(pid, 10);
+    try {
+      const sessions = new PostgresEventStore(dataSource, 'sessions');
+      const projectId = randomUUID();
+      const sessionId = randomUUID();
+      const stream = `session-${sessionId}`;
+      const metadata = { projectId, actor: 'bench' };
+      await sessions.append(
+        stream,
+        [{ type: 'SessionStarted', data: { sessionId, at: new Date().toISOString() } }],
+        { metadata },
+      );
+      const pid = system.gateway.child.pid!;
+      await new Promise((r) => setTimeout(r, 3_000));
+      const floorCpu = await idleCpu(pid, 10);
 
-    const { received, clients } = await subscribeAll(system.gateway.url, sessionId);
-    await new Promise((r) => setTimeout(r, 2_000));
-    const subscribedCpu = await idleCpu(pid, 10);
+      const { received, clients } = await subscribeAll(system.gateway.url, sessionId);
+      await new Promise((r) => setTimeout(r, 2_000));
+      const subscribedCpu = await idleCpu(pid, 10);
 
-    const { latencies, floors } = await deliveries(dataSource, sessions, stream, metadata, received);
-    for (const client of clients) await client.dispose();
-    const p50 = percentile(latencies, 0.5);
-    const p99 = percentile(latencies, 0.99);
-    const floorP99 = percentile(floors, 0.99);
-    process.stdout.write(`| measure | value | floor | ratio |\n|---|---|---|---|\n`);
-    process.stdout.write(
-      `| gateway CPU, idle, ${SUBSCRIBERS} subscribers (% of one core, 10 s) | ${subscribedCpu.toFixed(2)} % | ${floorCpu.toFixed(2)} % (no subscriber) | +${(subscribedCpu - floorCpu).toFixed(2)} points |\n`,
-    );
-    process.stdout.write(
-      `| an event to all ${SUBSCRIBERS} subscribers, p50 (${ROUNDS} events) | ${p50.toFixed(0)} ms | | |\n`,
-    );
-    process.stdout.write(
-      `| an event to all ${SUBSCRIBERS} subscribers, p99 | ${p99.toFixed(0)} ms | ${floorP99.toFixed(0)} ms (the timeline row written) | ${(p99 / floorP99).toFixed(2)}× |\n`,
-    );
-    process.stdout.write(
-      `\ntargets: idle cost < 5 % of one core: ${subscribedCpu - floorCpu < 5 ? 'met' : 'missed'}; p99 < 100 ms: ${p99 < 100 ? 'met' : 'missed'}\n`,
-    );
-  } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
-    await system?.stop();
-    await database.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+      const { latencies, floors } = await deliveries(dataSource, sessions, stream, metadata, received);
+      for (const client of clients) await client.dispose();
+      const p50 = percentile(latencies, 0.5);
+      const p99 = percentile(latencies, 0.99);
+      const floorP99 = percentile(floors, 0.99);
+      process.stdout.write(`| measure | value | floor | ratio |\n|---|---|---|---|\n`);
+      process.stdout.write(
+        `| gateway CPU, idle, ${SUBSCRIBERS} subscribers (% of one core, 10 s) | ${subscribedCpu.toFixed(2)} % | ${floorCpu.toFixed(2)} % (no subscriber) | +${(subscribedCpu - floorCpu).toFixed(2)} points |\n`,
+      );
+      process.stdout.write(
+        `| an event to all ${SUBSCRIBERS} subscribers, p50 (${ROUNDS} events) | ${p50.toFixed(0)} ms | | |\n`,
+      );
+      process.stdout.write(
+        `| an event to all ${SUBSCRIBERS} subscribers, p99 | ${p99.toFixed(0)} ms | ${floorP99.toFixed(0)} ms (the timeline row written) | ${(p99 / floorP99).toFixed(2)}× |\n`,
+      );
+      process.stdout.write(
+        `\ntargets: idle cost < 5 % of one core: ${subscribedCpu - floorCpu < 5 ? 'met' : 'missed'}; p99 < 100 ms: ${p99 < 100 ? 'met' : 'missed'}\n`,
+      );
+    } finally {
+      await dataSource.destroy();
+    }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,13 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import type { BenchSystem } from '../bench-services';
-import { ROOT, startBenchSystem } from '../bench-services';
-import { openBenchPostgres } from '../bus/bench-database';
+import { ROOT, withBenchSystem } from '../bench-services';
 
 /**
  * `npm run bench:web`: the web console's bundle (raw and gzipped, the initial load apart from the
@@ -64,20 +60,12 @@ async function main(): Promise<void> {
     `\ninitial JavaScript: ${initialGzip.toFixed(1)} kB gzipped (target < 250 kB: ${initialGzip < 250 ? 'met' : 'missed'})\n\n`,
   );
 
-  const database = await openBenchPostgres();
-  const dataDir = await mkdtemp(join(tmpdir(), 'codemyspec-bench-web-'));
-  let system: BenchSystem | undefined;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
-  try {
-    system = await startBenchSystem({
-      databaseUrl: database.url,
-      dataDir,
-      secret: SECRET,
-      adminToken: ADMIN,
-    });
+  const options = { dataDirPrefix: 'codemyspec-bench-web-', secret: SECRET, adminToken: ADMIN };
+  await withBenchSystem(options, async (system) => {
     const base = system.gateway.url;
     await fetch(`${base}/graphql`, {
       method: 'POST',
@@ -119,12 +107,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\nfirst meaningful paint (projects listed): ${meaningful.toFixed(0)} ms (target < 1000 ms: ${meaningful < 1000 ? 'met' : 'missed'})\n`,
     );
-  } finally {
-    await browser.close();
-    await system?.stop();
-    await database.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  }).finally(() => browser.close());
 }
 
 main().catch((error: unknown) => {

@@ -3,17 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { waitFor } from '@app/testing/wait-for';
 import { cliRunner } from './cli-runner';
+import { TOTALS_DESIGN } from './fixtures';
 import type { RunningSystem } from './system';
 import { E2E_ADMIN_TOKEN, sandboxDriver, startSystem } from './system';
 
 const FIXTURES = resolve(__dirname, '../fixtures/model-replies');
-const DESIGN = [
-  '# Totals',
-  '## Purpose\n\nAdds up the lines of an invoice.',
-  '## Public API\n\n`total(lines: { price: number; qty: number }[]): number`',
-  '## Execution Flow\n\n1. Sum price times quantity.',
-  '## Test Assertions\n\n- adds the line totals [AC-1]\n- an empty invoice totals zero [AC-2]',
-].join('\n\n');
 
 /** The manual path of the method from a terminal only: every step a spawned `codemyspec … --json`. */
 describe('the method through the CLI only (spawned, --json)', () => {
@@ -83,7 +77,7 @@ describe('the method through the CLI only (spawned, --json)', () => {
     await mkdir(join(work, 'red', 'test'), { recursive: true });
     await mkdir(join(work, 'green', 'test'), { recursive: true });
     await mkdir(join(work, 'green', 'src'), { recursive: true });
-    await writeFile(join(work, 'design.md'), DESIGN);
+    await writeFile(join(work, 'design.md'), TOTALS_DESIGN);
     await ok(['design', 'submit', join(work, 'design.md'), '--component', component.id]);
     expect(
       (await json<{ version: number; accepted: boolean }[]>('design', 'history', component.id))[0],

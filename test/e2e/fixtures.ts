@@ -20,3 +20,12 @@ export const VALID_CONTEXT_DESIGN = (
     '## Test Strategies\n\nUnit tests of the deciders.',
     `## Test Assertions\n\n- rejects an empty cart${cites.length ? ` [${cites.join(', ')}]` : ''}\n- totals the lines`,
   ].join('\n\n');
+
+/** A valid design of the Totals component of the e2e flows, citing AC-1 and AC-2. */
+export const TOTALS_DESIGN = [
+  '# Totals',
+  '## Purpose\n\nAdds up the lines of an invoice.',
+  '## Public API\n\n`total(lines: { price: number; qty: number }[]): number`',
+  '## Execution Flow\n\n1. Sum price times quantity.',
+  '## Test Assertions\n\n- adds the line totals [AC-1]\n- an empty invoice totals zero [AC-2]',
+].join('\n\n');

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ScriptedLlmServer } from '@app/testing/scripted-llm-server';
 import { startScriptedLlmServer } from '@app/testing/scripted-llm-server';
+import { TOTALS_DESIGN } from './fixtures';
 import { launchChromium, watchedPage } from './headless-browser';
 import { createMethodProject } from './method-project';
 import { responder } from './scripted-model';
@@ -10,13 +11,6 @@ import type { RunningSystem } from './system';
 import { E2E_ADMIN_TOKEN, sandboxDriver, startSystem } from './system';
 
 const FIXTURES = resolve(__dirname, '../fixtures/model-replies');
-const DESIGN = [
-  '# Totals',
-  '## Purpose\n\nAdds up the lines of an invoice.',
-  '## Public API\n\n`total(lines: { price: number; qty: number }[]): number`',
-  '## Execution Flow\n\n1. Sum price times quantity.',
-  '## Test Assertions\n\n- adds the line totals [AC-1]\n- an empty invoice totals zero [AC-2]',
-].join('\n\n');
 
 /** Clicks until the page shows `done` (a write that waits for another service to catch up). */
 async function retryUntil(
@@ -107,7 +101,7 @@ describe('the web console in a browser', () => {
           .isVisible(),
       'the story linked',
     );
-    await page.getByLabel(/Markdown, following the template/).fill(DESIGN);
+    await page.getByLabel(/Markdown, following the template/).fill(TOTALS_DESIGN);
     await page.getByRole('button', { name: 'Submit design' }).click();
     await page.getByText('version 1').waitFor();
     await page.getByLabel('File 1 path').fill('test/totals.test.ts');

@@ -17,8 +17,8 @@ import {
   criteriaEditCommand,
   criteriaRemoveCommand,
   criteriaVerifyCommand,
-  storiesStatusCommand,
 } from './commands/criteria.command';
+import { storiesStatusCommand } from './commands/stories-status.command';
 import { designSubmitCommand, designTemplateCommand, designValidateCommand } from './commands/design.command';
 import { designDiffCommand, designHistoryCommand, designShowCommand } from './commands/design-read.command';
 import { doctorCommand } from './commands/doctor.command';

@@ -19,7 +19,7 @@ import { mcpEndpoint } from './mcp/mcp-endpoint';
 import { gitEndpoint } from './git/git-endpoint';
 import { IdentitySigner } from './federation/identity-signer';
 import { productRoot, productVersion } from './product';
-import { mountConsole, mountExplorer } from './explorer/explorer-assets';
+import { mountConsole, mountExplorer } from './browser-apps/browser-apps';
 
 const VERSION = productVersion();
 

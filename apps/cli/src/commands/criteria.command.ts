@@ -1,9 +1,7 @@
 import type { Command, CommandContext } from '../command';
 import { inputMutation } from '../graphql-client';
 import { emit } from '../output';
-import { positional, projectOption } from '../project-ref';
-import { statusWord, table } from '../output';
-import { allStories } from '../story-pages';
+import { positional } from '../project-ref';
 
 const CRITERIA = 'id version acceptanceCriteria { id ref description verified }';
 
@@ -72,33 +70,4 @@ export const criteriaVerifyCommand: Command = {
       storyId: positional(context, 0, 'a story id'),
       criterionId: positional(context, 1, 'a criterion id'),
     }),
-};
-
-export const storiesStatusCommand: Command = {
-  path: ['stories', 'status'],
-  summary: "How far a project's stories are: counts by status, and the dirty ones",
-  usage: 'codemyspec stories status --project <id|name>',
-  help: [],
-  options: { project: { type: 'string', description: 'the project (id or name)' } },
-  async run(context) {
-    const projectId = await projectOption(context);
-    const { graphql } = await context.connect();
-    const nodes = await allStories<{ id: string; title: string; status: string }>(
-      graphql,
-      projectId,
-      'id title status',
-    );
-    const counts: Record<string, number> = { IN_PROGRESS: 0, DIRTY: 0, COMPLETED: 0 };
-    for (const s of nodes) counts[s.status] = (counts[s.status] ?? 0) + 1;
-    emit(context, { counts, dirty: nodes.filter((s) => s.status === 'DIRTY') }, () =>
-      [
-        table(
-          Object.entries(counts).map(([status, n]) => [statusWord(context, status), String(n)]),
-          ['STATUS', 'STORIES'],
-        ),
-        ...nodes.filter((s) => s.status === 'DIRTY').map((s) => `dirty: ${s.title} (${s.id})`),
-      ].join('\n'),
-    );
-    return 0;
-  },
 };

@@ -132,25 +132,27 @@ function renderSession(s: SessionSummary): string {
   ].join('\n');
 }
 
+/** One operation on a session named by the first positional, printed as the session ends up. */
+async function sessionOperation(context: CommandContext, operation: 'query' | 'mutation', field: string) {
+  const id = context.positionals[0];
+  if (!id) throw new CliError('a session id is required (see --help)', 2);
+  const { graphql } = await context.connect();
+  const data = await graphql<Record<string, SessionSummary>>(
+    `${operation}($id: ID!) { ${field}(id: $id) { ${SESSION_FIELDS} } }`,
+    { id },
+  );
+  const session = data[field];
+  context.out(context.json ? JSON.stringify(session, null, 2) : renderSession(session));
+  return 0;
+}
+
 export const sessionShowCommand: Command = {
   path: ['session', 'show'],
   summary: 'A session: its steps, budget and outcome',
   usage: 'codemyspec session show <session-id>',
   help: [],
   options: {},
-  async run(context) {
-    const id = context.positionals[0];
-    if (!id) throw new CliError('a session id is required (see --help)', 2);
-    const { graphql } = await context.connect();
-    const { session } = await graphql<{ session: SessionSummary }>(
-      `query($id: ID!) { session(id: $id) { ${SESSION_FIELDS} } }`,
-      {
-        id,
-      },
-    );
-    context.out(context.json ? JSON.stringify(session, null, 2) : renderSession(session));
-    return 0;
-  },
+  run: (context) => sessionOperation(context, 'query', 'session'),
 };
 
 export const sessionCancelCommand: Command = {
@@ -159,15 +161,5 @@ export const sessionCancelCommand: Command = {
   usage: 'codemyspec session cancel <session-id>',
   help: [],
   options: {},
-  async run(context) {
-    const id = context.positionals[0];
-    if (!id) throw new CliError('a session id is required (see --help)', 2);
-    const { graphql } = await context.connect();
-    const { cancelSession } = await graphql<{ cancelSession: SessionSummary }>(
-      `mutation($id: ID!) { cancelSession(id: $id) { ${SESSION_FIELDS} } }`,
-      { id },
-    );
-    context.out(context.json ? JSON.stringify(cancelSession, null, 2) : renderSession(cancelSession));
-    return 0;
-  },
+  run: (context) => sessionOperation(context, 'mutation', 'cancelSession'),
 };

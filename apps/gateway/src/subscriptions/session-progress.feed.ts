@@ -102,8 +102,9 @@ export async function* sessionProgress(
   let lastLive = 0;
   let liveTokens = -1;
   let inLlmStep = false;
+  const readRows = options.rows ?? sharedStreamRows(sql);
   while (!options.signal?.aborted) {
-    const rows = await (options.rows ?? sharedStreamRows(sql))(stream, after);
+    const rows = await readRows(stream, after);
     if (after === 0 && rows.length === 0 && Date.now() > firstDeadline) throw notFound();
     for (const row of rows) {
       if (after === 0 && (!row.project_id || !canRead(identity, row.project_id))) throw notFound();

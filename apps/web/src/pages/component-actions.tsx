@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { gql } from '../api';
+import { allStories } from '../story-pages';
 import { Problem, Section, Status } from '../ui';
 
 interface Props {
@@ -16,12 +17,11 @@ export function LinkStory({ projectId, componentId, onChanged }: Props) {
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    gql<{ stories: { edges: { node: { id: string; title: string; component: { id: string } | null } }[] } }>(
-      'query($p: ID!) { stories(projectId: $p, first: 100) { edges { node { id title component { id } } } } }',
-      { p: projectId },
+    allStories<{ id: string; title: string; component: { id: string } | null }>(
+      projectId,
+      'id title component { id }',
     ).then(
-      ({ stories: s }) =>
-        setStories(s.edges.map((e) => e.node).filter((n) => n.component?.id !== componentId)),
+      (all) => setStories(all.filter((n) => n.component?.id !== componentId)),
       (e: Error) => setError(e.message),
     );
   }, [projectId, componentId]);

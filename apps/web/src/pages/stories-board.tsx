@@ -3,7 +3,8 @@ import type { FormEvent } from 'react';
 import type { Viewer } from '../api';
 import { canEdit, gql } from '../api';
 import { Loading, Problem } from '../ui';
-import { useQuery } from '../use-query';
+import { allStories } from '../story-pages';
+import { useLoad } from '../use-query';
 import { StoryPanel } from './story-panel';
 
 interface Card {
@@ -17,8 +18,7 @@ interface Card {
 }
 
 const COLUMNS = ['IN_PROGRESS', 'DIRTY', 'COMPLETED'] as const;
-const STORIES = `query($p: ID!) { stories(projectId: $p, first: 100) { totalCount edges { node {
-  id title status priority tags version acceptanceCriteria { ref description } } } } }`;
+const CARD = 'id title status priority tags version acceptanceCriteria { ref description }';
 
 function NewStory({ projectId, onCreated }: { projectId: string; onCreated: () => void }) {
   const [title, setTitle] = useState('');
@@ -114,12 +114,10 @@ function ImportExport({ projectId, onImported }: { projectId: string; onImported
 
 /** Page 3: the stories board, columns by status; create, import, export; a story's history and review. */
 export function StoriesBoard({ projectId, viewer }: { projectId: string; viewer: Viewer }) {
-  const { data, error, loading, reload } = useQuery<{ stories: { edges: { node: Card }[] } }>(STORIES, {
-    p: projectId,
-  });
+  const { data, error, loading, reload } = useLoad(() => allStories<Card>(projectId, CARD), projectId);
   const [open, setOpen] = useState<Card | null>(null);
   if (loading && !data) return <Loading what="stories" />;
-  const cards = data?.stories.edges.map((e) => e.node) ?? [];
+  const cards = data ?? [];
   return (
     <main>
       <h1>Stories</h1>

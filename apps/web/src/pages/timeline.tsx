@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Viewer } from '../api';
 import { gql } from '../api';
+import { allStories } from '../story-pages';
 import { Problem } from '../ui';
 
 interface Entry {
@@ -17,14 +18,13 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 async function namesOf(projectId: string): Promise<Map<string, string>> {
   const data = await gql<{
     project: { name: string };
-    stories: { edges: { node: { id: string; title: string } }[] };
     architecture: { components: { id: string; name: string }[] };
-  }>(
-    'query($p: ID!) { project(id: $p) { name } stories(projectId: $p, first: 100) { edges { node { id title } } } architecture(projectId: $p) { components { id name } } }',
-    { p: projectId },
-  );
+  }>('query($p: ID!) { project(id: $p) { name } architecture(projectId: $p) { components { id name } } }', {
+    p: projectId,
+  });
   const names = new Map<string, string>([[projectId, `project ${data.project.name}`]]);
-  for (const { node } of data.stories.edges) names.set(node.id, `story “${node.title}”`);
+  for (const story of await allStories<{ id: string; title: string }>(projectId, 'id title'))
+    names.set(story.id, `story “${story.title}”`);
   for (const c of data.architecture.components) names.set(c.id, c.name);
   return names;
 }
