@@ -105,6 +105,18 @@ describe('OpenAiLlm against real-model behaviour (scripted endpoint, real openai
     expect(server.refused.length).toBe(refusedBefore);
   });
 
+  it('retries every call that was refused for a quirk another call learned meanwhile', async () => {
+    server.setTraits({ rejects: ['temperature'] });
+    const model = llm({ stream: false });
+    replies = Array.from({ length: 4 }, (_, i) => ({ content: `answer ${i}` }));
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => model.complete([{ role: 'user', content: 'q' }])),
+    );
+    expect(answers.map((a) => a.content).sort()).toEqual(['answer 0', 'answer 1', 'answer 2', 'answer 3']);
+    expect(server.refused.length).toBe(4);
+    expect(answers.every((a) => a.omittedParameters.includes('temperature'))).toBe(true);
+  });
+
   it('counts usage under either name, and estimates (flagged) when the endpoint reports none', async () => {
     replies = [{ content: 'abc', usage: 'input_output', promptTokens: 5, completionTokens: 2 }];
     expect(await llm({ stream: false }).complete([{ role: 'user', content: 'q' }])).toMatchObject({

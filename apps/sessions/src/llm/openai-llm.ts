@@ -141,7 +141,8 @@ export class OpenAiLlm implements LlmProvider {
     const { signal } = options;
     let lessons = 0;
     for (let attempt = 1; ; attempt += 1) {
-      const body = chatBody(messages, this.parameters, this.quirks, { stream: this.settings.stream, ask });
+      const used = this.quirks;
+      const body = chatBody(messages, this.parameters, used, { stream: this.settings.stream, ask });
       try {
         const raw = this.settings.stream
           ? await streamCompletion(this.client, body, {
@@ -164,12 +165,15 @@ export class OpenAiLlm implements LlmProvider {
           error instanceof Error ? error.message : String(error),
           this.settings.apiKey,
         );
-        const lesson =
-          lessons < MAX_PARAMETER_LESSONS
-            ? learnFromRefusal(status, message, this.quirks, Object.keys(body))
-            : null;
+        const sent = Object.keys(body);
+        // Judged against what this request carried: a call running beside it may have learned the
+        // same lesson meanwhile, and this one must still retry instead of failing on a known quirk.
+        const lesson = lessons < MAX_PARAMETER_LESSONS ? learnFromRefusal(status, message, used, sent) : null;
         if (lesson) {
-          this.quirks = lesson;
+          this.quirks =
+            this.quirks === used
+              ? lesson
+              : (learnFromRefusal(status, message, this.quirks, sent) ?? this.quirks);
           lessons += 1;
           attempt -= 1;
           continue;
