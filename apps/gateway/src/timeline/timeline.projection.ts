@@ -1,6 +1,6 @@
 import type { PublicProjectCreated } from '@app/domain';
-import type { Projection, ProjectionDeps } from '@app/platform';
-import { contractHandlers, writeEntity } from '@app/platform';
+import type { BusEvent, Projection, ProjectionDeps } from '@app/platform';
+import { contractHandlers, writeEntities, writeEntity } from '@app/platform';
 import { KnownProject } from './known-project.entity';
 import { TimelineEntry } from './timeline-entry.entity';
 import { TIMELINE_CHANNEL } from '../subscriptions/timeline-notifications';
@@ -52,28 +52,33 @@ export function timelineProjection(deps: ProjectionDeps): Projection {
     schema: deps.config.schema,
     tables: ['timeline', 'known_projects'],
     sources: TIMELINE_SOURCES.map((s) => ({ service: s.service, streamTypes: [...s.streamTypes] })),
-    handlers: {
-      '*': async (event, context) => {
-        const projectId = event.metadata.projectId ?? null;
-        const entry: TimelineEntry = {
-          eventId: event.eventId,
-          projectId: projectId && isUuid(projectId) ? projectId : null,
-          service: event.service,
-          streamId: event.streamId,
-          streamType: event.streamType,
-          version: event.version,
-          type: event.type,
-          actor: event.metadata.actor ?? null,
-          correlationId: event.metadata.correlationId ?? null,
-          occurredAt: new Date(event.recordedAt),
-          data: event.data,
-        };
-        await writeEntity(context.manager, TimelineEntry, entry, 'ignore');
-        // Wakes the session's subscribers when this transaction commits (push, not poll).
-        if (event.streamType === 'session')
-          await context.manager.query('SELECT pg_notify($1, $2)', [TIMELINE_CHANNEL, event.streamId]);
+    handlers: {},
+    // The timeline takes every event of the system: a batch's rows go in a few multi-row statements.
+    handleRun: async (events, context) => {
+      await writeEntities(context.manager, TimelineEntry, events.map(timelineEntry), 'ignore');
+      // Wakes each session's subscribers when this transaction commits (push, not poll).
+      const sessions = new Set(events.filter((e) => e.streamType === 'session').map((e) => e.streamId));
+      for (const sessionId of sessions)
+        await context.manager.query('SELECT pg_notify($1, $2)', [TIMELINE_CHANNEL, sessionId]);
+      for (const event of events)
         if (event.service === STORIES_SERVICE) await projectNames[event.type]?.(event, context);
-      },
     },
+  };
+}
+
+function timelineEntry(event: BusEvent): TimelineEntry {
+  const projectId = event.metadata.projectId ?? null;
+  return {
+    eventId: event.eventId,
+    projectId: projectId && isUuid(projectId) ? projectId : null,
+    service: event.service,
+    streamId: event.streamId,
+    streamType: event.streamType,
+    version: event.version,
+    type: event.type,
+    actor: event.metadata.actor ?? null,
+    correlationId: event.metadata.correlationId ?? null,
+    occurredAt: new Date(event.recordedAt),
+    data: event.data,
   };
 }

@@ -2,6 +2,7 @@ import { ConcurrencyError } from '@app/domain';
 import type { SqlExecutor } from '../persistence/sql-executor';
 import { quoteIdent } from '../persistence/sql-executor';
 import type { BusEvent } from './bus-event';
+import { ConsumerPositions } from './consumer-positions';
 import { decideDelivery } from './delivery';
 import type { Projection, ProjectionContext } from './projection';
 import { projectionHandles, projectionTracks } from './projection';
@@ -43,15 +44,12 @@ export interface EventApplierOptions {
  * parked behind it) while every other stream keeps flowing.
  */
 export class EventApplier {
-  private readonly versions: string;
-  private readonly parkedTable: string;
+  private readonly positions: ConsumerPositions;
   private readonly maxAttempts: number;
   private readonly retryDelayMs: number;
 
   constructor(private readonly options: EventApplierOptions) {
-    const s = quoteIdent(options.schema);
-    this.versions = `${s}.bus_applied_versions`;
-    this.parkedTable = `${s}.bus_parked_events`;
+    this.positions = new ConsumerPositions(options.consumer, options.schema);
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryDelayMs = options.retryDelayMs ?? 20;
   }
@@ -75,7 +73,12 @@ export class EventApplier {
     // Fast path: the whole batch under one savepoint, no per-event round trips beyond the handlers.
     await sql.query('SAVEPOINT bus_batch');
     try {
-      const outcome = await this.run(events, await this.loadStreamState(streamIds, sql), sql, 'fast');
+      const outcome = await this.run(
+        events,
+        await this.positions.loadStreamState(streamIds, sql),
+        sql,
+        'fast',
+      );
       await sql.query('RELEASE SAVEPOINT bus_batch');
       return outcome;
     } catch (error) {
@@ -84,7 +87,7 @@ export class EventApplier {
       if (!(error instanceof HandlerFailed)) throw error;
     }
     // A handler failed: redo the batch event by event, each under its own savepoint with retries.
-    return this.run(events, await this.loadStreamState(streamIds, sql), sql, 'careful');
+    return this.run(events, await this.positions.loadStreamState(streamIds, sql), sql, 'careful');
   }
 
   private async run(
@@ -97,6 +100,12 @@ export class EventApplier {
     let duplicates = 0;
     const parked: ParkedEvent[] = [];
     const moved = new Map<string, number>();
+    // The fast path hands each run handler everything the batch applies, at the end, in one call.
+    const runs = new Map<Projection, BusEvent[]>();
+    const finish = async () => {
+      await this.runRuns(runs, sql);
+      await this.positions.saveVersions(moved, sql);
+    };
     for (let index = 0; index < events.length; index++) {
       const event = events[index];
       if (!this.wants(event)) continue;
@@ -109,12 +118,12 @@ export class EventApplier {
           break;
         case 'held': {
           const reason = `held behind a poison event of stream ${event.streamId}`;
-          await this.park(event, reason, 0, sql);
+          await this.positions.park(event, reason, 0, sql);
           parked.push({ event, reason, kind: 'held' });
           break;
         }
         case 'gap':
-          await this.saveVersions(moved, sql);
+          await finish();
           return {
             handled: index,
             applied,
@@ -124,13 +133,15 @@ export class EventApplier {
           };
         case 'apply': {
           const failure =
-            mode === 'fast' ? await this.applyOnce(event, sql) : await this.applyWithRetries(event, sql);
+            mode === 'fast'
+              ? await this.applyOnce(event, sql, runs)
+              : await this.applyWithRetries(event, sql);
           if (failure === undefined) {
             stream.version = event.version;
             moved.set(event.streamId, event.version);
             applied += 1;
           } else {
-            await this.park(event, failure, this.maxAttempts, sql);
+            await this.positions.park(event, failure, this.maxAttempts, sql);
             stream.blocked = true;
             parked.push({ event, reason: failure, kind: 'poison' });
           }
@@ -142,34 +153,18 @@ export class EventApplier {
         }
       }
     }
-    await this.saveVersions(moved, sql);
+    await finish();
     return { handled: events.length, applied, duplicates, parked };
   }
 
   /** Parks an event that cannot be applied (malformed, or a gap that never closed). */
   async parkUnappliable(event: BusEvent, reason: string, sql: SqlExecutor): Promise<void> {
-    await this.park(event, reason, 0, sql);
+    await this.positions.park(event, reason, 0, sql);
   }
 
   /** The parked events of this consumer, oldest stream position first. */
-  async parkedEvents(
-    sql: SqlExecutor,
-  ): Promise<{ streamId: string; version: number; eventId: string; reason: string }[]> {
-    const { rows } = await sql.query<{
-      stream_id: string;
-      version: string;
-      event_id: string;
-      reason: string;
-    }>(
-      `SELECT stream_id, version, event_id, reason FROM ${this.parkedTable} WHERE consumer = $1 ORDER BY stream_id, version`,
-      [this.options.consumer],
-    );
-    return rows.map((r) => ({
-      streamId: r.stream_id,
-      version: Number(r.version),
-      eventId: r.event_id,
-      reason: r.reason,
-    }));
+  parkedEvents(sql: SqlExecutor): ReturnType<ConsumerPositions['parkedEvents']> {
+    return this.positions.parkedEvents(sql);
   }
 
   /**
@@ -177,14 +172,11 @@ export class EventApplier {
    * A stream is unblocked as far as its events now apply; the rest stay parked.
    */
   async retryParked(sql: SqlExecutor): Promise<{ applied: number; stillParked: number }> {
-    const { rows } = await sql.query<{ stream_id: string; version: string; envelope: BusEvent }>(
-      `SELECT stream_id, version, envelope FROM ${this.parkedTable} WHERE consumer = $1 ORDER BY stream_id, version`,
-      [this.options.consumer],
-    );
+    const rows = await this.positions.parkedEnvelopes(sql);
     let applied = 0;
     let stillParked = 0;
     const stuck = new Set<string>();
-    const state = await this.loadStreamState([...new Set(rows.map((r) => r.stream_id))], sql);
+    const state = await this.positions.loadStreamState([...new Set(rows.map((r) => r.stream_id))], sql);
     for (const row of rows) {
       const stream = state.get(row.stream_id) ?? { version: 0, blocked: false };
       const event = row.envelope;
@@ -192,7 +184,7 @@ export class EventApplier {
         ? 'gap'
         : decideDelivery(stream.version, event.version, false);
       if (delivery === 'duplicate') {
-        await this.unpark(event, sql);
+        await this.positions.unpark(event, sql);
         continue;
       }
       if (delivery !== 'apply' || (await this.applyWithRetries(event, sql, 1)) !== undefined) {
@@ -202,41 +194,51 @@ export class EventApplier {
       }
       stream.version = event.version;
       state.set(row.stream_id, stream);
-      await this.saveVersions(new Map([[row.stream_id, event.version]]), sql);
-      await this.unpark(event, sql);
+      await this.positions.saveVersions(new Map([[row.stream_id, event.version]]), sql);
+      await this.positions.unpark(event, sql);
       applied += 1;
     }
     return { applied, stillParked };
   }
 
-  /** Fast path: run the handlers; a failure aborts the whole fast attempt. */
-  private async applyOnce(event: BusEvent, sql: SqlExecutor): Promise<undefined> {
-    try {
-      await this.runHandlers(event, sql);
-    } catch (error) {
-      if (error instanceof ConcurrencyError) throw error;
-      throw new HandlerFailed(error);
-    }
+  /**
+   * Fast path: run the per-event handlers and queue the event for the run handlers; a failure
+   * aborts the whole fast attempt.
+   */
+  private async applyOnce(
+    event: BusEvent,
+    sql: SqlExecutor,
+    runs: Map<Projection, BusEvent[]>,
+  ): Promise<undefined> {
+    await failFast(() => this.runHandlers(event, sql, runs));
     return undefined;
   }
 
-  private async runHandlers(event: BusEvent, sql: SqlExecutor): Promise<void> {
-    for (const projection of this.options.projections) {
-      if (!projectionHandles(projection, event)) continue;
-      const handler = projection.handlers[event.type] ?? projection.handlers['*'];
-      await handler(event, this.contextFor(projection, sql));
-    }
+  private async runRuns(runs: Map<Projection, BusEvent[]>, sql: SqlExecutor): Promise<void> {
+    for (const [projection, events] of runs)
+      await failFast(() => projection.handleRun!(events, this.contextFor(projection, sql)));
+    runs.clear();
   }
 
-  private async saveVersions(moved: Map<string, number>, sql: SqlExecutor): Promise<void> {
-    if (moved.size === 0) return;
-    await sql.query(
-      `INSERT INTO ${this.versions} (consumer, stream_id, version)
-       SELECT $1, s.stream_id, s.version FROM unnest($2::text[], $3::bigint[]) AS s(stream_id, version)
-       ON CONFLICT (consumer, stream_id) DO UPDATE SET version = EXCLUDED.version`,
-      [this.options.consumer, [...moved.keys()], [...moved.values()]],
-    );
-    moved.clear();
+  /** Runs the event's handlers; a run handler gets it queued in `runs`, or alone when there is none. */
+  private async runHandlers(
+    event: BusEvent,
+    sql: SqlExecutor,
+    runs?: Map<Projection, BusEvent[]>,
+  ): Promise<void> {
+    for (const projection of this.options.projections) {
+      if (!projectionHandles(projection, event)) continue;
+      if (projection.handleRun && runs) {
+        const run = runs.get(projection) ?? [];
+        runs.set(projection, run);
+        run.push(event);
+      } else if (projection.handleRun) {
+        await projection.handleRun([event], this.contextFor(projection, sql));
+      } else {
+        const handler = projection.handlers[event.type] ?? projection.handlers['*'];
+        await handler(event, this.contextFor(projection, sql));
+      }
+    }
   }
 
   private async applyWithRetries(
@@ -276,51 +278,15 @@ export class EventApplier {
       },
     };
   }
+}
 
-  private async loadStreamState(
-    streamIds: string[],
-    sql: SqlExecutor,
-  ): Promise<Map<string, { version: number; blocked: boolean }>> {
-    const state = new Map<string, { version: number; blocked: boolean }>();
-    if (streamIds.length === 0) return state;
-    const { rows } = await sql.query<{ stream_id: string; version: string | null; blocked: boolean }>(
-      `SELECT s.stream_id,
-              (SELECT version FROM ${this.versions} v WHERE v.consumer = $1 AND v.stream_id = s.stream_id) AS version,
-              EXISTS (SELECT 1 FROM ${this.parkedTable} p WHERE p.consumer = $1 AND p.stream_id = s.stream_id) AS blocked
-         FROM unnest($2::text[]) AS s(stream_id)`,
-      [this.options.consumer, streamIds],
-    );
-    for (const row of rows)
-      state.set(row.stream_id, {
-        version: row.version === null ? 0 : Number(row.version),
-        blocked: row.blocked,
-      });
-    return state;
-  }
-
-  private async park(event: BusEvent, reason: string, attempts: number, sql: SqlExecutor): Promise<void> {
-    await sql.query(
-      `INSERT INTO ${this.parkedTable} (consumer, stream_id, version, event_id, source_service, envelope, reason, attempts)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (consumer, stream_id, version) DO NOTHING`,
-      [
-        this.options.consumer,
-        event.streamId,
-        event.version,
-        event.eventId,
-        event.service,
-        JSON.stringify(event),
-        reason,
-        attempts,
-      ],
-    );
-  }
-
-  private async unpark(event: BusEvent, sql: SqlExecutor): Promise<void> {
-    await sql.query(
-      `DELETE FROM ${this.parkedTable} WHERE consumer = $1 AND stream_id = $2 AND version = $3`,
-      [this.options.consumer, event.streamId, event.version],
-    );
+/** Runs handlers of the fast path: a failure (other than a lost race) redoes the batch event by event. */
+async function failFast(handlers: () => Promise<void>): Promise<void> {
+  try {
+    await handlers();
+  } catch (error) {
+    if (error instanceof ConcurrencyError) throw error;
+    throw new HandlerFailed(error);
   }
 }
 

@@ -16,6 +16,9 @@ export interface ProjectionContext {
 
 export type EventHandler = (event: BusEvent, context: ProjectionContext) => Promise<void>;
 
+/** Applies a run of events, in their order, with a few statements (multi-row writes) instead of one each. */
+export type RunHandler = (events: readonly BusEvent[], context: ProjectionContext) => Promise<void>;
+
 /** Which events a projection reads: the stream types (aggregates) of one producing service. */
 export interface EventSourceSpec {
   readonly service: string;
@@ -40,6 +43,12 @@ export interface Projection {
   readonly kind?: 'read-model' | 'reaction';
   /** Per event type; `*` receives every event of the sources. */
   readonly handlers: Readonly<Record<string, EventHandler>>;
+  /**
+   * When set, it receives every event of the sources instead of `handlers`: the whole run a batch
+   * holds for it at once (after the other projections' handlers of that batch ran), or a run of
+   * one when events are retried one by one. It must not read another projection's tables.
+   */
+  readonly handleRun?: RunHandler;
 }
 
 /** The projection reads this event's stream: its position is tracked, whether or not a handler runs. */
@@ -58,6 +67,7 @@ export function projectionHandles(
   event: Pick<BusEvent, 'service' | 'streamType' | 'type'>,
 ): boolean {
   return (
-    projectionTracks(projection, event) && (event.type in projection.handlers || '*' in projection.handlers)
+    projectionTracks(projection, event) &&
+    (projection.handleRun !== undefined || event.type in projection.handlers || '*' in projection.handlers)
   );
 }

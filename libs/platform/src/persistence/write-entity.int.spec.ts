@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { createTestDatabase } from '@app/testing/infra/test-database';
 import type { TestDatabase } from '@app/testing/infra/test-database';
 import { inTransaction } from './sql-executor';
-import { writeEntity } from './write-entity';
+import { writeEntities, writeEntity } from './write-entity';
 
 @Entity({ name: 'write_entity_items' })
 class Item {
@@ -86,5 +86,26 @@ describe('writeEntity', () => {
     await expect(writeEntity(dataSource.manager, Item, partial as Item, 'update')).rejects.toThrow(
       'writeEntity(Item) needs a complete row; missing parentId',
     );
+  });
+
+  it('writes a run of rows in multi-row statements; a repeated key keeps its last row on update, its first on ignore', async () => {
+    const ids = Array.from(
+      { length: 300 },
+      (_, i) => `00000000-0000-4000-8000-${String(i + 10).padStart(12, '0')}`,
+    );
+    const rows = ids.map((id, i) => item({ id, name: `row ${i}`, tags: [`t${i}`] }));
+    const build = jest.spyOn(dataSource.manager, 'createQueryBuilder');
+    const run = jest.spyOn(dataSource.manager, 'query');
+    await writeEntities(dataSource.manager, Item, [...rows, item({ id: ids[0], name: 'last' })], 'update');
+    // 300 rows: 256 + 16 + 16 + 4 + 4 + 4; three shapes built once each.
+    expect(run).toHaveBeenCalledTimes(6);
+    expect(build).toHaveBeenCalledTimes(3);
+    await writeEntities(dataSource.manager, Item, rows.slice(0, 20), 'ignore');
+    build.mockRestore();
+    run.mockRestore();
+    const byId = new Map((await stored()).map((row) => [row.id, row]));
+    expect(byId.size).toBe(300);
+    expect(byId.get(ids[0])!.name).toBe('last');
+    expect(byId.get(ids[299])).toEqual(rows[299]);
   });
 });

@@ -29,49 +29,104 @@ export async function writeEntity<Entity extends ObjectLiteral>(
   row: Entity,
   onConflict: OnConflict,
 ): Promise<void> {
+  await writeRows(manager, manager.connection.getMetadata(target), [row], onConflict);
+}
+
+/** Statement sizes a run of rows is cut into: few statements, and few shapes to build and keep. */
+const RUN_SIZES = [256, 64, 16, 4, 1];
+
+/**
+ * Writes many complete rows of one entity as `writeEntity` does, with one multi-row statement per
+ * up to 256 rows. Rows sharing a primary key collapse first (the last wins on `update`, the first
+ * on `ignore`), as one statement cannot touch a row twice; rows of different shapes go one by one.
+ */
+export async function writeEntities<Entity extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<Entity>,
+  rows: readonly Entity[],
+  onConflict: OnConflict,
+): Promise<void> {
   const metadata = manager.connection.getMetadata(target);
-  const key = `${onConflict}:${Object.keys(row).sort().join(',')}`;
+  const unique = oneRowPerKey(metadata, rows, onConflict);
+  const shape = (row: ObjectLiteral) => Object.keys(row).sort().join(',');
+  if (unique.some((row) => shape(row) !== shape(unique[0]))) {
+    for (const row of unique) await writeRows(manager, metadata, [row], onConflict);
+    return;
+  }
+  for (let at = 0; at < unique.length;) {
+    const size = RUN_SIZES.find((n) => n <= unique.length - at)!;
+    await writeRows(manager, metadata, unique.slice(at, at + size), onConflict);
+    at += size;
+  }
+}
+
+function oneRowPerKey<Entity extends ObjectLiteral>(
+  metadata: EntityMetadata,
+  rows: readonly Entity[],
+  onConflict: OnConflict,
+): Entity[] {
+  const byKey = new Map<string, Entity>();
+  for (const row of rows) {
+    const key = JSON.stringify(metadata.primaryColumns.map((column): unknown => column.getEntityValue(row)));
+    if (onConflict === 'update') byKey.delete(key);
+    if (!byKey.has(key)) byKey.set(key, row);
+  }
+  return [...byKey.values()];
+}
+
+async function writeRows(
+  manager: EntityManager,
+  metadata: EntityMetadata,
+  rows: readonly ObjectLiteral[],
+  onConflict: OnConflict,
+): Promise<void> {
+  const key = `${onConflict}:${rows.length}:${Object.keys(rows[0]).sort().join(',')}`;
   let byShape = compiled.get(metadata);
   if (!byShape) compiled.set(metadata, (byShape = new Map<string, CompiledInsert | null>()));
   let statement = byShape.get(key);
   if (statement === undefined) {
-    statement = compile(manager, metadata, row, onConflict);
+    statement = compile(manager, metadata, rows, onConflict);
     byShape.set(key, statement);
   }
   if (statement === null) {
-    await insertQuery(manager, metadata, row, onConflict).execute();
+    await insertQuery(manager, metadata, rows, onConflict).execute();
     return;
   }
-  await manager.query(statement.text, parametersOf(manager, statement.columns, row));
+  const columns = statement.columns;
+  await manager.query(
+    statement.text,
+    rows.flatMap((row) => parametersOf(manager, columns, row)),
+  );
 }
 
 function compile(
   manager: EntityManager,
   metadata: EntityMetadata,
-  row: ObjectLiteral,
+  rows: readonly ObjectLiteral[],
   onConflict: OnConflict,
 ): CompiledInsert | null {
-  const missing = metadata.columns.filter((column) => !(column.propertyName in row));
+  const missing = metadata.columns.filter((column) => !(column.propertyName in rows[0]));
   if (missing.length > 0) {
     const names = missing.map((column) => column.propertyName).join(', ');
     throw new Error(`writeEntity(${metadata.name}) needs a complete row; missing ${names}`);
   }
-  const [text, parameters] = insertQuery(manager, metadata, row, onConflict).getQueryAndParameters();
+  const [text, parameters] = insertQuery(manager, metadata, rows, onConflict).getQueryAndParameters();
   const columns = metadata.columns.filter((column) => column.isInsert);
-  return isDeepStrictEqual(parameters, parametersOf(manager, columns, row)) ? { text, columns } : null;
+  const expected = rows.flatMap((row) => parametersOf(manager, columns, row));
+  return isDeepStrictEqual(parameters, expected) ? { text, columns } : null;
 }
 
 function insertQuery(
   manager: EntityManager,
   metadata: EntityMetadata,
-  row: ObjectLiteral,
+  rows: readonly ObjectLiteral[],
   onConflict: OnConflict,
 ) {
   const insert = manager
     .createQueryBuilder()
     .insert()
     .into(metadata.target)
-    .values(row)
+    .values([...rows])
     .updateEntity(false)
     .callListeners(false);
   const keys = metadata.primaryColumns.map((column) => column.databaseName);

@@ -4,7 +4,7 @@ import { eventStoreMigrations } from '@app/platform';
 import { PostgresEventStore } from '@app/platform';
 import { runMigrations } from '@app/platform';
 import { quoteIdent } from '@app/platform';
-import type { Projection } from '@app/platform';
+import type { EventHandler, Projection } from '@app/platform';
 
 /**
  * A small read model used by the bus tests: one row per `item` stream of a producing service,
@@ -15,26 +15,34 @@ export function titlesProjection(options: {
   consumerSchema: string;
   producer: string;
   name?: string;
+  /** Given: the projection takes runs of events (`handleRun`) and records each run's length here. */
+  runLengths?: number[];
 }): Projection {
+  const apply: EventHandler = async (event, { sql, table }) => {
+    const data = event.data as { title?: string; fail?: boolean };
+    if (data.fail) throw new Error(`poison: ${event.eventId}`);
+    await sql.query(
+      `INSERT INTO ${table('titles')} (stream_id, title, events, last_version, history)
+       VALUES ($1, $2, 1, $3, $2)
+       ON CONFLICT (stream_id) DO UPDATE
+         SET title = EXCLUDED.title, events = ${table('titles')}.events + 1, last_version = EXCLUDED.last_version,
+             history = ${table('titles')}.history || ',' || EXCLUDED.title`,
+      [event.streamId, data.title ?? '', event.version],
+    );
+  };
+  const runLengths = options.runLengths;
   return {
     name: options.name ?? `${options.consumerSchema}.titles`,
     schema: options.consumerSchema,
     tables: ['titles'],
     sources: [{ service: options.producer, streamTypes: ['item'] }],
-    handlers: {
-      TitleSet: async (event, { sql, table }) => {
-        const data = event.data as { title?: string; fail?: boolean };
-        if (data.fail) throw new Error(`poison: ${event.eventId}`);
-        await sql.query(
-          `INSERT INTO ${table('titles')} (stream_id, title, events, last_version, history)
-           VALUES ($1, $2, 1, $3, $2)
-           ON CONFLICT (stream_id) DO UPDATE
-             SET title = EXCLUDED.title, events = ${table('titles')}.events + 1, last_version = EXCLUDED.last_version,
-                 history = ${table('titles')}.history || ',' || EXCLUDED.title`,
-          [event.streamId, data.title ?? '', event.version],
-        );
+    handlers: runLengths ? {} : { TitleSet: apply },
+    ...(runLengths && {
+      handleRun: async (events, context) => {
+        runLengths.push(events.length);
+        for (const event of events) if (event.type === 'TitleSet') await apply(event, context);
       },
-    },
+    }),
   };
 }
 

@@ -33,12 +33,15 @@ export interface KafkaEventConsumerOptions {
   readonly sessionTimeoutMs?: number;
   /** Largest number of messages applied in one database transaction. */
   readonly chunkSize?: number;
+  /** Partitions applied at once, each in its own transaction (default 3, the topics' partitions). */
+  readonly partitionsConcurrently?: number;
   readonly log?: (message: string) => void;
 }
 
 /**
- * Consumes the bus from Kafka. Each chunk of a batch is applied in one database transaction (read
- * models + applied versions); the offsets are committed only after that transaction commits.
+ * Consumes the bus from Kafka. Each chunk of a partition's batch is applied in one database
+ * transaction (read models + applied versions), partitions concurrently; the offsets are committed
+ * only after that transaction commits.
  * Poison events go to `<topic>.dlq` and are parked; the later events of their key are parked behind
  * them, so per-key order survives while the other keys keep flowing.
  */
@@ -114,7 +117,9 @@ export class KafkaEventConsumer implements EventConsumer {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      // Each partition's chunk runs in its own transaction under its own advisory lock; the database
+      // pool must have a connection for each (the services' pools have 10).
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 3,
       eachBatch: (payload) => this.handleBatch(payload),
     });
   }

@@ -29,11 +29,11 @@ describe('PostgresEventConsumer (the embedded bus)', () => {
     await db.drop();
   });
 
-  async function setup() {
+  async function setup(runLengths?: number[]) {
     const producer = `p${randomBytes(4).toString('hex')}`;
     const consumerSchema = `c${randomBytes(4).toString('hex')}`;
     const store = await prepareTitlesSchemas(dataSource, producer, consumerSchema);
-    const projection = titlesProjection({ consumerSchema, producer });
+    const projection = titlesProjection({ consumerSchema, producer, runLengths });
     const consumer = new PostgresEventConsumer({
       name: consumerSchema,
       dataSource,
@@ -142,6 +142,33 @@ describe('PostgresEventConsumer (the embedded bus)', () => {
       history: 'b1,b2,b3',
       events: 3,
     });
+  });
+
+  it('hands a run handler the whole batch in one call; a poison event in it is parked alone as with per-event handlers', async () => {
+    const runLengths: number[] = [];
+    const { consumerSchema, store, consumer } = await setup(runLengths);
+    const [bad, good] = [`item-${randomUUID()}`, `item-${randomUUID()}`];
+    await store.append(
+      good,
+      Array.from({ length: 40 }, (_, i) => ({ type: 'TitleSet', data: { title: `g${i}` } })),
+    );
+    await store.append(bad, [{ type: 'TitleSet', data: { title: 'b1' } }]);
+    await store.append(bad, [{ type: 'TitleSet', data: { title: 'b2', fail: true } }]);
+    await store.append(good, [{ type: 'TitleSet', data: { title: 'g40' } }]);
+    await consumer.start();
+    await waitFor(async () => (await consumer.lag()).every((l) => l.lag === 0));
+    await consumer.stop();
+
+    // One run of all 43 (it failed on b2), then one run per event in the careful redo.
+    expect(runLengths[0]).toBe(43);
+    expect(runLengths.slice(1).every((length) => length === 1)).toBe(true);
+    const rows = await readTitles(dataSource, consumerSchema);
+    expect(rows.find((r) => r.stream_id === good)).toMatchObject({ events: 41, title: 'g40' });
+    expect(rows.find((r) => r.stream_id === bad)).toMatchObject({ history: 'b1', events: 1 });
+    const parked = await dataSource.query<{ version: string }[]>(
+      `SELECT version FROM ${consumerSchema}.bus_parked_events`,
+    );
+    expect(parked.map((p) => Number(p.version))).toEqual([2]);
   });
 
   it('compares exactly while writes flow (at the live watermark), and names the first differing row', async () => {
