@@ -6,6 +6,7 @@
 export * from './event-store/postgres-event-store';
 export * from './event-store/event-store.migrations';
 export * from './decider/command-handler';
+export * from './decider/folded-state-cache';
 export * from './persistence/sql-executor';
 export * from './persistence/migration';
 export * from './persistence/migrator';

@@ -1,12 +1,11 @@
 import type { EventMetadata } from '@app/domain';
 import type { PostgresEventStore, SqlExecutor } from '@app/platform';
-import { ARCHITECTURE_STREAM, asDecided } from '@app/domain';
+import { ARCHITECTURE_STREAM } from '@app/domain';
 import { CommandHandler, writeEntity } from '@app/platform';
 import type { ArchitectureCommand } from '../architecture/architecture.commands';
 import { architectureDecider } from '../architecture/architecture.decider';
 import type { ArchitectureEvent } from '../architecture/architecture.events';
 import type { ArchitectureState } from '../architecture/architecture.state';
-import { evolveArchitecture, initialArchitectureState } from '../architecture/architecture.state';
 import { ComponentLocation } from './component-location.entity';
 
 export function architectureStreamId(projectId: string): string {
@@ -17,16 +16,12 @@ export function architectureStreamId(projectId: string): string {
 export class ArchitectureRepository {
   private readonly handler: CommandHandler<ArchitectureCommand, ArchitectureState, ArchitectureEvent>;
 
-  constructor(private readonly store: PostgresEventStore) {
+  constructor(store: PostgresEventStore) {
     this.handler = new CommandHandler(store, architectureDecider);
   }
 
   async load(projectId: string, sql?: SqlExecutor): Promise<ArchitectureState> {
-    const events = await this.store.readStream<ArchitectureEvent>(architectureStreamId(projectId), { sql });
-    return events.reduce(
-      (state, e) => evolveArchitecture(state, asDecided<ArchitectureEvent>(e)),
-      initialArchitectureState(),
-    );
+    return (await this.handler.load(architectureStreamId(projectId), sql)).state;
   }
 
   async execute(

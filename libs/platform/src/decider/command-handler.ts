@@ -1,9 +1,11 @@
-import { asDecided, ConcurrencyError } from '@app/domain';
+import { ConcurrencyError } from '@app/domain';
 import type { EventMetadata, JsonObject } from '@app/domain';
 import type { ExpectedVersion } from '@app/domain';
 import type { PostgresEventStore } from '../event-store/postgres-event-store';
 import type { SqlExecutor } from '../persistence/sql-executor';
 import type { Decider } from '@app/domain';
+import type { FoldedState } from './folded-state-cache';
+import { FoldedStateCache } from './folded-state-cache';
 
 /** The shape deciders emit: a type tag and a data payload. */
 export interface DomainEvent {
@@ -30,28 +32,39 @@ export interface HandleResult<State, Event> {
 }
 
 /**
- * Load a stream, fold it, decide, append with the version that was read (or the one the caller
+ * Load a stream, fold it (from the cached fold on), decide, append with the version that was read (or the one the caller
  * pinned). A conflict surfaces as a ConcurrencyError; `withUnitOfWork` runs the whole transaction
  * again for commands that pinned no version, so the decision is always made on fresh state.
  */
 export class CommandHandler<Command, State, Event extends DomainEvent> {
+  private readonly states: FoldedStateCache<State, Event>;
+
   constructor(
     private readonly store: PostgresEventStore,
     private readonly decider: Decider<Command, State, Event>,
-  ) {}
+  ) {
+    this.states = new FoldedStateCache<State, Event>(store, {
+      initialState: () => decider.initialState(),
+      evolve: (state, event) => decider.evolve(state, event),
+    });
+  }
+
+  /** The stream's current state (folded on from the last read: see `FoldedStateCache`). */
+  load(streamId: string, sql?: SqlExecutor): Promise<FoldedState<State>> {
+    return this.states.load(streamId, sql);
+  }
 
   async handle(
     streamId: string,
     command: Command,
     options: HandleOptions = {},
   ): Promise<HandleResult<State, Event>> {
-    const stored = await this.store.readStream<Event>(streamId, { sql: options.sql });
-    const version = stored.length === 0 ? 0 : stored[stored.length - 1].version;
+    const loaded = await this.states.load(streamId, options.sql);
+    const version = loaded.version;
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new ConcurrencyError(streamId, options.expectedVersion, version);
     }
-    let state = this.decider.initialState();
-    for (const envelope of stored) state = this.decider.evolve(state, asDecided<Event>(envelope));
+    let state = loaded.state;
     const events = this.decider.decide(command, state);
     if (events.length === 0) return { state, events, version };
     const expected: ExpectedVersion = version === 0 ? 'no_stream' : version;
