@@ -15,6 +15,7 @@ interface ComposeService {
   environment?: Record<string, string | number>;
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
+  deploy?: { replicas?: number };
 }
 
 const OUR_SERVICES: readonly ServiceName[] = ['stories', 'architect', 'sessions', 'gateway'];
@@ -53,6 +54,7 @@ function loadWithRecording(service: ServiceName, env: Record<string, string>): S
  */
 describe('docker-compose.yml', () => {
   const compose = parse(readFileSync(resolve(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+    name: string;
     services: Record<string, ComposeService>;
   };
   const shell = { CODEMYSPEC_INTERNAL_SECRET: 's'.repeat(40), CODEMYSPEC_ADMIN_TOKEN: 't'.repeat(30) };
@@ -82,15 +84,26 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  it('points each service at the others by the names and ports compose gives them', () => {
+  it('points each service at every replica of the others, by the names and ports compose gives them', () => {
     const ports = Object.fromEntries(
       OUR_SERVICES.map((name) => [name, String(compose.services[name].environment?.PORT ?? '4000')]),
     );
     for (const service of OUR_SERVICES)
       for (const [key, value] of Object.entries(compose.services[service].environment ?? {})) {
         const target = /^(STORIES|ARCHITECT|SESSIONS)_URL$/.exec(key)?.[1].toLowerCase();
-        if (target) expect(value).toBe(`http://${target}:${ports[target]}/graphql`);
+        if (!target) continue;
+        const replicas = compose.services[target].deploy?.replicas ?? 1;
+        const expected = Array.from(
+          { length: replicas },
+          (_, n) => `http://${compose.name}-${target}-${n + 1}:${ports[target]}/graphql`,
+        );
+        expect(String(value).split(',')).toEqual(expected);
       }
+  });
+
+  it('runs every subgraph as two replicas at least (they share consumer groups and locks)', () => {
+    for (const name of ['stories', 'architect', 'sessions'])
+      expect(compose.services[name].deploy?.replicas).toBeGreaterThanOrEqual(2);
   });
 });
 

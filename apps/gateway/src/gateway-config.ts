@@ -3,6 +3,7 @@ import type { QueryLimits } from './limits/query-limits';
 
 export interface SubgraphEndpoint {
   readonly name: string;
+  /** Every instance's URL, comma-separated (as Apollo hands it to `buildService`). */
   readonly url: string;
 }
 
@@ -35,8 +36,9 @@ export function loadGatewayConfig(
   return {
     subgraphs: names.map((name) => ({
       name,
+      // One URL per instance of the subgraph: the gateway balances between them.
       url:
-        read.url(`${name.toUpperCase()}_URL`, ['http:', 'https:']) ??
+        read.urls(`${name.toUpperCase()}_URL`, ['http:', 'https:'])?.join(',') ??
         `http://127.0.0.1:${read.port(`${name.toUpperCase()}_PORT`, DEFAULT_PORTS[name as (typeof KNOWN_SUBGRAPHS)[number]])}/graphql`,
     })),
     dataDir: read.string('CODEMYSPEC_DATA_DIR', './.data'),

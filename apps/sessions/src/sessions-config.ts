@@ -59,7 +59,7 @@ const MiB = 1024 * 1024;
 function subgraphUrl(read: ReturnType<typeof envReader>, name: 'stories' | 'architect'): string {
   const prefix = name.toUpperCase();
   return (
-    read.url(`${prefix}_URL`, ['http:', 'https:']) ??
+    read.urls(`${prefix}_URL`, ['http:', 'https:'])?.join(',') ??
     `http://127.0.0.1:${read.port(`${prefix}_PORT`, DEFAULT_PORTS[name])}/graphql`
   );
 }

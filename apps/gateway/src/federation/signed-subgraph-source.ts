@@ -34,7 +34,7 @@ export class SignedSubgraphSource implements SubgraphSource {
     private readonly signer: IdentitySigner,
     timeoutMs: number,
   ) {
-    this.http = new SubgraphHttp(new URL(url), timeoutMs);
+    this.http = new SubgraphHttp(url, timeoutMs);
   }
 
   /** Closes the kept-alive connections. */
@@ -62,7 +62,9 @@ export class SignedSubgraphSource implements SubgraphSource {
       operationName: request.operationName,
       extensions: request.extensions,
     });
-    const reply = await this.http.post(headers, body);
+    // The query planner writes each fetch as `query …` or `mutation …`.
+    const idempotent = !/^\s*mutation\b/.test(request.query);
+    const reply = await this.http.post(headers, body, { idempotent });
     if (reply.status < 200 || reply.status > 299) throw this.errorFromReply(reply);
     const parsed = parseBody(reply);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
@@ -78,7 +80,7 @@ export class SignedSubgraphSource implements SubgraphSource {
       body = reply.body;
     }
     const extensions: GraphQLErrorExtensions = {
-      response: { url: this.http.url.href, status: reply.status, statusText: reply.statusText, body },
+      response: { url: reply.url, status: reply.status, statusText: reply.statusText, body },
     };
     if (reply.status === 401) extensions.code = 'UNAUTHENTICATED';
     else if (reply.status === 403) extensions.code = 'FORBIDDEN';

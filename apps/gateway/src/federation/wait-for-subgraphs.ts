@@ -2,7 +2,10 @@ import { IDENTITY_HEADER, pollUntil, postGraphql, signIdentity } from '@app/plat
 import type { SubgraphEndpoint } from '../gateway-config';
 import { SYSTEM_IDENTITY } from './signed-subgraph-source';
 
-/** Polls every subgraph's SDL until all answer (or the deadline passes), so composition succeeds. */
+/**
+ * Polls each subgraph's SDL until one of its instances answers (or the deadline passes), so
+ * composition succeeds; an instance still down is passed over by the requests until it is up.
+ */
 export async function waitForSubgraphs(
   subgraphs: readonly SubgraphEndpoint[],
   secret: string,
@@ -10,24 +13,33 @@ export async function waitForSubgraphs(
   timeoutMs = 120_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const answers = async (url: string): Promise<boolean> => {
+    try {
+      await postGraphql({
+        url,
+        query: '{ _service { sdl } }',
+        headers: { [IDENTITY_HEADER]: signIdentity(SYSTEM_IDENTITY, secret) },
+        timeoutMs: 5_000,
+      });
+      return true;
+    } catch {
+      return false; // not up (or not ready) yet
+    }
+  };
   for (const subgraph of subgraphs) {
+    const urls = subgraph.url.split(',');
     let asked = 0;
-    const answers = async (): Promise<boolean> => {
+    const anyAnswers = async (): Promise<boolean> => {
       if ((asked += 1) === 2) log(`waiting for subgraph ${subgraph.name} at ${subgraph.url}`);
-      try {
-        await postGraphql({
-          url: subgraph.url,
-          query: '{ _service { sdl } }',
-          headers: { [IDENTITY_HEADER]: signIdentity(SYSTEM_IDENTITY, secret) },
-          timeoutMs: 5_000,
-        });
-        return true;
-      } catch {
-        return false; // not up (or not ready) yet
-      }
+      for (const url of urls) if (await answers(url)) return true;
+      return false;
     };
     if (
-      !(await pollUntil(answers, { timeoutMs: Math.max(0, deadline - Date.now()), firstMs: 100, maxMs: 500 }))
+      !(await pollUntil(anyAnswers, {
+        timeoutMs: Math.max(0, deadline - Date.now()),
+        firstMs: 100,
+        maxMs: 500,
+      }))
     )
       throw new Error(
         `subgraph ${subgraph.name} at ${subgraph.url} did not answer within ${timeoutMs / 1000} s`,

@@ -34,6 +34,7 @@ export function createEventConsumer(options: {
     return new KafkaEventConsumer({
       kafka: options.kafka ?? kafkaClient(config.kafkaBrokers, `${config.service}-consumer`),
       groupId: config.kafkaGroupId,
+      sessionTimeoutMs: config.kafkaSessionTimeoutMs,
       topicNamespace: config.kafkaTopicNamespace,
       dataSource: options.dataSource,
       schema: config.schema,

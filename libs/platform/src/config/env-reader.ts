@@ -60,6 +60,12 @@ export function envReader(env: Env = process.env) {
         throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
       return value;
     },
+    /** A comma-separated list of URLs (instances of one service), each checked like `url`. */
+    urls(name: string, protocols: readonly string[]): string[] | undefined {
+      const items = this.list(name);
+      for (const item of items ?? []) checkListedUrl(name, item, protocols);
+      return items;
+    },
     list(name: string): string[] | undefined {
       const value = raw(name);
       if (value === undefined) return undefined;
@@ -78,4 +84,15 @@ export function envReader(env: Env = process.env) {
       return value as T;
     },
   };
+}
+
+function checkListedUrl(name: string, item: string, protocols: readonly string[]): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(item);
+  } catch {
+    throw new ConfigError(name, `must list URLs, and "${item}" is not one`);
+  }
+  if (!protocols.includes(parsed.protocol))
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
 }

@@ -23,6 +23,11 @@ export interface ServiceConfig {
   readonly kafkaBrokers: readonly string[] | undefined;
   /** The Kafka consumer group: the service's name unless overridden (tests isolate runs with it). */
   readonly kafkaGroupId: string;
+  /**
+   * How long the group waits for a silent member before its partitions go to the others (a
+   * crashed instance's share is picked up this long after the crash). Kafka's floor is 6 s.
+   */
+  readonly kafkaSessionTimeoutMs: number;
   /** The first segment of every topic name: deployments (or test runs) sharing a broker keep apart. */
   readonly kafkaTopicNamespace: string;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -72,6 +77,7 @@ export function loadServiceConfig(
     databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
     kafkaBrokers: read.list('KAFKA_BROKERS'),
     kafkaGroupId: read.string('KAFKA_GROUP_ID', service),
+    kafkaSessionTimeoutMs: read.int('KAFKA_SESSION_TIMEOUT_MS', 30_000, { min: 6_000, max: 300_000 }),
     kafkaTopicNamespace: topicNamespace(read.string('KAFKA_TOPIC_NAMESPACE', DEFAULT_TOPIC_NAMESPACE)),
     logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
     internalSecret: readSecret(read),

@@ -57,6 +57,7 @@ export class SubscriptionRunner {
   private readonly standbyRetryMs: number;
   private runner: QueryRunner | undefined;
   private active = false;
+  private standingBy = false;
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -79,6 +80,11 @@ export class SubscriptionRunner {
   /** Whether this instance holds the subscription's lock and is processing. */
   get isActive(): boolean {
     return this.active;
+  }
+
+  /** Whether another instance holds the lock and this one waits to take over (a healthy standby). */
+  get isStandingBy(): boolean {
+    return this.standingBy;
   }
 
   get checkpoint(): GlobalCheckpoint | undefined {
@@ -109,9 +115,11 @@ export class SubscriptionRunner {
     while (!this.stopping) {
       try {
         if (!this.active && !(await this.tryActivate())) {
+          this.standingBy = true;
           await this.pause(this.standbyRetryMs);
           continue;
         }
+        this.standingBy = false;
         const processed = await this.processBatch();
         this.failures = 0;
         if (processed >= this.batchSize) continue;
@@ -188,6 +196,7 @@ export class SubscriptionRunner {
     const runner = this.runner;
     this.runner = undefined;
     this.active = false;
+    this.standingBy = false;
     if (!runner) return;
     try {
       await runner.query(`SELECT pg_advisory_unlock_all()`);

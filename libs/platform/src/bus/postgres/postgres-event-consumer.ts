@@ -101,8 +101,9 @@ export class PostgresEventConsumer implements EventConsumer {
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
 
+  /** Each source is consumed here, or by another instance while this one stands by to take over. */
   isReady(): boolean {
-    return this.runners.every((runner) => runner.isActive);
+    return this.runners.every((runner) => runner.isActive || runner.isStandingBy);
   }
 
   poke(): void {
