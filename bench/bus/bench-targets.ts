@@ -9,6 +9,7 @@ export interface TargetCheck {
 export const P99_TARGET_MS = 50;
 export const P99_TARGET_RATE = 1000;
 export const RELAY_TARGET_EVENTS_PER_SECOND = 20_000;
+export const CONSUMER_TARGET_SHARE_OF_RELAY = 0.7;
 
 /** The issue's targets: p99 < 50 ms at 1,000 events/s (each bus), ≥ 20k events/s through the relay. */
 export function checkTargets(
@@ -32,5 +33,14 @@ export function checkTargets(
       `relay ≥ ${RELAY_TARGET_EVENTS_PER_SECOND.toLocaleString('en-US')} events/s sustained ` +
       `(best ${Math.round(best).toLocaleString('en-US')} events/s, batch size ${bestTrial?.batchSize ?? 'n/a'})`,
   });
+  for (const bus of ['kafka', 'postgres'] as const) {
+    const batched = throughput.consumers[bus].batch.eventsPerSecond;
+    checks.push({
+      met: batched >= CONSUMER_TARGET_SHARE_OF_RELAY * best,
+      description:
+        `${bus === 'kafka' ? 'Kafka' : 'Postgres source'} consumer → read model (batched) ≥ ${CONSUMER_TARGET_SHARE_OF_RELAY}× the relay ` +
+        `(${Math.round(batched).toLocaleString('en-US')} events/s = ${(batched / best).toFixed(2)}×)`,
+    });
+  }
   return checks;
 }

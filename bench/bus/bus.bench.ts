@@ -33,7 +33,7 @@ function methodNotes(
     `  Per load ${s(settings.warmupMs)} warm-up (discarded), then ${s(settings.measureMs)} measured; a probe that never arrives counts as ∞.`,
     '  Kafka bus: KafkaRelay poked after every append (as the services do), poll interval 10 ms, batches of 1000,',
     '  acks -1, idempotent producer, 3 partitions; KafkaEventConsumer with its defaults (fetch long-poll ≤ 250 ms, answered as soon as',
-    '  data arrives; chunks of 500 per transaction; offsets committed after each DB commit), one partition at a time.',
+    '  data arrives; chunks of 500 per transaction; offsets committed after each DB commit), partitions concurrently.',
     '  Postgres source: PostgresEventConsumer polling A’s store every 10 ms, batches of 500; not poked (it is another service).',
     '  "send → Kafka ack": stamped in the relay’s afterProduce hook (Kafka acknowledged, checkpoint not yet committed).',
     `throughput method: ${throughput.events.toLocaleString('en-US')} TitleSet events pre-loaded ` +
@@ -42,7 +42,8 @@ function methodNotes(
     '  Relay: timed from start() (producer connected, topic created beforehand) until its checkpoint reaches the',
     '  store’s last event (polled every 10 ms); checkpoint reset and a fresh topic per batch size; produce requests',
     '  ≤ 900 KiB each (maxRequestBytes default), acks -1, idempotent producer, no compression.',
-    '  Consumers: the same events into a latest-title-per-stream read model (an upsert per event), timed between the first poll that',
+    "  Consumers: the same events into a latest-title-per-stream read model (an upsert per event, or a batch's events as one run",
+    '  written with multi-row upserts of up to 256 rows: "batched"), timed between the first poll that',
     '  saw progress and the one that saw all applied (polled every 10 ms); the Kafka consumer reads the first trial’s topic.',
   ];
 }

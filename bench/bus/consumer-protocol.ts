@@ -4,9 +4,10 @@ export type BusKind = 'kafka' | 'postgres';
 
 /**
  * `arrivals`: the latency read model; `latest-titles`: the throughput phase's read model, written
- * through a TypeORM entity as the services do, and `latest-titles-sql` with one hand-written statement.
+ * through a TypeORM entity as the services do, `latest-titles-sql` with one hand-written statement,
+ * and `latest-titles-batch` a batch at a time with multi-row statements.
  */
-export type ReadModelKind = 'arrivals' | 'latest-titles' | 'latest-titles-sql';
+export type ReadModelKind = 'arrivals' | 'latest-titles' | 'latest-titles-sql' | 'latest-titles-batch';
 
 export interface ConsumerSpec {
   readonly bus: BusKind;

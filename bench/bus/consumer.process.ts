@@ -11,6 +11,12 @@ import { latencyProjection } from './latency-projection';
 import { LatestTitle } from './latest-title.entity';
 import { latestTitlesProjection } from './latest-titles.projection';
 
+const WRITES = {
+  'latest-titles': 'entity',
+  'latest-titles-sql': 'sql',
+  'latest-titles-batch': 'batch',
+} as const;
+
 /**
  * Service B: the consuming service, in its own process as in production. It runs one consumer
  * (Kafka or the Postgres source) with the production defaults, reports `ready` once events flow
@@ -29,7 +35,7 @@ async function main(): Promise<void> {
       : latestTitlesProjection({
           consumerSchema: spec.schema,
           producer: spec.producerService,
-          writes: spec.readModel === 'latest-titles' ? 'entity' : 'sql',
+          writes: WRITES[spec.readModel],
         });
   const log = (message: string) => process.stderr.write(`[consumer ${spec.name}] ${message}\n`);
   const consumer: EventConsumer =

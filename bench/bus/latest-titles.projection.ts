@@ -4,7 +4,7 @@ import type { Projection } from '@app/platform/bus/projection';
 import { prepareTitlesSchemas } from '@app/testing/bus/titles.projection';
 import type { PostgresEventStore } from '@app/platform/event-store/postgres-event-store';
 import { quoteIdent } from '@app/platform/persistence/sql-executor';
-import { writeEntity } from '@app/platform/persistence/write-entity';
+import { writeEntities, writeEntity } from '@app/platform/persistence/write-entity';
 import { LatestTitle } from './latest-title.entity';
 
 /**
@@ -12,13 +12,32 @@ import { LatestTitle } from './latest-title.entity';
  * `TitleSet` event (the usual "current state of an aggregate" view). Unlike the tests' titles
  * fixture it keeps no growing history, so its cost per event does not grow with the stream.
  * `entity` writes it as the services write theirs (TypeORM's EntityManager in the consumer's
- * transaction, through `writeEntity`); `sql` with one hand-written statement, the floor to compare with.
+ * transaction, through `writeEntity`); `sql` with one hand-written statement, the floor to compare with;
+ * `batch` takes a batch's events as one run (`handleRun`) and writes them with multi-row statements.
  */
 export function latestTitlesProjection(options: {
   consumerSchema: string;
   producer: string;
-  writes: 'entity' | 'sql';
+  writes: 'entity' | 'sql' | 'batch';
 }): Projection {
+  if (options.writes === 'batch')
+    return {
+      name: `${options.consumerSchema}.latest_titles`,
+      schema: options.consumerSchema,
+      tables: ['latest_titles'],
+      sources: [{ service: options.producer, streamTypes: ['item'] }],
+      handlers: {},
+      handleRun: async (events, { manager }) => {
+        const rows = events
+          .filter((event) => event.type === 'TitleSet')
+          .map((event): LatestTitle => ({
+            streamId: event.streamId,
+            title: titleOf(event),
+            version: event.version,
+          }));
+        await writeEntities(manager, LatestTitle, rows, 'update');
+      },
+    };
   return {
     name: `${options.consumerSchema}.latest_titles`,
     schema: options.consumerSchema,

@@ -50,7 +50,22 @@ export function formatResultsTable(
   ]);
   rows.push([`  the same with one SQL statement (the floor)`, drained(kafka.sql), drained(postgres.sql)]);
   rows.push([`  entity / SQL`, ratio(kafka.entity, kafka.sql), ratio(postgres.entity, postgres.sql)]);
+  rows.push([
+    `  batched (handleRun, multi-row entity writes)`,
+    drained(kafka.batch),
+    drained(postgres.batch),
+  ]);
+  const relay = bestRelay(throughput);
+  rows.push([
+    `  batched / best relay rate`,
+    `${(kafka.batch.eventsPerSecond / relay).toFixed(2)}×`,
+    `${(postgres.batch.eventsPerSecond / relay).toFixed(2)}×`,
+  ]);
   return renderTable([HEADER, SUBHEADER], rows);
+}
+
+export function bestRelay(throughput: ThroughputResult): number {
+  return Math.max(...throughput.relayTrials.map((trial) => trial.eventsPerSecond));
 }
 
 export function renderTable(headers: readonly TableRow[], rows: readonly TableRow[]): string {

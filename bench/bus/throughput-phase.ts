@@ -35,12 +35,19 @@ export interface ThroughputResult {
   readonly relayTrials: readonly RelayTrial[];
   /**
    * Store → read model through each consumer, over the same events (latest-titles read model),
-   * written through a TypeORM entity (as the services write theirs) and with one SQL statement.
+   * written through a TypeORM entity (as the services write theirs), with one SQL statement per
+   * event, and a batch at a time with multi-row statements (`handleRun`).
    */
   readonly consumers: Readonly<Record<BusKind, Readonly<Record<ReadModelWrites, Rate>>>>;
 }
 
-export type ReadModelWrites = 'entity' | 'sql';
+export type ReadModelWrites = 'entity' | 'sql' | 'batch';
+
+const READ_MODEL = {
+  entity: 'latest-titles',
+  sql: 'latest-titles-sql',
+  batch: 'latest-titles-batch',
+} as const;
 
 export interface ThroughputPhaseOptions {
   readonly settings: BusBenchSettings;
@@ -65,7 +72,7 @@ async function drainInto(
   const name = `${options.consumerPrefix}-${bus}-${writes}`;
   const consumer = await ConsumerProcess.start({
     bus,
-    readModel: writes === 'entity' ? 'latest-titles' : 'latest-titles-sql',
+    readModel: READ_MODEL[writes],
     databaseUrl: options.databaseUrl,
     brokers: settings.brokers,
     name,
@@ -154,15 +161,17 @@ export async function measureThroughput(options: ThroughputPhaseOptions): Promis
     drainInto(options, consumerSchema(bus, writes), bus, writes);
   const postgresEntity = await drain('postgres', 'entity');
   const postgresSql = await drain('postgres', 'sql');
+  const postgresBatch = await drain('postgres', 'batch');
   const kafkaEntity = await drain('kafka', 'entity');
   const kafkaSql = await drain('kafka', 'sql');
+  const kafkaBatch = await drain('kafka', 'batch');
   return {
     events: settings.preloadEvents,
     preload,
     relayTrials,
     consumers: {
-      kafka: { entity: kafkaEntity, sql: kafkaSql },
-      postgres: { entity: postgresEntity, sql: postgresSql },
+      kafka: { entity: kafkaEntity, sql: kafkaSql, batch: kafkaBatch },
+      postgres: { entity: postgresEntity, sql: postgresSql, batch: postgresBatch },
     },
   };
 }
@@ -180,8 +189,10 @@ async function prepareConsumerSchemas(
   );
   for (const [bus, writes] of [
     ['kafka', 'sql'],
+    ['kafka', 'batch'],
     ['postgres', 'entity'],
     ['postgres', 'sql'],
+    ['postgres', 'batch'],
   ] as const)
     await prepareLatestTitlesSchemas(dataSource, producerSchema, consumerSchema(bus, writes));
   return store;

@@ -1,0 +1,113 @@
+import { Client } from 'pg';
+import { withBenchSystem } from '../bench-services';
+import { renderTable } from '../bus/results-table';
+import type { BenchQuery } from './large-project-queries';
+import { LARGE_PROJECT_QUERIES } from './large-project-queries';
+import { LARGE_PROJECT } from './large-project-shape';
+import { SeedClient } from './seed-client';
+import { seedLargeProject } from './seed-large-project';
+
+/**
+ * `npm run bench:large`: seeds the big project (`seed:large`'s shape) into a fresh system, then
+ * asks each query through the gateway and its floor (one hand-written SQL statement on the same
+ * database), interleaved, and prints p50/p95 of both with their ratio. Target: p95 ≤ 100 ms and
+ * ≤ 5× the floor for every query.
+ */
+const SECRET = 'bench-internal-secret-0123456789abcdefghij';
+const ADMIN = 'cms_bench-admin-token-0123456789abcdefghijklmn';
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
+const WARMUP = 5;
+const TARGET_P95_MS = 100;
+const TARGET_RATIO = 5;
+
+const percentile = (values: readonly number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+};
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+async function askGateway(url: string, query: BenchQuery, variables: Record<string, string>): Promise<void> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+    body: JSON.stringify({ query: query.graphql, variables }),
+  });
+  const answer = (await response.json()) as { errors?: { message: string }[] };
+  if (answer.errors?.length) throw new Error(`${query.name}: ${answer.errors[0].message}`);
+}
+
+function progress(line: string): void {
+  process.stderr.write(`[bench:large] ${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const options = { dataDirPrefix: 'codemyspec-bench-large-', secret: SECRET, adminToken: ADMIN };
+  await withBenchSystem(options, async (system, database) => {
+    const seeded = await seedLargeProject(new SeedClient(system.gateway.url, ADMIN), LARGE_PROJECT, progress);
+    progress(
+      `seeded ${seeded.events} events with ${seeded.writes} writes in ${(seeded.elapsedMs / 1000).toFixed(0)} s`,
+    );
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query('VACUUM ANALYZE');
+      const componentId = seeded.componentIds[0];
+      const variables = { p: seeded.projectId, c: componentId };
+      const rows: [string, string, string][] = [];
+      const verdicts: string[] = [];
+      for (const query of LARGE_PROJECT_QUERIES) {
+        const floorArgs = query.floor.includes('$2') ? [seeded.projectId, componentId] : [seeded.projectId];
+        const ours: number[] = [];
+        const floor: number[] = [];
+        for (let i = 0; i < WARMUP + SAMPLES; i++) {
+          const a = await timed(() => askGateway(system.gateway.url, query, variables));
+          const b = await timed(() => client.query(query.floor, floorArgs));
+          if (i >= WARMUP) {
+            ours.push(a);
+            floor.push(b);
+          }
+        }
+        const p95 = percentile(ours, 0.95);
+        const ratio = p95 / percentile(floor, 0.95);
+        rows.push([
+          query.name,
+          `${percentile(ours, 0.5).toFixed(1)} / ${p95.toFixed(1)} ms`,
+          `${percentile(floor, 0.5).toFixed(1)} / ${percentile(floor, 0.95).toFixed(1)} ms  (${ratio.toFixed(1)}×)`,
+        ]);
+        const met = p95 <= TARGET_P95_MS && ratio <= TARGET_RATIO;
+        verdicts.push(
+          `  ${met ? 'met    ' : 'NOT MET'}  ${query.name}: p95 ${p95.toFixed(1)} ms (≤ ${TARGET_P95_MS}), ${ratio.toFixed(1)}× the floor (≤ ${TARGET_RATIO}×)`,
+        );
+        progress(rows.at(-1)!.join(' | '));
+      }
+      const out = [
+        '',
+        `Large project: ${LARGE_PROJECT.stories} stories (${LARGE_PROJECT.stories * LARGE_PROJECT.criteriaPerStory} criteria), ` +
+          `${LARGE_PROJECT.contexts} contexts, ${LARGE_PROJECT.components} components, ${LARGE_PROJECT.dependencies} dependencies, ` +
+          `${LARGE_PROJECT.designsPerComponent} designs each, ${seeded.events} events (${database.source}); ` +
+          `${SAMPLES} samples per query after ${WARMUP} warm-up, gateway and floor interleaved`,
+        '',
+        renderTable([['query', 'gateway p50 / p95', 'SQL floor p50 / p95 (p95 ratio)']], rows),
+        '',
+        'targets (p95 ≤ 100 ms and ≤ 5× its floor):',
+        ...verdicts,
+      ];
+      process.stdout.write(`${out.join('\n')}\n`);
+    } finally {
+      await client.end();
+    }
+  });
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
