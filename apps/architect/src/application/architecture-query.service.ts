@@ -15,7 +15,7 @@ import { nextAction } from '../next-actions/next-action';
 import { staleDesignCause } from '../architecture/dirty-cause';
 import { ArchitectureRepository } from './architecture.repository';
 import type { ArchitectureView, ComponentView, NextActionView } from './views/architecture.view';
-import { componentView, sortedComponents } from './views/component-view';
+import { componentView, dependentsIndex, sortedComponents } from './views/component-view';
 import { authorizeProject, visibleComponent } from './project-access';
 
 @Injectable()
@@ -70,7 +70,8 @@ export class ArchitectureQueryService {
 
   async architecture(context: RequestContext, projectId: string): Promise<ArchitectureView> {
     const state = await this.state(context, projectId);
-    const views = new Map(sortedComponents(state).map((c) => [c.id, componentView(state, c)]));
+    const dependents = dependentsIndex(state);
+    const views = new Map(sortedComponents(state).map((c) => [c.id, componentView(state, c, dependents)]));
     const { components, dependencies } = graphOf(state);
     const health = architectureHealth(components, dependencies);
     const byId = (id: string) => views.get(id)!;
@@ -93,13 +94,19 @@ export class ArchitectureQueryService {
           message: f.message,
         })),
       },
-      mermaid: architectureMermaid(components, dependencies),
-      cycle: (findCycle(dependencies) ?? []).map((id) => byId(id).name),
+      // Worked out only when a query asks for them (GraphQL reads the property).
+      get mermaid() {
+        return architectureMermaid(components, dependencies);
+      },
+      get cycle() {
+        return (findCycle(dependencies) ?? []).map((id) => byId(id).name);
+      },
     };
   }
 
   async nextActions(context: RequestContext, projectId: string): Promise<NextActionView[]> {
     const state = await this.state(context, projectId);
+    const dependents = dependentsIndex(state);
     const actions: NextActionView[] = [];
     for (const component of sortedComponents(state)) {
       const next = nextAction({
@@ -114,7 +121,7 @@ export class ArchitectureQueryService {
       });
       if (next)
         actions.push({
-          component: componentView(state, component),
+          component: componentView(state, component, dependents),
           action: next.action,
           reason: next.reason,
         });

@@ -42,12 +42,35 @@ export function findCycleIfAdded(
  * rule, asked of each edge against the others.
  */
 export function findCycle(deps: readonly GraphDependency[]): string[] | null {
+  // The usual answer, in linear time: a graph whose nodes all sort topologically has no cycle.
+  if (isAcyclic(deps)) return null;
   for (let i = 0; i < deps.length; i += 1) {
     const others = deps.filter((_, j) => j !== i);
     const cycle = findCycleIfAdded(others, deps[i].fromId, deps[i].toId);
     if (cycle) return cycle;
   }
   return null;
+}
+
+/** Kahn's algorithm: every node can be taken once nothing it depends on remains. */
+function isAcyclic(deps: readonly GraphDependency[]): boolean {
+  const edges = adjacency(deps);
+  const waiting = new Map<string, number>();
+  for (const [fromId, targets] of edges) {
+    waiting.set(fromId, waiting.get(fromId) ?? 0);
+    for (const toId of targets) waiting.set(toId, (waiting.get(toId) ?? 0) + 1);
+  }
+  const free = [...waiting].filter(([, n]) => n === 0).map(([id]) => id);
+  let taken = 0;
+  for (let id = free.pop(); id !== undefined; id = free.pop()) {
+    taken += 1;
+    for (const target of edges.get(id) ?? []) {
+      const left = waiting.get(target)! - 1;
+      waiting.set(target, left);
+      if (left === 0) free.push(target);
+    }
+  }
+  return taken === waiting.size;
 }
 
 /**

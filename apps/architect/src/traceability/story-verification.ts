@@ -5,7 +5,7 @@ import type { PostgresEventStore, SqlExecutor } from '@app/platform';
 import type { ComponentState } from '../architecture/architecture.state';
 import { evidenceNames, withRun } from './evidence-names';
 import type { TraceEvidence } from './trace';
-import { recordedEvidence, traceComponent, traceStories } from './trace-inputs';
+import { recordedEvidence, traceComponents, traceStories } from './trace-inputs';
 import { traceCriteria } from './trace';
 
 /**
@@ -22,7 +22,7 @@ export async function storiesVerifiedBy(
   if (component.acceptedDesignVersion === null || component.dirty || component.storyIds.length === 0)
     return [];
   const stories = await traceStories(sql.manager, { storyId: In([...component.storyIds]) });
-  const traced = await traceComponent(store, component, sql);
+  const traced = (await traceComponents(store, [component], sql)).get(component.id)!;
   const trace = traceCriteria({
     stories,
     componentOfStory: new Map(stories.map((story) => [story.id, traced])),

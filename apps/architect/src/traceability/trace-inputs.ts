@@ -23,37 +23,46 @@ export async function traceStories(
     where: { storyId: In(copies.map((copy) => copy.storyId)) },
     order: { position: 'ASC' },
   });
+  const byStory = new Map<string, TraceStory['criteria'][number][]>();
+  for (const { storyId, criterionId, ref, description } of criteria) {
+    const list = byStory.get(storyId) ?? [];
+    list.push({ id: criterionId, ref, description });
+    byStory.set(storyId, list);
+  }
   return copies.map((copy) => ({
     id: copy.storyId,
     title: copy.title,
-    criteria: criteria
-      .filter((criterion) => criterion.storyId === copy.storyId)
-      .map(({ criterionId, ref, description }) => ({ id: criterionId, ref, description })),
+    criteria: byStory.get(copy.storyId) ?? [],
   }));
 }
 
-/** A component as the trace needs it: the accepted design's assertions read from its design stream. */
-export async function traceComponent(
+/** Components as the trace needs them: each accepted design's assertions, read in one query. */
+export async function traceComponents(
   store: PostgresEventStore,
-  component: ComponentState,
+  components: readonly ComponentState[],
   sql?: SqlExecutor,
-): Promise<TraceComponent> {
-  const version = component.acceptedDesignVersion;
-  const [accepted] =
-    version === null
-      ? []
-      : await store.readStream<DesignSubmitted>(designStreamId(component.id), {
-          fromVersion: version,
-          toVersion: version,
-          sql,
-        });
-  return {
-    id: component.id,
-    name: component.name,
-    dirty: component.dirty,
-    assertions: accepted?.data.testAssertions ?? null,
-    acceptedAt: component.acceptedAt === null ? null : new Date(component.acceptedAt),
-  };
+): Promise<Map<string, TraceComponent>> {
+  const accepted = await store.readAt<DesignSubmitted>(
+    components.flatMap((c) =>
+      c.acceptedDesignVersion === null
+        ? []
+        : [{ streamId: designStreamId(c.id), version: c.acceptedDesignVersion }],
+    ),
+    sql,
+  );
+  const assertionsOf = new Map(accepted.map((e) => [e.streamId, e.data.testAssertions]));
+  return new Map(
+    components.map((component) => [
+      component.id,
+      {
+        id: component.id,
+        name: component.name,
+        dirty: component.dirty,
+        assertions: assertionsOf.get(designStreamId(component.id)) ?? null,
+        acceptedAt: component.acceptedAt === null ? null : new Date(component.acceptedAt),
+      },
+    ]),
+  );
 }
 
 /** The recorded evidence of the components' tests, by component and normalized test name. */

@@ -89,6 +89,18 @@ export function traceCriteria(inputs: TraceInputs): Traceability {
   return { complete, counts, criteria };
 }
 
+/** Each assertion with the criteria it cites, parsed once per design (not once per criterion). */
+const parsedCitations = new WeakMap<readonly string[], { assertion: string; refs: readonly string[] }[]>();
+
+function citationsOf(assertions: readonly string[]): { assertion: string; refs: readonly string[] }[] {
+  let parsed = parsedCitations.get(assertions);
+  if (!parsed) {
+    parsed = assertions.map((assertion) => ({ assertion, refs: criterionCitations(assertion).refs }));
+    parsedCitations.set(assertions, parsed);
+  }
+  return parsed;
+}
+
 function traceOne(
   inputs: TraceInputs,
   story: TraceStory,
@@ -99,7 +111,9 @@ function traceOne(
   if (!component) return { ...base, component: null, assertions: [], tests: [], status: 'UNLINKED' };
   const ref = criterion.ref;
   const assertions = ref
-    ? (component.assertions ?? []).filter((assertion) => criterionCitations(assertion).refs.includes(ref))
+    ? citationsOf(component.assertions ?? [])
+        .filter((cited) => cited.refs.includes(ref))
+        .map((cited) => cited.assertion)
     : [];
   const known = inputs.evidence.get(component.id) ?? new Map<string, TraceEvidence>();
   const tests = assertions.map(

@@ -9,7 +9,7 @@ import { ArchitectureRepository } from '../application/architecture.repository';
 import { authorizeProject } from '../application/project-access';
 import type { TraceabilityView } from '../application/views/traceability.view';
 import type { TraceComponent } from './trace';
-import { recordedEvidence, traceComponent, traceStories } from './trace-inputs';
+import { recordedEvidence, traceComponents, traceStories } from './trace-inputs';
 import { traceCriteria } from './trace';
 
 /** `traceability(projectId)`: gathers the chain's links from the architect's state and copies, then traces. */
@@ -31,10 +31,10 @@ export class TraceabilityService {
       throw new NotFoundError('project', projectId);
     const state = await this.repository.load(projectId);
     const stories = await traceStories(this.dataSource.manager, { projectId });
-    const components = new Map<string, TraceComponent>();
-    for (const component of state.components.values())
-      if (component.storyIds.length > 0)
-        components.set(component.id, await traceComponent(this.store, component));
+    const components = await traceComponents(
+      this.store,
+      [...state.components.values()].filter((component) => component.storyIds.length > 0),
+    );
     const componentOfStory = new Map<string, TraceComponent>();
     for (const component of state.components.values())
       for (const storyId of component.storyIds) componentOfStory.set(storyId, components.get(component.id)!);

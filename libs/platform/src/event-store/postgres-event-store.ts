@@ -5,7 +5,6 @@ import { dataSourceExecutor, quoteIdent, sqlStateOf } from '../persistence/sql-e
 import { ConcurrencyError } from '@app/domain';
 import type {
   EventEnvelope,
-  EventMetadata,
   GlobalCheckpoint,
   JsonObject,
   NewEvent,
@@ -16,63 +15,23 @@ import { START_OF_ALL, streamTypeOf } from '@app/domain';
 import type { ExpectedVersion } from '@app/domain';
 import { assertValidExpectedVersion, isExpectedVersionSatisfied } from '@app/domain';
 import { publicFormOf, UpcasterRegistry } from '@app/domain';
-import type { PublishedEvent, ServicePublication } from '@app/domain';
+import type { ServicePublication } from '@app/domain';
 
-export interface AppendOptions {
-  readonly expectedVersion?: ExpectedVersion;
-  /** Defaults to the stream id's prefix (`story-123` → `story`). */
-  readonly streamType?: string;
-  /** Merged under each event's own metadata. */
-  readonly metadata?: EventMetadata;
-  /** Run inside the caller's transaction (a handler's read-model writes commit with the append). */
-  readonly sql?: SqlExecutor;
-}
-
-export interface AppendResult {
-  /** The stream's version after the append: pass it as `expectedVersion` next time. */
-  readonly nextExpectedVersion: number;
-  /** True when every event was already stored at these positions (an idempotent retry). */
-  readonly alreadyStored: boolean;
-}
-
-export interface ReadStreamOptions {
-  readonly fromVersion?: number;
-  readonly toVersion?: number;
-  readonly direction?: 'forward' | 'backward';
-  readonly limit?: number;
-  readonly sql?: SqlExecutor;
-}
-
-export interface ReadAllResult {
-  readonly events: EventEnvelope[];
-  /** The position of the last event returned, or `after` when nothing was returned. */
-  readonly checkpoint: GlobalCheckpoint;
-}
-
-interface EventRow {
-  global_position: string;
-  transaction_id: string;
-  stream_id: string;
-  stream_type: string;
-  stream_position: string;
-  event_id: string;
-  event_type: string;
-  schema_version: number;
-  data: JsonObject;
-  metadata: EventMetadata;
-  recorded_at: Date;
-  published: PublishedEvent | null;
-}
-
-export interface EventStoreOptions {
-  /** Upcasters applied on read, so old events are seen in their newest shape. */
-  readonly upcasters?: UpcasterRegistry;
-  /**
-   * How the service publishes its events: each append stores the public form next to the event
-   * (the transactional outbox), and every bus adapter delivers that form to other services.
-   */
-  readonly publication?: ServicePublication;
-}
+export type {
+  AppendOptions,
+  AppendResult,
+  EventStoreOptions,
+  ReadAllResult,
+  ReadStreamOptions,
+} from './event-store.types';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventRow,
+  EventStoreOptions,
+  ReadAllResult,
+  ReadStreamOptions,
+} from './event-store.types';
 
 const EVENT_COLUMNS =
   'global_position, transaction_id, stream_id, stream_type, stream_position, event_id, event_type, schema_version, data, metadata, recorded_at, published';
@@ -232,6 +191,20 @@ export class PostgresEventStore {
         options.limit ?? Number.MAX_SAFE_INTEGER,
       ],
       PREPARED,
+    );
+    return rows.map((row) => this.toEnvelope(row) as StoredEvent<E>);
+  }
+
+  /** One event of each stream, at the version given for it (absent where there is none), in one query. */
+  async readAt<E extends TypedEvent = { type: string; data: JsonObject }>(
+    positions: readonly { streamId: string; version: number }[],
+    sql: SqlExecutor = this.pool,
+  ): Promise<StoredEvent<E>[]> {
+    if (positions.length === 0) return [];
+    const { rows } = await sql.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.events}
+        WHERE (stream_id, stream_position) IN (SELECT * FROM unnest($1::text[], $2::bigint[]))`,
+      [positions.map((p) => p.streamId), positions.map((p) => p.version)],
     );
     return rows.map((row) => this.toEnvelope(row) as StoredEvent<E>);
   }

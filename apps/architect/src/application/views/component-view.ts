@@ -3,10 +3,27 @@ import { codeStatusOf, designStatusOf, testStatusOf } from '../../architecture/a
 import { moduleNameOf } from '../../component/component-name';
 import type { ComponentView } from './architecture.view';
 
-export function componentView(state: ArchitectureState, component: ComponentState): ComponentView {
-  const dependedOnBy = [...state.components.values()]
-    .filter((c) => c.dependsOn.includes(component.id))
-    .map((c) => c.id);
+/** For every component, the ids of those that depend on it (in the state's order). */
+export function dependentsIndex(state: ArchitectureState): ReadonlyMap<string, readonly string[]> {
+  const index = new Map<string, string[]>();
+  for (const c of state.components.values())
+    for (const target of c.dependsOn) {
+      const list = index.get(target) ?? [];
+      if (!list.includes(c.id)) list.push(c.id);
+      index.set(target, list);
+    }
+  return index;
+}
+
+/** The component as the API shows it; `dependents` (from `dependentsIndex`) saves a scan per component. */
+export function componentView(
+  state: ArchitectureState,
+  component: ComponentState,
+  dependents?: ReadonlyMap<string, readonly string[]>,
+): ComponentView {
+  const dependedOnBy = dependents
+    ? [...(dependents.get(component.id) ?? [])]
+    : [...state.components.values()].filter((c) => c.dependsOn.includes(component.id)).map((c) => c.id);
   return {
     id: component.id,
     projectId: component.projectId,
