@@ -1,12 +1,14 @@
 /**
  * What the bench asks through the gateway (the web console's own queries where it has them), each
  * beside its floor: one hand-written SQL statement reading the same data from the tables and event
- * streams the answer is made from. `$1` is the project, `$2` the component.
+ * streams the answer is made from.
  */
 export interface BenchQuery {
   readonly name: string;
   readonly graphql: string;
   readonly floor: string;
+  /** What `$1` of the floor is: the project (the default) or the component. */
+  readonly floorOf?: 'project' | 'component';
 }
 
 export const LARGE_PROJECT_QUERIES: readonly BenchQuery[] = [
@@ -61,10 +63,11 @@ export const LARGE_PROJECT_QUERIES: readonly BenchQuery[] = [
       sandboxRuns(componentId: $c, first: 20) { id outcome evidence evidenceReason testsPassed testsFailed durationMs
         tests { name status failureKind } } }`,
     floor: `SELECT (SELECT json_agg(s) FROM (SELECT id, title, acceptance_criteria FROM stories.stories
-                     WHERE component_id = $2::text AND NOT deleted) s) AS stories,
+                     WHERE component_id = $1::text AND NOT deleted) s) AS stories,
                    (SELECT json_agg(e.data ORDER BY e.stream_position) FROM architect.events e
-                     WHERE e.stream_id = 'design-' || $2) AS designs,
-                   (SELECT json_agg(r) FROM (SELECT * FROM sessions.sandbox_runs WHERE component_id = $2::uuid
+                     WHERE e.stream_id = 'design-' || $1) AS designs,
+                   (SELECT json_agg(r) FROM (SELECT * FROM sessions.sandbox_runs WHERE component_id = $1::uuid
                      ORDER BY recorded_at DESC LIMIT 20) r) AS runs`,
+    floorOf: 'component',
   },
 ];

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       const rows: [string, string, string][] = [];
       const verdicts: string[] = [];
       for (const query of LARGE_PROJECT_QUERIES) {
-        const floorArgs = query.floor.includes('$2') ? [seeded.projectId, componentId] : [seeded.projectId];
+        const floorArgs = [query.floorOf === 'component' ? componentId : seeded.projectId];
         const ours: number[] = [];
         const floor: number[] = [];
         for (let i = 0; i < WARMUP + SAMPLES; i++) {

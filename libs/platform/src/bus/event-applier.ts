@@ -15,7 +15,10 @@ export interface ParkedEvent {
 }
 
 export interface BatchOutcome {
-  /** How many events of the batch were dealt with (applied, skipped or parked), from the start. */
+  /**
+   * How many events of the batch were dealt with (applied, skipped or parked), from the start:
+   * fewer than given at a gap, or when the batch ran out of time (`maxBatchMs`).
+   */
   readonly handled: number;
   readonly applied: number;
   readonly duplicates: number;
@@ -33,6 +36,12 @@ export interface EventApplierOptions {
   /** Attempts per event before it is parked as poison. */
   readonly maxAttempts?: number;
   readonly retryDelayMs?: number;
+  /**
+   * A batch stops after this long (having handled at least one event) and reports how far it got:
+   * the caller commits that much and reads on. Its transaction stays short, because every open
+   * transaction that wrote holds back the gap-safe reads of every store on the database.
+   */
+  readonly maxBatchMs?: number;
   /** Redirects a projection's tables (replays write into fresh copies). */
   readonly tableName?: (projection: Projection, table: string) => string;
 }
@@ -106,7 +115,12 @@ export class EventApplier {
       await this.runRuns(runs, sql);
       await this.positions.saveVersions(moved, sql);
     };
+    const deadline = Date.now() + (this.options.maxBatchMs ?? 500);
     for (let index = 0; index < events.length; index++) {
+      if (index > 0 && Date.now() > deadline) {
+        await finish();
+        return { handled: index, applied, duplicates, parked };
+      }
       const event = events[index];
       if (!this.wants(event)) continue;
       const stream = state.get(event.streamId) ?? { version: 0, blocked: false };

@@ -11,10 +11,11 @@ export interface SubscriptionContext {
   readonly runner: QueryRunner;
 }
 
+/** Handles a batch; a number says it handled only that many (from the start): the rest is read again. */
 export type SubscriptionHandler = (
   events: readonly EventEnvelope[],
   context: SubscriptionContext,
-) => Promise<void>;
+) => Promise<void | number>;
 
 export interface SubscriptionRunnerOptions {
   /**
@@ -169,13 +170,20 @@ export class SubscriptionRunner {
       // Nothing here writes before readAll, so this transaction has no xid yet and cannot hold back its own read.
       const from = await this.checkpoints.load(sql, this.options.name);
       const { events, checkpoint } = await this.options.source.readAll(from, this.batchSize, sql);
+      let handled = events.length;
+      let reached = checkpoint;
       if (events.length > 0) {
-        await this.options.handle(events, { sql, runner });
-        await this.checkpoints.compareAndSet(sql, this.options.name, from, checkpoint);
+        const answer = await this.options.handle(events, { sql, runner });
+        if (typeof answer === 'number' && answer > 0 && answer < events.length) {
+          handled = answer;
+          reached = events[answer - 1].position;
+        }
+        await this.checkpoints.compareAndSet(sql, this.options.name, from, reached);
       }
       await runner.commitTransaction();
-      this.lastCheckpoint = checkpoint;
-      return events.length;
+      this.lastCheckpoint = reached;
+      // Cut short: read on at once.
+      return handled < events.length ? this.batchSize : events.length;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;

@@ -3,7 +3,8 @@
  *
  * Env: BUS_DATABASE_URL, KAFKA_BROKERS, PRODUCER (the producing service), CONSUMER (consumer
  * group and schema), HANDLER_DELAY_MS (default 0: a slow handler, to be killed mid-batch),
- * CHUNK_SIZE (default: the consumer's).
+ * CHUNK_SIZE (default: the consumer's), MAX_BATCH_MS (default: the consumer's; large, for a batch
+ * that outlasts its group session).
  *
  * stdout (JSON lines): `{ready}`, `{handled, streamId, version}` each time the handler ran
  * (inside the batch's transaction, before it commits), `{stopped}` after a SIGTERM.
@@ -20,6 +21,7 @@ runFixture(async () => {
   const brokers = requiredEnv('KAFKA_BROKERS').split(',');
   const delayMs = numberEnv('HANDLER_DELAY_MS', 0);
   const chunkSize = process.env.CHUNK_SIZE ? numberEnv('CHUNK_SIZE', 500) : undefined;
+  const maxBatchMs = process.env.MAX_BATCH_MS ? numberEnv('MAX_BATCH_MS', 500) : undefined;
   const dataSource = await openDataSource(requiredEnv('BUS_DATABASE_URL'));
   const base = titlesProjection({ consumerSchema: consumerName, producer });
   let handled = 0;
@@ -42,6 +44,7 @@ runFixture(async () => {
     projections: [projection],
     maxAttempts: 2,
     chunkSize,
+    maxBatchMs,
   });
   await consumer.start();
   return async () => {

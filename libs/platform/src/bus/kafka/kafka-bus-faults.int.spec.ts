@@ -340,7 +340,8 @@ describeWithKafka('Kafka bus under process faults (real broker, child processes)
     await writeTitles(store, { streams: [stream], count: 400, perAppend: 50 });
     await startRelay();
     await waitFor(async () => (await topicEnd(admin, topic)) === 400, 30_000, 'the events on the topic');
-    const zombie = await spawn('consumer.process.ts', { HANDLER_DELAY_MS: '25' });
+    // No time budget: the whole batch in one transaction, as a stuck handler would hold it.
+    const zombie = await spawn('consumer.process.ts', { HANDLER_DELAY_MS: '25', MAX_BATCH_MS: '600000' });
     await zombie.waitForLine((l) => (l.handled as number) >= 10, 30_000, 'the slow instance to be mid-batch');
     // The second instance joins; the group drops the silent first one and hands the partition over.
     const successor = await startConsumer();

@@ -11,6 +11,7 @@ import { deadLetterTopicFor, topicFor } from '../topic-names';
 import { fromMessageValue } from '../wire-format';
 import type { TopicSettings } from './kafka-topics';
 import { isTopicNotServedYet, TopicProvisioner } from './kafka-topics';
+import { deadLetterMessages } from './dead-letter-messages';
 
 export interface KafkaEventConsumerOptions {
   readonly kafka: Kafka;
@@ -24,6 +25,8 @@ export interface KafkaEventConsumerOptions {
   readonly topicNamespace?: string;
   readonly topics?: Partial<TopicSettings>;
   readonly maxAttempts?: number;
+  /** A transaction applies events for at most this long (default 500 ms; see EventApplier). */
+  readonly maxBatchMs?: number;
   /** How long to wait before re-reading a partition held at a gap. */
   readonly gapRetryMs?: number;
   /** After this long at the same gap the waiting event is parked as poison (its predecessor is lost). */
@@ -81,6 +84,7 @@ export class KafkaEventConsumer implements EventConsumer {
       schema: options.schema,
       projections: options.projections,
       maxAttempts: options.maxAttempts,
+      maxBatchMs: options.maxBatchMs,
     });
     this.topics = [
       ...new Set(
@@ -195,10 +199,16 @@ export class KafkaEventConsumer implements EventConsumer {
         const forced = result.gap
           ? await this.parkIfGapTooOld(batch.topic, batch.partition, result, sql)
           : undefined;
-        await this.sendToDeadLetters(batch.topic, result, malformed);
+        // Malformed messages past where the chunk stopped are met again when it is read on.
+        const cut = events[(forced ?? result).handled]?.message;
+        const before = cut
+          ? malformed.filter((m) => BigInt(m.message.offset) < BigInt(cut.offset))
+          : malformed;
+        await this.sendToDeadLetters(batch.topic, result, before);
         return forced ?? result;
       });
-      const handledMessages = outcome.gap ? events[outcome.handled]?.message : undefined;
+      // Where the chunk stopped: at a gap, or out of time (maxBatchMs); undefined when it went through.
+      const handledMessages = events[outcome.handled]?.message;
       // Everything before the gap (or the whole chunk) is durable now: commit its offsets.
       const lastDone = handledMessages
         ? messages[messages.indexOf(handledMessages) - 1]
@@ -215,13 +225,13 @@ export class KafkaEventConsumer implements EventConsumer {
       }
       await heartbeat();
       if (handledMessages) {
-        // Hold this partition at the gap and read it again shortly; other partitions keep flowing.
+        // Read this partition again from there; at a gap, hold it a moment (other partitions flow).
         this.consumer.seek({
           topic: batch.topic,
           partition: batch.partition,
           offset: handledMessages.offset,
         });
-        await new Promise((resolve) => setTimeout(resolve, this.options.gapRetryMs ?? 200));
+        if (outcome.gap) await new Promise((resolve) => setTimeout(resolve, this.options.gapRetryMs ?? 200));
         return;
       }
     }
@@ -271,30 +281,7 @@ export class KafkaEventConsumer implements EventConsumer {
     outcome: BatchOutcome,
     malformed: { message: KafkaMessage; reason: string }[],
   ): Promise<void> {
-    const messages = [
-      ...outcome.parked.map(({ event, reason, kind }) => ({
-        key: event.streamId,
-        value: JSON.stringify(event),
-        headers: {
-          'event-id': event.eventId,
-          'event-type': event.type,
-          'stream-position': String(event.version),
-          'dlq-reason': reason,
-          'dlq-kind': kind,
-          'dlq-consumer': this.options.groupId,
-        },
-      })),
-      ...malformed.map(({ message, reason }) => ({
-        key: message.key,
-        value: message.value,
-        headers: {
-          ...message.headers,
-          'dlq-reason': reason,
-          'dlq-kind': 'malformed',
-          'dlq-consumer': this.options.groupId,
-        },
-      })),
-    ];
+    const messages = deadLetterMessages(outcome, malformed, this.options.groupId);
     if (messages.length === 0) return;
     for (const parked of outcome.parked)
       this.options.log?.(`dead-lettered ${parked.event.eventId} (${parked.kind}): ${parked.reason}`);

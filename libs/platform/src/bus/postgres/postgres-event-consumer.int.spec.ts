@@ -171,6 +171,44 @@ describe('PostgresEventConsumer (the embedded bus)', () => {
     expect(parked.map((p) => Number(p.version))).toEqual([2]);
   });
 
+  it('keeps its transactions short: a slow batch is committed in parts and read on, in order', async () => {
+    const producer = `p${randomBytes(4).toString('hex')}`;
+    const consumerSchema = `c${randomBytes(4).toString('hex')}`;
+    const store = await prepareTitlesSchemas(dataSource, producer, consumerSchema);
+    const seen: { title: string; tx: string }[] = [];
+    const consumer = new PostgresEventConsumer({
+      name: consumerSchema,
+      dataSource,
+      schema: consumerSchema,
+      maxBatchMs: 100,
+      projections: [
+        {
+          name: `${consumerSchema}.slow`,
+          schema: consumerSchema,
+          tables: [],
+          sources: [{ service: producer, streamTypes: ['item'] }],
+          handlers: {
+            TitleSet: async (event, { sql }) => {
+              await new Promise((resolve) => setTimeout(resolve, 25));
+              const [{ tx }] = (await sql.query<{ tx: string }>('SELECT txid_current()::text AS tx')).rows;
+              seen.push({ title: event.data.title as string, tx });
+            },
+          },
+        },
+      ],
+    });
+    const stream = `item-${randomUUID()}`;
+    await store.append(
+      stream,
+      Array.from({ length: 20 }, (_, i) => ({ type: 'TitleSet', data: { title: `t${i}` } })),
+    );
+    await consumer.start();
+    await waitFor(async () => (await consumer.lag()).every((l) => l.lag === 0));
+    await consumer.stop();
+    expect(seen.map((s) => s.title)).toEqual(Array.from({ length: 20 }, (_, i) => `t${i}`));
+    expect(new Set(seen.map((s) => s.tx)).size).toBeGreaterThanOrEqual(3);
+  });
+
   it('compares exactly while writes flow (at the live watermark), and names the first differing row', async () => {
     const { producer, consumerSchema, store, projection, consumer } = await setup();
     const streams = Array.from({ length: 20 }, () => `item-${randomUUID()}`);

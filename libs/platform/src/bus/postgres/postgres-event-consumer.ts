@@ -20,6 +20,8 @@ export interface PostgresEventConsumerOptions {
   /** The schema holding each producing service's event store (by default the service's name). */
   readonly sourceSchemas?: Readonly<Record<string, string>>;
   readonly maxAttempts?: number;
+  /** A transaction applies events for at most this long (default 500 ms; see EventApplier). */
+  readonly maxBatchMs?: number;
   readonly pollIntervalMs?: number;
   readonly batchSize?: number;
   readonly onError?: (error: unknown, attempt: number) => void;
@@ -48,6 +50,7 @@ export class PostgresEventConsumer implements EventConsumer {
       schema: options.schema,
       projections: options.projections,
       maxAttempts: options.maxAttempts,
+      maxBatchMs: options.maxBatchMs,
     });
     const byService = new Map<string, Set<string>>();
     for (const source of options.projections.flatMap((p) => p.sources)) {
@@ -71,9 +74,14 @@ export class PostgresEventConsumer implements EventConsumer {
           batchSize: options.batchSize ?? 500,
           onError: options.onError,
           handle: async (events, { sql }) => {
+            const eventOf = new Map<BusEvent, (typeof events)[number]>();
             const wanted: BusEvent[] = events
               .filter((event) => source.streamTypes.has(event.streamType))
-              .map((event) => toBusEvent(event, source.service));
+              .map((event) => {
+                const bus = toBusEvent(event, source.service);
+                eventOf.set(bus, event);
+                return bus;
+              });
             const outcome = await this.applier.applyBatch(wanted, sql);
             // The store delivers every committed event in order, so a gap means an earlier event is
             // not readable yet: fail the batch (rolled back, retried) rather than skip anything.
@@ -83,6 +91,8 @@ export class PostgresEventConsumer implements EventConsumer {
                 outcome.gap.expectedVersion,
                 outcome.gap.event.version,
               );
+            // Out of time part-way (see maxBatchMs): commit that far, the store gives the rest again.
+            if (outcome.handled < wanted.length) return events.indexOf(eventOf.get(wanted[outcome.handled])!);
           },
         }),
     );

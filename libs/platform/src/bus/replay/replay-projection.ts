@@ -57,16 +57,9 @@ export async function replayProjection(options: {
   const sql = dataSourceExecutor(dataSource);
   const copies = new ReplayCopies(sql, projection);
   await copies.create();
-  // The live side frozen first; the replay applies exactly what it had applied, so writes may go on.
-  const snapshot = await LiveSnapshot.open(dataSource, projection.schema, options.liveConsumer);
-  const consumer = `replay:${projection.name}:${randomUUID()}`;
-  const applier = new EventApplier({
-    consumer,
-    schema: projection.schema,
-    projections: [projection],
-    maxAttempts: 1,
-    tableName: (_projection, table) => copies.copy(table),
-  });
+  const snapshot = await LiveSnapshot.open(dataSource, projection.schema, options.liveConsumer); // frozen first
+  const applier = replayApplier(projection, copies);
+  const consumer = applier.consumer;
   let events = 0;
   const apply = async (all: readonly BusEvent[]) => {
     const batch = all.filter((event) => snapshot.covers(event.streamId, event.version));
@@ -207,4 +200,16 @@ async function replayFromKafka(
     await admin.deleteGroups([groupId]).catch(() => undefined);
     await admin.disconnect();
   }
+}
+
+/** Applies whole batches into the copies, under a consumer name of its own. */
+function replayApplier(projection: Projection, copies: ReplayCopies): EventApplier {
+  return new EventApplier({
+    consumer: `replay:${projection.name}:${randomUUID()}`,
+    schema: projection.schema,
+    projections: [projection],
+    maxAttempts: 1,
+    maxBatchMs: Number.POSITIVE_INFINITY, // the copies are the replay's own: no one waits on it
+    tableName: (_projection, table) => copies.copy(table),
+  });
 }
