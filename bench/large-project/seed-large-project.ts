@@ -30,6 +30,8 @@ export async function seedLargeProject(
   client: SeedClient,
   shape: LargeProjectShape,
   progress: (line: string) => void,
+  /** The project's events so far; by default the timeline's count once it stops moving. */
+  eventCount: (projectId: string) => Promise<number> = (projectId) => settledEventCount(client, projectId),
 ): Promise<SeededProject> {
   const started = Date.now();
   const { createProject } = await client.request<{ createProject: { id: string } }>(
@@ -49,7 +51,7 @@ export async function seedLargeProject(
     'id',
   );
   progress(`${stories.length * shape.criteriaPerStory} criteria verified`);
-  const events = await topUpEvents(client, projectId, stories, shape.events, progress);
+  const events = await topUpEvents(client, projectId, stories, shape.events, progress, eventCount);
   return {
     projectId,
     storyIds: stories.map((s) => s.id),
@@ -169,8 +171,9 @@ async function topUpEvents(
   stories: readonly ImportedStory[],
   target: number,
   progress: (line: string) => void,
+  eventCount: (projectId: string) => Promise<number>,
 ): Promise<number> {
-  let events = await settledEventCount(client, projectId);
+  let events = await eventCount(projectId);
   for (let round = 1; events < target; round++) {
     const missing = Math.min(target - events, stories.length);
     await client.mutateEach(
@@ -180,7 +183,7 @@ async function topUpEvents(
         .map((story, s) => ({ id: story.id, tags: [`area-${s % 8}`, `round-${round}`] })),
       'id',
     );
-    events = await settledEventCount(client, projectId);
+    events = await eventCount(projectId);
     progress(`events: ${events} / ${target}`);
   }
   return events;
@@ -188,15 +191,20 @@ async function topUpEvents(
 
 const componentName = (n: number) => `Part${String(n).padStart(3, '0')}`;
 
-/** The project's events on the timeline once the count stops moving (every consumer caught up). */
+/**
+ * The project's events on the timeline once the count has not moved for 6 s (the consumers caught
+ * up); a client of the API has no better view.
+ */
 async function settledEventCount(client: SeedClient, projectId: string): Promise<number> {
   let last = -1;
+  let still = 0;
   for (;;) {
     const { projectTimeline } = await client.request<{ projectTimeline: { totalCount: number } }>(
       'query($p: ID!) { projectTimeline(projectId: $p, first: 1) { totalCount } }',
       { p: projectId },
     );
-    if (projectTimeline.totalCount === last) return last;
+    if (projectTimeline.totalCount === last && (still += 1) === 3) return last;
+    if (projectTimeline.totalCount !== last) still = 0;
     last = projectTimeline.totalCount;
     await sleep(2_000);
   }
