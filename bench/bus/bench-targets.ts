@@ -44,3 +44,13 @@ export function checkTargets(
   }
   return checks;
 }
+
+/** p99 under the target in at least four of five Kafka runs (every run reported). */
+export function kafkaRunsTarget(p99s: readonly number[]): TargetCheck {
+  const under = p99s.filter((p99) => p99 < P99_TARGET_MS).length;
+  const needed = Math.ceil(p99s.length * 0.8);
+  return {
+    met: under >= needed,
+    description: `Kafka bus: p99 < ${P99_TARGET_MS} ms at ${P99_TARGET_RATE} events/s in ${under} of ${p99s.length} runs (${needed} needed)`,
+  };
+}

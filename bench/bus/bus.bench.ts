@@ -6,7 +6,7 @@ import { epochMs } from './bench-clock';
 import { openBenchPostgres, openDataSource } from './bench-database';
 import { readBenchFacts } from './bench-facts';
 import { busBenchSettingsFromEnv } from './bench-settings';
-import { checkTargets } from './bench-targets';
+import { checkTargets, kafkaRunsTarget, P99_TARGET_RATE } from './bench-targets';
 import { assertKafkaReachable, deleteBenchTopicsAndGroups } from './kafka-cleanup';
 import { measureBusLatency } from './latency-phase';
 import { formatResultsTable } from './results-table';
@@ -48,6 +48,42 @@ function methodNotes(
   ];
 }
 
+/** Kafka latency runs at the target load (the issue asks for p99 < 50 ms in at least 4 of 5). */
+const KAFKA_RUNS = Number(process.env.BUS_BENCH_KAFKA_RUNS ?? 5);
+
+/**
+ * The Kafka p99s at the target load: the first run's, then runs 2…KAFKA_RUNS of the latency phase
+ * at that load alone, each with its own topic and group.
+ */
+async function kafkaP99sAtTarget(
+  first: Awaited<ReturnType<typeof measureBusLatency>>,
+  common: Omit<
+    Parameters<typeof measureBusLatency>[0],
+    'bus' | 'producerService' | 'producerSchema' | 'consumerName' | 'consumerSchema' | 'firstSeq'
+  >,
+  servicePrefix: string,
+  consumerPrefix: string,
+  groups: string[],
+): Promise<number[]> {
+  const p99s = [first.loads.find((l) => l.rate === P99_TARGET_RATE)?.endToEnd.p99 ?? Number.NaN];
+  for (let run = 2; run <= KAFKA_RUNS; run++) {
+    groups.push(`${consumerPrefix}-latency${run}`);
+    const again = await measureBusLatency({
+      ...common,
+      settings: { ...common.settings, rates: [P99_TARGET_RATE] },
+      bus: 'kafka',
+      producerService: `${servicePrefix}k${run}`,
+      producerSchema: `bench_producer_kafka${run}`,
+      consumerName: groups.at(-1)!,
+      consumerSchema: `bench_consumer_kafka${run}`,
+      firstSeq: run * 1_000_000,
+    });
+    p99s.push(again.loads[0].endToEnd.p99);
+    progress(`Kafka run ${run} at ${P99_TARGET_RATE} ev/s: p99 ${again.loads[0].endToEnd.p99.toFixed(1)} ms`);
+  }
+  return p99s;
+}
+
 async function main(): Promise<void> {
   const settings = busBenchSettingsFromEnv();
   const started = epochMs();
@@ -56,7 +92,10 @@ async function main(): Promise<void> {
   const consumerPrefix = `benchc${runId}`;
   await assertKafkaReachable(settings.brokers);
   const kafka = kafkaClient(settings.brokers, `${servicePrefix}-bench`);
-  const groups = [`${consumerPrefix}-latency`, `${consumerPrefix}_bulk-kafka`];
+  const groups = [
+    `${consumerPrefix}-latency`,
+    ...['entity', 'sql', 'batch'].map((writes) => `${consumerPrefix}_bulk-kafka-${writes}`),
+  ];
   const pg = await openBenchPostgres();
   try {
     const dataSource = await openDataSource(pg.url, 16);
@@ -84,6 +123,7 @@ async function main(): Promise<void> {
         consumerSchema: 'bench_consumer_pg',
         firstSeq: 10_000_000,
       });
+      const kafkaP99s = await kafkaP99sAtTarget(kafkaLatency, common, servicePrefix, consumerPrefix, groups);
       const throughput = await measureThroughput({
         ...common,
         servicePrefix: `${servicePrefix}t`,
@@ -94,20 +134,16 @@ async function main(): Promise<void> {
       const latency = { kafka: kafkaLatency, postgres: postgresLatency };
       const out = [
         '',
-        `Bus benchmark: Kafka bus vs Postgres source, one run, one fresh database (${pg.databaseName} via ${pg.source})`,
-        `machine: ${facts.cores} cores (${facts.cpuModel}), ${facts.memoryGiB} GiB, Node ${facts.node}; ` +
-          `PostgreSQL ${facts.postgres} (synchronous_commit=${facts.synchronousCommit}, fsync=${facts.fsync}); ` +
-          `Kafka ${settings.brokers.join(',')}`,
-        `background during the run: ${background.otherSessionsMean.toFixed(1)} active sessions of other databases on the ` +
-          `server on average (max ${background.otherSessionsMax}); 1-min load average up to ${background.loadAverageMax.toFixed(2)}; ` +
-          `machine CPU ${background.cpuBusy === undefined ? 'n/a' : `${Math.round(background.cpuBusy * 100)}%`} busy (everything, this bench included)`,
+        ...runFacts(pg, facts, settings, background),
         '',
         formatResultsTable(latency, throughput),
+        '',
+        `Kafka e2e p99 at ${P99_TARGET_RATE} ev/s, ${KAFKA_RUNS} runs: ${kafkaP99s.map((p) => `${p.toFixed(1)} ms`).join(', ')}`,
         '',
         ...methodNotes(settings, throughput),
         '',
         'targets:',
-        ...checkTargets(latency, throughput).map(
+        ...[...checkTargets(latency, throughput), kafkaRunsTarget(kafkaP99s)].map(
           (check) => `  ${check.met ? 'met    ' : 'NOT MET'}  ${check.description}`,
         ),
         '',
@@ -127,6 +163,24 @@ async function main(): Promise<void> {
   } finally {
     await pg.close();
   }
+}
+
+/** Where and under what load the run was made. */
+function runFacts(
+  pg: Awaited<ReturnType<typeof openBenchPostgres>>,
+  facts: Awaited<ReturnType<typeof readBenchFacts>>,
+  settings: ReturnType<typeof busBenchSettingsFromEnv>,
+  background: ReturnType<BackgroundLoadSampler['stop']>,
+): string[] {
+  return [
+    `Bus benchmark: Kafka bus vs Postgres source, one run, one fresh database (${pg.databaseName} via ${pg.source})`,
+    `machine: ${facts.cores} cores (${facts.cpuModel}), ${facts.memoryGiB} GiB, Node ${facts.node}; ` +
+      `PostgreSQL ${facts.postgres} (synchronous_commit=${facts.synchronousCommit}, fsync=${facts.fsync}); ` +
+      `Kafka ${settings.brokers.join(',')}`,
+    `background during the run: ${background.otherSessionsMean.toFixed(1)} active sessions of other databases on the ` +
+      `server on average (max ${background.otherSessionsMax}); 1-min load average up to ${background.loadAverageMax.toFixed(2)}; ` +
+      `machine CPU ${background.cpuBusy === undefined ? 'n/a' : `${Math.round(background.cpuBusy * 100)}%`} busy (everything, this bench included)`,
+  ];
 }
 
 function progress(line: string): void {
