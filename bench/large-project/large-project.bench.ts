@@ -59,17 +59,28 @@ function storedEvents(client: Client): (projectId: string) => Promise<number> {
   };
 }
 
-async function waitForTimeline(client: Client, projectId: string, events: number): Promise<void> {
+/** Every consumer of every service at the end of its source (the git record is the slowest): a quiet system. */
+async function waitForConsumers(client: Client): Promise<void> {
   const started = Date.now();
+  const services = ['stories', 'architect', 'sessions', 'gateway'];
   for (;;) {
-    const { rows } = await client.query<{ n: string }>(
-      'SELECT count(*) AS n FROM gateway.timeline WHERE project_id = $1',
-      [projectId],
-    );
-    if (Number(rows[0].n) >= events) break;
+    let behind = 0;
+    for (const schema of services) {
+      const { rows } = await client.query<{ subscription: string; global_position: string }>(
+        `SELECT subscription, global_position FROM ${schema}.subscription_checkpoints WHERE subscription LIKE 'bus:%'`,
+      );
+      for (const row of rows) {
+        const source = row.subscription.split(':')[2];
+        const { rows: end } = await client.query<{ last: string | null }>(
+          `SELECT max(global_position) AS last FROM ${source}.events`,
+        );
+        if (Number(end[0].last ?? 0) > Number(row.global_position)) behind += 1;
+      }
+    }
+    if (behind === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
-  progress(`the timeline caught up ${((Date.now() - started) / 1000).toFixed(0)} s after the last write`);
+  progress(`every consumer caught up ${((Date.now() - started) / 1000).toFixed(0)} s after the last write`);
 }
 
 /** Each query through the gateway and its floor, interleaved: the table's rows and the verdicts. */
@@ -126,7 +137,7 @@ async function main(): Promise<void> {
       progress(
         `seeded ${seeded.events} events with ${seeded.writes} writes in ${(seeded.elapsedMs / 1000).toFixed(0)} s`,
       );
-      await waitForTimeline(client, seeded.projectId, await stored(seeded.projectId));
+      await waitForConsumers(client);
       await client.query('VACUUM ANALYZE');
       const { rows, verdicts } = await measure(system.gateway.url, client, seeded);
       const shape = LARGE_PROJECT;
