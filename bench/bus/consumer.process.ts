@@ -47,6 +47,10 @@ async function main(): Promise<void> {
           schema: spec.schema,
           projections: [projection],
           log,
+          // An A/B knob: partitions applied at once (the consumer's default: 1).
+          ...(process.env.BUS_BENCH_PARTITIONS_CONCURRENTLY && {
+            partitionsConcurrently: Number(process.env.BUS_BENCH_PARTITIONS_CONCURRENTLY),
+          }),
         })
       : new PostgresEventConsumer({
           name: spec.name,

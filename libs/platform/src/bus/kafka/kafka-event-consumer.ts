@@ -36,7 +36,10 @@ export interface KafkaEventConsumerOptions {
   readonly sessionTimeoutMs?: number;
   /** Largest number of messages applied in one database transaction. */
   readonly chunkSize?: number;
-  /** Partitions applied at once, each in its own transaction (default 3, the topics' partitions). */
+  /**
+   * Partitions applied at once, each in its own transaction (default 1: on 2 cores, 3 at once made
+   * the p99 at 1,000 ev/s worse, 1.3–6.3 s against 0.4–2.3 s, for no throughput the batches need).
+   */
   readonly partitionsConcurrently?: number;
   readonly log?: (message: string) => void;
 }
@@ -123,7 +126,7 @@ export class KafkaEventConsumer implements EventConsumer {
       eachBatchAutoResolve: false,
       // Each partition's chunk runs in its own transaction under its own advisory lock; the database
       // pool must have a connection for each (the services' pools have 10).
-      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 3,
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
       eachBatch: (payload) => this.handleBatch(payload),
     });
   }
