@@ -31,6 +31,32 @@ export interface HandleResult<State, Event> {
   readonly version: number;
 }
 
+const statesByStore = new WeakMap<
+  PostgresEventStore,
+  WeakMap<object, FoldedStateCache<unknown, DomainEvent>>
+>();
+
+/**
+ * One cache per store and decider, however many handlers a service builds (the architect's command
+ * services, queries and reactions each have one): a long stream is folded and kept once.
+ */
+function sharedStates<Command, State, Event extends DomainEvent>(
+  store: PostgresEventStore,
+  decider: Decider<Command, State, Event>,
+): FoldedStateCache<State, Event> {
+  let byDecider = statesByStore.get(store);
+  if (!byDecider) statesByStore.set(store, (byDecider = new WeakMap()));
+  let states = byDecider.get(decider) as FoldedStateCache<State, Event> | undefined;
+  if (!states) {
+    states = new FoldedStateCache<State, Event>(store, {
+      initialState: () => decider.initialState(),
+      evolve: (state, event) => decider.evolve(state, event),
+    });
+    byDecider.set(decider, states as unknown as FoldedStateCache<unknown, DomainEvent>);
+  }
+  return states;
+}
+
 /**
  * Load a stream, fold it (from the cached fold on), decide, append with the version that was read (or the one the caller
  * pinned). A conflict surfaces as a ConcurrencyError; `withUnitOfWork` runs the whole transaction
@@ -43,10 +69,7 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
     private readonly store: PostgresEventStore,
     private readonly decider: Decider<Command, State, Event>,
   ) {
-    this.states = new FoldedStateCache<State, Event>(store, {
-      initialState: () => decider.initialState(),
-      evolve: (state, event) => decider.evolve(state, event),
-    });
+    this.states = sharedStates(store, decider);
   }
 
   /** The stream's current state (folded on from the last read: see `FoldedStateCache`). */

@@ -6,6 +6,7 @@ import { eventStoreMigrations } from '../event-store/event-store.migrations';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
 import { runMigrations } from '../persistence/migrator';
 import { inTransaction } from '../persistence/sql-executor';
+import { CommandHandler } from './command-handler';
 import { FoldedStateCache } from './folded-state-cache';
 
 type Added = { type: 'Added'; data: { n: number } };
@@ -65,6 +66,25 @@ describe('FoldedStateCache', () => {
     expect(await states.load(stream)).toEqual({ state: [1, 2], version: 2 });
     await add(stream, 3);
     expect(await states.load(stream)).toEqual({ state: [1, 2, 3], version: 3 });
+  });
+
+  it('is shared by every command handler of one store and decider: a stream is folded once', async () => {
+    const decider = {
+      initialState: (): number[] => [],
+      evolve: (state: number[], event: Added) => [...state, event.data.n],
+      decide: () => [] as Added[],
+    };
+    const stream = `sum-${randomUUID()}`;
+    // Long enough to be kept (streams under 20 events are folded anew).
+    const ns = Array.from({ length: 25 }, (_, i) => i);
+    await add(stream, ...ns);
+    const first = new CommandHandler(store, decider);
+    const second = new CommandHandler(store, decider);
+    expect(await first.load(stream)).toEqual({ state: ns, version: 25 });
+    const read = jest.spyOn(store, 'readStream');
+    expect(await second.load(stream)).toEqual({ state: ns, version: 25 });
+    expect(read.mock.calls[0][1]).toMatchObject({ fromVersion: 25 });
+    read.mockRestore();
   });
 
   it('forgets the least recently read streams beyond its bound, and still answers them', async () => {
