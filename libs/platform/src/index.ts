@@ -33,6 +33,7 @@ export * from './bus/event-bus';
 export * from './bus/kafka/kafka-topics';
 export * from './bus/kafka/kafka-relay';
 export * from './bus/kafka/kafka-event-consumer';
+export * from './bus/kafka/kafkajs-idle-timer-fix';
 export * from './bus/postgres/postgres-event-consumer';
 export * from './bus/replay/read-model-checksum';
 export * from './bus/replay/replay-projection';

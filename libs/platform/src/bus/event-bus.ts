@@ -5,10 +5,12 @@ import type { PostgresEventStore } from '../event-store/postgres-event-store';
 import type { EventConsumer } from './event-consumer';
 import { KafkaEventConsumer } from './kafka/kafka-event-consumer';
 import { KafkaRelay } from './kafka/kafka-relay';
+import { installKafkajsIdleTimerFix } from './kafka/kafkajs-idle-timer-fix';
 import { PostgresEventConsumer } from './postgres/postgres-event-consumer';
 import type { Projection } from './projection';
 
 export function kafkaClient(brokers: readonly string[], clientId: string): Kafka {
+  installKafkajsIdleTimerFix();
   return new Kafka({
     clientId,
     brokers: [...brokers],

@@ -9,7 +9,7 @@ import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@app/domain';
 import type { PostgresEventStore } from '@app/platform';
-import { isTopicNotServedYet, quoteIdent, retry } from '@app/platform';
+import { installKafkajsIdleTimerFix, isTopicNotServedYet, quoteIdent, retry } from '@app/platform';
 import { waitFor } from '../wait-for';
 import { foldTitles, readTitles } from './titles.projection';
 import type { TitleRow } from './titles.projection';
@@ -32,6 +32,7 @@ export function kafkaBrokers(): string[] {
  * kafkajs' own logging on (INFO) when a test needs diagnosing.
  */
 export function testKafkaClient(clientId: string, brokers: string[] = kafkaBrokers()): Kafka {
+  installKafkajsIdleTimerFix();
   const kafka = new Kafka({
     clientId,
     brokers,
