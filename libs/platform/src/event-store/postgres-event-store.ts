@@ -247,8 +247,12 @@ export class PostgresEventStore {
 
   private buildAppendStatement(kind: AppendKind): string {
     // $1 stream id, $2 stream type, $3 event count, $4 project id, $5..$10 event columns, $11 expected version.
+    // One index probe per new event id. Not `event_id = ANY($5)`: planned (and cached, these are
+    // prepared) while the table was small, that became a sequential scan kept as the table grew,
+    // so every append read the whole store until autovacuum replanned it.
     const guard = `${this.streams}.last_transaction_id <= pg_current_xact_id()
-        AND NOT EXISTS (SELECT 1 FROM ${this.events} WHERE event_id = ANY($5::uuid[]))`;
+        AND NOT EXISTS (SELECT 1 FROM unnest($5::uuid[]) AS new_event(id)
+                         WHERE (SELECT true FROM ${this.events} WHERE event_id = new_event.id))`;
     const moveStream =
       kind === 'create'
         ? `INSERT INTO ${this.streams} (stream_id, stream_type, version, last_transaction_id, project_id)
