@@ -30,6 +30,12 @@ export interface SubscriptionRunnerOptions {
   /** The schema holding the consumer's `subscription_checkpoints` table. */
   readonly checkpointSchema: string;
   readonly handle: SubscriptionHandler;
+  /**
+   * Whether a batch's handler and checkpoint run in one transaction (default). `false` for a
+   * handler that writes nothing to this database (the Kafka relay): the checkpoint then moves in
+   * its own statement once the handler returned.
+   */
+  readonly transactional?: boolean;
   readonly batchSize?: number;
   /** The wait after a batch that found events; each empty poll doubles it, up to `maxIdlePollMs`. */
   readonly pollIntervalMs?: number;
@@ -63,6 +69,8 @@ export class SubscriptionRunner {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private lastCheckpoint: GlobalCheckpoint | undefined;
+  /** The checkpoint as this instance left it, while it holds the lock; undefined: read it again. */
+  private heldCheckpoint: GlobalCheckpoint | undefined;
   private failures = 0;
 
   constructor(private readonly options: SubscriptionRunnerOptions) {
@@ -151,7 +159,8 @@ export class SubscriptionRunner {
         await runner.release();
         return false;
       }
-      await this.checkpoints.load(sql, this.options.name);
+      this.heldCheckpoint = await this.checkpoints.load(sql, this.options.name);
+      this.lastCheckpoint = this.heldCheckpoint;
       this.runner = runner;
       this.active = true;
       return true;
@@ -161,30 +170,39 @@ export class SubscriptionRunner {
     }
   }
 
+  /**
+   * One batch: read on from the checkpoint (kept in memory while this instance holds the lock, and
+   * read again after a failure), then handler and compare-and-set of the checkpoint, in one
+   * transaction unless the subscription says otherwise. An empty poll is one query.
+   */
   private async processBatch(): Promise<number> {
     const runner = this.runner;
     if (!runner) return 0;
     const sql = queryRunnerExecutor(runner);
-    await runner.startTransaction();
+    const from = this.heldCheckpoint ?? (await this.checkpoints.load(sql, this.options.name));
+    this.heldCheckpoint = from;
+    // Outside any transaction: this read holds back nothing (see readAll's gap-safe horizon).
+    const { events } = await this.options.source.readAll(from, this.batchSize, sql);
+    if (events.length === 0) return 0;
+    const transactional = this.options.transactional ?? true;
+    if (transactional) await runner.startTransaction();
     try {
-      // Nothing here writes before readAll, so this transaction has no xid yet and cannot hold back its own read.
-      const from = await this.checkpoints.load(sql, this.options.name);
-      const { events, checkpoint } = await this.options.source.readAll(from, this.batchSize, sql);
       let handled = events.length;
-      let reached = checkpoint;
-      if (events.length > 0) {
-        const answer = await this.options.handle(events, { sql, runner });
-        if (typeof answer === 'number' && answer > 0 && answer < events.length) {
-          handled = answer;
-          reached = events[answer - 1].position;
-        }
-        await this.checkpoints.compareAndSet(sql, this.options.name, from, reached);
+      let reached = events[events.length - 1].position;
+      const answer = await this.options.handle(events, { sql, runner });
+      if (typeof answer === 'number' && answer > 0 && answer < events.length) {
+        handled = answer;
+        reached = events[answer - 1].position;
       }
-      await runner.commitTransaction();
+      await this.checkpoints.compareAndSet(sql, this.options.name, from, reached);
+      if (transactional) await runner.commitTransaction();
+      this.heldCheckpoint = reached;
       this.lastCheckpoint = reached;
       // Cut short: read on at once.
       return handled < events.length ? this.batchSize : events.length;
     } catch (error) {
+      // Where the checkpoint stands is read again before the next batch.
+      this.heldCheckpoint = undefined;
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
     }
@@ -203,6 +221,7 @@ export class SubscriptionRunner {
   private async deactivate(): Promise<void> {
     const runner = this.runner;
     this.runner = undefined;
+    this.heldCheckpoint = undefined;
     this.active = false;
     this.standingBy = false;
     if (!runner) return;

@@ -61,6 +61,7 @@ export class KafkaRelay {
       checkpointSchema: options.store.schema,
       batchSize: options.batchSize ?? 1000,
       pollIntervalMs: options.pollIntervalMs ?? 10,
+      transactional: false, // producing to Kafka writes nothing to the database
       onError: options.onError,
       handle: (events) => this.publish(events),
     });

@@ -17,7 +17,12 @@ interface TestQueue {
   }): void;
 }
 
-const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const silent = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 function newQueue(): TestQueue {
   const RequestQueue = kafkajsRequestQueueClass() as unknown as new (options: object) => TestQueue;
