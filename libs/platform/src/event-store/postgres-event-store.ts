@@ -95,8 +95,11 @@ export class PostgresEventStore {
         LIMIT $3`;
     this.streamVersionStatement = `SELECT version FROM ${this.streams} WHERE stream_id = $1`;
     this.diagnoseStatement = `SELECT (SELECT version FROM ${this.streams} WHERE stream_id = $1) AS version,
-              (SELECT json_agg(json_build_object('id', event_id, 'stream', stream_id, 'position', stream_position))
-                 FROM ${this.events} WHERE event_id = ANY($2::uuid[])) AS stored`;
+              (SELECT json_agg(found) FROM (
+                 SELECT (SELECT json_build_object('id', event_id, 'stream', stream_id, 'position', stream_position)
+                           FROM ${this.events} WHERE event_id = asked.id) AS found
+                   FROM unnest($2::uuid[]) AS asked(id)) AS probes
+                WHERE found IS NOT NULL) AS stored`;
   }
 
   async append(
