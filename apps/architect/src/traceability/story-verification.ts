@@ -1,4 +1,3 @@
-import { In } from 'typeorm';
 import type { SandboxRunRecorded } from '@app/domain';
 import { isGreenRun, isRedRun, normalizeTestName } from '@app/domain';
 import type { PostgresEventStore, SqlExecutor } from '@app/platform';
@@ -21,7 +20,7 @@ export async function storiesVerifiedBy(
 ): Promise<string[]> {
   if (component.acceptedDesignVersion === null || component.dirty || component.storyIds.length === 0)
     return [];
-  const stories = await traceStories(sql.manager, { storyId: In([...component.storyIds]) });
+  const stories = await traceStories(sql.manager, { storyIds: component.storyIds });
   const traced = (await traceComponents(store, [component], sql)).get(component.id)!;
   const trace = traceCriteria({
     stories,

@@ -1,4 +1,4 @@
-import type { EntityManager, FindOptionsWhere } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { CriterionCopy } from '../reactions/criterion-copy.entity';
 import { StoryCopy } from '../reactions/story-copy.entity';
@@ -9,31 +9,47 @@ import { designStreamId } from '../design/design.events';
 import type { TraceComponent, TraceEvidence, TraceStory } from './trace';
 import { TestResult } from './test-result.entity';
 
-/** The (not deleted) story copies that match, by title, each with its criteria in their order. */
-export async function traceStories(
-  manager: EntityManager,
-  where: FindOptionsWhere<StoryCopy>,
-): Promise<TraceStory[]> {
-  const copies = await manager.find(StoryCopy, {
-    where: { ...where, deleted: false },
-    order: { title: 'ASC' },
-  });
-  if (copies.length === 0) return [];
-  const criteria = await manager.find(CriterionCopy, {
-    where: { storyId: In(copies.map((copy) => copy.storyId)) },
-    order: { position: 'ASC' },
-  });
-  const byStory = new Map<string, TraceStory['criteria'][number][]>();
-  for (const { storyId, criterionId, ref, description } of criteria) {
-    const list = byStory.get(storyId) ?? [];
-    list.push({ id: criterionId, ref, description });
-    byStory.set(storyId, list);
+/** Which stories to trace: a project's, or some by id. */
+export type TraceStoryFilter = { readonly projectId: string } | { readonly storyIds: readonly string[] };
+
+/**
+ * The (not deleted) story copies that match, by title, each with its criteria in their order: one
+ * query, read as raw rows (a big project has thousands of criteria; hydrating each as an entity
+ * cost more than the rest of the report).
+ */
+export async function traceStories(manager: EntityManager, filter: TraceStoryFilter): Promise<TraceStory[]> {
+  const query = manager
+    .createQueryBuilder(StoryCopy, 'story')
+    .leftJoin(CriterionCopy, 'criterion', 'criterion.story_id = story.story_id')
+    .select('story.story_id', 'storyId')
+    .addSelect('story.title', 'title')
+    .addSelect('criterion.criterion_id', 'criterionId')
+    .addSelect('criterion.ref', 'ref')
+    .addSelect('criterion.description', 'description')
+    .where('story.deleted = false');
+  if ('projectId' in filter) query.andWhere('story.project_id = :projectId', { projectId: filter.projectId });
+  else if (filter.storyIds.length === 0) return [];
+  else query.andWhere('story.story_id IN (:...storyIds)', { storyIds: [...filter.storyIds] });
+  const rows = await query
+    .orderBy('story.title', 'ASC')
+    .addOrderBy('story.story_id', 'ASC')
+    .addOrderBy('criterion.position', 'ASC')
+    .getRawMany<{
+      storyId: string;
+      title: string;
+      criterionId: string | null;
+      ref: string | null;
+      description: string | null;
+    }>();
+  const stories: { id: string; title: string; criteria: TraceStory['criteria'][number][] }[] = [];
+  for (const row of rows) {
+    let story = stories.at(-1);
+    if (story?.id !== row.storyId)
+      stories.push((story = { id: row.storyId, title: row.title, criteria: [] }));
+    if (row.criterionId !== null)
+      story.criteria.push({ id: row.criterionId, ref: row.ref, description: row.description ?? '' });
   }
-  return copies.map((copy) => ({
-    id: copy.storyId,
-    title: copy.title,
-    criteria: byStory.get(copy.storyId) ?? [],
-  }));
+  return stories;
 }
 
 /** Components as the trace needs them: each accepted design's assertions, read in one query. */
