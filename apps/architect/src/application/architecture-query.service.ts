@@ -22,6 +22,8 @@ import { authorizeProject, visibleComponent } from './project-access';
 export class ArchitectureQueryService {
   private readonly repository: ArchitectureRepository;
   private readonly sql: SqlExecutor;
+  private readonly architectureViews = new WeakMap<ArchitectureState, ArchitectureView>();
+  private readonly nextActionViews = new WeakMap<ArchitectureState, NextActionView[]>();
 
   constructor(dataSource: DataSource, store: PostgresEventStore) {
     this.repository = new ArchitectureRepository(store);
@@ -68,64 +70,86 @@ export class ArchitectureQueryService {
     return state && component ? componentView(state, component) : null;
   }
 
+  /**
+   * The view of an architecture, worked out once per folded state: the state cache hands back the
+   * same object until the stream moves, and on a big project the view costs more than reading it.
+   */
   async architecture(context: RequestContext, projectId: string): Promise<ArchitectureView> {
     const state = await this.state(context, projectId);
-    const dependents = dependentsIndex(state);
-    const views = new Map(sortedComponents(state).map((c) => [c.id, componentView(state, c, dependents)]));
-    const { components, dependencies } = graphOf(state);
-    const health = architectureHealth(components, dependencies);
-    const byId = (id: string) => views.get(id)!;
-    return {
-      projectId,
-      components: [...views.values()],
-      dependencies: dependencies
-        .map((d) => ({ from: byId(d.fromId), to: byId(d.toId) }))
-        .sort((a, b) => (a.from.name + a.to.name < b.from.name + b.to.name ? -1 : 1)),
-      layers: architectureLayers(components, dependencies).map((layer) => layer.map(byId)),
-      orphanedContexts: orphanedContexts(components, dependencies).map(byId),
-      health: {
-        score: health.score,
-        level: health.level,
-        storyCoverage: health.storyCoverage,
-        findings: health.findings.map((f) => ({
-          rule: f.rule,
-          severity: f.severity,
-          componentId: f.componentId,
-          message: f.message,
-        })),
-      },
-      // Worked out only when a query asks for them (GraphQL reads the property).
-      get mermaid() {
-        return architectureMermaid(components, dependencies);
-      },
-      get cycle() {
-        return (findCycle(dependencies) ?? []).map((id) => byId(id).name);
-      },
-    };
+    let view = this.architectureViews.get(state);
+    if (!view) {
+      view = architectureView(projectId, state);
+      this.architectureViews.set(state, view);
+    }
+    return view;
   }
 
   async nextActions(context: RequestContext, projectId: string): Promise<NextActionView[]> {
     const state = await this.state(context, projectId);
-    const dependents = dependentsIndex(state);
-    const actions: NextActionView[] = [];
-    for (const component of sortedComponents(state)) {
-      const next = nextAction({
-        hasDesign: component.designVersions > 0,
-        newestDesignValid: component.newestDesignValid === true,
-        accepted: component.acceptedDesignVersion !== null,
-        redRunRecorded: component.red,
-        greenRunRecorded: component.green,
-        dirty: component.dirty,
-        dirtyBecause: component.dirtyCauses.filter(staleDesignCause).map((c) => c.summary),
-        staleBecause: component.dirtyCauses.filter((c) => !staleDesignCause(c)).map((c) => c.summary),
-      });
-      if (next)
-        actions.push({
-          component: componentView(state, component, dependents),
-          action: next.action,
-          reason: next.reason,
-        });
+    let actions = this.nextActionViews.get(state);
+    if (!actions) {
+      actions = nextActionsOf(state);
+      this.nextActionViews.set(state, actions);
     }
     return actions;
   }
+}
+
+function architectureView(projectId: string, state: ArchitectureState): ArchitectureView {
+  const dependents = dependentsIndex(state);
+  const views = new Map(sortedComponents(state).map((c) => [c.id, componentView(state, c, dependents)]));
+  const { components, dependencies } = graphOf(state);
+  const health = architectureHealth(components, dependencies);
+  const byId = (id: string) => views.get(id)!;
+  return {
+    projectId,
+    components: [...views.values()],
+    dependencies: dependencies
+      .map((d) => ({ from: byId(d.fromId), to: byId(d.toId) }))
+      .sort((a, b) => (a.from.name + a.to.name < b.from.name + b.to.name ? -1 : 1)),
+    layers: architectureLayers(components, dependencies).map((layer) => layer.map(byId)),
+    orphanedContexts: orphanedContexts(components, dependencies).map(byId),
+    health: {
+      score: health.score,
+      level: health.level,
+      storyCoverage: health.storyCoverage,
+      findings: health.findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        componentId: f.componentId,
+        message: f.message,
+      })),
+    },
+    // Worked out only when a query asks for them (GraphQL reads the property).
+    get mermaid() {
+      return architectureMermaid(components, dependencies);
+    },
+    get cycle() {
+      return (findCycle(dependencies) ?? []).map((id) => byId(id).name);
+    },
+  };
+}
+
+function nextActionsOf(state: ArchitectureState): NextActionView[] {
+  const dependents = dependentsIndex(state);
+  const actions: NextActionView[] = [];
+  for (const component of sortedComponents(state)) {
+    const next = nextAction({
+      hasDesign: component.designVersions > 0,
+      newestDesignValid: component.newestDesignValid === true,
+      accepted: component.acceptedDesignVersion !== null,
+      redRunRecorded: component.red,
+      greenRunRecorded: component.green,
+      dirty: component.dirty,
+      dirtyBecause: component.dirtyCauses.filter(staleDesignCause).map((c) => c.summary),
+      staleBecause: component.dirtyCauses.filter((c) => !staleDesignCause(c)).map((c) => c.summary),
+    });
+    if (next)
+      actions.push({
+        component: componentView(state, component, dependents),
+        action: next.action,
+        reason: next.reason,
+      });
+  }
+  return actions;
 }
