@@ -89,17 +89,32 @@ export function traceCriteria(inputs: TraceInputs): Traceability {
   return { complete, counts, criteria };
 }
 
-/** Each assertion with the criteria it cites, parsed once per design (not once per criterion). */
-const parsedCitations = new WeakMap<readonly string[], { assertion: string; refs: readonly string[] }[]>();
-
-function citationsOf(assertions: readonly string[]): { assertion: string; refs: readonly string[] }[] {
-  let parsed = parsedCitations.get(assertions);
-  if (!parsed) {
-    parsed = assertions.map((assertion) => ({ assertion, refs: criterionCitations(assertion).refs }));
-    parsedCitations.set(assertions, parsed);
-  }
-  return parsed;
+interface ParsedAssertion {
+  readonly assertion: string;
+  /** The test named after it: its normalized name (the evidence key) and its text. */
+  readonly testKey: string;
+  readonly testName: string;
 }
+
+/** A design's assertions by the criteria they cite, parsed once per design (not once per criterion). */
+const citingAssertions = new WeakMap<readonly string[], ReadonlyMap<string, readonly ParsedAssertion[]>>();
+
+function assertionsCiting(assertions: readonly string[]): ReadonlyMap<string, readonly ParsedAssertion[]> {
+  let byRef = citingAssertions.get(assertions);
+  if (!byRef) {
+    const index = new Map<string, ParsedAssertion[]>();
+    for (const assertion of assertions) {
+      const { refs, text } = criterionCitations(assertion);
+      const parsed = { assertion, testKey: normalizeTestName(assertion), testName: text };
+      for (const ref of new Set(refs)) index.set(ref, [...(index.get(ref) ?? []), parsed]);
+    }
+    citingAssertions.set(assertions, (byRef = index));
+  }
+  return byRef;
+}
+
+const NO_ASSERTIONS: readonly ParsedAssertion[] = [];
+const NO_EVIDENCE: ReadonlyMap<string, TraceEvidence> = new Map();
 
 function traceOne(
   inputs: TraceInputs,
@@ -110,16 +125,14 @@ function traceOne(
   const base = { criterion, story: { id: story.id, title: story.title } };
   if (!component) return { ...base, component: null, assertions: [], tests: [], status: 'UNLINKED' };
   const ref = criterion.ref;
-  const assertions = ref
-    ? citationsOf(component.assertions ?? [])
-        .filter((cited) => cited.refs.includes(ref))
-        .map((cited) => cited.assertion)
-    : [];
-  const known = inputs.evidence.get(component.id) ?? new Map<string, TraceEvidence>();
-  const tests = assertions.map(
-    (assertion): TraceEvidence =>
-      known.get(normalizeTestName(assertion)) ?? {
-        name: criterionCitations(assertion).text,
+  const citing = ref
+    ? (assertionsCiting(component.assertions ?? []).get(ref) ?? NO_ASSERTIONS)
+    : NO_ASSERTIONS;
+  const known = inputs.evidence.get(component.id) ?? NO_EVIDENCE;
+  const tests = citing.map(
+    (cited): TraceEvidence =>
+      known.get(cited.testKey) ?? {
+        name: cited.testName,
         lastRedRunId: null,
         lastRedAt: null,
         lastRedFileSha256: null,
@@ -128,6 +141,7 @@ function traceOne(
         lastGreenFileSha256: null,
       },
   );
+  const assertions = citing.map((cited) => cited.assertion);
   const linked = { ...base, component: { id: component.id, name: component.name }, assertions, tests };
   return { ...linked, status: statusOf(component, tests.map(sinceAcceptance(component.acceptedAt))) };
 }
