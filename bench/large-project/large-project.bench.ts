@@ -145,7 +145,8 @@ async function main(): Promise<void> {
         '',
         `Large project: ${shape.stories} stories (${shape.stories * shape.criteriaPerStory} criteria), ` +
           `${shape.contexts} contexts, ${shape.components} components, ${shape.dependencies} dependencies, ` +
-          `${shape.designsPerComponent} designs each, ${seeded.events} events (${database.source}); ` +
+          `${shape.designsPerComponent} designs each, ${seeded.events} events (${database.source}, ` +
+          `${process.env.KAFKA_BROKERS ? 'Kafka bus' : 'embedded bus'}); ` +
           `${SAMPLES} samples per query after ${WARMUP} warm-up, gateway and floor interleaved`,
         '',
         renderTable([['query', 'gateway p50 / p95', 'SQL floor p50 / p95 (p95 ratio)']], rows),
