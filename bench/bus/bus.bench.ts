@@ -33,7 +33,8 @@ function methodNotes(
     `  Per load ${s(settings.warmupMs)} warm-up (discarded), then ${s(settings.measureMs)} measured; a probe that never arrives counts as ∞.`,
     '  Kafka bus: KafkaRelay poked after every append (as the services do), poll interval 10 ms, batches of 1000,',
     '  acks -1, idempotent producer, 3 partitions; KafkaEventConsumer with its defaults (fetch long-poll ≤ 250 ms, answered as soon as',
-    '  data arrives; chunks of 500 per transaction; offsets committed after each DB commit), one partition at a time.',
+    '  data arrives; chunks of 500; the partitions of a fetch handled at once, their chunks in one shared transaction;',
+    '  offsets committed after it commits).',
     '  Postgres source: PostgresEventConsumer polling A’s store every 10 ms, batches of 500; not poked (it is another service).',
     '  "send → Kafka ack": stamped in the relay’s afterProduce hook (Kafka acknowledged, checkpoint not yet committed).',
     `throughput method: ${throughput.events.toLocaleString('en-US')} TitleSet events pre-loaded ` +
