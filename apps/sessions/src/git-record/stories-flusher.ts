@@ -1,4 +1,4 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '@app/platform';
@@ -19,7 +19,7 @@ const MAX_WAIT_MS = 30_000;
  * changes live in the database, so a restart loses none.
  */
 @Injectable()
-export class StoriesFlusher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class StoriesFlusher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('GitRecord');
   private readonly writer: RecordWriter;
   private timer: NodeJS.Timeout | undefined;
@@ -40,7 +40,8 @@ export class StoriesFlusher implements OnApplicationBootstrap, OnApplicationShut
     }, FLUSH_EVERY_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before any module's shutdown: the database work in flight finishes while the DataSource is there.
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
   }

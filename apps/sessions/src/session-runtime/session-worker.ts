@@ -1,4 +1,4 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { QueryRunner } from 'typeorm';
@@ -17,7 +17,7 @@ const POLL_MS = 1_000;
  * drop: the next instance (or the restarted one) resumes them from their streams.
  */
 @Injectable()
-export class SessionWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SessionWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('SessionWorker');
   private readonly active = new Map<string, AbortController>();
   /** Sessions waiting for their children are looked at again only after this time. */
@@ -43,7 +43,8 @@ export class SessionWorker implements OnApplicationBootstrap, OnApplicationShutd
     void this.tick();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before any module's shutdown: the database work in flight finishes while the DataSource is there.
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     this.stopListening?.();

@@ -1,4 +1,4 @@
-import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, DynamicModule, OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ServicePublication } from '@app/domain';
@@ -26,7 +26,7 @@ export const PROJECTIONS = Symbol('PROJECTIONS');
  * (from Kafka, or from the other services' event stores in the embedded default).
  */
 @Injectable()
-export class EventBusLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EventBusLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('EventBus');
   private relay: KafkaRelay | undefined;
   private consumer: EventConsumer | undefined;
@@ -78,7 +78,8 @@ export class EventBusLifecycle implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any module's shutdown: a batch in flight must finish while its DataSource is still there. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopRelayHints?.();
     await this.consumer?.stop();
     await this.relay?.stop();
