@@ -15,15 +15,14 @@ import { nextAction } from '../next-actions/next-action';
 import { staleDesignCause } from '../architecture/dirty-cause';
 import { ArchitectureRepository } from './architecture.repository';
 import type { ArchitectureView, ComponentView, NextActionView } from './views/architecture.view';
-import { componentView, dependentsIndex, sortedComponents } from './views/component-view';
+import { componentView, sortedComponents } from './views/component-view';
+import { perState } from './views/per-state';
 import { authorizeProject, visibleComponent } from './project-access';
 
 @Injectable()
 export class ArchitectureQueryService {
   private readonly repository: ArchitectureRepository;
   private readonly sql: SqlExecutor;
-  private readonly architectureViews = new WeakMap<ArchitectureState, ArchitectureView>();
-  private readonly nextActionViews = new WeakMap<ArchitectureState, NextActionView[]>();
 
   constructor(dataSource: DataSource, store: PostgresEventStore) {
     this.repository = new ArchitectureRepository(store);
@@ -70,34 +69,22 @@ export class ArchitectureQueryService {
     return state && component ? componentView(state, component) : null;
   }
 
-  /**
-   * The view of an architecture, worked out once per folded state: the state cache hands back the
-   * same object until the stream moves, and on a big project the view costs more than reading it.
-   */
+  // Worked out once per folded state (see perState): on a big project they cost more than the read.
   async architecture(context: RequestContext, projectId: string): Promise<ArchitectureView> {
     const state = await this.state(context, projectId);
-    let view = this.architectureViews.get(state);
-    if (!view) {
-      view = architectureView(projectId, state);
-      this.architectureViews.set(state, view);
-    }
-    return view;
+    // A project without architecture events has a fresh, empty state (and no id in it) each time.
+    return state.projectId === null ? architectureView(projectId, state) : architectureOf(state);
   }
 
   async nextActions(context: RequestContext, projectId: string): Promise<NextActionView[]> {
-    const state = await this.state(context, projectId);
-    let actions = this.nextActionViews.get(state);
-    if (!actions) {
-      actions = nextActionsOf(state);
-      this.nextActionViews.set(state, actions);
-    }
-    return actions;
+    return nextActionsOf(await this.state(context, projectId));
   }
 }
 
+const architectureOf = perState((state) => architectureView(state.projectId!, state));
+
 function architectureView(projectId: string, state: ArchitectureState): ArchitectureView {
-  const dependents = dependentsIndex(state);
-  const views = new Map(sortedComponents(state).map((c) => [c.id, componentView(state, c, dependents)]));
+  const views = new Map(sortedComponents(state).map((c) => [c.id, componentView(state, c)]));
   const { components, dependencies } = graphOf(state);
   const health = architectureHealth(components, dependencies);
   const byId = (id: string) => views.get(id)!;
@@ -130,8 +117,7 @@ function architectureView(projectId: string, state: ArchitectureState): Architec
   };
 }
 
-function nextActionsOf(state: ArchitectureState): NextActionView[] {
-  const dependents = dependentsIndex(state);
+const nextActionsOf = perState((state): NextActionView[] => {
   const actions: NextActionView[] = [];
   for (const component of sortedComponents(state)) {
     const next = nextAction({
@@ -146,10 +132,10 @@ function nextActionsOf(state: ArchitectureState): NextActionView[] {
     });
     if (next)
       actions.push({
-        component: componentView(state, component, dependents),
+        component: componentView(state, component),
         action: next.action,
         reason: next.reason,
       });
   }
   return actions;
-}
+});

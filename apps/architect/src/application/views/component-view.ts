@@ -2,9 +2,10 @@ import type { ArchitectureState, ComponentState } from '../../architecture/archi
 import { codeStatusOf, designStatusOf, testStatusOf } from '../../architecture/architecture.state';
 import { moduleNameOf } from '../../component/component-name';
 import type { ComponentView } from './architecture.view';
+import { perState } from './per-state';
 
 /** For every component, the ids of those that depend on it (in the state's order). */
-export function dependentsIndex(state: ArchitectureState): ReadonlyMap<string, readonly string[]> {
+const dependentsOf = perState((state): ReadonlyMap<string, readonly string[]> => {
   const index = new Map<string, string[]>();
   for (const c of state.components.values())
     for (const target of c.dependsOn) {
@@ -13,17 +14,11 @@ export function dependentsIndex(state: ArchitectureState): ReadonlyMap<string, r
       index.set(target, list);
     }
   return index;
-}
+});
 
-/** The component as the API shows it; `dependents` (from `dependentsIndex`) saves a scan per component. */
-export function componentView(
-  state: ArchitectureState,
-  component: ComponentState,
-  dependents?: ReadonlyMap<string, readonly string[]>,
-): ComponentView {
-  const dependedOnBy = dependents
-    ? [...(dependents.get(component.id) ?? [])]
-    : [...state.components.values()].filter((c) => c.dependsOn.includes(component.id)).map((c) => c.id);
+/** The component as the API shows it. */
+export function componentView(state: ArchitectureState, component: ComponentState): ComponentView {
+  const dependedOnBy = [...(dependentsOf(state).get(component.id) ?? [])];
   return {
     id: component.id,
     projectId: component.projectId,

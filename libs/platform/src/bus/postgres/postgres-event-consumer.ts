@@ -3,7 +3,6 @@ import { PostgresEventStore } from '../../event-store/postgres-event-store';
 import { dataSourceExecutor, inTransaction, quoteIdent, sqlStateOf } from '../../persistence/sql-executor';
 import { CheckpointStore } from '../../subscriptions/checkpoint-store';
 import { SubscriptionRunner } from '../../subscriptions/subscription-runner';
-import type { BusEvent } from '../bus-event';
 import { toBusEvent } from '../bus-event';
 import { EventApplier } from '../event-applier';
 import type { EventConsumer, PartitionLag } from '../event-consumer';
@@ -74,15 +73,16 @@ export class PostgresEventConsumer implements EventConsumer {
           batchSize: options.batchSize ?? 500,
           onError: options.onError,
           handle: async (events, { sql }) => {
-            const eventOf = new Map<BusEvent, (typeof events)[number]>();
-            const wanted: BusEvent[] = events
-              .filter((event) => source.streamTypes.has(event.streamType))
-              .map((event) => {
-                const bus = toBusEvent(event, source.service);
-                eventOf.set(bus, event);
-                return bus;
-              });
-            const outcome = await this.applier.applyBatch(wanted, sql);
+            // Each wanted event with its place in the batch read from the store.
+            const wanted = events.flatMap((event, index) =>
+              source.streamTypes.has(event.streamType)
+                ? [{ index, event: toBusEvent(event, source.service) }]
+                : [],
+            );
+            const outcome = await this.applier.applyBatch(
+              wanted.map((w) => w.event),
+              sql,
+            );
             // The store delivers every committed event in order, so a gap means an earlier event is
             // not readable yet: fail the batch (rolled back, retried) rather than skip anything.
             if (outcome.gap)
@@ -92,7 +92,7 @@ export class PostgresEventConsumer implements EventConsumer {
                 outcome.gap.event.version,
               );
             // Out of time part-way (see maxBatchMs): commit that far, the store gives the rest again.
-            if (outcome.handled < wanted.length) return events.indexOf(eventOf.get(wanted[outcome.handled])!);
+            if (outcome.handled < wanted.length) return wanted[outcome.handled].index;
           },
         }),
     );
