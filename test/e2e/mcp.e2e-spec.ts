@@ -177,10 +177,16 @@ describe('MCP at /mcp (SDK client, Streamable HTTP)', () => {
     });
     expect(red).toMatchObject({ outcome: 'FAILED', tests: [{ failureKind: 'missing_module' }] });
     // AC-1 is cited by "rejects an empty cart", which has no test yet: the chain stops there.
-    const trace = await call<{ complete: boolean; criteria: unknown[] }>('get_traceability', {
+    const trace = await call<{ complete: boolean; totalCount: number; criteria: unknown[] }>(
+      'get_traceability',
+      { projectId: project.id },
+    );
+    expect([trace.complete, trace.totalCount]).toEqual([false, 1]);
+    const verified = await call<{ totalCount: number; criteria: unknown[] }>('get_traceability', {
       projectId: project.id,
+      status: ['VERIFIED'],
     });
-    expect(trace.complete).toBe(false);
+    expect(verified).toMatchObject({ totalCount: 0, criteria: [] }); // the gaps are not proven
     expect(trace.criteria).toMatchObject([
       {
         criterion: { ref: 'AC-1', description: 'the total is shown within 1 second' },

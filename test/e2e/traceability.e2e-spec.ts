@@ -121,6 +121,83 @@ describe('traceability through the gateway', () => {
     return { shorten, stats, componentId };
   }
 
+  it('narrows the report to one component or to some statuses, and pages through it', async () => {
+    const create = async (name: string) =>
+      (
+        await ok<{ createProject: { id: string } }>(
+          `mutation($n: String!) { createProject(input: { name: $n, description: "" }) { id } }`,
+          { n: name },
+        )
+      ).createProject.id;
+    const projectId = await create('Paged trace');
+    const { componentId } = await shortenerProject(projectId);
+    await until(projectId, ['AC-3 UNLINKED', 'AC-1 UNCITED', 'AC-2 UNCITED'], 'the stories to be traced');
+    type Page = {
+      traceability: {
+        complete: boolean;
+        totalCount: number;
+        counts: { status: string; count: number }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        criteria: { criterion: { ref: string }; status: string }[];
+      };
+    };
+    const page = async (variables: Record<string, unknown>) =>
+      (
+        await ok<Page>(
+          `query($p: ID!, $c: ID, $s: [TraceStatus!], $f: Int, $a: String) {
+            traceability(projectId: $p, componentId: $c, status: $s, first: $f, after: $a) {
+              complete totalCount counts { status count } pageInfo { hasNextPage endCursor }
+              criteria { criterion { ref } status } } }`,
+          { p: projectId, ...variables },
+        )
+      ).traceability;
+    const refs = (report: Page['traceability']) => report.criteria.map((c) => c.criterion.ref);
+    const nonZero = (report: Page['traceability']) => report.counts.filter((c) => c.count > 0);
+
+    const component = await page({ c: componentId });
+    expect([refs(component), component.totalCount, nonZero(component)]).toEqual([
+      ['AC-1', 'AC-2'],
+      2,
+      [{ status: 'UNCITED', count: 2 }],
+    ]);
+    const unlinked = await page({ s: ['UNLINKED'] });
+    expect([refs(unlinked), unlinked.totalCount]).toEqual([['AC-3'], 1]);
+    expect(nonZero(unlinked)).toHaveLength(2); // the counts cover the whole scope, not the filter
+
+    const first = await page({ f: 2 });
+    expect([refs(first), first.totalCount, first.pageInfo.hasNextPage]).toEqual([['AC-3', 'AC-1'], 3, true]);
+    const second = await page({ f: 2, a: first.pageInfo.endCursor });
+    expect([refs(second), second.pageInfo.hasNextPage]).toEqual([['AC-2'], false]);
+
+    const badCursor = await system.graphql(
+      `query($p: ID!) { traceability(projectId: $p, after: "AC-2") { totalCount } }`,
+      {
+        p: projectId,
+      },
+    );
+    expect(badCursor.errors?.[0]).toMatchObject({
+      message: 'after: "AC-2" is not a cursor this query returned',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const tooMany = await system.graphql(
+      `query($p: ID!) { traceability(projectId: $p, first: 5000) { totalCount } }`,
+      {
+        p: projectId,
+      },
+    );
+    expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // A component of another project is not in this one's scope.
+    const other = await shortenerProject(await create('Other trace'));
+    const foreign = await system.graphql(
+      `query($p: ID!, $c: ID!) { traceability(projectId: $p, componentId: $c) { totalCount } }`,
+      { p: projectId, c: other.componentId },
+    );
+    expect(foreign.errors?.[0]).toMatchObject({
+      message: `component ${other.componentId} was not found`,
+      extensions: { code: 'NOT_FOUND' },
+    });
+  });
+
   it('refuses a design that leaves a criterion uncited or cites a foreign one, and marks the work DIRTY when a criterion changes', async () => {
     const projectId = (
       await ok<{ createProject: { id: string } }>(

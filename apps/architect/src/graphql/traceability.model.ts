@@ -69,10 +69,27 @@ export class TraceStatusCount {
   @Field(() => Int) count!: number;
 }
 
+@ObjectType()
+export class TracePageInfo {
+  @Field() hasNextPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
 @ObjectType({ description: 'Every criterion of a project, from its story to its red and green evidence.' })
 export class Traceability implements views.TraceabilityView {
   @Field(() => ID) projectId!: string;
-  @Field({ description: 'True when every criterion is VERIFIED.' }) complete!: boolean;
-  @Field(() => [TraceStatusCount]) counts!: TraceStatusCount[];
-  @Field(() => [TracedCriterion]) criteria!: TracedCriterion[];
+  @Field({
+    description: 'True when every criterion in scope (the project, or the component asked for) is VERIFIED.',
+  })
+  complete!: boolean;
+  @Field(() => [TraceStatusCount], {
+    description: 'Criteria in scope per status, whatever the filter and page.',
+  })
+  counts!: TraceStatusCount[];
+  @Field(() => [TracedCriterion], { description: 'The page asked for, in report order (stories by title).' })
+  criteria!: TracedCriterion[];
+  @Field(() => Int, { description: 'Criteria in scope that match the status filter, over all pages.' })
+  totalCount!: number;
+  @Field(() => TracePageInfo) pageInfo!: TracePageInfo;
 }

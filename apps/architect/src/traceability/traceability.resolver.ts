@@ -1,8 +1,9 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@app/platform';
 import { CurrentRequest } from '@app/platform';
 import type { TraceabilityView } from '../application/views/traceability.view';
-import { Traceability } from '../graphql/traceability.model';
+import { Traceability, TraceStatus } from '../graphql/traceability.model';
+import type { TraceStatus as Status } from './trace';
 import { TraceabilityService } from './traceability.service';
 
 /** `traceability(projectId)`: criterion → assertion → test → red run → green run, with a status each. */
@@ -10,11 +11,20 @@ import { TraceabilityService } from './traceability.service';
 export class TraceabilityResolver {
   constructor(private readonly traces: TraceabilityService) {}
 
-  @Query(() => Traceability)
+  @Query(() => Traceability, {
+    description:
+      'The criteria of a project (or of one component), each traced to its evidence; filter by status and page with first/after.',
+  })
   traceability(
     @CurrentRequest() context: RequestContext,
     @Args('projectId', { type: () => ID }) projectId: string,
+    @Args('componentId', { type: () => ID, nullable: true, description: "Only the component's stories." })
+    componentId?: string | null,
+    @Args('status', { type: () => [TraceStatus], nullable: true }) status?: Status[] | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'At most this many criteria (0–1000).' })
+    first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<TraceabilityView> {
-    return this.traces.traceability(context, projectId);
+    return this.traces.traceability(context, projectId, { componentId, status, first, after });
   }
 }

@@ -11,8 +11,15 @@ import type { TraceabilityView } from '../application/views/traceability.view';
 import type { TraceComponent } from './trace';
 import { recordedEvidence, traceComponents, traceStories } from './trace-inputs';
 import { traceCriteria } from './trace';
+import type { TracePageRequest } from './trace-page';
+import { traceCriteriaPage } from './trace-page';
 
-/** `traceability(projectId)`: gathers the chain's links from the architect's state and copies, then traces. */
+/** The scope (a project, or one of its components) and the page of criteria asked for. */
+export interface TraceabilityRequest extends TracePageRequest {
+  readonly componentId?: string | null;
+}
+
+/** `traceability(projectId, …)`: gathers the chain's links from the architect's state and copies, then traces. */
 @Injectable()
 export class TraceabilityService {
   private readonly repository: ArchitectureRepository;
@@ -24,26 +31,38 @@ export class TraceabilityService {
     this.repository = new ArchitectureRepository(store);
   }
 
-  async traceability(context: RequestContext, projectId: string): Promise<TraceabilityView> {
+  async traceability(
+    context: RequestContext,
+    projectId: string,
+    request: TraceabilityRequest = {},
+  ): Promise<TraceabilityView> {
     authorizeProject(context.identity, projectId, 'read');
     // A gate on a mistyped project id must fail, not pass on an empty report.
     if (!(await this.dataSource.manager.existsBy(ProjectCopy, { projectId })))
       throw new NotFoundError('project', projectId);
     const state = await this.repository.load(projectId);
-    const stories = await traceStories(this.dataSource.manager, { projectId });
+    const { componentId } = request;
+    const only = componentId ? state.components.get(componentId) : undefined;
+    if (componentId && !only) throw new NotFoundError('component', componentId);
+    const inScope = only ? [only] : [...state.components.values()];
+    const stories = await traceStories(
+      this.dataSource.manager,
+      only ? { storyIds: only.storyIds } : { projectId },
+    );
     const components = await traceComponents(
       this.store,
-      [...state.components.values()].filter((component) => component.storyIds.length > 0),
+      inScope.filter((component) => component.storyIds.length > 0),
     );
     const componentOfStory = new Map<string, TraceComponent>();
-    for (const component of state.components.values())
+    for (const component of inScope)
       for (const storyId of component.storyIds) componentOfStory.set(storyId, components.get(component.id)!);
     const trace = traceCriteria({
       stories,
       componentOfStory,
       evidence: await recordedEvidence(this.dataSource.manager, [...components.keys()]),
     });
-    const greenRuns = trace.criteria.flatMap((c) =>
+    const page = traceCriteriaPage(trace.criteria, request);
+    const greenRuns = page.items.flatMap((c) =>
       c.tests.flatMap((t) => (t.lastGreenRunId ? [t.lastGreenRunId] : [])),
     );
     const commits = new Map(
@@ -64,7 +83,9 @@ export class TraceabilityService {
       projectId,
       complete: trace.complete,
       counts: trace.counts,
-      criteria: trace.criteria.map((traced) => ({
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      criteria: page.items.map((traced) => ({
         ...traced,
         tests: traced.tests.map((test) => ({
           ...test,

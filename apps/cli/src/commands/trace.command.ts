@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { requireValue } from '../command';
+import { listOption } from '../project-ref';
 
 interface TracedCriterion {
   criterion: { ref: string | null; description: string };
@@ -13,11 +14,17 @@ interface TracedCriterion {
 interface Traceability {
   complete: boolean;
   counts: { status: string; count: number }[];
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
   criteria: TracedCriterion[];
 }
 
-const TRACEABILITY = `query($p: ID!) { traceability(projectId: $p) {
-  complete counts { status count }
+/** Criteria per answer: a big project's report comes in pages, so no answer grows without bound. */
+const PAGE = 1000;
+
+const TRACEABILITY = `query($p: ID!, $c: ID, $s: [TraceStatus!], $f: Int, $a: String) {
+  traceability(projectId: $p, componentId: $c, status: $s, first: $f, after: $a) {
+  complete counts { status count } totalCount pageInfo { hasNextPage endCursor }
   criteria { criterion { id ref description } story { id title } component { id name } assertions
     tests { name lastRedRunId lastRedAt lastGreenRunId lastGreenAt } commit status } } }`;
 
@@ -35,24 +42,47 @@ function line(traced: TracedCriterion): string {
 export const traceCommand: Command = {
   path: ['trace'],
   summary: 'Trace every acceptance criterion to its assertions, tests and red/green runs',
-  usage: 'codemyspec trace --project <id> [--json]',
+  usage: 'codemyspec trace --project <id> [--component <id>] [--status <s>]… [--json]',
   help: [
-    '--json    print the whole report as JSON',
-    'Exits 1 when a criterion is not VERIFIED, so CI can gate on it.',
+    "--component  only the criteria of this component's stories",
+    '--status     only criteria in this status (repeat it): UNLINKED, UNCITED, UNTESTED, NOT_RED, NOT_GREEN, VERIFIED, DIRTY',
+    '--json       print the whole report as JSON',
+    'Exits 1 when a criterion in scope (the project, or the component) is not VERIFIED, so CI can gate on it.',
   ],
-  options: { project: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    project: { type: 'string' },
+    component: { type: 'string' },
+    status: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+  },
   async run(context) {
     const projectId = requireValue(context, 'project');
     const { graphql } = await context.connect();
-    const { traceability } = await graphql<{ traceability: Traceability }>(TRACEABILITY, { p: projectId });
-    if (context.values.json) context.out(JSON.stringify(traceability, null, 2));
-    else {
-      for (const traced of traceability.criteria) context.out(line(traced));
-      const counts = traceability.counts.filter((c) => c.count > 0).map((c) => `${c.count} ${c.status}`);
-      context.out(
-        `${traceability.complete ? '✓ complete' : '✗ incomplete'}: ${counts.join(', ') || 'no criteria'}`,
-      );
+    const variables = {
+      p: projectId,
+      c: context.values.component,
+      s:
+        context.values.status === undefined
+          ? undefined
+          : listOption(context, 'status').map((s) => s.toUpperCase()),
+      f: PAGE,
+    };
+    let report = (await graphql<{ traceability: Traceability }>(TRACEABILITY, variables)).traceability;
+    const criteria = [...report.criteria];
+    while (report.pageInfo.hasNextPage) {
+      const after = report.pageInfo.endCursor;
+      report = (await graphql<{ traceability: Traceability }>(TRACEABILITY, { ...variables, a: after }))
+        .traceability;
+      criteria.push(...report.criteria);
     }
-    return traceability.complete ? 0 : 1;
+    const { complete, counts, totalCount } = report;
+    if (context.values.json)
+      context.out(JSON.stringify({ projectId, complete, counts, totalCount, criteria }, null, 2));
+    else {
+      for (const traced of criteria) context.out(line(traced));
+      const nonZero = counts.filter((c) => c.count > 0).map((c) => `${c.count} ${c.status}`);
+      context.out(`${complete ? '✓ complete' : '✗ incomplete'}: ${nonZero.join(', ') || 'no criteria'}`);
+    }
+    return complete ? 0 : 1;
   },
 };

@@ -105,18 +105,16 @@ export function ComponentPage({ componentId, editable }: { componentId: string; 
     gql<{
       nextActions: { action: string; reason: string; component: { id: string } }[];
       traceability: {
-        criteria: { criterion: { ref: string | null }; component: { id: string } | null; status: string }[];
+        criteria: { criterion: { ref: string | null }; status: string }[];
       };
     }>(
-      'query($p: ID!) { nextActions(projectId: $p) { action reason component { id } } traceability(projectId: $p) { criteria { criterion { ref } component { id } status } } }',
-      { p: data.component.projectId },
+      'query($p: ID!, $c: ID!) { nextActions(projectId: $p) { action reason component { id } } traceability(projectId: $p, componentId: $c) { criteria { criterion { ref } status } } }',
+      { p: data.component.projectId, c: componentId },
     ).then(
       ({ nextActions, traceability }) =>
         setExtra({
           next: nextActions.find((n) => n.component.id === componentId) ?? null,
-          trace: traceability.criteria
-            .filter((c) => c.component?.id === componentId)
-            .map((c) => ({ ref: c.criterion.ref, status: c.status })),
+          trace: traceability.criteria.map((c) => ({ ref: c.criterion.ref, status: c.status })),
         }),
       () => undefined,
     );

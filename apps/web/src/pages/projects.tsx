@@ -24,7 +24,7 @@ async function countsOf(projectId: string): Promise<Counts> {
       all: stories(projectId: $p, first: 1) { totalCount }
       dirty: stories(projectId: $p, status: DIRTY, first: 1) { totalCount }
       architecture(projectId: $p) { components { id } }
-      traceability(projectId: $p) { counts { status count } } }`,
+      traceability(projectId: $p, first: 0) { counts { status count } } }`,
     { p: projectId },
   );
   return {

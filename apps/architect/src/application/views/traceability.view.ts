@@ -23,5 +23,9 @@ export interface TraceabilityView {
   readonly projectId: string;
   readonly complete: boolean;
   readonly counts: readonly { readonly status: TraceStatus; readonly count: number }[];
+  /** The page of criteria asked for, in report order. */
   readonly criteria: readonly TracedCriterionView[];
+  /** How many criteria of the scope match the status filter, over all pages. */
+  readonly totalCount: number;
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
 }

@@ -1,5 +1,17 @@
+import { z } from 'zod';
 import type { McpTool } from './mcp-tool';
 import { id, one } from './mcp-tool';
+
+/** The statuses a criterion can be in (the TraceStatus enum of the API). */
+const TRACE_STATUSES = [
+  'UNLINKED',
+  'UNCITED',
+  'UNTESTED',
+  'NOT_RED',
+  'NOT_GREEN',
+  'VERIFIED',
+  'DIRTY',
+] as const;
 
 /** Traceability: criterion → assertion → test → red run → green run. */
 export const TRACEABILITY_TOOLS: readonly McpTool[] = [
@@ -7,16 +19,26 @@ export const TRACEABILITY_TOOLS: readonly McpTool[] = [
     name: 'get_traceability',
     title: 'Trace the acceptance criteria',
     description:
-      'Use to check what is proven: every acceptance criterion to its design assertions, tests, red and green runs and commit, with the first gap of each.',
-    input: { projectId: id('project') },
+      'Use to check what is proven: every acceptance criterion to its design assertions, tests, red and green runs and commit, with the first gap of each. Narrow it to a component or to statuses; page with after = pageInfo.endCursor.',
+    input: {
+      projectId: id('project'),
+      componentId: z.string().optional().describe("Only this component's criteria."),
+      status: z
+        .array(z.enum([...TRACE_STATUSES]))
+        .optional()
+        .describe('Only criteria in these statuses, e.g. ["UNCITED", "NOT_RED"] for the gaps.'),
+      first: z.number().int().min(0).max(1000).default(100),
+      after: z.string().optional().describe('The pageInfo.endCursor of the previous page.'),
+    },
     run: (a, g) =>
       one(
         g,
-        `query($p: ID!) { traceability(projectId: $p) {
-          complete counts { status count }
+        `query($p: ID!, $c: ID, $s: [TraceStatus!], $f: Int, $a: String) {
+          traceability(projectId: $p, componentId: $c, status: $s, first: $f, after: $a) {
+          complete counts { status count } totalCount pageInfo { hasNextPage endCursor }
           criteria { criterion { id ref description } story { id title } component { id name } assertions
             tests { name lastRedRunId lastRedAt lastGreenRunId lastGreenAt } commit status } } }`,
-        { p: a.projectId },
+        { p: a.projectId, c: a.componentId, s: a.status, f: a.first, a: a.after },
         'traceability',
       ),
   },
