@@ -38,7 +38,25 @@ export const LARGE_PROJECT_QUERIES: readonly BenchQuery[] = [
              WHERE stream_id = 'architecture-' || $1 ORDER BY stream_position`,
   },
   {
-    name: 'traceability',
+    name: 'traceability(first: 100)',
+    graphql: `query($p: ID!) { traceability(projectId: $p, first: 100) { complete counts { status count } totalCount
+      pageInfo { hasNextPage endCursor }
+      criteria { criterion { id ref description } story { id title } component { id name } status assertions
+        tests { name } } } }`,
+    floor: `SELECT c.criterion_id, c.ref, c.description, s.story_id, s.title, count(*) OVER () AS total
+              FROM architect.criterion_copies c JOIN architect.story_copies s USING (story_id)
+             WHERE s.project_id = $1 AND NOT s.deleted ORDER BY s.title, s.story_id, c.position LIMIT 101`,
+  },
+  {
+    name: 'traceability(componentId)',
+    graphql: `query($p: ID!, $c: ID!) { traceability(projectId: $p, componentId: $c) { complete counts { status count }
+      criteria { criterion { id ref description } story { id title } status assertions tests { name lastGreenRunId } } } }`,
+    floor: `SELECT id, title, acceptance_criteria FROM stories.stories
+             WHERE component_id = $1::text AND NOT deleted ORDER BY title, id`,
+    floorOf: 'component',
+  },
+  {
+    name: 'traceability, all 6,000 criteria',
     graphql: `query($p: ID!) { traceability(projectId: $p) { complete counts { status count }
       criteria { criterion { id ref description } story { id title } component { id name } status assertions
         tests { name } } } }`,

@@ -8,6 +8,7 @@ export * from './event-store/event-store.migrations';
 export * from './decider/command-handler';
 export * from './decider/folded-state-cache';
 export * from './persistence/sql-executor';
+export * from './persistence/pg-listener';
 export * from './persistence/migration';
 export * from './persistence/migrator';
 export * from './persistence/write-entity';

@@ -5,6 +5,7 @@ import type { ComponentState } from '../architecture/architecture.state';
 import { evidenceNames, withRun } from './evidence-names';
 import type { TraceEvidence } from './trace';
 import { recordedEvidence, traceComponents, traceStories } from './trace-inputs';
+import { DesignAssertions } from './design-assertions';
 import { traceCriteria } from './trace';
 
 /**
@@ -21,7 +22,7 @@ export async function storiesVerifiedBy(
   if (component.acceptedDesignVersion === null || component.dirty || component.storyIds.length === 0)
     return [];
   const stories = await traceStories(sql.manager, { storyIds: component.storyIds });
-  const traced = (await traceComponents(store, [component], sql)).get(component.id)!;
+  const traced = (await traceComponents(store, [component], new DesignAssertions(), sql)).get(component.id)!;
   const trace = traceCriteria({
     stories,
     componentOfStory: new Map(stories.map((story) => [story.id, traced])),

@@ -1,10 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
 import { CriterionCopy } from '../reactions/criterion-copy.entity';
 import { StoryCopy } from '../reactions/story-copy.entity';
 import type { PostgresEventStore, SqlExecutor } from '@app/platform';
 import type { ComponentState } from '../architecture/architecture.state';
-import type { DesignSubmitted } from '../design/design.events';
+import type { DesignAssertions } from './design-assertions';
 import { designStreamId } from '../design/design.events';
 import type { TraceComponent, TraceEvidence, TraceStory } from './trace';
 import { TestResult } from './test-result.entity';
@@ -56,9 +55,11 @@ export async function traceStories(manager: EntityManager, filter: TraceStoryFil
 export async function traceComponents(
   store: PostgresEventStore,
   components: readonly ComponentState[],
+  designs: DesignAssertions,
   sql?: SqlExecutor,
 ): Promise<Map<string, TraceComponent>> {
-  const accepted = await store.readAt<DesignSubmitted>(
+  const assertionsOf = await designs.at(
+    store,
     components.flatMap((c) =>
       c.acceptedDesignVersion === null
         ? []
@@ -66,7 +67,6 @@ export async function traceComponents(
     ),
     sql,
   );
-  const assertionsOf = new Map(accepted.map((e) => [e.streamId, e.data.testAssertions]));
   return new Map(
     components.map((component) => [
       component.id,
@@ -81,16 +81,27 @@ export async function traceComponents(
   );
 }
 
-/** The recorded evidence of the components' tests, by component and normalized test name. */
+/** The recorded evidence of the components' tests, by component and normalized test name (raw rows: thousands on a big project). */
 export async function recordedEvidence(
   manager: EntityManager,
   componentIds: readonly string[],
 ): Promise<Map<string, Map<string, TraceEvidence>>> {
   const byComponent = new Map<string, Map<string, TraceEvidence>>();
   if (componentIds.length === 0) return byComponent;
-  for (const { componentId, key, ...evidence } of await manager.findBy(TestResult, {
-    componentId: In([...componentIds]),
-  })) {
+  const rows = await manager
+    .createQueryBuilder(TestResult, 'result')
+    .select('result.component_id', 'componentId')
+    .addSelect('result.key', 'key')
+    .addSelect('result.name', 'name')
+    .addSelect('result.last_red_run_id', 'lastRedRunId')
+    .addSelect('result.last_red_at', 'lastRedAt')
+    .addSelect('result.last_red_file_sha256', 'lastRedFileSha256')
+    .addSelect('result.last_green_run_id', 'lastGreenRunId')
+    .addSelect('result.last_green_at', 'lastGreenAt')
+    .addSelect('result.last_green_file_sha256', 'lastGreenFileSha256')
+    .where('result.component_id IN (:...componentIds)', { componentIds: [...componentIds] })
+    .getRawMany<TraceEvidence & { componentId: string; key: string }>();
+  for (const { componentId, key, ...evidence } of rows) {
     const tests = byComponent.get(componentId) ?? new Map<string, TraceEvidence>();
     tests.set(key, evidence);
     byComponent.set(componentId, tests);

@@ -11,6 +11,7 @@ import type { TraceabilityView } from '../application/views/traceability.view';
 import type { TraceComponent } from './trace';
 import { recordedEvidence, traceComponents, traceStories } from './trace-inputs';
 import { traceCriteria } from './trace';
+import { DesignAssertions } from './design-assertions';
 import type { TracePageRequest } from './trace-page';
 import { traceCriteriaPage } from './trace-page';
 
@@ -23,6 +24,7 @@ export interface TraceabilityRequest extends TracePageRequest {
 @Injectable()
 export class TraceabilityService {
   private readonly repository: ArchitectureRepository;
+  private readonly designs = new DesignAssertions();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -52,6 +54,7 @@ export class TraceabilityService {
     const components = await traceComponents(
       this.store,
       inScope.filter((component) => component.storyIds.length > 0),
+      this.designs,
     );
     const componentOfStory = new Map<string, TraceComponent>();
     for (const component of inScope)

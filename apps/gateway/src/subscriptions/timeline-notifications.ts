@@ -1,42 +1,42 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { PgListener } from '@app/platform';
 
 /** The channel the timeline projection notifies when it records an event of a session stream. */
 export const TIMELINE_CHANNEL = 'codemyspec_session_events';
-
-interface ListenClient {
-  query(sql: string): Promise<unknown>;
-  on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): void;
-  on(event: 'error', listener: (error: Error) => void): void;
-}
 
 /**
  * Wakes subscriptions when their stream gets an event: one LISTEN connection for the whole
  * gateway, fed by `pg_notify` in the timeline projection's transaction (delivered at commit, so a
  * woken subscriber always finds the row). Idle subscribers cost nothing but a timer; the timeout
- * of `wait` is the safety net should a notification be lost (a reconnect).
+ * of `wait` is the safety net should a notification be lost; after a reconnection every waiting
+ * subscriber looks again.
  */
 export class TimelineNotifications {
   private readonly waiting = new Map<string, Set<() => void>>();
-  private release: (() => void) | null = null;
+  private listener: PgListener | null = null;
   private readonly logger = new Logger('TimelineNotifications');
 
   async start(dataSource: DataSource): Promise<void> {
-    const [client, release] = (await (dataSource.driver as PostgresDriver).obtainMasterConnection()) as [
-      ListenClient,
-      () => void,
-    ];
-    this.release = release;
-    client.on('notification', (message) => {
-      if (message.channel !== TIMELINE_CHANNEL || !message.payload) return;
-      const wakers = this.waiting.get(message.payload);
-      if (!wakers) return;
-      this.waiting.delete(message.payload);
-      for (const wake of wakers) wake();
+    this.listener = new PgListener(dataSource, {
+      channels: [TIMELINE_CHANNEL],
+      onNotification: (_channel, streamId) => this.wakeStream(streamId),
+      // Back after a lost connection: whatever was notified meanwhile is gone, so everyone looks.
+      onListening: () => this.wakeAll(),
+      log: (message) => this.logger.warn(message),
     });
-    client.on('error', (error) => this.logger.warn(`the LISTEN connection failed: ${error.message}`));
-    await client.query(`LISTEN ${TIMELINE_CHANNEL}`);
+    await this.listener.start();
+  }
+
+  private wakeStream(streamId: string): void {
+    const wakers = this.waiting.get(streamId);
+    if (!wakers) return;
+    this.waiting.delete(streamId);
+    for (const wake of wakers) wake();
+  }
+
+  private wakeAll(): void {
+    for (const streamId of [...this.waiting.keys()]) this.wakeStream(streamId);
   }
 
   /** Resolves when `streamId` gets an event, or after `timeoutMs`, or when `signal` aborts. */
@@ -64,9 +64,8 @@ export class TimelineNotifications {
   }
 
   stop(): void {
-    for (const wakers of this.waiting.values()) for (const wake of wakers) wake();
-    this.waiting.clear();
-    this.release?.();
-    this.release = null;
+    this.wakeAll();
+    this.listener?.stop();
+    this.listener = null;
   }
 }

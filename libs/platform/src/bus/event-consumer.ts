@@ -18,4 +18,6 @@ export interface EventConsumer {
   /** Joined its group (Kafka) or reading every source (Postgres): events flow to the read models. */
   isReady(): boolean;
   retryParked(): Promise<{ applied: number; stillParked: number }>;
+  /** Reads a source event store at once (the embedded bus; Kafka pushes by itself). */
+  poke?(sourceSchema?: string): void;
 }

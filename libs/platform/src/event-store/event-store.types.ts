@@ -57,4 +57,9 @@ export interface EventStoreOptions {
    * (the transactional outbox), and every bus adapter delivers that form to other services.
    */
   readonly publication?: ServicePublication;
+  /**
+   * NOTIFY other processes after each append (see AppendAnnouncer), so that their readers wake at
+   * once. Default true; a store only read (a consumer's view of another service's store) may skip it.
+   */
+  readonly announceAppends?: boolean;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { QueryOptions, SqlExecutor } from '../persistence/sql-executor';
 import { dataSourceExecutor, quoteIdent, sqlStateOf } from '../persistence/sql-executor';
+import { AppendAnnouncer } from './append-announcer';
 import { ConcurrencyError } from '@app/domain';
 import type {
   EventEnvelope,
@@ -68,6 +69,7 @@ export class PostgresEventStore {
   private readonly streamVersionStatement: string;
   private readonly diagnoseStatement: string;
   private readonly appendListeners = new Set<() => void>();
+  private readonly announcer: AppendAnnouncer | undefined;
   private readonly upcasters: UpcasterRegistry;
   private readonly publication: ServicePublication;
 
@@ -82,6 +84,7 @@ export class PostgresEventStore {
     this.events = `${s}.events`;
     this.streams = `${s}.streams`;
     this.pool = dataSourceExecutor(dataSource);
+    if (options.announceAppends !== false) this.announcer = new AppendAnnouncer(this.pool, schema);
     const readStream = (order: 'ASC' | 'DESC') => `SELECT ${EVENT_COLUMNS} FROM ${this.events}
         WHERE stream_id = $1 AND stream_position >= $2 AND stream_position <= $3
         ORDER BY stream_position ${order}
@@ -151,6 +154,7 @@ export class PostgresEventStore {
       }
       if (inserted !== undefined) {
         for (const listener of this.appendListeners) listener();
+        this.announcer?.announce();
         return { nextExpectedVersion: inserted, alreadyStored: false };
       }
 

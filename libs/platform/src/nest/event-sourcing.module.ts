@@ -8,6 +8,8 @@ import type { KafkaRelay } from '../bus/kafka/kafka-relay';
 import type { Projection } from '../bus/projection';
 import type { ServiceConfig } from '../config/service-config';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
+import type { PgListener } from '../persistence/pg-listener';
+import { wakeOnAppends } from '../bus/wake-on-appends';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
@@ -31,6 +33,7 @@ export class EventBusLifecycle implements OnApplicationBootstrap, BeforeApplicat
   private relay: KafkaRelay | undefined;
   private consumer: EventConsumer | undefined;
   private stopRelayHints: (() => void) | undefined;
+  private appends: PgListener | undefined;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
@@ -76,10 +79,18 @@ export class EventBusLifecycle implements OnApplicationBootstrap, BeforeApplicat
         `consuming for ${this.projections.map((p) => p.name).join(', ')} (${this.config.kafkaBrokers ? 'Kafka' : 'event stores'})`,
       );
     }
+    this.appends = await wakeOnAppends({
+      dataSource: this.dataSource,
+      ownSchema: this.config.schema,
+      relay: this.relay,
+      consumer: this.consumer,
+      log: (message) => this.logger.warn(message),
+    });
   }
 
   /** Before any module's shutdown: a batch in flight must finish while its DataSource is still there. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.appends?.stop();
     this.stopRelayHints?.();
     await this.consumer?.stop();
     await this.relay?.stop();

@@ -66,7 +66,7 @@ export class PostgresEventConsumer implements EventConsumer {
       (source) =>
         new SubscriptionRunner({
           name: this.subscriptionName(source.service),
-          source: new PostgresEventStore(options.dataSource, source.schema),
+          source: new PostgresEventStore(options.dataSource, source.schema, { announceAppends: false }),
           dataSource: options.dataSource,
           checkpointSchema: options.schema,
           pollIntervalMs: options.pollIntervalMs ?? 10,
@@ -116,8 +116,11 @@ export class PostgresEventConsumer implements EventConsumer {
     return this.runners.every((runner) => runner.isActive || runner.isStandingBy);
   }
 
-  poke(): void {
-    for (const runner of this.runners) runner.poke();
+  /** A hint that a source store (by its schema; all when absent) has new events: read now. */
+  poke(sourceSchema?: string): void {
+    this.sources.forEach((source, i) => {
+      if (sourceSchema === undefined || source.schema === sourceSchema) this.runners[i].poke();
+    });
   }
 
   async lag(): Promise<PartitionLag[]> {
