@@ -35,7 +35,7 @@ function methodNotes(
     '  acks -1, idempotent producer, 3 partitions; KafkaEventConsumer with its defaults (fetch long-poll ≤ 250 ms, answered as soon as',
     '  data arrives; chunks of 500; the partitions of a fetch handled at once, their chunks in one shared transaction;',
     '  offsets committed after it commits).',
-    '  Postgres source: PostgresEventConsumer polling A’s store every 10 ms, batches of 500; not poked (it is another service).',
+    '  Postgres source: PostgresEventConsumer polling A’s store every 10 ms, batches of 500; woken by A’s NOTIFY after each append.',
     '  "send → Kafka ack": stamped in the relay’s afterProduce hook (Kafka acknowledged, checkpoint not yet committed).',
     `throughput method: ${throughput.events.toLocaleString('en-US')} TitleSet events pre-loaded ` +
       `(${settings.preloadPerAppend}/append, ${settings.preloadStreams} streams, ` +

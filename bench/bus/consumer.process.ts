@@ -2,6 +2,7 @@ import type { EventConsumer } from '@app/platform/bus/event-consumer';
 import { kafkaClient } from '@app/platform/bus/event-bus';
 import { KafkaEventConsumer } from '@app/platform/bus/kafka/kafka-event-consumer';
 import { PostgresEventConsumer } from '@app/platform/bus/postgres/postgres-event-consumer';
+import { wakeOnAppends } from '@app/platform/bus/wake-on-appends';
 import type { Projection } from '@app/platform/bus/projection';
 import { openDataSource } from './bench-database';
 import { sleep } from './bench-clock';
@@ -64,10 +65,13 @@ async function main(): Promise<void> {
           },
         });
   await consumer.start();
+  // As the services do: the producer's appends wake the Postgres-source consumer (a Kafka one is pushed to).
+  const appends = await wakeOnAppends({ dataSource, ownSchema: spec.schema, consumer, log });
   while (!consumer.isReady()) await sleep(20);
   process.on('message', (command: ConsumerCommand) => {
     if (command.type !== 'stop') return;
     void (async () => {
+      appends?.stop();
       await consumer.stop();
       await dataSource.destroy();
       send({ type: 'stopped' }, () => process.exit(0));

@@ -132,7 +132,7 @@ async function main(): Promise<void> {
       const floorP99 = percentile(floors, 0.99);
       process.stdout.write(`| measure | value | floor | ratio |\n|---|---|---|---|\n`);
       process.stdout.write(
-        `| gateway CPU, idle, ${SUBSCRIBERS} subscribers (% of one core, 10 s) | ${subscribedCpu.toFixed(2)} % | ${floorCpu.toFixed(2)} % (no subscriber) | +${(subscribedCpu - floorCpu).toFixed(2)} points |\n`,
+        `| gateway CPU, idle, ${SUBSCRIBERS} subscribers (% of one core, 10 s) | ${subscribedCpu.toFixed(2)} % | ${floorCpu.toFixed(2)} % (no subscriber) | ${subscribedCpu >= floorCpu ? '+' : '−'}${Math.abs(subscribedCpu - floorCpu).toFixed(2)} points |\n`,
       );
       process.stdout.write(
         `| an event to all ${SUBSCRIBERS} subscribers, p50 (${ROUNDS} events) | ${p50.toFixed(0)} ms | | |\n`,

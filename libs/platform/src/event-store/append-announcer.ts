@@ -13,7 +13,7 @@ const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
  * The NOTIFY is its own little transaction after the append (one inside the append's transaction
  * would serialize every append's commit behind PostgreSQL's notify lock), without waiting for
  * its commit record to reach disk (nothing depends on it surviving a crash). Appends that come
- * while one is on its way share the next. An append inside a caller's transaction is announced
+ * while one is on its way share the next, sent at least `minIntervalMs` after it. An append inside a caller's transaction is announced
  * before that commits: a reader woken early finds nothing and polls again 10 ms later.
  */
 export class AppendAnnouncer {
@@ -24,6 +24,8 @@ export class AppendAnnouncer {
   constructor(
     private readonly sql: SqlExecutor,
     schema: string,
+    /** The least time between two announcements; the first after a quiet spell goes at once. */
+    private readonly minIntervalMs = 5,
   ) {
     // Two statements in one simple query run as one implicit transaction, so SET LOCAL holds for it.
     this.statement = `SET LOCAL synchronous_commit = off;
@@ -40,14 +42,19 @@ export class AppendAnnouncer {
   }
 
   private async send(): Promise<void> {
-    do {
+    for (;;) {
       this.pending = false;
+      const started = performance.now();
       try {
         await this.sql.query(this.statement);
       } catch {
         // Only a hint: the readers' polls find the events anyway.
       }
-    } while (this.pending);
+      if (!this.pending) break;
+      // Under a steady stream of appends, one announcement per interval wakes readers just as well.
+      const wait = this.minIntervalMs - (performance.now() - started);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
     this.sending = false;
   }
 }
