@@ -39,31 +39,30 @@ export class TraceabilityService {
     request: TraceabilityRequest = {},
   ): Promise<TraceabilityView> {
     authorizeProject(context.identity, projectId, 'read');
+    const [known, state] = await Promise.all([
+      this.dataSource.manager.existsBy(ProjectCopy, { projectId }),
+      this.repository.load(projectId),
+    ]);
     // A gate on a mistyped project id must fail, not pass on an empty report.
-    if (!(await this.dataSource.manager.existsBy(ProjectCopy, { projectId })))
-      throw new NotFoundError('project', projectId);
-    const state = await this.repository.load(projectId);
+    if (!known) throw new NotFoundError('project', projectId);
     const { componentId } = request;
     const only = componentId ? state.components.get(componentId) : undefined;
     if (componentId && !only) throw new NotFoundError('component', componentId);
     const inScope = only ? [only] : [...state.components.values()];
-    const stories = await traceStories(
-      this.dataSource.manager,
-      only ? { storyIds: only.storyIds } : { projectId },
-    );
-    const components = await traceComponents(
-      this.store,
-      inScope.filter((component) => component.storyIds.length > 0),
-      this.designs,
-    );
+    const linked = inScope.filter((component) => component.storyIds.length > 0);
+    // Three independent reads, each on its own pooled connection.
+    const [stories, components, evidence] = await Promise.all([
+      traceStories(this.dataSource.manager, only ? { storyIds: only.storyIds } : { projectId }),
+      traceComponents(this.store, linked, this.designs),
+      recordedEvidence(
+        this.dataSource.manager,
+        linked.map((component) => component.id),
+      ),
+    ]);
     const componentOfStory = new Map<string, TraceComponent>();
-    for (const component of inScope)
+    for (const component of linked)
       for (const storyId of component.storyIds) componentOfStory.set(storyId, components.get(component.id)!);
-    const trace = traceCriteria({
-      stories,
-      componentOfStory,
-      evidence: await recordedEvidence(this.dataSource.manager, [...components.keys()]),
-    });
+    const trace = traceCriteria({ stories, componentOfStory, evidence });
     const page = traceCriteriaPage(trace.criteria, request);
     const greenRuns = page.items.flatMap((c) =>
       c.tests.flatMap((t) => (t.lastGreenRunId ? [t.lastGreenRunId] : [])),
