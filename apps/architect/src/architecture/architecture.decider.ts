@@ -16,7 +16,7 @@ import { decideRecordStoryVerified } from './record-story-verified/record-story-
 import type { ArchitectureCommand } from './architecture.commands';
 import type { ArchitectureEvent } from './architecture.events';
 import type { ArchitectureState } from './architecture.state';
-import { evolveArchitecture, initialArchitectureState } from './architecture.state';
+import { evolveArchitecture, foldArchitecture, initialArchitectureState } from './architecture.state';
 
 export { graphOf } from './architecture.lookup';
 
@@ -59,5 +59,6 @@ export function decideArchitecture(
 export const architectureDecider: Decider<ArchitectureCommand, ArchitectureState, ArchitectureEvent> = {
   decide: decideArchitecture,
   evolve: evolveArchitecture,
+  evolveAll: foldArchitecture,
   initialState: initialArchitectureState,
 };

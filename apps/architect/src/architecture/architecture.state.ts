@@ -45,25 +45,27 @@ export function initialArchitectureState(): ArchitectureState {
   return { projectId: null, version: 0, components: new Map() };
 }
 
-function update(
-  state: ArchitectureState,
-  id: string,
-  change: (component: ComponentState) => ComponentState,
-): ArchitectureState {
-  const component = state.components.get(id);
-  if (!component) return state;
-  const components = new Map(state.components);
-  components.set(id, change(component));
-  return { ...state, components };
+/**
+ * A fold's working copy: its own component map, changed in place while a batch of events is folded.
+ * Component objects are never changed, only replaced, because earlier states share them.
+ */
+interface Draft {
+  projectId: string | null;
+  readonly components: Map<string, ComponentState>;
+}
+
+function update(draft: Draft, id: string, change: (component: ComponentState) => ComponentState): void {
+  const component = draft.components.get(id);
+  if (component) draft.components.set(id, change(component));
 }
 
 type EventData<T extends ArchitectureEvent['type']> = Extract<ArchitectureEvent, { type: T }>['data'];
 
 /** A new component: no stories, dependencies, designs or evidence yet. */
-function withCreated(state: ArchitectureState, data: EventData<'ComponentCreated'>): ArchitectureState {
+function create(draft: Draft, data: EventData<'ComponentCreated'>): void {
   const { componentId, projectId, parentId, name, kind, description, at } = data;
-  const components = new Map(state.components);
-  components.set(componentId, {
+  draft.projectId = projectId;
+  draft.components.set(componentId, {
     id: componentId,
     projectId,
     parentId,
@@ -83,7 +85,17 @@ function withCreated(state: ArchitectureState, data: EventData<'ComponentCreated
     dirtyCauses: [],
     verifiedStoryIds: [],
   });
-  return { ...state, projectId, components };
+}
+
+/** A story belongs to one component at a time: linking it here unlinks it wherever it was. */
+function mapStory(draft: Draft, { storyId, componentId }: EventData<'StoryMappedToComponent'>): void {
+  for (const [id, component] of draft.components)
+    if (id !== componentId && component.storyIds.includes(storyId))
+      draft.components.set(id, { ...component, storyIds: component.storyIds.filter((s) => s !== storyId) });
+  update(draft, componentId, (c) => ({
+    ...c,
+    storyIds: [...c.storyIds.filter((s) => s !== storyId), storyId],
+  }));
 }
 
 /** A valid design is accepted and starts the evidence afresh; an invalid one is only counted. */
@@ -105,41 +117,49 @@ function withDesign(c: ComponentState, data: EventData<'ComponentDesignRecorded'
 }
 
 export function evolveArchitecture(state: ArchitectureState, event: ArchitectureEvent): ArchitectureState {
-  return { ...applied(state, event), version: state.version + 1 };
+  return foldArchitecture(state, [event]);
 }
 
-function applied(state: ArchitectureState, event: ArchitectureEvent): ArchitectureState {
+/**
+ * `evolveArchitecture` over several events at once, with one copy of the component map instead of
+ * one per event (a long stream folded from its start was O(events × components)). Pure: `state`
+ * is left as it was.
+ */
+export function foldArchitecture(
+  state: ArchitectureState,
+  events: readonly ArchitectureEvent[],
+): ArchitectureState {
+  if (events.length === 0) return state;
+  const draft: Draft = { projectId: state.projectId, components: new Map(state.components) };
+  for (const event of events) apply(draft, event);
+  return { projectId: draft.projectId, version: state.version + events.length, components: draft.components };
+}
+
+function apply(draft: Draft, event: ArchitectureEvent): void {
   switch (event.type) {
     case 'ComponentCreated':
-      return withCreated(state, event.data);
-    case 'StoryMappedToComponent': {
-      const { storyId, componentId } = event.data;
-      const components = new Map<string, ComponentState>();
-      for (const [id, component] of state.components) {
-        const others = component.storyIds.filter((s) => s !== storyId);
-        components.set(id, { ...component, storyIds: id === componentId ? [...others, storyId] : others });
-      }
-      return { ...state, components };
-    }
+      return create(draft, event.data);
+    case 'StoryMappedToComponent':
+      return mapStory(draft, event.data);
     case 'StoryUnmappedFromComponent':
-      return update(state, event.data.componentId, (c) => ({
+      return update(draft, event.data.componentId, (c) => ({
         ...c,
         storyIds: c.storyIds.filter((s) => s !== event.data.storyId),
       }));
     case 'DependencyAdded':
-      return update(state, event.data.fromId, (c) => ({
+      return update(draft, event.data.fromId, (c) => ({
         ...c,
         dependsOn: [...c.dependsOn, event.data.toId],
       }));
     case 'DependencyRemoved':
-      return update(state, event.data.fromId, (c) => ({
+      return update(draft, event.data.fromId, (c) => ({
         ...c,
         dependsOn: c.dependsOn.filter((d) => d !== event.data.toId),
       }));
     case 'ComponentDesignRecorded':
-      return update(state, event.data.componentId, (c) => withDesign(c, event.data));
+      return update(draft, event.data.componentId, (c) => withDesign(c, event.data));
     case 'ComponentTestEvidenceRecorded':
-      return update(state, event.data.componentId, (c) =>
+      return update(draft, event.data.componentId, (c) =>
         event.data.evidence === 'red'
           ? { ...c, red: true }
           : // green after red since the design: the tests and code follow it again
@@ -150,37 +170,31 @@ function applied(state: ArchitectureState, event: ArchitectureEvent): Architectu
             },
       );
     case 'ComponentRenamed':
-      return update(state, event.data.componentId, (c) => ({ ...c, name: event.data.name }));
+      return update(draft, event.data.componentId, (c) => ({ ...c, name: event.data.name }));
     case 'ComponentDescribed':
-      return update(state, event.data.componentId, (c) => ({ ...c, description: event.data.description }));
-    case 'ComponentDeleted': {
-      const components = new Map(state.components);
-      components.delete(event.data.componentId);
-      return { ...state, components };
-    }
+      return update(draft, event.data.componentId, (c) => ({ ...c, description: event.data.description }));
+    case 'ComponentDeleted':
+      draft.components.delete(event.data.componentId);
+      return;
     case 'ComponentDirtinessCleared':
-      return state; // the design or the waiver before it in the same append already cleared it
+      return; // the design or the waiver before it in the same append already cleared it
     case 'ComponentDirtinessWaived':
-      return update(state, event.data.componentId, (c) => ({
-        ...c,
-        dirty: false,
-        dirtyCauses: [],
-      }));
+      return update(draft, event.data.componentId, (c) => ({ ...c, dirty: false, dirtyCauses: [] }));
     case 'ComponentMarkedDirty':
-      return update(state, event.data.componentId, (c) => ({
+      return update(draft, event.data.componentId, (c) => ({
         ...c,
         dirty: true,
         dirtyCauses: [...c.dirtyCauses, causeOf(event.data)],
         verifiedStoryIds: [],
       }));
     case 'ComponentWentStale':
-      return update(state, event.data.componentId, (c) =>
+      return update(draft, event.data.componentId, (c) =>
         staleDesignCause(event.data.cause)
           ? { ...c, dirty: true, dirtyCauses: [...c.dirtyCauses, event.data.cause], verifiedStoryIds: [] }
           : { ...c, dirtyCauses: [...c.dirtyCauses, event.data.cause], verifiedStoryIds: [] },
       );
     case 'StoryVerified':
-      return update(state, event.data.componentId, (c) => ({
+      return update(draft, event.data.componentId, (c) => ({
         ...c,
         verifiedStoryIds: [...c.verifiedStoryIds, event.data.storyId],
       }));

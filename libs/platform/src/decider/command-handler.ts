@@ -1,4 +1,4 @@
-import { ConcurrencyError } from '@app/domain';
+import { ConcurrencyError, evolveAll } from '@app/domain';
 import type { EventMetadata, JsonObject } from '@app/domain';
 import type { ExpectedVersion } from '@app/domain';
 import type { PostgresEventStore } from '../event-store/postgres-event-store';
@@ -51,6 +51,7 @@ function sharedStates<Command, State, Event extends DomainEvent>(
     states = new FoldedStateCache<State, Event>(store, {
       initialState: () => decider.initialState(),
       evolve: (state, event) => decider.evolve(state, event),
+      evolveAll: decider.evolveAll && ((state, events) => decider.evolveAll!(state, events)),
     });
     byDecider.set(decider, states as unknown as FoldedStateCache<unknown, DomainEvent>);
   }
@@ -87,7 +88,7 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new ConcurrencyError(streamId, options.expectedVersion, version);
     }
-    let state = loaded.state;
+    const state = loaded.state;
     const events = this.decider.decide(command, state);
     if (events.length === 0) return { state, events, version };
     const expected: ExpectedVersion = version === 0 ? 'no_stream' : version;
@@ -100,7 +101,6 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
       })),
       { expectedVersion: expected, metadata: options.metadata, sql: options.sql },
     );
-    for (const event of events) state = this.decider.evolve(state, event);
-    return { state, events, version: nextExpectedVersion };
+    return { state: evolveAll(this.decider, state, events), events, version: nextExpectedVersion };
   }
 }

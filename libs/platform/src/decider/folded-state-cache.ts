@@ -1,4 +1,4 @@
-import { asDecided } from '@app/domain';
+import { asDecided, evolveAll } from '@app/domain';
 import type { TypedEvent } from '@app/domain';
 import type { PostgresEventStore } from '../event-store/postgres-event-store';
 import type { SqlExecutor } from '../persistence/sql-executor';
@@ -18,6 +18,8 @@ export interface FoldedStateCacheOptions<State, Event> {
   readonly initialState: () => State;
   /** Pure and non-mutating: a cached state is folded on again by the next read. */
   readonly evolve: (state: State, event: Event) => State;
+  /** Several events at once (see `Decider.evolveAll`); `evolve` in turn when absent. */
+  readonly evolveAll?: (state: State, events: readonly Event[]) => State;
   /** Streams remembered at most (the least recently read go first). */
   readonly maxStreams?: number;
   /** Streams shorter than this are folded anew each time: cheap, and not worth the memory. */
@@ -55,8 +57,11 @@ export class FoldedStateCache<State, Event extends TypedEvent> {
     from: Entry<State>,
     events: Awaited<ReturnType<PostgresEventStore['readStream']>>,
   ): FoldedState<State> {
-    let state = from.state;
-    for (const envelope of events) state = this.options.evolve(state, asDecided<Event>(envelope as never));
+    const state = evolveAll(
+      this.options,
+      from.state,
+      events.map((envelope) => asDecided<Event>(envelope as never)),
+    );
     const last = events[events.length - 1];
     const entry = last ? { state, version: last.version, lastEventId: last.eventId } : from;
     if (entry.version >= (this.options.minEvents ?? 20)) {
