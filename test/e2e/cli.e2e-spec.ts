@@ -214,6 +214,12 @@ describe('the codemyspec CLI (spawned) against the running system', () => {
     expect(trace.code).toBe(1);
     expect(trace.stdout).toMatch(/^AC-1\s+UNLINKED\s+story "Invoice totals" is on no component/m);
     expect(trace.stdout).toContain('✗ incomplete: 2 UNLINKED');
+    const verifiedOnly = await cli(['trace', '--project', projectId, '--status', 'verified']);
+    expect(verifiedOnly.code).toBe(1); // the gate covers the project, whatever is listed
+    expect(verifiedOnly.stdout).not.toMatch(/^AC-1/m);
+    expect(verifiedOnly.stdout).toContain('✗ incomplete: 2 UNLINKED');
+    const badStatus = await cli(['trace', '--project', projectId, '--status', 'green']);
+    expect([badStatus.code, badStatus.stderr]).toEqual([2, expect.stringContaining('--status is one of')]);
     const traceJson = JSON.parse((await cli(['trace', '--project', projectId, '--json'])).stdout) as {
       complete: boolean;
     };

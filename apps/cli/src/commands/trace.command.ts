@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { requireValue } from '../command';
 import { listOption } from '../project-ref';
+import { CliError } from '../cli-error';
 
 interface TracedCriterion {
   criterion: { ref: string | null; description: string };
@@ -19,14 +20,28 @@ interface Traceability {
   criteria: TracedCriterion[];
 }
 
-/** Criteria per answer: a big project's report comes in pages, so no answer grows without bound. */
-const PAGE = 1000;
+/**
+ * Criteria per answer: a big project's report comes in pages, so no answer grows without bound.
+ * A page of the full selection below costs about 28 per criterion against the gateway's limit of 10,000.
+ */
+const PAGE = 250;
 
 const TRACEABILITY = `query($p: ID!, $c: ID, $s: [TraceStatus!], $f: Int, $a: String) {
   traceability(projectId: $p, componentId: $c, status: $s, first: $f, after: $a) {
   complete counts { status count } totalCount pageInfo { hasNextPage endCursor }
   criteria { criterion { id ref description } story { id title } component { id name } assertions
     tests { name lastRedRunId lastRedAt lastGreenRunId lastGreenAt } commit status } } }`;
+
+const STATUSES = ['UNLINKED', 'UNCITED', 'UNTESTED', 'NOT_RED', 'NOT_GREEN', 'VERIFIED', 'DIRTY'];
+
+/** The statuses asked for, upper-cased; a status that does not exist is a usage error (exit 2). */
+function statuses(asked: string[]): string[] {
+  const upper = asked.map((s) => s.toUpperCase());
+  const unknown = upper.filter((s) => !STATUSES.includes(s));
+  if (unknown.length > 0)
+    throw new CliError(`--status is one of ${STATUSES.join(', ')} (not ${unknown.join(', ')})`, 2);
+  return upper;
+}
 
 /** One line per criterion: reference, status, component and the evidence it has. */
 function line(traced: TracedCriterion): string {
@@ -61,10 +76,7 @@ export const traceCommand: Command = {
     const variables = {
       p: projectId,
       c: context.values.component,
-      s:
-        context.values.status === undefined
-          ? undefined
-          : listOption(context, 'status').map((s) => s.toUpperCase()),
+      s: context.values.status === undefined ? undefined : statuses(listOption(context, 'status')),
       f: PAGE,
     };
     let report = (await graphql<{ traceability: Traceability }>(TRACEABILITY, variables)).traceability;

@@ -27,7 +27,7 @@ export const TRACEABILITY_TOOLS: readonly McpTool[] = [
         .array(z.enum([...TRACE_STATUSES]))
         .optional()
         .describe('Only criteria in these statuses, e.g. ["UNCITED", "NOT_RED"] for the gaps.'),
-      first: z.number().int().min(0).max(1000).default(100),
+      first: z.number().int().min(0).max(300).default(100), // 300 × this selection stays under the gateway's cost limit
       after: z.string().optional().describe('The pageInfo.endCursor of the previous page.'),
     },
     run: (a, g) =>
