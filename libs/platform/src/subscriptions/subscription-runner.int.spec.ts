@@ -188,6 +188,39 @@ describe('SubscriptionRunner', () => {
     await waitFor(async () => (await applied(name)).some((r) => r.applied_by === 'second'));
   });
 
+  it('reads again at once when poked while it was busy with a batch (no poll wait in between)', async () => {
+    const name = `busy-${randomUUID()}`;
+    let releaseFirst: () => void = () => undefined;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let batches = 0;
+    const busy = new SubscriptionRunner({
+      name,
+      source: store,
+      dataSource,
+      checkpointSchema: SCHEMA,
+      pollIntervalMs: 60_000, // without the poke, the second event would wait a minute
+      handle: async (events, { sql }) => {
+        batches += 1;
+        if (batches === 1) await firstHeld;
+        for (const event of events)
+          await sql.query(`INSERT INTO ${SCHEMA}.applied VALUES ($1, $2, 'busy')`, [name, event.eventId]);
+      },
+    });
+    runners.push(busy);
+    const [first, second] = [randomUUID(), randomUUID()];
+    await store.append(`story-${randomUUID()}`, [{ type: 'First', data: {}, eventId: first }]);
+    busy.start();
+    await waitFor(() => batches === 1, 5_000, 'the first batch');
+    await store.append(`story-${randomUUID()}`, [{ type: 'Second', data: {}, eventId: second }]);
+    busy.poke(); // as a local append or a NOTIFY does, while the first batch is still in hand
+    releaseFirst();
+    await waitFor(
+      async () => (await applied(name)).some((row) => row.event_id === second),
+      5_000,
+      'the event appended while the runner was busy',
+    );
+  });
+
   it('backs off while the store is quiet, yet sees an event appended elsewhere within the longest idle wait', async () => {
     const name = `idle-${randomUUID()}`;
     const source = new PostgresEventStore(dataSource, SCHEMA);

@@ -68,6 +68,8 @@ export class SubscriptionRunner {
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** A poke came while a batch was being read or handled: read again at once instead of pausing. */
+  private poked = false;
   private lastCheckpoint: GlobalCheckpoint | undefined;
   /** The checkpoint as this instance left it, while it holds the lock; undefined: read it again. */
   private heldCheckpoint: GlobalCheckpoint | undefined;
@@ -117,6 +119,7 @@ export class SubscriptionRunner {
   /** A hint that new events may be there (e.g. after a local append): skips the rest of the poll wait. */
   poke(): void {
     this.nextPollMs = this.pollIntervalMs;
+    this.poked = true;
     this.wake?.();
   }
 
@@ -125,7 +128,8 @@ export class SubscriptionRunner {
       try {
         if (!this.active && !(await this.tryActivate())) {
           this.standingBy = true;
-          await this.pause(this.standbyRetryMs);
+          // Not cut short by pokes: appends do not make the active instance go away.
+          await this.pause(this.standbyRetryMs, false);
           continue;
         }
         this.standingBy = false;
@@ -140,7 +144,8 @@ export class SubscriptionRunner {
         this.failures += 1;
         this.options.onError?.(error, this.failures);
         if (!(await this.connectionIsHealthy())) await this.deactivate();
-        await this.pause(Math.min(50 * 2 ** Math.min(this.failures, 6), 1_000));
+        // A backoff, not cut short by pokes: a failing source is not retried once per append.
+        await this.pause(Math.min(50 * 2 ** Math.min(this.failures, 6), 1_000), false);
       }
     }
     await this.deactivate();
@@ -233,15 +238,22 @@ export class SubscriptionRunner {
     await runner.release().catch(() => undefined);
   }
 
-  private pause(ms: number): Promise<void> {
+  /** Waits `ms`, or less when `stop` is called or (if `wakeable`) a poke comes or came meanwhile. */
+  private pause(ms: number, wakeable = true): Promise<void> {
     if (this.stopping) return Promise.resolve();
+    if (wakeable && this.poked) {
+      this.poked = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
+        if (wakeable) this.poked = false;
         resolve();
-      }
-      this.wake = done;
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = wakeable ? done : () => (this.stopping ? done() : undefined);
     });
   }
 }
