@@ -1,5 +1,6 @@
 import type { Kafka } from 'kafkajs';
 import { Kafka as KafkaClient, logLevel } from 'kafkajs';
+import { installKafkajsIdleTimerFix } from '@app/platform/bus/kafka/kafkajs-idle-timer-fix';
 
 /** Deletes this run's topics (every topic of the services named `<servicePrefix>…`) and consumer groups. */
 export async function deleteBenchTopicsAndGroups(
@@ -25,6 +26,7 @@ export async function deleteBenchTopicsAndGroups(
 
 /** Fails fast, with a clear message, when no broker answers (the production client retries for minutes). */
 export async function assertKafkaReachable(brokers: readonly string[]): Promise<void> {
+  installKafkajsIdleTimerFix(); // this client comes before any kafkaClient(), which installs it
   const admin = new KafkaClient({
     clientId: 'bench-bus-preflight',
     brokers: [...brokers],
