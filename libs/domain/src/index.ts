@@ -16,6 +16,7 @@ export * from './events/upcaster-registry';
 export * from './util/uuid';
 export * from './values/criterion-ref';
 export * from './values/test-name';
+export * from './values/trace-status';
 export * from './evidence/run-evidence';
 export * from './decider/record-once';
 export * from './stories-markdown/story-text';

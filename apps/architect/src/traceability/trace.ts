@@ -1,15 +1,7 @@
-import { criterionCitations, normalizeTestName } from '@app/domain';
+import type { TraceStatus } from '@app/domain';
+import { criterionCitations, normalizeTestName, TRACE_STATUSES } from '@app/domain';
 
-export const TRACE_STATUSES = [
-  'UNLINKED',
-  'UNCITED',
-  'UNTESTED',
-  'NOT_RED',
-  'NOT_GREEN',
-  'VERIFIED',
-  'DIRTY',
-] as const;
-export type TraceStatus = (typeof TRACE_STATUSES)[number];
+export type { TraceStatus } from '@app/domain';
 
 export interface TraceStory {
   readonly id: string;

@@ -48,11 +48,7 @@ function sharedStates<Command, State, Event extends DomainEvent>(
   if (!byDecider) statesByStore.set(store, (byDecider = new WeakMap()));
   let states = byDecider.get(decider) as FoldedStateCache<State, Event> | undefined;
   if (!states) {
-    states = new FoldedStateCache<State, Event>(store, {
-      initialState: () => decider.initialState(),
-      evolve: (state, event) => decider.evolve(state, event),
-      evolveAll: decider.evolveAll && ((state, events) => decider.evolveAll!(state, events)),
-    });
+    states = new FoldedStateCache<State, Event>(store, decider);
     byDecider.set(decider, states as unknown as FoldedStateCache<unknown, DomainEvent>);
   }
   return states;

@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import type { McpTool } from './mcp-tool';
 import { id, one } from './mcp-tool';
-
-/** The statuses a criterion can be in (the TraceStatus enum of the API). */
-const TRACE_STATUSES = [
-  'UNLINKED',
-  'UNCITED',
-  'UNTESTED',
-  'NOT_RED',
-  'NOT_GREEN',
-  'VERIFIED',
-  'DIRTY',
-] as const;
+import { TRACE_STATUSES } from '@app/domain';
 
 /** Traceability: criterion → assertion → test → red run → green run. */
 export const TRACEABILITY_TOOLS: readonly McpTool[] = [
