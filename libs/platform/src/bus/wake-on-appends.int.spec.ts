@@ -78,9 +78,11 @@ describe('appends wake readers in other processes (NOTIFY)', () => {
       const [pid] = (await listenerPids()).filter((p) => !before.has(p));
       expect(pid).toBeDefined();
       await dataSource.query('SELECT pg_terminate_backend($1)', [pid]);
+      // The backend ends a moment after the call returns: wait until the listener saw it go.
+      await waitFor(() => listener?.listening === false, 5_000, 'the listener to lose its connection');
       await store.append(stream, [{ type: 'TitleSet', data: { title: 'while down' } }]);
       await waitFor(async () => (await titles())[0] === 'while down', 10_000, 'the event sent while down');
-      expect(listener?.listening).toBe(true);
+      expect(listener?.listening).toBe(true); // it was read because the listener came back and looked
       await store.append(stream, [{ type: 'TitleSet', data: { title: 'after' } }]);
       await waitFor(async () => (await titles())[0] === 'after', 5_000, 'a notification after reconnecting');
     } finally {
