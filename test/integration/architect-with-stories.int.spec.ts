@@ -668,6 +668,29 @@ function architectSuite(name: string, bus: () => Record<string, string>) {
       );
       expect(gone.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     }, 90_000);
+
+    it('resolves the component references of one request together: unknown and hidden ones are null', async () => {
+      const receipts = await createContext('Receipts');
+      const refunds = await createContext('Chargebacks');
+      const representations = [receipts, randomUUID(), 'not-a-uuid', refunds, receipts].map((id) => ({
+        __typename: 'Component',
+        id,
+      }));
+      const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Component { name } } }`;
+      const mine = await ok<{ _entities: ({ name: string } | null)[] }>(architect, query, {
+        r: representations,
+      });
+      expect(mine._entities).toEqual([
+        { name: 'Receipts' },
+        null,
+        null,
+        { name: 'Chargebacks' },
+        { name: 'Receipts' },
+      ]);
+      const stranger = projectIdentity(randomUUID(), 'ADMIN', 'mallory');
+      const theirs = await ok<{ _entities: unknown[] }>(architect, query, { r: representations }, stranger);
+      expect(theirs._entities).toEqual([null, null, null, null, null]);
+    }, 30_000);
   });
 }
 

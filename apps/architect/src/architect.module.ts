@@ -8,6 +8,7 @@ import {
   serviceLoggingModule,
   subgraphGraphqlModule,
 } from '@app/platform';
+import { ComponentLocations } from './application/component-locations';
 import { ArchitectureQueryService } from './application/architecture-query.service';
 import { ComponentCommandService } from './application/component-command.service';
 import { DesignService } from './application/design.service';
@@ -46,6 +47,7 @@ export class ArchitectModule {
       providers: [
         ComponentCommandService,
         ArchitectureQueryService,
+        ComponentLocations,
         DesignService,
         ComponentResolver,
         StoryComponentResolver,

@@ -42,6 +42,7 @@ export * from './nest/event-sourcing.module';
 export * from './graphql/json.scalar';
 export * from './graphql/graphql-errors';
 export * from './graphql/request-context';
+export * from './graphql/request-loader';
 export * from './graphql/subgraph-graphql.module';
 export * from './graphql/graphql-client';
 export * from './decider/unit-of-work';

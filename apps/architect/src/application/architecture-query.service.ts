@@ -17,14 +17,19 @@ import { ArchitectureRepository } from './architecture.repository';
 import type { ArchitectureView, ComponentView, NextActionView } from './views/architecture.view';
 import { componentView, sortedComponents } from './views/component-view';
 import { perState } from './views/per-state';
-import { authorizeProject, visibleComponent } from './project-access';
+import { authorizeProject } from './project-access';
+import { ComponentLocations } from './component-locations';
 
 @Injectable()
 export class ArchitectureQueryService {
   private readonly repository: ArchitectureRepository;
   private readonly sql: SqlExecutor;
 
-  constructor(dataSource: DataSource, store: PostgresEventStore) {
+  constructor(
+    dataSource: DataSource,
+    store: PostgresEventStore,
+    private readonly locations: ComponentLocations,
+  ) {
     this.repository = new ArchitectureRepository(store);
     this.sql = dataSourceExecutor(dataSource);
   }
@@ -35,7 +40,7 @@ export class ArchitectureQueryService {
   }
 
   async component(context: RequestContext, componentId: string): Promise<ComponentView> {
-    const row = await visibleComponent(this.sql, context.identity, componentId, 'read');
+    const row = await this.locations.visible(context, componentId);
     const state = await this.repository.load(row.projectId);
     const component = state.components.get(componentId);
     if (!component) throw new NotFoundError('component', componentId);
@@ -45,17 +50,12 @@ export class ArchitectureQueryService {
   /** Components by id within the projects the caller can see (unknown or hidden ids are left out). */
   async components(context: RequestContext, ids: readonly string[]): Promise<ComponentView[]> {
     const found: ComponentView[] = [];
-    const states = new Map<string, ArchitectureState>();
-    for (const id of ids) {
-      try {
-        const row = await visibleComponent(this.sql, context.identity, id, 'read');
-        const state = states.get(row.projectId) ?? (await this.repository.load(row.projectId));
-        states.set(row.projectId, state);
-        const component = state.components.get(id);
-        if (component) found.push(componentView(state, component));
-      } catch (error) {
-        if (!(error instanceof NotFoundError)) throw error;
-      }
+    const states = new Map<string, Promise<ArchitectureState>>();
+    for (const row of await this.locations.visibleMany(context, ids)) {
+      if (!states.has(row.projectId)) states.set(row.projectId, this.repository.load(row.projectId));
+      const state = await states.get(row.projectId)!;
+      const component = state.components.get(row.id);
+      if (component) found.push(componentView(state, component));
     }
     return found;
   }

@@ -26,6 +26,7 @@ import type { DesignDiffView, DesignDocumentView, DesignValidationView } from '.
 import { ArchitectureRepository } from './architecture.repository';
 import { moduleNameFor } from './views/component-view';
 import { visibleComponent } from './project-access';
+import { ComponentLocations } from './component-locations';
 
 const MAX_DESIGN_BYTES = 512 * 1024;
 
@@ -44,6 +45,7 @@ export class DesignService {
     private readonly dataSource: DataSource,
     private readonly store: PostgresEventStore,
     private readonly bus: EventBusLifecycle,
+    private readonly locations: ComponentLocations,
   ) {
     this.repository = new ArchitectureRepository(store);
     this.designs = new CommandHandler(store, designDecider);
@@ -160,7 +162,7 @@ export class DesignService {
   }
 
   async history(context: RequestContext, componentId: string): Promise<DesignDocumentView[]> {
-    await visibleComponent(this.sql, context.identity, componentId, 'read');
+    await this.locations.visible(context, componentId);
     const events = await this.store.readStream<DesignSubmitted>(designStreamId(componentId));
     const acceptedVersion = [...events].reverse().find((e) => e.data.valid)?.version;
     return events.map((event) => toDocument(event, event.version === acceptedVersion));

@@ -8,7 +8,7 @@ import { exportStoriesMarkdown } from '@app/domain';
 import { ProjectRecord } from '../persistence/project-record.entity';
 import { findProjectRecord } from '../persistence/project.records';
 import { StoryRecord } from '../persistence/story-record.entity';
-import { findStoryRecord } from '../persistence/story.records';
+import { findStoryRecord, findStoryRecords } from '../persistence/story.records';
 import { reviewStory } from '../review/story-review';
 import { diffStories } from '../story/story.diff';
 import type { StoryEvent } from '../story/story.events';
@@ -69,6 +69,15 @@ export class StoryQueryService {
     const state = foldStory(await this.events(id, atVersion));
     if (!state) throw new NotFoundError('story', id);
     return storyFromState(state);
+  }
+
+  /** Stories by id, each as the caller may see it now (unknown, deleted or hidden → null): one query. */
+  async storiesByIds(context: RequestContext, ids: readonly string[]): Promise<(StoryView | null)[]> {
+    const records = await findStoryRecords(this.manager, ids);
+    return ids.map((id) => {
+      const row = records.get(id);
+      return row && !row.deleted && canRead(context.identity, row.projectId) ? storyFromRecord(row) : null;
+    });
   }
 
   async stories(context: RequestContext, filter: StoryFilter): Promise<StoryPageView> {

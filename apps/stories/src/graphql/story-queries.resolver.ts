@@ -1,6 +1,6 @@
 import { Args, ID, Int, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { RequestContext } from '@app/platform';
-import { CurrentRequest } from '@app/platform';
+import { CurrentRequest, requestLoader } from '@app/platform';
 import { StoryQueryService } from '../application/story-query.service';
 import type { EventRecordView, StoryDiffView, StoryReviewView } from '../application/views/history.view';
 import type { StoryPageView, StoryView } from '../application/views/story.view';
@@ -10,6 +10,11 @@ import { Story, StoryConnection, StoryPriority, StoryStatus } from './story.mode
 /** The story read side: one story (now or at a version), pages of stories, history, diffs, reviews. */
 @Resolver(() => Story)
 export class StoryQueriesResolver {
+  /** The stories one request resolves as references (a component's, through the gateway): one query. */
+  private readonly referencedStories = requestLoader<string, StoryView>((context, ids) =>
+    this.queries.storiesByIds(context, ids),
+  );
+
   constructor(private readonly queries: StoryQueryService) {}
 
   @Query(() => Story, { description: 'The story now, or as it stood at `atVersion`.' })
@@ -74,11 +79,7 @@ export class StoryQueriesResolver {
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }, context: RequestContext): Promise<StoryView | null> {
-    try {
-      return await this.queries.story(context, reference.id);
-    } catch {
-      return null;
-    }
+  resolveReference(reference: { id: string }, context: RequestContext): Promise<StoryView | null> {
+    return this.referencedStories(context).load(reference.id);
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import { isUuid } from '@app/domain';
 import { writeEntity } from '@app/platform';
 import type { Story } from '../story/story.state';
@@ -28,4 +29,15 @@ export async function saveStoryRecord(manager: EntityManager, story: Story): Pro
 export async function findStoryRecord(manager: EntityManager, id: string): Promise<StoryRecord | null> {
   if (!isUuid(id)) return null;
   return manager.findOneBy(StoryRecord, { id });
+}
+
+/** The records of these ids that exist (ids that are not uuids are left out), in one query. */
+export async function findStoryRecords(
+  manager: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, StoryRecord>> {
+  const wanted = [...new Set(ids.filter(isUuid))];
+  if (wanted.length === 0) return new Map();
+  const rows = await manager.findBy(StoryRecord, { id: In(wanted) });
+  return new Map(rows.map((row) => [row.id, row]));
 }
