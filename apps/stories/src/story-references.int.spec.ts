@@ -57,7 +57,7 @@ describe('stories subgraph: story references', () => {
     const seen: string[] = [];
     logger.logQuery = (query, parameters, runner) => {
       seen.push(query);
-      return original(query, parameters, runner);
+      original(query, parameters, runner);
     };
     try {
       await work();
