@@ -25,8 +25,9 @@ export async function startService(
   name: string,
   env: Record<string, string>,
   secret: string,
+  port?: number,
 ): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
+  port ??= await freePort();
   const profile = process.env.BENCH_CPU_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
     : [];
@@ -60,6 +61,8 @@ export interface BenchSystem {
   readonly architect: { child: ChildProcess; url: string };
   readonly sessions: { child: ChildProcess; url: string };
   readonly gateway: { child: ChildProcess; url: string };
+  /** Stops a subgraph (SIGTERM) and starts it again on the same port: a cold process. */
+  restart(name: 'stories' | 'architect' | 'sessions'): Promise<void>;
   /** Stops every service (SIGTERM, then a second to finish). */
   stop(): Promise<void>;
 }
@@ -77,9 +80,11 @@ export async function startBenchSystem(options: {
   env?: Record<string, string>;
 }): Promise<BenchSystem> {
   const children: ChildProcess[] = [];
-  const started = async (name: string, env: Record<string, string>) => {
-    const service = await startService(name, env, options.secret);
+  const envs = new Map<string, Record<string, string>>();
+  const started = async (name: string, env: Record<string, string>, port?: number) => {
+    const service = await startService(name, env, options.secret, port);
     children.push(service.child);
+    envs.set(name, env);
     return service;
   };
   const stop = async () => {
@@ -106,7 +111,15 @@ export async function startBenchSystem(options: {
       RATE_LIMIT_PER_SECOND: '1000000',
       RATE_LIMIT_BURST: '1000000',
     });
-    return { stories, architect, sessions, gateway, stop };
+    const system = { stories, architect, sessions, gateway, stop };
+    const restart = async (name: 'stories' | 'architect' | 'sessions') => {
+      const old = system[name];
+      const exited = new Promise((r) => old.child.once('exit', r));
+      old.child.kill('SIGTERM');
+      await exited;
+      system[name] = await started(name, envs.get(name)!, Number(new URL(old.url).port));
+    };
+    return Object.assign(system, { restart });
   } catch (error) {
     await stop();
     throw error;
