@@ -37,7 +37,9 @@ export class ComponentLocations {
 
   /** The ones of `ids` the caller may read (unknown and hidden ids are left out), in the order asked. */
   async visibleMany(context: RequestContext, ids: readonly string[]): Promise<ComponentLocation[]> {
-    const rows = await this.readable(context).loadMany(ids);
-    return rows.filter((row): row is ComponentLocation => row !== null && !(row instanceof Error));
+    // Not loadMany: it turns a failed read into Error entries, which would hide components silently.
+    const loader = this.readable(context);
+    const rows = await Promise.all(ids.map((id) => loader.load(id)));
+    return rows.filter((row): row is ComponentLocation => row !== null);
   }
 }

@@ -76,7 +76,7 @@ export class StoryQueryService {
     const records = await findStoryRecords(this.manager, ids);
     return ids.map((id) => {
       const row = records.get(id);
-      return row && !row.deleted && canRead(context.identity, row.projectId) ? storyFromRecord(row) : null;
+      return isVisible(context.identity, row, false) ? storyFromRecord(row) : null;
     });
   }
 
@@ -221,8 +221,7 @@ export class StoryQueryService {
     includeDeleted: boolean,
   ): Promise<StoryRecord> {
     const row = await findStoryRecord(this.manager, id);
-    if (!row || (row.deleted && !includeDeleted) || !canRead(context.identity, row.projectId))
-      throw new NotFoundError('story', id);
+    if (!isVisible(context.identity, row, includeDeleted)) throw new NotFoundError('story', id);
     authorize(context.identity, row.projectId, 'read', { what: 'story', id });
     return row;
   }
@@ -231,6 +230,15 @@ export class StoryQueryService {
     const stored = await this.store.readStream<StoryEvent>(storyStreamId(id), { toVersion });
     return stored.map((e) => asDecided<StoryEvent>(e));
   }
+}
+
+/** The caller may see this record: its project is theirs, and a deleted story only when its past is asked for. */
+function isVisible(
+  identity: RequestContext['identity'],
+  row: StoryRecord | null | undefined,
+  includeDeleted: boolean,
+): row is StoryRecord {
+  return !!row && (!row.deleted || includeDeleted) && canRead(identity, row.projectId);
 }
 
 function encodeCursor(row: StoryRecord): string {
