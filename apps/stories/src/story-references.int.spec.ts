@@ -105,6 +105,8 @@ describe('stories subgraph: story references', () => {
       id: first,
       acceptanceCriteria: [{ description: 'Pay works' }, { description: 'Pay is logged' }],
     });
-    expect(statements.filter((sql) => /FROM "stories"/.test(sql))).toHaveLength(1);
+    // Reads of the stories table only: the service's own event-store polls (`FROM "stories".events`)
+    // run on their own schedule and may fall inside the window.
+    expect(statements.filter((sql) => /FROM "stories" "StoryRecord"/.test(sql))).toHaveLength(1);
   });
 });
