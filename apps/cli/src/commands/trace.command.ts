@@ -82,6 +82,9 @@ export const traceCommand: Command = {
     const { graphql } = await context.connect();
     let report = (await graphql<{ traceability: Traceability }>(TRACEABILITY, variables)).traceability;
     const criteria = [...report.criteria];
+    // A big report takes a second or more: say so on stderr (stdout stays the report alone).
+    if (report.pageInfo.hasNextPage)
+      context.err(`${report.totalCount} criteria: reading them in pages of ${PAGE} …`);
     while (report.pageInfo.hasNextPage) {
       const after = report.pageInfo.endCursor;
       report = (await graphql<{ traceability: Traceability }>(TRACEABILITY, { ...variables, a: after }))
