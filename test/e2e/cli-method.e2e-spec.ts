@@ -103,6 +103,8 @@ describe('the method through the CLI only (spawned, --json)', () => {
     expect((JSON.parse(trace.stdout) as { complete: boolean }).complete).toBe(true);
     const timeline = await ok(['timeline', '--project', 'Terminal shop', '--first', '100']);
     expect(timeline).toContain('story "Invoice totals"');
+    // The architecture is one stream per project: its events name the component they are about.
+    expect(timeline).toMatch(/ComponentCreated\s+Totals \(architecture\)/);
     expect(timeline).toMatch(/SandboxRunRecorded/);
     const status = await json<{ counts: Record<string, number> }>(
       'stories',

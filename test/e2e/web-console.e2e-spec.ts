@@ -153,6 +153,11 @@ describe('the web console in a browser', () => {
     await page.goto(`${system.url}/#/projects/${projectId}/timeline`);
     await page.getByRole('cell', { name: 'SandboxRunRecorded' }).first().waitFor();
     await page.getByRole('cell', { name: 'story “Invoice totals”' }).first().waitFor();
+    // An event of the project's architecture stream is shown by the component it is about.
+    await page
+      .getByRole('row', { name: /ComponentCreated.*Totals/ })
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Verify replay' }).click();
     await page
       .getByRole('status')

@@ -11,10 +11,11 @@ interface Entry {
   version: number;
   type: string;
   actor: string | null;
+  subjectId: string | null;
 }
 
 const PAGE = `query($p: ID!, $f: Int, $a: String) { projectTimeline(projectId: $p, first: $f, after: $a) {
-  pageInfo { hasNextPage endCursor } edges { node { occurredAt service streamId version type actor } } } }`;
+  pageInfo { hasNextPage endCursor } edges { node { occurredAt service streamId version type actor subjectId } } } }`;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -35,9 +36,12 @@ async function namesOf(graphql: Gql, projectId: string): Promise<Map<string, str
   return names;
 }
 
-/** `story "Checkout"`, `Totals (design)`, or the stream's kind and a short id when it has no name. */
-function subject(streamId: string, names: Map<string, string>): string {
-  const id = UUID.exec(streamId)?.[0];
+/**
+ * `story "Checkout"`, `Totals (design)`, `Totals (architecture)` for an event of the project's
+ * architecture about one component, or the stream's kind and a short id when it has no name.
+ */
+function subject({ streamId, subjectId }: Entry, names: Map<string, string>): string {
+  const id = subjectId ?? UUID.exec(streamId)?.[0];
   const kind = streamId.replace(UUID, '').replace(/-$/, '');
   if (!id) return streamId;
   const name = names.get(id);
@@ -46,7 +50,7 @@ function subject(streamId: string, names: Map<string, string>): string {
 }
 
 function line(entry: Entry, names: Map<string, string>): string {
-  return `${entry.occurredAt}  ${entry.service.padEnd(9)} ${entry.type.padEnd(26)} ${subject(entry.streamId, names)}  ${entry.actor ?? ''}`.trimEnd();
+  return `${entry.occurredAt}  ${entry.service.padEnd(9)} ${entry.type.padEnd(26)} ${subject(entry, names)}  ${entry.actor ?? ''}`.trimEnd();
 }
 
 async function follow(

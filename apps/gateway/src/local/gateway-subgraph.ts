@@ -46,6 +46,8 @@ const typeDefs = parse(`
     actor: String
     correlationId: String
     data: JSON
+    "What the event is about when its stream holds a whole project's events (an architecture event names its component, a dependency's dependent component or a story): that id; null when the stream itself is the subject."
+    subjectId: ID
   }
 
   type TimelineEdge { node: TimelineEntry! cursor: String! }

@@ -2,6 +2,7 @@ import { authorize, isUuid, NotFoundError, ValidationError } from '@app/domain';
 import { dataSourceExecutor } from '@app/platform';
 import type { GatewayContext } from '../federation/gateway-context';
 import type { GatewaySubgraphDeps } from './gateway-subgraph.deps';
+import { timelineSubjectId } from '../timeline/timeline-subject';
 
 interface TimelineRow {
   event_id: string;
@@ -56,6 +57,11 @@ export function timelineResolvers(deps: Pick<GatewaySubgraphDeps, 'dataSource'>)
             actor: row.actor,
             correlationId: row.correlation_id,
             data: row.data,
+            subjectId: timelineSubjectId({
+              projectId: args.projectId,
+              streamId: row.stream_id,
+              data: row.data,
+            }),
           },
         }));
         return {

@@ -11,6 +11,8 @@ interface Entry {
   streamId: string;
   type: string;
   actor: string | null;
+  /** Set when the stream holds a whole project's events: the component or story the event is about. */
+  subjectId: string | null;
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -29,8 +31,8 @@ async function namesOf(projectId: string): Promise<Map<string, string>> {
   return names;
 }
 
-function subject(streamId: string, names: Map<string, string>): string {
-  const id = UUID.exec(streamId)?.[0];
+function subject({ streamId, subjectId }: Entry, names: Map<string, string>): string {
+  const id = subjectId ?? UUID.exec(streamId)?.[0];
   const kind = streamId.replace(UUID, '').replace(/-$/, '');
   if (!id) return streamId;
   return names.get(id) ?? `${kind || 'stream'} ${id.slice(0, 8)}`;
@@ -52,7 +54,7 @@ export function TimelinePage({ projectId, viewer }: { projectId: string; viewer:
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
       };
     }>(
-      'query($p: ID!, $a: String) { projectTimeline(projectId: $p, first: 50, after: $a) { edges { node { eventId occurredAt service streamId type actor } } pageInfo { hasNextPage endCursor } } }',
+      'query($p: ID!, $a: String) { projectTimeline(projectId: $p, first: 50, after: $a) { edges { node { eventId occurredAt service streamId type actor subjectId } } pageInfo { hasNextPage endCursor } } }',
       { p: projectId, a: after },
     ).then(
       ({ projectTimeline }) => {
@@ -130,7 +132,7 @@ export function TimelinePage({ projectId, viewer }: { projectId: string; viewer:
               <td className="small">{e.occurredAt.replace('T', ' ').slice(0, 19)}</td>
               <td>{e.service}</td>
               <td>{e.type}</td>
-              <td>{subject(e.streamId, names)}</td>
+              <td>{subject(e, names)}</td>
               <td className="small">{e.actor ?? ''}</td>
             </tr>
           ))}
