@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { waitFor } from '@app/testing/wait-for';
+import { writeLegacyStory } from '../support/legacy-story';
 import type { RunningSystem } from './system';
-import { sandboxDriver, startSystem } from './system';
+import { E2E_ADMIN_TOKEN, sandboxDriver, startSystem } from './system';
 
 const run = promisify(execFile);
 const BIN = resolve(__dirname, '../../bin/codemyspec.js');
@@ -333,4 +334,57 @@ describe('the git record of a project (manual mode, git over smart HTTP)', () =>
       ).replace(projectId, '00000000-0000-4000-8000-000000000000'),
     );
   }, 180_000);
+
+  it('records the references given to criteria an older version wrote without one (CLI `stories refs`)', async () => {
+    const projectId = (
+      await system.ok<{ createProject: { id: string } }>(
+        `mutation { createProject(input: { name: "Gifts", description: "" }) { id } }`,
+      )
+    ).createProject.id;
+    await writeLegacyStory(await system.db.dataSource(), projectId, 'Gift cards', [
+      'a card pays up to its balance',
+      'a used card is empty',
+    ]);
+    const clone = join(work, 'gifts');
+    const url = `${system.url}/git/${projectId}.git`;
+    /** The stories file as a fresh clone has it; empty until the record has the project. */
+    const storiesFile = async () => {
+      await rm(clone, { recursive: true, force: true });
+      try {
+        await git([...withToken(E2E_ADMIN_TOKEN), 'clone', '--quiet', url, clone]);
+        return await readFile(join(clone, 'docs/user_stories.md'), 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    await waitFor(
+      async () => (await storiesFile()).includes('a used card is empty'),
+      30_000,
+      'the legacy story',
+    );
+    expect(await storiesFile()).not.toContain('AC-');
+
+    const cliEnv = {
+      ...process.env,
+      CODEMYSPEC_URL: system.url,
+      CODEMYSPEC_TOKEN: E2E_ADMIN_TOKEN,
+      CODEMYSPEC_CONFIG: join(work, 'none.json'),
+    };
+    const given = await run(process.execPath, [BIN, '--json', 'stories', 'refs', '--project', 'Gifts'], {
+      env: cliEnv,
+    });
+    expect(JSON.parse(given.stdout)).toEqual({ projectId, given: 2 });
+    await waitFor(
+      async () =>
+        (await storiesFile()).includes('- AC-1: a card pays up to its balance\n- AC-2: a used card is empty'),
+      30_000,
+      'the references in user_stories.md',
+    );
+    const { stdout: subject } = await git(['log', '-1', '--format=%s'], clone);
+    expect(subject).toMatch(/^AC-1, AC-2 given to criteria of "Gift cards"/);
+    const again = await run(process.execPath, [BIN, 'stories', 'refs', '--project', 'Gifts'], {
+      env: cliEnv,
+    });
+    expect(again.stdout.trim()).toBe('every criterion already has a reference');
+  }, 120_000);
 });

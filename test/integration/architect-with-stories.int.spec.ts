@@ -7,6 +7,7 @@ import { projectIdentity } from '@app/testing/service-harness';
 import type { ServiceProcess } from '@app/testing/service-process';
 import { startServiceProcess } from '@app/testing/service-process';
 import { waitFor } from '@app/testing/wait-for';
+import { writeLegacyStory } from '../support/legacy-story';
 
 type ServiceHarness = ServiceProcess;
 
@@ -97,6 +98,16 @@ function architectSuite(name: string, bus: () => Record<string, string>) {
         },
       );
       return data.createStory.id;
+    }
+
+    /** The codes of the errors `validateDesign` finds in a design of the component. */
+    async function validationCodes(componentId: string, markdown: string): Promise<string[]> {
+      const data = await ok<{ validateDesign: { errors: { code: string }[] } }>(
+        architect,
+        `query($c: ID!, $m: String!) { validateDesign(componentId: $c, markdown: $m) { errors { code } } }`,
+        { c: componentId, m: markdown },
+      );
+      return data.validateDesign.errors.map((e) => e.code);
     }
 
     async function createContext(contextName: string, type = 'DOMAIN'): Promise<string> {
@@ -493,14 +504,7 @@ function architectSuite(name: string, bus: () => Record<string, string>) {
         { id: storyId },
       );
       const newRef = added.story.acceptanceCriteria[1].ref;
-      const validate = async (cites: string) =>
-        (
-          await ok<{ validateDesign: { errors: { code: string }[] } }>(
-            architect,
-            `query($c: ID!, $m: String!) { validateDesign(componentId: $c, markdown: $m) { errors { code } } }`,
-            { c: vouchers, m: design(cites) },
-          )
-        ).validateDesign.errors.map((e) => e.code);
+      const validate = (cites: string) => validationCodes(vouchers, design(cites));
       // The new criterion reaches the architect's copy: the old design no longer cites everything.
       await waitFor(
         async () => (await validate(`[${criterion.ref}]`)).includes('uncited-criterion'),
@@ -538,6 +542,58 @@ function architectSuite(name: string, bus: () => Record<string, string>) {
       });
       expect((await link(true)).errors).toBeUndefined();
     }, 90_000);
+
+    it('gives legacy criteria references: the copies learn them, citations are then asked for, nothing goes DIRTY', async () => {
+      // A story as a version before criterion references wrote it (no `ref`), in the store and the read model.
+      const { storyId } = await writeLegacyStory(await db.dataSource(), projectId, 'Legacy gift cards', [
+        'A card pays up to its balance',
+      ]);
+      const cards = await createContext('GiftCards');
+      const linked = () =>
+        architect.graphql(
+          `mutation($i: LinkStoryToComponentInput!) { linkStoryToComponent(input: $i) { id } }`,
+          { i: { storyId, componentId: cards } },
+          me,
+        );
+      await waitFor(async () => !(await linked()).errors, 20_000, 'the legacy story in the copy');
+      const design = (cites: string) =>
+        contextDesign('GiftCards', 'None yet.', `- pays with a card ${cites}`);
+      const validate = (cites: string) => validationCodes(cards, design(cites));
+      // Without a reference the criterion cannot be cited, so a design is not asked to.
+      const accepted = await ok<{ submitDesign: { valid: boolean } }>(
+        architect,
+        `mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { valid } }`,
+        { i: { componentId: cards, markdown: design('') } },
+      );
+      expect(accepted.submitDesign.valid).toBe(true);
+
+      const given = await ok<{ assignCriterionRefs: number }>(
+        stories,
+        `mutation($p: ID!) { assignCriterionRefs(projectId: $p) }`,
+        { p: projectId },
+      );
+      expect(given.assignCriterionRefs).toBe(1);
+      const { story } = await ok<{ story: { acceptanceCriteria: { ref: string }[] } }>(
+        stories,
+        `query($id: ID!) { story(id: $id) { acceptanceCriteria { ref } } }`,
+        { id: storyId },
+      );
+      const [{ ref }] = story.acceptanceCriteria;
+      expect(ref).toMatch(/^AC-\d+$/);
+      await waitFor(
+        async () => (await validate('')).includes('uncited-criterion'),
+        20_000,
+        'the reference in the copy',
+      );
+      expect(await validate(`[${ref}]`)).toEqual([]);
+      // A new name is not a new meaning: the accepted design stays accepted.
+      const { component } = await ok<{ component: { designStatus: string; dirtyCauses: unknown[] } }>(
+        architect,
+        `query($c: ID!) { component(id: $c) { designStatus dirtyCauses { kind } } }`,
+        { c: cards },
+      );
+      expect(component).toEqual({ designStatus: 'ACCEPTED', dirtyCauses: [] });
+    }, 60_000);
 
     it('edits the graph: accepts a proposed component, renames and describes it, and deletes it (force unlinks its story)', async () => {
       const catalog = await createContext('Catalog');

@@ -18,6 +18,7 @@ import {
   criteriaRemoveCommand,
   criteriaVerifyCommand,
 } from './commands/criteria.command';
+import { storiesRefsCommand } from './commands/stories-refs.command';
 import { storiesStatusCommand } from './commands/stories-status.command';
 import { designSubmitCommand, designTemplateCommand, designValidateCommand } from './commands/design.command';
 import { designDiffCommand, designHistoryCommand, designShowCommand } from './commands/design-read.command';
@@ -67,6 +68,7 @@ export const COMMANDS: readonly Command[] = [
   storiesDiffCommand,
   storiesReviewCommand,
   storiesStatusCommand,
+  storiesRefsCommand,
   storiesImportCommand,
   storiesExportCommand,
   contextsCreateCommand,

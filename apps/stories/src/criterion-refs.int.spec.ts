@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import type { Identity } from '@app/domain';
 import type { ServiceHarness } from '@app/testing/service-harness';
 import { projectIdentity, startServiceHarness } from '@app/testing/service-harness';
+import { writeLegacyStory } from '../../../test/support/legacy-story';
 import { StoriesModule } from './stories.module';
 
 interface Criterion {
@@ -134,5 +136,76 @@ describe('criterion references', () => {
     );
     expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await story(alice, ['kept'])).acceptanceCriteria.map((c) => c.ref)).toEqual(['AC-1']);
+  });
+
+  describe('for criteria an older version recorded without one (assignCriterionRefs)', () => {
+    const legacy = (as: Identity, title: string, criteria: string[]) =>
+      writeLegacyStory(service.app.get(DataSource), as.projectId!, title, criteria);
+    const assign = (as: Identity, projectId = as.projectId) =>
+      service.graphql<{ assignCriterionRefs: number }>(
+        `mutation($p: ID!) { assignCriterionRefs(projectId: $p) }`,
+        { p: projectId },
+        as,
+      );
+    const storyOf = async (as: Identity, id: string) =>
+      (
+        await service.graphql<{ story: { version: number; acceptanceCriteria: Criterion[] } }>(
+          `query($id: ID!) { story(id: $id) { version acceptanceCriteria { id ref description } } }`,
+          { id },
+          as,
+        )
+      ).data!.story;
+
+    it('numbers them after what the project issued, oldest story first, once; text stays', async () => {
+      const alice = await project();
+      const older = await legacy(alice, 'Invoice totals', ['sums lines', 'empty is zero']);
+      const newer = await legacy(alice, 'Refunds', ['refund reverses a payment']);
+      expect((await story(alice, ['a receipt lists the lines'])).acceptanceCriteria[0].ref).toBe('AC-1');
+      const before = await storyOf(alice, older.storyId);
+
+      const result = await assign(alice);
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.assignCriterionRefs).toBe(3);
+      const after = await storyOf(alice, older.storyId);
+      expect(after.acceptanceCriteria).toEqual(
+        before.acceptanceCriteria.map((c, i) => ({ ...c, ref: `AC-${i + 2}` })),
+      );
+      expect(after.version).toBe(before.version + 1);
+      expect((await storyOf(alice, newer.storyId)).acceptanceCriteria.map((c) => c.ref)).toEqual(['AC-4']);
+
+      // Nothing left to give; a new criterion goes on from the last number issued.
+      expect((await assign(alice)).data!.assignCriterionRefs).toBe(0);
+      const added = await addCriterion(alice, newer.storyId, 'a refund is logged');
+      expect(added.data!.addAcceptanceCriterion.acceptanceCriteria.map((c) => c.ref)).toEqual([
+        'AC-4',
+        'AC-5',
+      ]);
+      const history = await service.graphql<{ storyHistory: { type: string; actor: string }[] }>(
+        `query($id: ID!) { storyHistory(id: $id) { type actor } }`,
+        { id: older.storyId },
+        alice,
+      );
+      expect(history.data!.storyHistory.at(-1)).toEqual({
+        type: 'AcceptanceCriteriaReferenced',
+        actor: 'alice',
+      });
+      const exported = await service.graphql<{ exportStoriesMarkdown: string }>(
+        `query($p: ID!) { exportStoriesMarkdown(projectId: $p) }`,
+        { p: alice.projectId },
+        alice,
+      );
+      expect(exported.data!.exportStoriesMarkdown).toContain('- AC-2: sums lines\n- AC-3: empty is zero\n');
+    });
+
+    it('is refused to a VIEWER and, for another project, answered as if it did not exist', async () => {
+      const alice = await project();
+      await legacy(alice, 'Invoice totals', ['sums lines']);
+      const viewer = projectIdentity(alice.projectId!, 'VIEWER', 'vic');
+      expect((await assign(viewer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const foreign = await assign(await project(), alice.projectId);
+      expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(JSON.stringify(foreign.errors)).not.toContain('Invoice');
+      expect((await assign(alice)).data!.assignCriterionRefs).toBe(1);
+    });
   });
 });

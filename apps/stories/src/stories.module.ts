@@ -15,6 +15,7 @@ import { ProjectResolver } from './graphql/project.resolver';
 import { StoryQueriesResolver } from './graphql/story-queries.resolver';
 import { StoriesMarkdownResolver } from './markdown/stories-markdown.resolver';
 import { AddAcceptanceCriterionResolver } from './story/add-acceptance-criterion/add-acceptance-criterion.resolver';
+import { ReferenceCriteriaResolver } from './story/reference-criteria/reference-criteria.resolver';
 import { SetStoryTagsResolver } from './story/change-story-tags/change-story-tags.resolver';
 import { CreateStoryResolver } from './story/create-story/create-story.resolver';
 import { DeleteStoryResolver } from './story/delete-story/delete-story.resolver';
@@ -51,6 +52,7 @@ export class StoriesModule {
         CreateStoryResolver,
         ReviseStoryResolver,
         AddAcceptanceCriterionResolver,
+        ReferenceCriteriaResolver,
         UpdateAcceptanceCriterionResolver,
         RemoveAcceptanceCriterionResolver,
         VerifyAcceptanceCriterionResolver,

@@ -1,5 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { PublicCriterionEvent, PublicStoryCreated } from '@app/domain';
+import type {
+  PublicAcceptanceCriteriaReferenced,
+  PublicCriterionEvent,
+  PublicStoryCreated,
+} from '@app/domain';
 import type { BusEvent, EventHandler, ProjectionContext } from '@app/platform';
 import { contractHandlers, writeEntity } from '@app/platform';
 import { storyIdFromStream } from '@app/domain';
@@ -24,13 +28,13 @@ export async function copyCreatedCriteria(
 }
 
 /**
- * Criteria added, changed and removed later; `then` runs after each (the story copy's version
- * follows every event of the story).
+ * Criteria added, changed, removed and given references later; `then` runs after each (the story
+ * copy's version follows every event of the story).
  */
 export function criterionCopyHandlers(
   then: (event: BusEvent, context: ProjectionContext) => Promise<void>,
 ): Readonly<Record<string, EventHandler>> {
-  return contractHandlers<PublicCriterionEvent>({
+  return contractHandlers<PublicCriterionEvent | PublicAcceptanceCriteriaReferenced>({
     AcceptanceCriterionAdded: async (event, context) => {
       const storyId = storyIdFromStream(event.streamId);
       const last = await context.manager.maximum(CriterionCopy, 'position', { storyId });
@@ -50,6 +54,12 @@ export function criterionCopyHandlers(
         { criterionId: event.data.criterionId, storyId: storyIdFromStream(event.streamId) },
         { description: event.data.description },
       );
+      await then(event, context);
+    },
+    AcceptanceCriteriaReferenced: async (event, context) => {
+      const storyId = storyIdFromStream(event.streamId);
+      for (const { criterionId, ref } of event.data.refs)
+        await context.manager.update(CriterionCopy, { criterionId, storyId }, { ref });
       await then(event, context);
     },
     AcceptanceCriterionRemoved: async (event, context) => {

@@ -89,6 +89,19 @@ export function storyRecordHandlers(writer: RecordWriter): ContractHandlers<Publ
         criteria.map((c) => (c.id === criterionId ? { ...c, description } : c));
       return changeCriteria(event, manager, update, 'changed', ref);
     },
+    AcceptanceCriteriaReferenced: async (event, { manager }) => {
+      const refs = new Map(event.data.refs.map((r) => [r.criterionId, r.ref]));
+      const story = await storyOf(event, manager);
+      if (!story) return;
+      const criteria = story.criteria.map((c) => {
+        const ref = refs.get(c.id);
+        return ref ? { ...c, ref } : c;
+      });
+      await manager.update(RecordStory, { storyId: story.storyId }, { criteria });
+      const named = [...refs.values()];
+      const summary = `${named.join(', ')} given to criteria of "${story.title}"`;
+      await writer.storiesChanged(event, manager, story.projectId, summary, named);
+    },
     AcceptanceCriterionRemoved: (event, { manager }) => {
       const { criterionId, ref } = event.data;
       const remove = (criteria: RecordCriterion[]) => criteria.filter((c) => c.id !== criterionId);

@@ -11,7 +11,11 @@ import {
   EventBusLifecycle,
 } from '@app/platform';
 import { findProjectRecord } from '../persistence/project.records';
-import { findStoryRecord, saveStoryRecord } from '../persistence/story.records';
+import {
+  findStoryRecord,
+  saveStoryRecord,
+  storiesWithUnreferencedCriteria,
+} from '../persistence/story.records';
 import { allocateCriterionRefs } from '../persistence/criterion-ref-allocator';
 import type { AddAcceptanceCriterion } from '../story/add-acceptance-criterion/add-acceptance-criterion.command';
 import type { CreateStory } from '../story/create-story/create-story.command';
@@ -109,6 +113,40 @@ export class StoryCommandService {
     }, expectedVersion === undefined);
     this.bus.poke();
     return story;
+  }
+
+  /**
+   * Gives each criterion of the project that has no reference (recorded before references existed)
+   * the next free one, story by story in the order they were created, one transaction each (a
+   * story changed meanwhile is read again). Returns how many criteria got one; run again, it finds none.
+   */
+  async referenceCriteria(context: RequestContext, projectId: string): Promise<number> {
+    authorize(context.identity, projectId, 'write');
+    const project = await findProjectRecord(this.dataSource.manager, projectId);
+    if (!project) throw new NotFoundError('project', projectId);
+    if (project.archived) throw new ProjectArchivedError(projectId);
+    let given = 0;
+    for (const storyId of await storiesWithUnreferencedCriteria(this.dataSource.manager, projectId)) {
+      given += await this.run(async (sql) => {
+        const row = await findStoryRecord(sql.manager, storyId);
+        const missing = (row?.acceptanceCriteria ?? []).filter((c) => !c.ref).map((c) => c.id);
+        if (!row || row.deleted || missing.length === 0) return 0;
+        const refs = await allocateCriterionRefs(
+          sql.manager,
+          projectId,
+          missing.map(() => undefined),
+        );
+        const command: CommandWithoutTime = {
+          type: 'ReferenceCriteria',
+          storyId,
+          refs: missing.map((criterionId, i) => ({ criterionId, ref: refs[i] })),
+        };
+        await this.apply(sql, context, command, projectId, row.version);
+        return missing.length;
+      }, true);
+    }
+    if (given > 0) this.bus.poke();
+    return given;
   }
 
   private async apply(

@@ -41,3 +41,21 @@ export async function findStoryRecords(
   const rows = await manager.findBy(StoryRecord, { id: In(wanted) });
   return new Map(rows.map((row) => [row.id, row]));
 }
+
+/** The live stories of a project with a criterion that has no reference, oldest first. */
+export async function storiesWithUnreferencedCriteria(
+  manager: EntityManager,
+  projectId: string,
+): Promise<string[]> {
+  const rows: { id: string }[] = await manager
+    .createQueryBuilder(StoryRecord, 'story')
+    .select('story.id', 'id')
+    .where('story.project_id = :projectId AND NOT story.deleted', { projectId })
+    .andWhere(
+      `EXISTS (SELECT 1 FROM jsonb_array_elements(story.acceptance_criteria) AS c WHERE coalesce(c->>'ref', '') = '')`,
+    )
+    .orderBy('story.created_at')
+    .addOrderBy('story.id')
+    .getRawMany();
+  return rows.map((row) => row.id);
+}

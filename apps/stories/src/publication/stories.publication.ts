@@ -53,6 +53,10 @@ export const storyPublication: Publication<StoryEvent, PublicStoryEvent> = {
       at: data.at,
     },
   }),
+  AcceptanceCriteriaReferenced: (data) => ({
+    type: 'AcceptanceCriteriaReferenced',
+    data: { refs: data.refs.map(({ criterionId, ref }) => ({ criterionId, ref })), at: data.at },
+  }),
   AcceptanceCriterionVerified: AUDIT_ONLY,
   StoryTagsChanged: AUDIT_ONLY,
   StoryPrioritized: AUDIT_ONLY,

@@ -7,6 +7,7 @@ import type { MarkStoryDirty } from './mark-story-dirty/mark-story-dirty.command
 import type { MarkStoryCurrent } from './mark-story-current/mark-story-current.command';
 import type { CompleteVerifiedStory } from './complete-verified-story/complete-verified-story.command';
 import type { PrioritizeStory } from './prioritize-story/prioritize-story.command';
+import type { ReferenceCriteria } from './reference-criteria/reference-criteria.command';
 import type { RemoveAcceptanceCriterion } from './remove-acceptance-criterion/remove-acceptance-criterion.command';
 import type { ReviseStory } from './revise-story/revise-story.command';
 import type { SetStoryStatus } from './set-story-status/set-story-status.command';
@@ -24,6 +25,7 @@ export type {
   MarkStoryCurrent,
   CompleteVerifiedStory,
   PrioritizeStory,
+  ReferenceCriteria,
   RemoveAcceptanceCriterion,
   ReviseStory,
   SetStoryStatus,
@@ -40,6 +42,7 @@ export type StoryCommand =
   | UpdateAcceptanceCriterion
   | RemoveAcceptanceCriterion
   | VerifyAcceptanceCriterion
+  | ReferenceCriteria
   | ChangeStoryTags
   | PrioritizeStory
   | SetStoryStatus

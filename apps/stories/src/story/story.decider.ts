@@ -9,6 +9,7 @@ import { decideMarkStoryDirty } from './mark-story-dirty/mark-story-dirty.decide
 import { decideMarkStoryCurrent } from './mark-story-current/mark-story-current.decide';
 import { decideCompleteVerifiedStory } from './complete-verified-story/complete-verified-story.decide';
 import { decidePrioritizeStory } from './prioritize-story/prioritize-story.decide';
+import { decideReferenceCriteria } from './reference-criteria/reference-criteria.decide';
 import { decideRemoveAcceptanceCriterion } from './remove-acceptance-criterion/remove-acceptance-criterion.decide';
 import { decideReviseStory } from './revise-story/revise-story.decide';
 import { decideSetStoryStatus } from './set-story-status/set-story-status.decide';
@@ -35,6 +36,8 @@ export function decideStory(command: StoryCommand, state: StoryState): readonly 
       return decideRemoveAcceptanceCriterion(command, state);
     case 'VerifyAcceptanceCriterion':
       return decideVerifyAcceptanceCriterion(command, state);
+    case 'ReferenceCriteria':
+      return decideReferenceCriteria(command, state);
     case 'ChangeStoryTags':
       return decideChangeStoryTags(command, state);
     case 'PrioritizeStory':

@@ -66,6 +66,18 @@ export interface AcceptanceCriterionRemoved {
   };
 }
 
+/**
+ * References issued to criteria recorded before references existed (`assignCriterionRefs`). Only
+ * names change: the criteria's text and verification stay as they were.
+ */
+export interface AcceptanceCriteriaReferenced {
+  readonly type: 'AcceptanceCriteriaReferenced';
+  readonly data: {
+    readonly refs: readonly { readonly criterionId: string; readonly ref: string }[];
+    readonly at: string;
+  };
+}
+
 export interface AcceptanceCriterionVerified {
   readonly type: 'AcceptanceCriterionVerified';
   readonly data: { readonly criterionId: string; readonly at: string };
@@ -110,6 +122,7 @@ export type StoryEvent =
   | AcceptanceCriterionUpdated
   | AcceptanceCriterionRemoved
   | AcceptanceCriterionVerified
+  | AcceptanceCriteriaReferenced
   | StoryTagsChanged
   | StoryPrioritized
   | StoryStatusChanged
@@ -127,6 +140,7 @@ export const STORY_EVENT_TYPES: readonly StoryEventType[] = [
   'AcceptanceCriterionUpdated',
   'AcceptanceCriterionRemoved',
   'AcceptanceCriterionVerified',
+  'AcceptanceCriteriaReferenced',
   'StoryTagsChanged',
   'StoryPrioritized',
   'StoryStatusChanged',

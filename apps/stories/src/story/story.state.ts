@@ -75,7 +75,8 @@ type CriterionEvent = Extract<
       | 'AcceptanceCriterionAdded'
       | 'AcceptanceCriterionUpdated'
       | 'AcceptanceCriterionRemoved'
-      | 'AcceptanceCriterionVerified';
+      | 'AcceptanceCriterionVerified'
+      | 'AcceptanceCriteriaReferenced';
   }
 >;
 
@@ -84,6 +85,10 @@ function evolveCriteria(
   criteria: Story['acceptanceCriteria'],
   event: CriterionEvent,
 ): Story['acceptanceCriteria'] {
+  if (event.type === 'AcceptanceCriteriaReferenced') {
+    const refs = new Map(event.data.refs.map((r) => [r.criterionId, r.ref]));
+    return criteria.map((c) => ({ ...c, ref: refs.get(c.id) ?? c.ref }));
+  }
   const { criterionId } = event.data;
   switch (event.type) {
     case 'AcceptanceCriterionAdded':
@@ -127,6 +132,7 @@ export function evolveStory(state: StoryState, event: StoryEvent): StoryState {
     case 'AcceptanceCriterionUpdated':
     case 'AcceptanceCriterionRemoved':
     case 'AcceptanceCriterionVerified':
+    case 'AcceptanceCriteriaReferenced':
       return {
         ...state,
         ...next,

@@ -78,7 +78,7 @@ describe('story state', () => {
   });
 
   it('lists every event type once', () => {
-    expect(new Set(STORY_EVENT_TYPES).size).toBe(12);
+    expect(new Set(STORY_EVENT_TYPES).size).toBe(13);
     expect(isStoryEvent({ type: 'StoryRevised' })).toBe(true);
     expect(isStoryEvent({ type: 'ProjectCreated' })).toBe(false);
   });

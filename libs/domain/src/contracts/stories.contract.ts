@@ -60,6 +60,18 @@ export interface PublicAcceptanceCriterionRemoved {
   };
 }
 
+/**
+ * References (`AC-<n>`) given to criteria of the story that had none (recorded before references
+ * existed). The criteria's text and meaning are unchanged: nothing becomes stale.
+ */
+export interface PublicAcceptanceCriteriaReferenced {
+  readonly type: 'AcceptanceCriteriaReferenced';
+  readonly data: {
+    readonly refs: { readonly criterionId: string; readonly ref: string }[];
+    readonly at: string;
+  };
+}
+
 export type PublicCriterionEvent =
   PublicAcceptanceCriterionAdded | PublicAcceptanceCriterionUpdated | PublicAcceptanceCriterionRemoved;
 
@@ -90,7 +102,11 @@ export interface PublicProjectRenamed {
 }
 
 export type PublicStoryEvent =
-  PublicStoryCreated | PublicStoryRevised | PublicStoryDeleted | PublicCriterionEvent;
+  | PublicStoryCreated
+  | PublicStoryRevised
+  | PublicStoryDeleted
+  | PublicCriterionEvent
+  | PublicAcceptanceCriteriaReferenced;
 
 /** `project-<uuid>` → the uuid. */
 export function projectIdFromStream(streamId: string): string {
