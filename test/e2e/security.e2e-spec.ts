@@ -66,7 +66,7 @@ describe('security: the attacks of the review, through the gateway', () => {
     return result.data!.createStory as { id: string; acceptanceCriteria: { id: string }[] };
   }
 
-  it('refuses a 1 kB fragment bomb in milliseconds while /health/live keeps answering', async () => {
+  it('refuses a 1 kB fragment bomb at once (not in 25 s) while /health/live keeps answering', async () => {
     const fragments = ['fragment F0 on Story { id title }'];
     for (let i = 1; i <= 24; i += 1) fragments.push(`fragment F${i} on Story { ...F${i - 1} ...F${i - 1} }`);
     const bomb = `query($id: ID!) { story(id: $id) { ...F24 } } ${fragments.join(' ')}`;
@@ -75,7 +75,9 @@ describe('security: the attacks of the review, through the gateway', () => {
       gql(bomb, { id: randomUUID() }),
       fetch(`${system.url}/health/live`).then((r) => r.status),
     ]);
-    expect(performance.now() - started).toBeLessThan(100);
+    // 38–55 ms here; the bomb took 25 s before fragments were measured once. A loaded CI machine
+    // must not make this flaky, so the bound is well above the first and far below the second.
+    expect(performance.now() - started).toBeLessThan(1_000);
     expect(live).toBe(200);
     expect(refused.status).toBe(400);
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
