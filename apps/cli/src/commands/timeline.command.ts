@@ -36,12 +36,30 @@ async function namesOf(graphql: Gql, projectId: string): Promise<Map<string, str
   return names;
 }
 
+/** The id an entry is about: the one its data names, else its stream's. */
+const subjectIdOf = (entry: Entry): string | undefined => entry.subjectId ?? UUID.exec(entry.streamId)?.[0];
+
+/** Events after which a name printed so far may be out of date. */
+const RENAMES = new Set(['ProjectRenamed', 'StoryRevised', 'ComponentRenamed']);
+
+/**
+ * Names are asked again only when new events rename something or are about something not looked
+ * up yet (`unnamed`: ids looked up before that have no name, such as a git commit's).
+ */
+function namesAreStale(entries: readonly Entry[], names: Map<string, string>, unnamed: Set<string>): boolean {
+  return entries.some((e) => {
+    const id = subjectIdOf(e);
+    return RENAMES.has(e.type) || (id !== undefined && !names.has(id) && !unnamed.has(id));
+  });
+}
+
 /**
  * `story "Checkout"`, `Totals (design)`, `Totals (architecture)` for an event of the project's
  * architecture about one component, or the stream's kind and a short id when it has no name.
  */
-function subject({ streamId, subjectId }: Entry, names: Map<string, string>): string {
-  const id = subjectId ?? UUID.exec(streamId)?.[0];
+function subject(entry: Entry, names: Map<string, string>): string {
+  const { streamId } = entry;
+  const id = subjectIdOf(entry);
   const kind = streamId.replace(UUID, '').replace(/-$/, '');
   if (!id) return streamId;
   const name = names.get(id);
@@ -61,17 +79,18 @@ async function follow(
   names: Map<string, string>,
 ): Promise<never> {
   let cursor = after;
+  const unnamed = new Set<string>();
   for (;;) {
     await new Promise((r) => setTimeout(r, 2_000));
     const { projectTimeline } = await graphql<{
       projectTimeline: { pageInfo: { endCursor: string | null }; edges: { node: Entry }[] };
     }>(PAGE, { p: projectId, f: 200, a: cursor });
-    if (projectTimeline.edges.length > 0) {
-      const fresh = await namesOf(graphql, projectId);
-      for (const { node } of projectTimeline.edges)
-        context.out(context.json ? JSON.stringify(node) : line(node, fresh));
-      for (const [k, v] of fresh) names.set(k, v);
+    const entries = projectTimeline.edges.map((e) => e.node);
+    if (!context.json && namesAreStale(entries, names, unnamed)) {
+      for (const [k, v] of await namesOf(graphql, projectId)) names.set(k, v);
+      for (const id of entries.map(subjectIdOf)) if (id && !names.has(id)) unnamed.add(id);
     }
+    for (const entry of entries) context.out(context.json ? JSON.stringify(entry) : line(entry, names));
     cursor = projectTimeline.pageInfo.endCursor ?? cursor;
   }
 }
