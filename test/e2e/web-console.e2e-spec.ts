@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ScriptedLlmServer } from '@app/testing/scripted-llm-server';
 import { startScriptedLlmServer } from '@app/testing/scripted-llm-server';
+import { writeLegacyStory } from '../support/legacy-story';
 import { TOTALS_DESIGN } from './fixtures';
 import { launchChromium, watchedPage } from './headless-browser';
 import { createMethodProject } from './method-project';
@@ -184,4 +185,28 @@ describe('the web console in a browser', () => {
     expect(tab.consoleErrors.filter((e) => !e.includes('401 (Unauthorized)'))).toEqual([]);
     await tab.close();
   }, 240_000);
+
+  it('offers an EDITOR references for criteria an older version recorded without one', async () => {
+    if (!browser) return;
+    const { createProject } = await system.ok<{ createProject: { id: string } }>(
+      `mutation { createProject(input: { name: "Older shop", description: "" }) { id } }`,
+    );
+    await writeLegacyStory(await system.db.dataSource(), createProject.id, 'Gift cards', [
+      'a card pays up to its balance',
+      'a used card is empty',
+    ]);
+    const tab = await watchedPage(browser);
+    const { page } = tab;
+    await page.goto(`${system.url}/`);
+    await page.getByLabel('API token').fill(E2E_ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(`${system.url}/#/projects/${createProject.id}/stories`);
+    await page.getByText('2 criteria have no AC- reference yet', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Give them references' }).click();
+    await page.getByText('AC-2').waitFor();
+    expect(await page.getByText('no AC- reference yet').count()).toBe(0);
+    expect(tab.offHost()).toEqual([]);
+    expect(tab.consoleErrors).toEqual([]);
+    await tab.close();
+  }, 60_000);
 });

@@ -112,17 +112,51 @@ function ImportExport({ projectId, onImported }: { projectId: string; onImported
   );
 }
 
+/** Criteria an older version recorded without a reference: say how many, and give them one (EDITOR). */
+function MissingRefs({
+  projectId,
+  count,
+  onGiven,
+}: {
+  projectId: string;
+  count: number;
+  onGiven: () => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const give = () =>
+    gql('mutation($p: ID!) { assignCriterionRefs(projectId: $p) }', { p: projectId }).then(
+      onGiven,
+      (e: Error) => setError(e.message),
+    );
+  return (
+    <div className="toolbar" role="status">
+      <span>
+        {count} {count === 1 ? 'criterion has' : 'criteria have'} no AC- reference yet (recorded by an older
+        version); designs can cite them once they have one.
+      </span>
+      <button type="button" onClick={() => void give()}>
+        Give them references
+      </button>
+      <Problem message={error} />
+    </div>
+  );
+}
+
 /** Page 3: the stories board, columns by status; create, import, export; a story's history and review. */
 export function StoriesBoard({ projectId, viewer }: { projectId: string; viewer: Viewer }) {
   const { data, error, loading, reload } = useLoad(() => allStories<Card>(projectId, CARD), projectId);
   const [open, setOpen] = useState<Card | null>(null);
   if (loading && !data) return <Loading what="stories" />;
   const cards = data ?? [];
+  const unreferenced = cards.flatMap((c) => c.acceptanceCriteria).filter((c) => !c.ref).length;
   return (
     <main>
       <h1>Stories</h1>
       <Problem message={error} />
       {canEdit(viewer) && <ImportExport projectId={projectId} onImported={reload} />}
+      {canEdit(viewer) && unreferenced > 0 && (
+        <MissingRefs projectId={projectId} count={unreferenced} onGiven={reload} />
+      )}
       <div className="board">
         {COLUMNS.map((column) => (
           <section key={column} className="column" aria-label={column}>
