@@ -35,6 +35,14 @@ module.exports = {
       to: { pathNot: '^libs/domain/' },
     },
     {
+      name: 'client-library-is-self-contained',
+      comment:
+        'libs/client (what the CLI and the web console share) runs in Node and in the browser: it imports nothing outside itself',
+      severity: 'error',
+      from: { path: '^libs/client/', pathNot: SPEC },
+      to: { pathNot: '^libs/client/' },
+    },
+    {
       name: 'platform-builds-on-the-kernel-only',
       comment: 'libs/platform may use libs/domain, never the test kits',
       severity: 'error',

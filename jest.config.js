@@ -19,7 +19,7 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@app/(domain|platform|testing)$': '<rootDir>/libs/$1/src',
-    '^@app/(domain|platform|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@app/(domain|platform|testing|client)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

@@ -15,7 +15,11 @@ function newest(path) {
 
 for (const app of ['explorer', 'web']) {
   const built = join(root, 'dist', app, 'index.html');
-  const sources = Math.max(newest(join(root, 'apps', app)), newest(join(root, 'package-lock.json')));
+  const sources = Math.max(
+    newest(join(root, 'apps', app)),
+    newest(join(root, 'libs', 'client')),
+    newest(join(root, 'package-lock.json')),
+  );
   if (existsSync(built) && statSync(built).mtimeMs > sources) continue;
   execFileSync(
     process.execPath,

@@ -1,7 +1,7 @@
 import type { Command } from '../command';
 import { emit, statusWord, table } from '../output';
 import { projectOption } from '../project-ref';
-import { allStories } from '../story-pages';
+import { allStories } from '@app/client/story-pages';
 
 export const storiesStatusCommand: Command = {
   path: ['stories', 'status'],

@@ -2,7 +2,7 @@ import type { Command, CommandContext } from '../command';
 import { CliError } from '../cli-error';
 import type { Gql } from '../graphql-client';
 import { intOption, projectOption } from '../project-ref';
-import { allStories } from '../story-pages';
+import { allStories } from '@app/client/story-pages';
 
 interface Entry {
   occurredAt: string;

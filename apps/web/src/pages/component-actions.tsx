@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { gql } from '../api';
-import { allStories } from '../story-pages';
+import { allStories } from '@app/client/story-pages';
 import { Problem, Section, Status } from '../ui';
 
 interface Props {
@@ -18,6 +18,7 @@ export function LinkStory({ projectId, componentId, onChanged }: Props) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     allStories<{ id: string; title: string; component: { id: string } | null }>(
+      gql,
       projectId,
       'id title component { id }',
     ).then(

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import type { Viewer } from '../api';
 import { canEdit, gql } from '../api';
 import { Loading, Problem } from '../ui';
-import { allStories } from '../story-pages';
+import { allStories } from '@app/client/story-pages';
 import { useLoad } from '../use-query';
 import { StoryPanel } from './story-panel';
 
@@ -144,7 +144,7 @@ function MissingRefs({
 
 /** Page 3: the stories board, columns by status; create, import, export; a story's history and review. */
 export function StoriesBoard({ projectId, viewer }: { projectId: string; viewer: Viewer }) {
-  const { data, error, loading, reload } = useLoad(() => allStories<Card>(projectId, CARD), projectId);
+  const { data, error, loading, reload } = useLoad(() => allStories<Card>(gql, projectId, CARD), projectId);
   const [open, setOpen] = useState<Card | null>(null);
   if (loading && !data) return <Loading what="stories" />;
   const cards = data ?? [];

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Viewer } from '../api';
 import { gql } from '../api';
-import { allStories } from '../story-pages';
+import { allStories } from '@app/client/story-pages';
 import { Problem } from '../ui';
 
 interface Entry {
@@ -25,7 +25,7 @@ async function namesOf(projectId: string): Promise<Map<string, string>> {
     p: projectId,
   });
   const names = new Map<string, string>([[projectId, `project ${data.project.name}`]]);
-  for (const story of await allStories<{ id: string; title: string }>(projectId, 'id title'))
+  for (const story of await allStories<{ id: string; title: string }>(gql, projectId, 'id title'))
     names.set(story.id, `story “${story.title}”`);
   for (const c of data.architecture.components) names.set(c.id, c.name);
   return names;
