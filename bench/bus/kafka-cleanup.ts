@@ -2,23 +2,27 @@ import type { Kafka } from 'kafkajs';
 import { Kafka as KafkaClient, logLevel } from 'kafkajs';
 import { installKafkajsIdleTimerFix } from '@app/platform/bus/kafka/kafkajs-idle-timer-fix';
 
-/** Deletes this run's topics (every topic of the services named `<servicePrefix>…`) and consumer groups. */
+/**
+ * Deletes this run's topics (every topic of the services named `<servicePrefix>…`) and consumer
+ * groups: those named, or those the predicate picks among the broker's groups.
+ */
 export async function deleteBenchTopicsAndGroups(
   kafka: Kafka,
   servicePrefix: string,
-  groups: readonly string[],
+  groups: readonly string[] | ((groupId: string) => boolean),
 ): Promise<string[]> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const ours = (await admin.listTopics()).filter((topic) =>
+    const topics = (await admin.listTopics()).filter((topic) =>
       topic.startsWith(`codemyspec.${servicePrefix}`),
     );
-    if (ours.length > 0) await admin.deleteTopics({ topics: ours });
-    const existing = new Set((await admin.listGroups()).groups.map((group) => group.groupId));
-    const groupsToDelete = groups.filter((group) => existing.has(group));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+    const existing = (await admin.listGroups()).groups.map((group) => group.groupId);
+    const isOurs = typeof groups === 'function' ? groups : (group: string) => groups.includes(group);
+    const groupsToDelete = existing.filter(isOurs);
     if (groupsToDelete.length > 0) await admin.deleteGroups(groupsToDelete);
-    return ours;
+    return topics;
   } finally {
     await admin.disconnect();
   }

@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { eventStoreMigrations, PostgresEventStore, replayProjection, runMigrations } from '@app/platform';
 import { PostgresEventConsumer } from '@app/platform/bus/postgres/postgres-event-consumer';
 import { openBenchPostgres, openDataSource } from '../bus/bench-database';
+import { assertKafkaReachable } from '../bus/kafka-cleanup';
 import { EVENT_LOG_TABLE, eventLogProjection } from './event-log.projection';
 import type { KafkaReplayResult } from './kafka-replay';
 import { replayFromKafka } from './kafka-replay';
@@ -72,6 +73,9 @@ function kafkaLines(kafka: KafkaReplayResult | undefined, copyMs: number) {
 }
 
 async function main(): Promise<void> {
+  const brokers = (process.env.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
+  // Before loading a million events: a wrong KAFKA_BROKERS fails now, in words, not after minutes.
+  if (brokers.length > 0) await assertKafkaReachable(brokers);
   const pg = await openBenchPostgres();
   try {
     const dataSource = await openDataSource(pg.url, 12);
@@ -111,7 +115,6 @@ async function main(): Promise<void> {
       progress(`replayed in ${seconds(appliedMs)} (compared in ${seconds(report.durationMs - appliedMs)})`);
 
       const copyMs = await rawCopy(dataSource);
-      const brokers = (process.env.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
       const kafka: KafkaReplayResult | undefined = brokers.length
         ? await replayFromKafka({
             brokers,

@@ -2,7 +2,7 @@ import type { Command, CommandContext } from '../command';
 import { CliError } from '../cli-error';
 import type { Gql } from '../graphql-client';
 import { intOption, projectOption } from '../project-ref';
-import { allStories } from '@app/client/story-pages';
+import { subjectIdOf, subjectLabel, timelineNames } from '@app/client/timeline-subjects';
 
 interface Entry {
   occurredAt: string;
@@ -16,28 +16,6 @@ interface Entry {
 
 const PAGE = `query($p: ID!, $f: Int, $a: String) { projectTimeline(projectId: $p, first: $f, after: $a) {
   pageInfo { hasNextPage endCursor } edges { node { occurredAt service streamId version type actor subjectId } } } }`;
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-
-/** What each id of the project is called: stories by title, components by name, the project by its name. */
-async function namesOf(graphql: Gql, projectId: string): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const [{ project }, stories, { architecture }] = await Promise.all([
-    graphql<{ project: { name: string } }>('query($p: ID!) { project(id: $p) { name } }', { p: projectId }),
-    allStories<{ id: string; title: string }>(graphql, projectId, 'id title'),
-    graphql<{ architecture: { components: { id: string; name: string }[] } }>(
-      'query($p: ID!) { architecture(projectId: $p) { components { id name } } }',
-      { p: projectId },
-    ),
-  ]);
-  names.set(projectId, `project ${project.name}`);
-  for (const story of stories) names.set(story.id, `story "${story.title}"`);
-  for (const c of architecture.components) names.set(c.id, c.name);
-  return names;
-}
-
-/** The id an entry is about: the one its data names, else its stream's. */
-const subjectIdOf = (entry: Entry): string | undefined => entry.subjectId ?? UUID.exec(entry.streamId)?.[0];
 
 /** Events after which a name printed so far may be out of date. */
 const RENAMES = new Set(['ProjectRenamed', 'StoryRevised', 'ComponentRenamed']);
@@ -53,22 +31,8 @@ function namesAreStale(entries: readonly Entry[], names: Map<string, string>, un
   });
 }
 
-/**
- * `story "Checkout"`, `Totals (design)`, `Totals (architecture)` for an event of the project's
- * architecture about one component, or the stream's kind and a short id when it has no name.
- */
-function subject(entry: Entry, names: Map<string, string>): string {
-  const { streamId } = entry;
-  const id = subjectIdOf(entry);
-  const kind = streamId.replace(UUID, '').replace(/-$/, '');
-  if (!id) return streamId;
-  const name = names.get(id);
-  if (name) return kind && !name.startsWith(kind) ? `${name} (${kind})` : name;
-  return `${kind || 'stream'} ${id.slice(0, 8)}`;
-}
-
 function line(entry: Entry, names: Map<string, string>): string {
-  return `${entry.occurredAt}  ${entry.service.padEnd(9)} ${entry.type.padEnd(26)} ${subject(entry, names)}  ${entry.actor ?? ''}`.trimEnd();
+  return `${entry.occurredAt}  ${entry.service.padEnd(9)} ${entry.type.padEnd(26)} ${subjectLabel(entry, names, { withKind: true })}  ${entry.actor ?? ''}`.trimEnd();
 }
 
 async function follow(
@@ -87,7 +51,7 @@ async function follow(
     }>(PAGE, { p: projectId, f: 200, a: cursor });
     const entries = projectTimeline.edges.map((e) => e.node);
     if (!context.json && namesAreStale(entries, names, unnamed)) {
-      for (const [k, v] of await namesOf(graphql, projectId)) names.set(k, v);
+      for (const [k, v] of await timelineNames(graphql, projectId)) names.set(k, v);
       for (const id of entries.map(subjectIdOf)) if (id && !names.has(id)) unnamed.add(id);
     }
     for (const entry of entries) context.out(context.json ? JSON.stringify(entry) : line(entry, names));
@@ -116,7 +80,7 @@ export const timelineCommand: Command = {
         edges: { node: Entry }[];
       };
     }>(PAGE, { p: projectId, f: first });
-    const names = await namesOf(graphql, projectId);
+    const names = await timelineNames(graphql, projectId);
     const entries = projectTimeline.edges.map((e) => e.node);
     if (context.json && !context.values.follow) context.out(JSON.stringify(entries, null, 2));
     else for (const entry of entries) context.out(context.json ? JSON.stringify(entry) : line(entry, names));

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Viewer } from '../api';
 import { gql } from '../api';
-import { allStories } from '@app/client/story-pages';
+import { subjectLabel, timelineNames } from '@app/client/timeline-subjects';
 import { Problem } from '../ui';
 
 interface Entry {
@@ -13,29 +13,6 @@ interface Entry {
   actor: string | null;
   /** Set when the stream holds a whole project's events: the component or story the event is about. */
   subjectId: string | null;
-}
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-
-async function namesOf(projectId: string): Promise<Map<string, string>> {
-  const data = await gql<{
-    project: { name: string };
-    architecture: { components: { id: string; name: string }[] };
-  }>('query($p: ID!) { project(id: $p) { name } architecture(projectId: $p) { components { id name } } }', {
-    p: projectId,
-  });
-  const names = new Map<string, string>([[projectId, `project ${data.project.name}`]]);
-  for (const story of await allStories<{ id: string; title: string }>(gql, projectId, 'id title'))
-    names.set(story.id, `story “${story.title}”`);
-  for (const c of data.architecture.components) names.set(c.id, c.name);
-  return names;
-}
-
-function subject({ streamId, subjectId }: Entry, names: Map<string, string>): string {
-  const id = subjectId ?? UUID.exec(streamId)?.[0];
-  const kind = streamId.replace(UUID, '').replace(/-$/, '');
-  if (!id) return streamId;
-  return names.get(id) ?? `${kind || 'stream'} ${id.slice(0, 8)}`;
 }
 
 /** Page 7: every event of the project, who/when/what in names, filtered, paged; admins verify the replay. */
@@ -66,7 +43,7 @@ export function TimelinePage({ projectId, viewer }: { projectId: string; viewer:
     );
   useEffect(() => {
     void load(null);
-    namesOf(projectId).then(setNames, () => undefined);
+    timelineNames(gql, projectId, (title) => `story “${title}”`).then(setNames, () => undefined);
   }, [projectId]);
   const shown = useMemo(
     () =>
@@ -132,7 +109,7 @@ export function TimelinePage({ projectId, viewer }: { projectId: string; viewer:
               <td className="small">{e.occurredAt.replace('T', ' ').slice(0, 19)}</td>
               <td>{e.service}</td>
               <td>{e.type}</td>
-              <td>{subject(e, names)}</td>
+              <td>{subjectLabel(e, names, { withKind: false })}</td>
               <td className="small">{e.actor ?? ''}</td>
             </tr>
           ))}
