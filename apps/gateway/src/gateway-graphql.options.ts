@@ -2,7 +2,7 @@ import { IntrospectAndCompose } from '@apollo/gateway';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import type { DataSource } from 'typeorm';
 import type { PostgresEventStore, Projection, ServiceConfig } from '@app/platform';
-import { formatGraphqlError, kafkaClient } from '@app/platform';
+import { formatGraphqlError, kafkaClient, unstorableInputPlugin } from '@app/platform';
 import type { Authenticator } from './auth/authenticator';
 import { gatewayRequestContext } from './federation/gateway-request-context';
 import { IdentitySigner } from './federation/identity-signer';
@@ -13,7 +13,6 @@ import type { SingleFetchRoutes } from './federation/single-fetch-routes';
 import type { SubgraphSource } from './federation/subgraph-source';
 import { LocalSubgraphSource } from './federation/subgraph-source';
 import type { GatewayConfig } from './gateway-config';
-import { nulStringsPlugin } from './limits/nul-strings.plugin';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
 import type { RateLimiter } from './limits/rate-limiter';
 import { writeRatePlugin } from './limits/write-rate.plugin';
@@ -68,7 +67,7 @@ export function gatewayGraphqlOptions(deps: GatewayGraphqlDeps): Omit<ApolloGate
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError,
-    plugins: [queryLimitsPlugin(gateway.queryLimits), nulStringsPlugin(), writeRatePlugin(limiter)],
+    plugins: [queryLimitsPlugin(gateway.queryLimits), unstorableInputPlugin(), writeRatePlugin(limiter)],
     context: gatewayRequestContext({ authenticator, limiter }),
   };
   return {

@@ -15,6 +15,7 @@ export * from './events/expected-version';
 export * from './events/upcaster-registry';
 export * from './util/uuid';
 export * from './values/criterion-ref';
+export * from './values/storable-text';
 export * from './values/test-name';
 export * from './values/trace-status';
 export * from './evidence/run-evidence';

@@ -41,6 +41,8 @@ export * from './bus/replay/replay-projection';
 export * from './nest/event-sourcing.module';
 export * from './graphql/json.scalar';
 export * from './graphql/graphql-errors';
+export * from './graphql/unstorable-input';
+export * from './graphql/unstorable-input.plugin';
 export * from './graphql/request-context';
 export * from './graphql/request-loader';
 export * from './graphql/subgraph-graphql.module';

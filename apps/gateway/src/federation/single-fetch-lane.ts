@@ -2,12 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { getVariableValues, OperationTypeNode } from 'graphql';
 import type { Identity } from '@app/domain';
-import { correlationIdOf } from '@app/platform';
+import { correlationIdOf, findBadInput } from '@app/platform';
 import type { Authenticator } from '../auth/authenticator';
 import type { RateLimiter } from '../limits/rate-limiter';
 import type { QueryLimits } from '../limits/query-limits';
 import { exceededLimit } from '../limits/query-limits';
-import { findNulString } from '../limits/nul-strings';
 import type { GatewayContext } from './gateway-context';
 import type { ExecutionResult, SingleFetchRoutes } from './single-fetch-routes';
 import { executeSingleFetch } from './single-fetch-execution';
@@ -94,7 +93,7 @@ async function serve(deps: SingleFetchLaneDeps, req: LaneRequest, res: ServerRes
 
   const variables = body.variables ?? {};
   if (exceededLimit(learned.document, learned.operation, variables, deps.limits)) return false;
-  if (findNulString(learned.document, variables)) return false;
+  if (findBadInput(learned.document, variables)) return false;
   const definitions = learned.operation.variableDefinitions;
   if (definitions?.length && getVariableValues(learned.schema, definitions, variables).errors) return false;
 

@@ -83,14 +83,16 @@ export class LlmNotConfiguredError extends DomainError {
   }
 }
 
-/** The call failed after its retries (or could not be retried). Never carries the API key. */
-export class LlmCallError extends Error {
+/**
+ * The call failed after its retries (or could not be retried): `LLM_ERROR`, with the provider's
+ * HTTP status (null when it never answered) and the attempts. Never carries the API key.
+ */
+export class LlmCallError extends DomainError {
   constructor(
     message: string,
     readonly status: number | null,
     readonly attempts: number,
   ) {
-    super(message);
-    this.name = 'LlmCallError';
+    super('LLM_ERROR', message, { providerStatus: status, attempts });
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { ConcurrencyError, DomainError } from '@app/domain';
+import { ConcurrencyError, DomainError, storableText } from '@app/domain';
 import { redactSecret } from '../llm/openai-llm';
 import { BudgetExceededError } from './llm-ledger';
 import { plannedStep } from '../session/session.decider';
@@ -73,11 +73,9 @@ export class SessionDriver {
           continue;
         }
         if (signal.aborted) return 'stopped';
-        const reason =
-          error instanceof BudgetExceededError
-            ? error.message
-            : `step ${inFlightStep(state)?.step ?? '?'} failed: ${redactSecret(error instanceof Error ? error.message : String(error), apiKey)}`;
-        this.logger.warn(`session ${sessionId}: ${reason}`);
+        const reason = failureReason(error, inFlightStep(state)?.step ?? '?', apiKey);
+        const logged = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        this.logger.warn(`session ${sessionId}: ${reason} (${redactSecret(logged, apiKey)})`);
         state = await this.repository.load(sessionId);
         if (state.status !== 'RUNNING') break;
         state = await this.repository.execute(state, {
@@ -89,4 +87,15 @@ export class SessionDriver {
     }
     return 'finished';
   }
+}
+
+/**
+ * Why a session failed, as its readers see it: a budget, a domain refusal or the LLM's error in
+ * its own words; anything else (a driver or a bug) only as an internal error, which the log holds.
+ */
+function failureReason(error: unknown, step: string, apiKey: string | undefined): string {
+  if (error instanceof BudgetExceededError) return error.message;
+  if (error instanceof DomainError && error.code !== 'INTERNAL')
+    return `step ${step} failed: ${storableText(redactSecret(error.message, apiKey))}`;
+  return `step ${step} failed: an internal error (the sessions service's log has the details)`;
 }

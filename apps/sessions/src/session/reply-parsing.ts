@@ -1,3 +1,4 @@
+import { printableText, storableText } from '@app/domain';
 import { checkWorkspacePath } from '../sandbox/workspace-paths';
 import { fencedBlocks } from './fenced-blocks';
 import { pathFromFirstLine, pathFromInfo, pathFromLineBefore } from './file-path-hints';
@@ -11,8 +12,8 @@ export { fencedBlocks } from './fenced-blocks';
 export function parseDesignReply(reply: string): string {
   const blocks = fencedBlocks(reply);
   const wrapped = blocks.filter((b) => /^(markdown|md)\b/i.test(b.info));
-  if (wrapped.length === 1) return `${wrapped[0].body.trim()}\n`;
-  return `${reply.trim()}\n`;
+  const design = wrapped.length === 1 ? wrapped[0].body : reply;
+  return `${storableText(design.trim())}\n`;
 }
 
 export interface ProposedFile {
@@ -38,6 +39,12 @@ export interface ParsedFiles {
   readonly unnamed: UnnamedBlock[];
 }
 
+/**
+ * A refused path as it is recorded and shown: control characters and lone surrogates escaped
+ * (`src/a\u0000.ts`), so that a path no store could hold is refused like any other bad path.
+ */
+const rejection = (path: string, reason: string): Rejection => ({ path: printableText(path, 240), reason });
+
 const withNewline = (content: string) => (content.endsWith('\n') ? content : `${content}\n`);
 
 /**
@@ -56,12 +63,16 @@ export function parseFileBlocks(reply: string): ParsedFiles {
     const path = pathFromInfo(block.info) ?? pathFromLineBefore(block.lineBefore) ?? comment?.path;
     if (!path) {
       const lines = block.body.split('\n');
-      unnamed.push({ info: block.info, lines: lines.length, firstLine: lines[0].slice(0, 80) });
+      unnamed.push({
+        info: printableText(block.info),
+        lines: lines.length,
+        firstLine: printableText(lines[0]),
+      });
       continue;
     }
     const content = comment && comment.path === path ? comment.body : block.body;
     const problem = checkWorkspacePath(path);
-    if (problem) rejected.push({ path, reason: problem });
+    if (problem) rejected.push(rejection(path, problem));
     else files.set(path, withNewline(content));
   }
   return { files: [...files.entries()].map(([path, content]) => ({ path, content })), rejected, unnamed };
@@ -73,7 +84,7 @@ export function checkProposedFiles(proposed: readonly ProposedFile[]): ParsedFil
   const rejected: Rejection[] = [];
   for (const { path, content } of proposed) {
     const problem = checkWorkspacePath(path);
-    if (problem) rejected.push({ path, reason: problem });
+    if (problem) rejected.push(rejection(path, problem));
     else files.set(path, withNewline(content));
   }
   return { files: [...files.entries()].map(([path, content]) => ({ path, content })), rejected, unnamed: [] };

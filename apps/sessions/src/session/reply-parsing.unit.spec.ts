@@ -1,4 +1,4 @@
-import { parseDesignReply, parseFileBlocks } from './reply-parsing';
+import { checkProposedFiles, parseDesignReply, parseFileBlocks } from './reply-parsing';
 
 describe('parseDesignReply', () => {
   it('unwraps one markdown fence and ignores the prose around it', () => {
@@ -52,6 +52,19 @@ describe('parseFileBlocks', () => {
       ],
       unnamed: [],
     });
+  });
+
+  it('rejects a path no store can hold, recording it escaped so that the record itself can be stored', () => {
+    const reply =
+      '```ts path=src/a\u0000b.ts\nx\n```\n```ts path=src/\ud800.ts\nx\n```\n```ts path=ok.ts\nx\n```';
+    const parsed = parseFileBlocks(reply);
+    expect(parsed.files).toEqual([{ path: 'ok.ts', content: 'x\n' }]);
+    expect(parsed.rejected).toEqual([
+      { path: 'src/a\\u0000b.ts', reason: 'must not contain a NUL character (U+0000)' },
+      { path: 'src/\\ud800.ts', reason: 'must not contain a lone UTF-16 surrogate (not valid Unicode)' },
+    ]);
+    expect(checkProposedFiles([{ path: 'x\u0000.ts', content: '' }]).rejected[0].path).toBe('x\\u0000.ts');
+    expect(parseFileBlocks('```sh\necho \u0000\n```').unnamed[0].firstLine).toBe('echo \\u0000');
   });
 
   it('keeps the last block of a path given twice', () => {

@@ -1,3 +1,4 @@
+import { storableText } from '@app/domain';
 import type { ParsedFiles } from './reply-parsing';
 
 /** What a model answered, as the adapter read it (structured files when it was asked for them). */
@@ -23,7 +24,7 @@ const REFUSAL_OPENING =
   /^\s*(?:I'?m sorry|I am sorry|Sorry,|I can(?:no|')t (?:help|assist|do|comply|provide)|I cannot (?:help|assist|do|comply|provide)|I won'?t (?:help|be able)|I'?m (?:not able|unable) to)/i;
 
 const quote = (text: string, max = 160) => {
-  const line = text.trim().replace(/\s+/g, ' ');
+  const line = storableText(text.trim().replace(/\s+/g, ' '));
   return line.length > max ? `${line.slice(0, max)}…` : line;
 };
 

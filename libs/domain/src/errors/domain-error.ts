@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
   | 'QUERY_TOO_COMPLEX'
+  | 'UNAVAILABLE'
+  | 'LLM_ERROR'
   | 'INTERNAL';
 
 /** Every code a client can see, in one list (GraphQL errors, MCP tool errors, service-to-service calls). */
@@ -31,6 +33,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'QUERY_TOO_COMPLEX',
+  'UNAVAILABLE',
+  'LLM_ERROR',
   'INTERNAL',
 ];
 

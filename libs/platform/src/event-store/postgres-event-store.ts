@@ -33,6 +33,7 @@ import type {
   ReadAllResult,
   ReadStreamOptions,
 } from './event-store.types';
+import { storableJson } from './storable-json';
 
 const EVENT_COLUMNS =
   'global_position, transaction_id, stream_id, stream_type, stream_position, event_id, event_type, schema_version, data, metadata, recorded_at, published';
@@ -133,8 +134,8 @@ export class PostgresEventStore {
       ids,
       events.map((event) => event.type),
       events.map((event) => event.schemaVersion ?? 1),
-      events.map((event) => JSON.stringify(event.data)),
-      events.map((event) => JSON.stringify({ ...options.metadata, ...event.metadata })),
+      events.map((event) => storableJson(event.type, 'data', event.data)),
+      events.map((event) => storableJson(event.type, 'metadata', { ...options.metadata, ...event.metadata })),
       events.map((event) => {
         const published = publicFormOf(this.publication, streamType, event);
         return published === undefined ? null : JSON.stringify(published);

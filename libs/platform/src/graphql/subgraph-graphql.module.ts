@@ -10,6 +10,7 @@ import { IDENTITY_HEADER, verifyIdentity } from '../auth/identity-signature';
 import type { ServiceConfig } from '../config/service-config';
 import { DomainErrorFilter } from './domain-error.filter';
 import { formatGraphqlError } from './graphql-errors';
+import { unstorableInputPlugin } from './unstorable-input.plugin';
 import type { RequestContext } from './request-context';
 
 interface IncomingRequest {
@@ -38,6 +39,7 @@ export function subgraphGraphqlModule(config: ServiceConfig): DynamicModule {
     graphiql: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError,
+    plugins: [unstorableInputPlugin()],
     context: ({ req }: { req: IncomingRequest }): RequestContext => {
       try {
         const identity = verifyIdentity(header(req, IDENTITY_HEADER), config.internalSecret);
