@@ -19,6 +19,8 @@ export interface GatewayConfig {
   readonly subgraphTimeoutMs: number;
   /** Host names `/mcp` accepts besides loopback (DNS-rebinding protection). */
   readonly mcpAllowedHosts: readonly string[];
+  /** Git clones and fetches at once, waiting for a turn, and how long one may wait. */
+  readonly git: { readonly maxActive: number; readonly maxQueued: number; readonly maxWaitMs: number };
 }
 
 const KNOWN_SUBGRAPHS = ['stories', 'architect', 'sessions'] as const;
@@ -59,5 +61,10 @@ export function loadGatewayConfig(
     // Test runs wait for their sandbox (up to SANDBOX_TIMEOUT_MS, plus a queue).
     subgraphTimeoutMs: read.int('SUBGRAPH_TIMEOUT_MS', 180_000, { min: 100 }),
     mcpAllowedHosts: read.list('MCP_ALLOWED_HOSTS') ?? [],
+    git: {
+      maxActive: read.int('GIT_MAX_CONCURRENT', 4, { min: 1, max: 256 }),
+      maxQueued: read.int('GIT_MAX_QUEUED', 200, { min: 0 }),
+      maxWaitMs: read.int('GIT_MAX_WAIT_MS', 30_000, { min: 100 }),
+    },
   };
 }

@@ -2,7 +2,9 @@ import { IntrospectAndCompose } from '@apollo/gateway';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import type { DataSource } from 'typeorm';
 import type { PostgresEventStore, Projection, ServiceConfig } from '@app/platform';
-import { formatGraphqlError, kafkaClient, unstorableInputPlugin } from '@app/platform';
+import { kafkaClient, unstorableInputPlugin } from '@app/platform';
+import { formatClientError } from './federation/client-errors';
+import { unavailableStatusPlugin } from './federation/subgraph-unavailable';
 import type { Authenticator } from './auth/authenticator';
 import { gatewayRequestContext } from './federation/gateway-request-context';
 import { IdentitySigner } from './federation/identity-signer';
@@ -66,9 +68,17 @@ export function gatewayGraphqlOptions(deps: GatewayGraphqlDeps): Omit<ApolloGate
     csrfPrevention: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGraphqlError,
-    plugins: [queryLimitsPlugin(gateway.queryLimits), unstorableInputPlugin(), writeRatePlugin(limiter)],
-    context: gatewayRequestContext({ authenticator, limiter }),
+    formatError: formatClientError,
+    // Tokens are counted while parsing: a document over the limit costs no more than the limit
+    // to refuse (QUERY_TOO_COMPLEX, limit "tokens"), before anything validates it.
+    parseOptions: { maxTokens: config.maxTokens },
+    plugins: [
+      queryLimitsPlugin(gateway.queryLimits),
+      unstorableInputPlugin(),
+      writeRatePlugin(limiter),
+      unavailableStatusPlugin(),
+    ],
+    context: gatewayRequestContext({ authenticator, limiter, maxDocumentLength: config.maxDocumentLength }),
   };
   return {
     // The single-fetch driver finds the learned routes and the subgraph sources here.

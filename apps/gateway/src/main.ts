@@ -17,9 +17,11 @@ import { liveLlmCallLookup } from './subscriptions/live-llm-call.lookup';
 import { TimelineNotifications } from './subscriptions/timeline-notifications';
 import { mcpEndpoint } from './mcp/mcp-endpoint';
 import { gitEndpoint } from './git/git-endpoint';
+import { GitAdmission } from './git/git-admission';
 import { IdentitySigner } from './federation/identity-signer';
 import { productRoot, productVersion } from './product';
 import { mountConsole, mountExplorer } from './browser-apps/browser-apps';
+import { securityHeaders } from './browser-apps/security-headers';
 
 const VERSION = productVersion();
 
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
   app.set('etag', false);
   app.disable('x-powered-by');
   app.useLogger(app.get(PinoLogger));
+  app.use(securityHeaders);
   app.use(jsonBody(config.maxBodyBytes));
   mountExplorer(app, productRoot());
   mountConsole(app, productRoot());
@@ -62,9 +65,9 @@ async function main(): Promise<void> {
         authenticator: app.get(Authenticator, { strict: false }),
         signer: new IdentitySigner(config.internalSecret),
         sessionsUrl: sessions.url,
+        admission: new GitAdmission(gateway.git.maxActive, gateway.git.maxQueued, gateway.git.maxWaitMs),
       }),
     );
-  app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as AddressInfo;
   graphqlUrl = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${address.port}/graphql`;
@@ -77,15 +80,28 @@ async function main(): Promise<void> {
     dataSourceExecutor(app.get(DataSource)),
     {
       introspection: config.introspection,
+      maxTokens: config.maxTokens,
       live: sessions ? liveLlmCallLookup(sessions.url, new IdentitySigner(config.internalSecret)) : undefined,
       wake: (streamId, timeoutMs, signal) => notifications.wait(streamId, timeoutMs, signal),
     },
   );
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(signal, () => {
+  // One orderly shutdown, whichever signal comes first (Ctrl-C sends SIGINT to every process of
+  // the terminal, and npm start's supervisor follows with SIGTERM): subscriptions and their
+  // notifications first, then the HTTP server and every module (consumers, database).
+  let stopping: Promise<void> | undefined;
+  const shutdown = (signal: NodeJS.Signals) => {
+    stopping ??= (async () => {
+      const logger = new Logger('gateway');
+      logger.log(`${signal}: shutting down`);
       notifications.stop();
-      void closeSubscriptions();
-    });
+      await closeSubscriptions().catch((error: unknown) =>
+        logger.warn(`closing subscriptions: ${String(error)}`),
+      );
+      await app.close().catch((error: unknown) => logger.warn(`closing the server: ${String(error)}`));
+      process.exit(0);
+    })();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, shutdown);
   (app.getHttpServer() as { requestTimeout: number }).requestTimeout = gateway.subgraphTimeoutMs + 10_000;
   new Logger('gateway').log(`GraphQL at http://${config.host}:${config.port}/graphql`);
 }

@@ -43,6 +43,7 @@ export * from './graphql/json.scalar';
 export * from './graphql/graphql-errors';
 export * from './graphql/unstorable-input';
 export * from './graphql/unstorable-input.plugin';
+export * from './graphql/token-limit';
 export * from './graphql/request-context';
 export * from './graphql/request-loader';
 export * from './graphql/subgraph-graphql.module';

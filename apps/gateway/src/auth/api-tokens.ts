@@ -47,6 +47,3 @@ export async function findTokenBySecret(sql: SqlExecutor, secret: string): Promi
 export function identityOf(row: ApiTokenRow): Identity {
   return { subject: row.id, role: row.role, projectId: row.project_id, actor: `${row.name} (${row.id})` };
 }
-
-/** Names no project token may take (the bootstrap admin's and the system's). */
-export const RESERVED_TOKEN_NAMES: readonly string[] = ['admin', 'system'];

@@ -7,7 +7,8 @@ import type { GatewayContext } from './gateway-context';
 import type { IdentitySigner } from './identity-signer';
 import type { SubgraphRequest, SubgraphResponse, SubgraphSource } from './subgraph-source';
 import type { SubgraphReply } from './subgraph-http';
-import { SubgraphHttp } from './subgraph-http';
+import { isUnanswered, isUnreached, SubgraphHttp } from './subgraph-http';
+import { subgraphUnavailable } from './subgraph-unavailable';
 
 /** The gateway's own identity, for composing the supergraph (subgraphs refuse unsigned requests). */
 export const SYSTEM_IDENTITY = {
@@ -23,7 +24,8 @@ const JSON_TYPES = ['application/json', 'application/graphql-response+json'];
  * Calls one subgraph with the caller's identity signed in a header (HMAC with the shared secret)
  * and the correlation id. A subgraph that does not answer within the timeout fails the call; a
  * non-2xx answer becomes an error carrying the status and body (401 → UNAUTHENTICATED, 403 →
- * FORBIDDEN), as Apollo's RemoteGraphQLDataSource reports it. Subgraph cache-control headers are
+ * FORBIDDEN), as Apollo's RemoteGraphQLDataSource reports it; a subgraph that cannot be reached
+ * (or answers 502–504) is UNAVAILABLE. Subgraph cache-control headers are
  * not consulted (the gateway sets no HTTP caching).
  */
 export class SignedSubgraphSource implements SubgraphSource {
@@ -64,7 +66,12 @@ export class SignedSubgraphSource implements SubgraphSource {
     });
     // The query planner writes each fetch as `query …` or `mutation …`.
     const idempotent = !/^\s*mutation\b/.test(request.query);
-    const reply = await this.http.post(headers, body, { idempotent });
+    const reply = await this.http.post(headers, body, { idempotent }).catch((error: unknown) => {
+      if (!isUnanswered(error)) throw error;
+      throw subgraphUnavailable(error, !idempotent && !isUnreached(error));
+    });
+    if (reply.status === 502 || reply.status === 503 || reply.status === 504)
+      throw subgraphUnavailable(new Error(`HTTP ${reply.status} from ${reply.url}`));
     if (reply.status < 200 || reply.status > 299) throw this.errorFromReply(reply);
     const parsed = parseBody(reply);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))

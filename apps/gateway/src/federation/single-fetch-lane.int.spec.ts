@@ -46,7 +46,7 @@ async function startHttpGateway(burst = 1_000) {
     plugins: [queryLimitsPlugin(LIMITS), counter],
   });
   await apollo.start();
-  const context = gatewayRequestContext({ authenticator, limiter });
+  const context = gatewayRequestContext({ authenticator, limiter, maxDocumentLength: 100_000 });
   const body = jsonBody(1024 * 1024);
   const lane = singleFetchLane({ ...books, authenticator, limiter, limits: LIMITS });
   const server: Server = createServer((req: IncomingMessage & { body?: unknown }, res) => {

@@ -107,13 +107,31 @@ export class SubgraphHttp {
       };
     } catch (error) {
       if (signal.aborted)
-        throw new Error(`the subgraph at ${instance.url.host} did not answer within ${this.timeoutMs} ms`, {
-          cause: error,
-        });
+        throw new SubgraphTimeoutError(
+          `the subgraph at ${instance.url.host} did not answer within ${this.timeoutMs} ms`,
+          { cause: error },
+        );
       throw error;
     }
   }
 }
+
+/**
+ * True when the subgraph never answered: no instance took the connection, the connection broke,
+ * or the answer did not come in time. Such a call is reported as UNAVAILABLE (retryable).
+ */
+export function isUnanswered(error: unknown): boolean {
+  const code = codeOf(error);
+  return NOT_REACHED.has(code) || BROKEN.has(code) || error instanceof SubgraphTimeoutError;
+}
+
+/** True when the request surely never reached an instance (the connection was refused). */
+export function isUnreached(error: unknown): boolean {
+  return NOT_REACHED.has(codeOf(error));
+}
+
+/** The subgraph did not answer within the gateway's timeout. */
+export class SubgraphTimeoutError extends Error {}
 
 function codeOf(error: unknown): string {
   const direct = (error as { code?: unknown } | null)?.code;

@@ -5,6 +5,8 @@ import { IDENTITY_HEADER } from '@app/platform';
 import type { Authenticator } from '../auth/authenticator';
 import { AuthRateLimitedError } from '../auth/authenticator';
 import type { IdentitySigner } from '../federation/identity-signer';
+import type { GitAdmission } from './git-admission';
+import { GitBusyError } from './git-admission';
 
 const ROUTE = /^\/([^/]+)\.git\/(info\/refs|git-upload-pack|git-receive-pack)$/;
 const READ_ONLY =
@@ -34,12 +36,15 @@ export function bearerOf(authorization: string | undefined): string | undefined 
  * a bearer header (`git -c http.extraHeader="Authorization: Bearer …"`) or as a Basic password with
  * any user name (credential helpers). No or a bad token: 401 with `WWW-Authenticate`; a project the
  * token cannot read: 404, as an unknown one; a push: 403 saying why. The rest is streamed to the
- * sessions service, which keeps the repositories, with the caller's signed identity.
+ * sessions service, which keeps the repositories, with the caller's identity signed when the
+ * request leaves the admission queue (too many at once: 503 with Retry-After, never a 401 for a
+ * valid token).
  */
 export function gitEndpoint(options: {
-  authenticator: Authenticator;
+  authenticator: Pick<Authenticator, 'authenticate'>;
   signer: IdentitySigner;
   sessionsUrl: string;
+  admission: GitAdmission;
 }) {
   const upstream = new URL(options.sessionsUrl);
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -82,36 +87,57 @@ export function gitEndpoint(options: {
         plain(res, 400, 'expected GET info/refs?service=git-upload-pack or POST git-upload-pack');
         return;
       }
-      const forwarded: Record<string, string> = { [IDENTITY_HEADER]: options.signer.sign(identity) };
-      for (const name of ['content-type', 'content-encoding', 'git-protocol', 'accept'] as const) {
-        const value = req.headers[name];
-        if (typeof value === 'string') forwarded[name] = value;
+      let release: () => void;
+      try {
+        release = await options.admission.admit();
+      } catch (error) {
+        if (!(error instanceof GitBusyError)) throw error;
+        plain(res, 503, error.message, { 'retry-after': String(error.retryAfterSeconds) });
+        return;
       }
-      const proxied = httpRequest(
-        {
-          host: upstream.hostname,
-          port: upstream.port,
-          method,
-          path: `/git/${projectId}.git/${route[2]}${url.search}`,
-          headers: forwarded,
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, {
-            'content-type': answer.headers['content-type'] ?? 'application/octet-stream',
-            'cache-control': 'no-cache, max-age=0, must-revalidate',
-          });
-          answer.pipe(res);
-        },
-      );
-      proxied.on('error', () => {
-        if (!res.headersSent) plain(res, 502, 'the git record is not reachable right now; try again');
-        else res.destroy();
-      });
-      res.on('close', () => proxied.destroy());
-      if (method === 'POST') req.pipe(proxied);
-      else proxied.end();
+      res.on('close', release);
+      // Signed now, not on arrival: the identity is fresh however long the request waited.
+      const headers = { [IDENTITY_HEADER]: options.signer.sign(identity) };
+      proxy(req, res, { upstream, method, path: `/git/${projectId}.git/${route[2]}${url.search}`, headers });
     })().catch(() => {
       if (!res.headersSent) plain(res, 500, 'INTERNAL: the git request failed');
     });
   };
+}
+
+/** Streams the exchange to the sessions service (503 with Retry-After when it cannot be reached). */
+function proxy(
+  req: IncomingMessage,
+  res: ServerResponse,
+  to: { upstream: URL; method: string; path: string; headers: Record<string, string> },
+): void {
+  const forwarded = { ...to.headers };
+  for (const name of ['content-type', 'content-encoding', 'git-protocol', 'accept'] as const) {
+    const value = req.headers[name];
+    if (typeof value === 'string') forwarded[name] = value;
+  }
+  const proxied = httpRequest(
+    {
+      host: to.upstream.hostname,
+      port: to.upstream.port,
+      method: to.method,
+      path: to.path,
+      headers: forwarded,
+    },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, {
+        'content-type': answer.headers['content-type'] ?? 'application/octet-stream',
+        'cache-control': 'no-cache, max-age=0, must-revalidate',
+      });
+      answer.pipe(res);
+    },
+  );
+  proxied.on('error', () => {
+    if (!res.headersSent)
+      plain(res, 503, 'the git record is not reachable right now; try again', { 'retry-after': '2' });
+    else res.destroy();
+  });
+  res.on('close', () => proxied.destroy());
+  if (to.method === 'POST') req.pipe(proxied);
+  else proxied.end();
 }

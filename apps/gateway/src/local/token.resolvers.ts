@@ -10,7 +10,8 @@ import {
 } from '@app/domain';
 import { dataSourceExecutor, pollUntil, sqlStateOf } from '@app/platform';
 import type { ApiTokenRow } from '../auth/api-tokens';
-import { insertToken, newToken, RESERVED_TOKEN_NAMES } from '../auth/api-tokens';
+import { insertToken, newToken } from '../auth/api-tokens';
+import { checkTokenName, foldedTokenName } from '../auth/token-name';
 import type { GatewayContext } from '../federation/gateway-context';
 import type { GatewaySubgraphDeps } from './gateway-subgraph.deps';
 
@@ -34,22 +35,37 @@ async function waitForProject(
   return pollUntil(known, { timeoutMs: 10_000 });
 }
 
-/** The token's trimmed name, once the name and role are acceptable. */
+/** The token's name as it is stored, once the name and role are acceptable. */
 function checkedTokenInput(input: { name: string; role: Role }): string {
-  const name = input.name.trim();
-  if (name.length === 0 || name.length > 100)
-    throw new ValidationError('name must be 1 to 100 characters', [
-      { field: 'name', message: 'must be 1 to 100 characters' },
-    ]);
+  const checked = checkTokenName(input.name);
+  if ('problem' in checked)
+    throw new ValidationError(`the token name ${checked.problem.message}`, [checked.problem]);
   if (!ROLES.includes(input.role))
     throw new ValidationError('unknown role', [
       { field: 'role', message: 'must be ADMIN, EDITOR or VIEWER' },
     ]);
-  if (RESERVED_TOKEN_NAMES.includes(name.toLowerCase()))
-    throw new ValidationError(`the token name "${name}" is reserved`, [
-      { field: 'name', message: 'is reserved' },
+  return checked.name;
+}
+
+/**
+ * Refuses a name that folds to the name of a token already recorded in the project or for the
+ * whole system (`ＣＩ` beside `ci`): in the audit trail the two would read as one actor.
+ */
+async function assertDistinctName(
+  sql: ReturnType<typeof dataSourceExecutor>,
+  projectId: string,
+  name: string,
+): Promise<void> {
+  const { rows } = await sql.query<{ name: string }>(
+    `SELECT name FROM api_tokens WHERE project_id = $1 OR project_id IS NULL`,
+    [projectId],
+  );
+  const folded = foldedTokenName(name);
+  const twin = rows.find((row) => foldedTokenName(row.name) === folded);
+  if (twin)
+    throw new ValidationError(`a token named "${twin.name}" already exists: "${name}" would read the same`, [
+      { field: 'name', message: 'must differ from the names of existing tokens (after folding)' },
     ]);
-  return name;
 }
 
 /** Tokens: who the caller is, the project's tokens, creating and revoking them (ADMIN). */
@@ -96,6 +112,7 @@ export function tokenResolvers(deps: Pick<GatewaySubgraphDeps, 'dataSource' | 'a
         if (identity.role !== 'ADMIN') throw new ForbiddenError('only an ADMIN token can create tokens');
         const known = await waitForProject(sql, input.projectId);
         if (!known) throw new NotFoundError('project', input.projectId);
+        await assertDistinctName(sql, input.projectId, name);
         const token = newToken();
         const row = await insertToken(sql, {
           name,

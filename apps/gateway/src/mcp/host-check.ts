@@ -12,7 +12,8 @@ function hostnameOf(value: string): string | null {
 /**
  * DNS-rebinding protection for `/mcp` (as the MCP transport rules require): the `Host` header,
  * and the `Origin` header when a browser sends one, must name loopback or one of the allowed
- * hosts. Returns why a request is refused, or null.
+ * hosts. `Origin: null` (a sandboxed frame, a `file:` page, a redirect across origins) names no
+ * host at all and is refused like a foreign one. Returns why a request is refused, or null.
  */
 export function foreignHost(
   host: string | undefined,
@@ -23,7 +24,7 @@ export function foreignHost(
   const hostname = host === undefined ? null : hostnameOf(host);
   if (hostname === null || !allowed.has(hostname))
     return `the Host header "${host ?? ''}" is not an allowed host of this server (set MCP_ALLOWED_HOSTS)`;
-  if (origin !== undefined && origin !== 'null') {
+  if (origin !== undefined) {
     const originHost = hostnameOf(origin);
     if (originHost === null || !allowed.has(originHost))
       return `the Origin "${origin}" is not an allowed host of this server (set MCP_ALLOWED_HOSTS)`;

@@ -18,6 +18,8 @@ describe('DNS-rebinding protection of /mcp', () => {
       /^the Origin "http:\/\/evil.example.com"/,
     );
     expect(foreignHost(undefined, undefined, [])).not.toBeNull();
+    // A sandboxed frame or a file: page sends `Origin: null`: no host at all is not loopback.
+    expect(foreignHost('127.0.0.1:4000', 'null', [])).toMatch(/^the Origin "null"/);
     expect(foreignHost('127.0.0.1.evil.example.com', undefined, [])).not.toBeNull();
   });
 });

@@ -18,7 +18,7 @@ import { WebSocketServer } from 'ws';
 import type { Identity } from '@app/domain';
 import type { SqlExecutor } from '@app/platform';
 import { DomainError } from '@app/domain';
-import { JSONScalar } from '@app/platform';
+import { JSONScalar, tokenLimitError } from '@app/platform';
 import type { Authenticator } from '../auth/authenticator';
 import type { SessionProgressEvent } from './session-progress.feed';
 import { sessionProgress } from './session-progress.feed';
@@ -137,9 +137,11 @@ export function attachSubscriptionServer(
   sql: SqlExecutor,
   options: {
     readonly introspection: boolean;
+    /** The document token limit of POST /graphql (GRAPHQL_MAX_TOKENS), checked before parsing. */
+    readonly maxTokens: number;
     readonly live?: LiveLlmCallLookup;
     readonly wake?: (streamId: string, timeoutMs: number, signal?: AbortSignal) => Promise<void>;
-  } = { introspection: true },
+  },
 ): () => Promise<void> {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
   const schema = subscriptionSchema(sql, options.live, options.wake);
@@ -161,6 +163,11 @@ export function attachSubscriptionServer(
     {
       schema,
       validate: validator(options.introspection),
+      // The same token limit as POST /graphql, before graphql-ws parses the document.
+      onSubscribe: (_ctx, _id, payload) => {
+        const refused = tokenLimitError(payload.query, options.maxTokens);
+        return refused ? [refused] : undefined;
+      },
       onConnect: async (ctx) => {
         const bearer = bearerOf(ctx.connectionParams);
         try {
@@ -184,9 +191,13 @@ export function attachSubscriptionServer(
     },
     wss,
   );
-  return async () => {
-    clearInterval(recheck);
-    await disposable.dispose();
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  // graphql-ws closes the sockets and the WebSocket server; closing twice would fail, so once only.
+  let closed: Promise<void> | undefined;
+  return () => {
+    closed ??= (async () => {
+      clearInterval(recheck);
+      await disposable.dispose();
+    })();
+    return closed;
   };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { EventMetadata } from '@app/domain';
 import type { RequestContext, SqlExecutor } from '@app/platform';
 import { authorize, NotFoundError, ProjectArchivedError, ValidationError } from '@app/domain';
@@ -63,14 +64,26 @@ export class StoryCommandService {
   }
 
   /** Creates stories (one or many, atomically) in a project the caller may write to. */
+  /**
+   * Refuses, before any input is looked at, a caller who may not change the project (FORBIDDEN, or
+   * NOT_FOUND for another project's token, as for an unknown id) and an archived project.
+   */
+  async assertWritable(
+    context: RequestContext,
+    projectId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    authorize(context.identity, projectId, 'write');
+    const project = await findProjectRecord(manager, projectId);
+    if (!project) throw new NotFoundError('project', projectId);
+    if (project.archived) throw new ProjectArchivedError(projectId);
+  }
+
   async create(context: RequestContext, requests: readonly CreateStoryRequest[]): Promise<Story[]> {
     const created = await this.run(async (sql) => {
       const stories: Story[] = [];
       for (const request of requests) {
-        authorize(context.identity, request.projectId, 'write');
-        const project = await findProjectRecord(sql.manager, request.projectId);
-        if (!project) throw new NotFoundError('project', request.projectId);
-        if (project.archived) throw new ProjectArchivedError(request.projectId);
+        await this.assertWritable(context, request.projectId, sql.manager);
         const criteria = request.acceptanceCriteria;
         const refs = await allocateCriterionRefs(
           sql.manager,
@@ -121,10 +134,7 @@ export class StoryCommandService {
    * story changed meanwhile is read again). Returns how many criteria got one; run again, it finds none.
    */
   async referenceCriteria(context: RequestContext, projectId: string): Promise<number> {
-    authorize(context.identity, projectId, 'write');
-    const project = await findProjectRecord(this.dataSource.manager, projectId);
-    if (!project) throw new NotFoundError('project', projectId);
-    if (project.archived) throw new ProjectArchivedError(projectId);
+    await this.assertWritable(context, projectId);
     let given = 0;
     for (const storyId of await storiesWithUnreferencedCriteria(this.dataSource.manager, projectId)) {
       given += await this.run(async (sql) => {

@@ -35,6 +35,8 @@ export class StoriesMarkdownResolver {
     @Args('projectId', { type: () => ID }) projectId: string,
     @Args('markdown') markdown: string,
   ): Promise<StoryView[]> {
+    // Access first: a document with no story must not answer [] to a caller who may not import.
+    await this.commands.assertWritable(context, projectId);
     const parsed = parseStoriesMarkdown(markdown);
     if (parsed.length > MAX_IMPORTED_STORIES)
       throw new ValidationError(

@@ -41,7 +41,25 @@ export interface ServiceConfig {
    * forwards, so a body the gateway took never fails further in.
    */
   readonly maxBodyBytes: number;
+  /**
+   * The most lexical tokens a client's GraphQL document may have (GRAPHQL_MAX_TOKENS), counted
+   * before it is parsed; a subgraph accepts SUBGRAPH_TOKEN_FACTOR times as many (the gateway's
+   * query plans add `__typename`s and entity fetches).
+   */
+  readonly maxTokens: number;
+  /**
+   * The longest GraphQL document (the query text, not its variables) a client may send
+   * (GRAPHQL_MAX_DOCUMENT_LENGTH, in characters): a long string literal is lexed whole, so large
+   * values belong in variables.
+   */
+  readonly maxDocumentLength: number;
 }
+
+export const DEFAULT_MAX_TOKENS = 1_000;
+export const DEFAULT_MAX_DOCUMENT_LENGTH = 100_000;
+
+/** A subgraph's token limit is this many times the client's. */
+export const SUBGRAPH_TOKEN_FACTOR = 4;
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -83,6 +101,10 @@ export function loadServiceConfig(
     internalSecret: readSecret(read),
     introspection: read.bool('GRAPHQL_INTROSPECTION', true),
     maxBodyBytes: read.int('GRAPHQL_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, { min: 1024 }),
+    maxTokens: read.int('GRAPHQL_MAX_TOKENS', DEFAULT_MAX_TOKENS, { min: 200, max: 100_000 }),
+    maxDocumentLength: read.int('GRAPHQL_MAX_DOCUMENT_LENGTH', DEFAULT_MAX_DOCUMENT_LENGTH, {
+      min: 1_000,
+    }),
   };
 }
 

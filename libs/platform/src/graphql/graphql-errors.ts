@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError, ERROR_CODES } from '@app/domain';
 import type { ErrorCode } from '@app/domain';
+import { tokenLimitOfParseError, tooManyTokens } from './token-limit';
 
 const logger = new Logger('GraphQL');
 
@@ -16,6 +17,9 @@ const REQUEST_ERRORS: Readonly<Record<string, ErrorCode>> = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'BAD_USER_INPUT',
   OPERATION_RESOLUTION_FAILURE: 'BAD_USER_INPUT',
 };
+
+/** graphql-js stops comparing overlapping fields past a fixed amount of work, with these words. */
+const VALIDATION_BUDGET_SPENT = 'Validation aborted.';
 
 function unwrap(error: unknown): unknown {
   let current = error;
@@ -36,6 +40,17 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
   }
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
+  const tokenLimit = code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitOfParseError(formatted.message) : null;
+  if (tokenLimit !== null) {
+    const { message, extensions } = tooManyTokens(tokenLimit);
+    const { http: _http, ...visible } = extensions;
+    return { message, locations: formatted.locations, extensions: visible };
+  }
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message === VALIDATION_BUDGET_SPENT)
+    return {
+      message: 'the query is too costly to validate (many fields of the same name to compare)',
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'validation' },
+    };
   if (code && REQUEST_ERRORS[code]) return { ...base, extensions: { code: REQUEST_ERRORS[code] } };
   if (code && PASS_THROUGH.has(code)) {
     const { stacktrace: _stacktrace, exception: _exception, ...rest } = formatted.extensions ?? {};

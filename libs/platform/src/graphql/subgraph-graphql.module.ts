@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import { UnauthenticatedError } from '@app/domain';
 import { IDENTITY_HEADER, verifyIdentity } from '../auth/identity-signature';
 import type { ServiceConfig } from '../config/service-config';
+import { SUBGRAPH_TOKEN_FACTOR } from '../config/service-config';
 import { DomainErrorFilter } from './domain-error.filter';
 import { formatGraphqlError } from './graphql-errors';
 import { unstorableInputPlugin } from './unstorable-input.plugin';
@@ -39,6 +40,8 @@ export function subgraphGraphqlModule(config: ServiceConfig): DynamicModule {
     graphiql: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError,
+    // Counted while parsing: a document over the limit is refused as soon as the limit is passed.
+    parseOptions: { maxTokens: config.maxTokens * SUBGRAPH_TOKEN_FACTOR },
     plugins: [unstorableInputPlugin()],
     context: ({ req }: { req: IncomingRequest }): RequestContext => {
       try {
