@@ -48,6 +48,19 @@ function hostileReply(marker: string): string {
     '```sh path=.git./hooks/pre-commit',
     touch,
     '```',
+    // Paths no store can hold, and the forms of .git the second review tried.
+    '```ts path=src/a\u0000b.ts',
+    'export const x = 1;',
+    '```',
+    '```ts path=src/\ud800.ts',
+    'export const y = 2;',
+    '```',
+    '```ini path=.g\u0131t/config',
+    `[core]\n\tfsmonitor = "${touch}"`,
+    '```',
+    '```sh path=.git::$INDEX_ALLOCATION/hooks/post-commit',
+    touch,
+    '```',
   ].join('\n');
 }
 
@@ -101,7 +114,17 @@ describe('a hostile model cannot reach git on the host (scripted endpoint, real 
     const first = await finished(await start(componentId, 'CODE'));
     expect(first.status).toBe('SUCCEEDED');
     const generated = first.steps.find((s) => s.name === 'generate_code')!;
-    for (const path of ['.git/config', '.GIT/hooks/post-commit', 'src/.git/config', '.git./hooks/pre-commit'])
+    for (const path of [
+      '.git/config',
+      '.GIT/hooks/post-commit',
+      'src/.git/config',
+      '.git./hooks/pre-commit',
+      // Recorded escaped: the session goes on, and no driver error reaches anyone.
+      'src/a\\u0000b.ts',
+      'src/\\ud800.ts',
+      '.g\u0131t/config',
+      '.git::$INDEX_ALLOCATION/hooks/post-commit',
+    ])
       expect(generated.detail).toContain(path);
     expect(generated.detail).toMatch(/^wrote src\/totals\.ts /);
 

@@ -35,10 +35,12 @@ describe('npm start (smoke)', () => {
     delete env.KAFKA_BROKERS;
     delete env.CODEMYSPEC_INTERNAL_SECRET;
     delete env.CODEMYSPEC_ADMIN_TOKEN;
+    // A process group of its own, as in a terminal: Ctrl-C signals every process of the group.
     const child = spawn(process.execPath, [resolve(ROOT, 'dist/scripts/start-system.js')], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -119,9 +121,13 @@ describe('npm start (smoke)', () => {
         expect(found.data?.story).toEqual({ id });
       }
     } finally {
-      child.kill('SIGINT');
+      // Ctrl-C: SIGINT to the supervisor, the services and PostgreSQL at once.
+      process.kill(-child.pid!, 'SIGINT');
     }
     expect(await exited).toBe(0);
     expect(output).toContain('stopping embedded PostgreSQL');
+    const shutdown = output.slice(output.indexOf('stopping services'));
+    // An orderly shutdown: no uncaught error, no stack trace (ws used to throw "The server is not running").
+    expect(shutdown).not.toMatch(/Error:|\n\s+at /);
   }, 210_000);
 });

@@ -37,6 +37,9 @@ export interface RunningSystem {
   stop(): Promise<void>;
   /** Kills a service with SIGKILL (a crash) and starts it again on the same port with the same settings. */
   crashAndRestart(service: ServiceProcess['service']): Promise<void>;
+  /** Kills a service with SIGKILL and leaves it down; `restart` brings it back as it was. */
+  crash(service: ServiceProcess['service']): Promise<void>;
+  restart(service: ServiceProcess['service']): Promise<void>;
 }
 
 /**
@@ -94,6 +97,13 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
         ...((await response.json()) as Omit<GraphqlResult<Data>, 'status'>),
       };
     };
+    const crash = async (name: ServiceProcess['service']) => {
+      await services.find((s) => s.service === name)!.kill();
+    };
+    const restart = async (name: ServiceProcess['service']) => {
+      const index = services.findIndex((s) => s.service === name);
+      services[index] = await startServiceProcess(name, services[index].env);
+    };
     return {
       url: gateway.url,
       topicNamespace,
@@ -118,11 +128,11 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
         await db.drop();
       },
       async crashAndRestart(name) {
-        const index = services.findIndex((s) => s.service === name);
-        const old = services[index];
-        await old.kill();
-        services[index] = await startServiceProcess(name, old.env);
+        await crash(name);
+        await restart(name);
       },
+      crash,
+      restart,
     };
   } catch (error) {
     for (const service of services) await service.stop();

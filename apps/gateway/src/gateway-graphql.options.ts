@@ -69,6 +69,9 @@ export function gatewayGraphqlOptions(deps: GatewayGraphqlDeps): Omit<ApolloGate
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatClientError,
+    // The status of a response with data is the gateway's to decide (503 for UNAVAILABLE), not
+    // reset to 200 by @nestjs/apollo.
+    preserveHttpStatusForExecutionErrors: false,
     // Tokens are counted while parsing: a document over the limit costs no more than the limit
     // to refuse (QUERY_TOO_COMPLEX, limit "tokens"), before anything validates it.
     parseOptions: { maxTokens: config.maxTokens },
