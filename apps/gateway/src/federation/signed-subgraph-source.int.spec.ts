@@ -111,12 +111,25 @@ describe('SignedSubgraphSource', () => {
     );
   });
 
-  it('gives up on a subgraph that does not answer in time', async () => {
+  it('gives up on a subgraph that does not answer in time: UNAVAILABLE, naming no service', async () => {
     const { client } = await source(() => 'hang', 300);
     const started = Date.now();
-    await expect(client.process(operation({ identity: editor }))).rejects.toThrow(
-      /did not answer within 300 ms/,
-    );
+    const failure = (await client
+      .process(operation({ identity: editor }))
+      .catch((e: unknown) => e)) as GraphQLError;
     expect(Date.now() - started).toBeLessThan(2_000);
+    expect(failure.extensions).toEqual({ code: 'UNAVAILABLE', retryAfterSeconds: 2 });
+    expect(failure.message).not.toMatch(/127\.0\.0\.1|subgraph/);
+    // The cause, for the log: the instance and the timeout.
+    expect(failure.originalError?.message).toMatch(/did not answer within 300 ms/);
+  });
+
+  it('answers UNAVAILABLE when no instance takes the connection', async () => {
+    const client = new SignedSubgraphSource('http://127.0.0.1:9/graphql', new IdentitySigner(SECRET), 1_000);
+    const failure = (await client
+      .process(operation({ identity: editor }))
+      .catch((e: unknown) => e)) as GraphQLError;
+    expect(failure.extensions?.code).toBe('UNAVAILABLE');
+    await client.close();
   });
 });

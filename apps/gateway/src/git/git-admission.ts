@@ -40,6 +40,7 @@ export class GitAdmission {
           reject(new GitBusyError(Math.ceil(this.maxWaitMs / 1000)));
         }, this.maxWaitMs),
       };
+      waiter.timer.unref();
       this.waiting.push(waiter);
     });
   }
