@@ -19,7 +19,8 @@ export interface CallerContext {
 /**
  * Calls another service's public GraphQL subgraph the way the gateway does: the caller's identity
  * signed with the shared secret, the correlation id passed on. A domain error keeps its code
- * (NOT_FOUND stays NOT_FOUND); anything else becomes an error naming the service. The service may
+ * (NOT_FOUND stays NOT_FOUND); a service that cannot be reached is UNAVAILABLE; anything else
+ * becomes an error naming the service (for the log). The service may
  * run as several instances (`url` lists them, comma-separated): calls take turns, a refused
  * connection goes to the next instance, and so does a read that got no answer (a write that may
  * have arrived is not sent twice).
@@ -73,6 +74,13 @@ export class SubgraphClient {
       return new DomainError(error.code as ErrorCode, error.message, error.extensions);
     if (error instanceof GraphqlAnswerError)
       return new Error(`the ${this.service} service failed: ${error.message}`, { cause: error });
+    // Down, restarting or too slow: retryable, and the client is not told which service it was.
+    if (error instanceof GraphqlTransportError)
+      return new DomainError(
+        'UNAVAILABLE',
+        'a service this request needs is not available right now (restarting or overloaded); try again in 2 s',
+        { retryAfterSeconds: 2 },
+      );
     return new Error(`the ${this.service} service did not answer: ${(error as Error).message}`, {
       cause: error,
     });
