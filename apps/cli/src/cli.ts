@@ -16,6 +16,8 @@ export interface CliIo {
 
 const GLOBAL = ['url', 'token', 'json'];
 
+export const VERSION = 'codemyspec 0.1.0';
+
 /** The flat list of every command, for `codemyspec --help`. */
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.path.join(' ').length));
@@ -32,6 +34,7 @@ function overview(): string {
     '  --token <token>   an API token (else CODEMYSPEC_TOKEN, else the saved login)',
     '  --json            print JSON for scripts instead of tables',
     '  -h, --help        help for a command',
+    '  -V, --version     the version (on its own: `codemyspec --version`)',
     '',
     'Exit codes: 0 done, 1 the operation failed (an API error, failing tests, a failed session), 2 bad usage.',
     'Run "codemyspec <command> --help" for its options.',
@@ -150,9 +153,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(overview());
     return argv.length === 0 ? 2 : 0;
   }
+  // The version is the top level's alone: `stories show <id> --version 1` is the subcommand's option.
+  if (argv.length === 1 && ['--version', '-V'].includes(argv[0])) {
+    io.out(VERSION);
+    return 0;
+  }
   let code = 0;
   const program = new Commander('codemyspec')
-    .version('codemyspec 0.1.0', '--version')
     .option('--url <gateway>', 'the gateway')
     .option('--token <token>', 'an API token')
     .option('--json', 'print JSON instead of tables')
@@ -168,7 +175,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (['commander.helpDisplayed', 'commander.version'].includes(error.code)) return 0;
+      if (error.code === 'commander.helpDisplayed') return 0;
       return 2;
     }
     io.err(`error: ${error instanceof Error ? error.message : String(error)}`);

@@ -33,7 +33,11 @@ import {
   sessionStartCommand,
   sessionWatchCommand,
 } from './commands/session.command';
-import { storiesExportCommand, storiesImportCommand } from './commands/stories.command';
+import {
+  storiesExportCommand,
+  storiesImportCommand,
+  storiesTemplateCommand,
+} from './commands/stories.command';
 import {
   storiesDiffCommand,
   storiesEditCommand,
@@ -69,6 +73,7 @@ export const COMMANDS: readonly Command[] = [
   storiesReviewCommand,
   storiesStatusCommand,
   storiesRefsCommand,
+  storiesTemplateCommand,
   storiesImportCommand,
   storiesExportCommand,
   contextsCreateCommand,

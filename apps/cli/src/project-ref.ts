@@ -1,34 +1,44 @@
 import type { CommandContext } from './command';
 import { requireValue } from './command';
 import { CliError } from './cli-error';
+import { componentIdOf, projectIdOf } from './refs';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A project id as given, or the id of the one project this token sees by that name. */
-export async function projectIdOf(context: CommandContext, project: string): Promise<string> {
-  if (UUID.test(project)) return project;
-  const { graphql } = await context.connect();
-  const { projects } = await graphql<{ projects: { id: string; name: string }[] }>(
-    '{ projects { id name } }',
-  );
-  const named = projects.filter((p) => p.name === project);
-  if (named.length === 1) return named[0].id;
-  throw new CliError(
-    named.length === 0
-      ? `no project named "${project}" is visible to this token (codemyspec projects lists them)`
-      : `${named.length} projects are named "${project}": give its id`,
-  );
-}
+export { componentIdOf, criterionIdOf, projectIdOf } from './refs';
 
 /** --project, by id or name. */
 export const projectOption = (context: CommandContext): Promise<string> =>
   projectIdOf(context, requireValue(context, 'project'));
+
+/**
+ * The component a command is about: `--component <name or id>`, or (the older form some commands
+ * took) the positional at `index`.
+ */
+export function componentOption(context: CommandContext, index?: number): Promise<string> {
+  const given = context.values.component;
+  if (typeof given === 'string' && given !== '') return componentIdOf(context, given);
+  if (index !== undefined && context.positionals[index])
+    return componentIdOf(context, context.positionals[index]);
+  throw new CliError('--component is required: a component name or id (see --help)', 2);
+}
 
 /** The positional at `index`, or a usage error naming it. */
 export function positional(context: CommandContext, index: number, what: string): string {
   const value = context.positionals[index];
   if (!value) throw new CliError(`${what} is required (see --help)`, 2);
   return value;
+}
+
+/**
+ * The positionals a command needs, in order; when some are missing, one usage error that names
+ * each of them and how many were given (`the story (a story id)` rather than the last one only).
+ */
+export function positionals(context: CommandContext, names: readonly string[]): string[] {
+  const given = context.positionals.filter((value) => value !== '');
+  if (given.length >= names.length) return given.slice(0, names.length);
+  throw new CliError(
+    `expected ${names.length} arguments (${names.join(', ')}), got ${given.length}: ${names.slice(given.length).join(', ')} ${names.length - given.length === 1 ? 'is' : 'are'} missing (see --help)`,
+    2,
+  );
 }
 
 /** A whole number option, or a usage error. */

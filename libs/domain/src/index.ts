@@ -22,3 +22,4 @@ export * from './evidence/run-evidence';
 export * from './decider/record-once';
 export * from './stories-markdown/story-text';
 export * from './stories-markdown/user-stories-markdown';
+export * from './stories-markdown/user-stories-example';

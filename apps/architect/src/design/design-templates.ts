@@ -1,5 +1,6 @@
 import { assertNever, ValidationError } from '@app/domain';
 import type { ComponentKind } from '../component/component-kind';
+import { COMPONENT_KINDS, isComponentKind } from '../component/component-kind';
 
 /** The kinds of design document, one template each. */
 export const DESIGN_TYPES = ['context', 'coordination_context', 'schema', 'component'] as const;
@@ -157,13 +158,27 @@ export function isDesignType(value: string): value is DesignType {
   return (DESIGN_TYPES as readonly string[]).includes(value);
 }
 
-/** The template of `type`, or a ValidationError on field `type` naming the known types. */
+/**
+ * The template of `type`: a design type, or any component type (`module`, `repository`, … are
+ * designed with the `component` template; `domain` and `coordination` name the context ones), in
+ * any case; else a ValidationError on field `type` naming every accepted word.
+ */
 export function designTemplateSpec(type: string): DesignTemplateSpec {
-  if (!isDesignType(type))
+  const word = type.trim().toLowerCase();
+  const alias: Record<string, DesignType> = { domain: 'context', coordination: 'coordination_context' };
+  const designType = isDesignType(word)
+    ? word
+    : isComponentKind(word)
+      ? designTypeForKind(word)
+      : alias[word];
+  if (!designType)
     throw new ValidationError(`Unknown design type "${type}"`, [
-      { field: 'type', message: `must be one of ${DESIGN_TYPES.join(', ')}` },
+      {
+        field: 'type',
+        message: `must be one of ${DESIGN_TYPES.join(', ')}, or a component type (${COMPONENT_KINDS.join(', ')})`,
+      },
     ]);
-  return DESIGN_TEMPLATES[type];
+  return DESIGN_TEMPLATES[designType];
 }
 
 /** Which template a component of `kind` is designed with: contexts and schemas their own, everything else `component`. */

@@ -142,16 +142,28 @@ describe('designTemplate', () => {
     expect(designTemplate('schema', 'Shop.Order')).toMatch(/^# Shop\.Order\n/);
   });
 
-  it('rejects an unknown type with a ValidationError on field type', () => {
+  it('rejects an unknown type with a ValidationError on field type naming every accepted word', () => {
     expect(() => designTemplate('widget')).toThrow(ValidationError);
     try {
-      designTemplate('Context');
+      designTemplate('widget');
     } catch (error) {
       expect((error as ValidationError).problems).toEqual([
-        { field: 'type', message: 'must be one of context, coordination_context, schema, component' },
+        {
+          field: 'type',
+          message:
+            'must be one of context, coordination_context, schema, component, or a component type (context, coordination_context, schema, repository, module, ui, task, other)',
+        },
       ]);
     }
     expect.assertions(2);
+  });
+
+  it('takes every component type, in any case, for the template it is designed with', () => {
+    for (const kind of ['module', 'Repository', 'ui', 'task', 'other'])
+      expect(designTemplateSpec(kind)).toBe(DESIGN_TEMPLATES.component);
+    expect(designTemplateSpec('Context')).toBe(DESIGN_TEMPLATES.context);
+    expect(designTemplateSpec('domain')).toBe(DESIGN_TEMPLATES.context);
+    expect(designTemplateSpec('COORDINATION')).toBe(DESIGN_TEMPLATES.coordination_context);
   });
 
   it('knows its types', () => {

@@ -17,7 +17,8 @@ export class DesignResolver {
   constructor(private readonly designs: DesignService) {}
 
   @Query(() => String, {
-    description: 'A template ready to fill in: context, coordination_context, schema or component.',
+    description:
+      'A template ready to fill in: context, coordination_context, schema or component, or any component type (module, repository, ui, task, other are designed with the component template).',
   })
   designTemplate(@Args('type') type: string): string {
     return designTemplate(type);

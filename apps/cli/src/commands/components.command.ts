@@ -2,15 +2,16 @@ import type { Command, CommandContext } from '../command';
 import { inputMutation } from '../graphql-client';
 import { CliError } from '../cli-error';
 import { emit, statusWord, table } from '../output';
-import { positional, projectOption } from '../project-ref';
+import { componentIdOf, positional, positionals, projectOption } from '../project-ref';
 
-const COMPONENT = 'id name type parentId designStatus testStatus codeStatus';
+const COMPONENT = 'id name moduleName type parentId designStatus testStatus codeStatus';
 
 interface ComponentRow {
   id: string;
   name: string;
   type: string;
   parentId: string | null;
+  moduleName: string | null;
   designStatus: string;
   testStatus: string;
   codeStatus: string;
@@ -60,19 +61,23 @@ export const componentsCreateCommand: Command = {
   path: ['components', 'create'],
   summary: 'Create a component in a context',
   usage:
-    'codemyspec components create --project <id|name> --context <id> --name <name> [--type <t>] [--description <d>]',
-  help: [],
+    'codemyspec components create --project <id|name> --context <context> --name <name> [--type <t>] [--description <d>]',
+  help: [
+    "Names are unique in the project. A module's name is PascalCase, dotted for nesting (Store,",
+    "Checkout.Payment); in code it lives under its context's module name: --name Store in context",
+    'Links is the module Links.Store (--name Links.Store gives the same module: no double prefix).',
+  ],
   options: {
     project: { type: 'string', description: 'the project (id or name)' },
-    context: { type: 'string', description: 'the context it lives in (id)' },
-    name: { type: 'string', description: 'unique in the project; modules use dotted PascalCase' },
+    context: { type: 'string', description: 'the context it lives in (name or id)' },
+    name: { type: 'string', description: 'unique in the project; modules: PascalCase, dotted for nesting' },
     type: { type: 'string', description: 'schema, repository, module, ui, task or other (default)' },
     description: { type: 'string', description: 'what it does' },
   },
   run: async (context) =>
     change(context, 'createComponent', {
       projectId: await projectOption(context),
-      parentId: required(context, 'context'),
+      parentId: await componentIdOf(context, required(context, 'context')),
       name: required(context, 'name'),
       type: context.values.type ?? 'other',
       description: context.values.description ?? '',
@@ -97,13 +102,15 @@ export const componentsListCommand: Command = {
       table(
         architecture.components.map((c) => [
           c.id,
-          c.parentId ? `${byId.get(c.parentId) ?? '?'}.${c.name}` : c.name,
+          c.name,
+          c.parentId ? (byId.get(c.parentId) ?? '?') : '',
+          c.moduleName ?? '',
           c.type,
           statusWord(context, c.designStatus),
           statusWord(context, c.testStatus),
           statusWord(context, c.codeStatus),
         ]),
-        ['ID', 'NAME', 'TYPE', 'DESIGN', 'TESTS', 'CODE'],
+        ['ID', 'NAME', 'CONTEXT', 'MODULE', 'TYPE', 'DESIGN', 'TESTS', 'CODE'],
       ),
     );
     return 0;
@@ -113,29 +120,32 @@ export const componentsListCommand: Command = {
 export const componentsRenameCommand: Command = {
   path: ['components', 'rename'],
   summary: 'Rename a context or component',
-  usage: 'codemyspec components rename <component-id> <new-name>',
-  help: [],
-  options: {},
-  run: (context) =>
-    change(context, 'renameComponent', {
-      id: positional(context, 0, 'a component id'),
-      name: positional(context, 1, 'the new name'),
-    }),
+  usage: 'codemyspec components rename <component> <new-name>',
+  help: ['<component>  a component name or id'],
+  options: { project: { type: 'string', description: 'where to look for a component given by name' } },
+  run: async (context) => {
+    const [component, name] = positionals(context, ['the component (name or id)', 'the new name']);
+    return change(context, 'renameComponent', { id: await componentIdOf(context, component), name });
+  },
 };
 
 export const componentsDeleteCommand: Command = {
   path: ['components', 'delete'],
   summary: 'Delete a component (refused while depended on or linked, unless --force)',
-  usage: 'codemyspec components delete <component-id> [--force]',
-  help: [],
+  usage: 'codemyspec components delete <component> [--force]',
+  help: ['<component>  a component name or id'],
   options: {
     force: { type: 'boolean', description: 'unlink its stories and remove its dependencies first' },
+    project: { type: 'string', description: 'where to look for a component given by name' },
   },
-  run: (context) =>
+  run: async (context) =>
     change(
       context,
       'deleteComponent',
-      { id: positional(context, 0, 'a component id'), force: context.values.force === true },
+      {
+        id: await componentIdOf(context, positional(context, 0, 'the component (name or id)')),
+        force: context.values.force === true,
+      },
       'id name',
     ),
 };
@@ -143,52 +153,63 @@ export const componentsDeleteCommand: Command = {
 export const componentsLinkCommand: Command = {
   path: ['components', 'link'],
   summary: 'Map a story onto the component that implements it',
-  usage: 'codemyspec components link <component-id> <story-id> [--replace]',
-  help: [],
-  options: { replace: { type: 'boolean', description: 'move the story if it is on another component' } },
-  run: (context) =>
-    change(context, 'linkStoryToComponent', {
-      componentId: positional(context, 0, 'a component id'),
-      storyId: positional(context, 1, 'a story id'),
+  usage: 'codemyspec components link <component> <story-id> [--replace]',
+  help: ['<component>  a component name or id'],
+  options: {
+    replace: { type: 'boolean', description: 'move the story if it is on another component' },
+    project: { type: 'string', description: 'where to look for a component given by name' },
+  },
+  run: async (context) => {
+    const [component, storyId] = positionals(context, ['the component (name or id)', 'the story id']);
+    return change(context, 'linkStoryToComponent', {
+      componentId: await componentIdOf(context, component),
+      storyId,
       replace: context.values.replace === true,
-    }),
+    });
+  },
 };
 
 export const componentsUnlinkCommand: Command = {
   path: ['components', 'unlink'],
   summary: 'Take a story off a component',
-  usage: 'codemyspec components unlink <component-id> <story-id>',
-  help: [],
-  options: {},
-  run: (context) =>
-    change(context, 'unlinkStoryFromComponent', {
-      componentId: positional(context, 0, 'a component id'),
-      storyId: positional(context, 1, 'a story id'),
-    }),
+  usage: 'codemyspec components unlink <component> <story-id>',
+  help: ['<component>  a component name or id'],
+  options: { project: { type: 'string', description: 'where to look for a component given by name' } },
+  run: async (context) => {
+    const [component, storyId] = positionals(context, ['the component (name or id)', 'the story id']);
+    return change(context, 'unlinkStoryFromComponent', {
+      componentId: await componentIdOf(context, component),
+      storyId,
+    });
+  },
 };
 
 export const depsAddCommand: Command = {
   path: ['deps', 'add'],
   summary: 'Make one component depend on another (cycles are refused, naming the path)',
-  usage: 'codemyspec deps add <from-component-id> <to-component-id>',
-  help: [],
-  options: {},
-  run: (context) =>
-    change(context, 'addDependency', {
-      fromId: positional(context, 0, 'the dependent component'),
-      toId: positional(context, 1, 'the component depended on'),
-    }),
+  usage: 'codemyspec deps add <from-component> <to-component>',
+  help: ['Components by name or id: the first depends on the second.'],
+  options: { project: { type: 'string', description: 'where to look for components given by name' } },
+  run: async (context) => {
+    const [from, to] = positionals(context, ['the dependent component', 'the component depended on']);
+    return change(context, 'addDependency', {
+      fromId: await componentIdOf(context, from),
+      toId: await componentIdOf(context, to),
+    });
+  },
 };
 
 export const depsRemoveCommand: Command = {
   path: ['deps', 'remove'],
   summary: 'Remove a dependency',
-  usage: 'codemyspec deps remove <from-component-id> <to-component-id>',
-  help: [],
-  options: {},
-  run: (context) =>
-    change(context, 'removeDependency', {
-      fromId: positional(context, 0, 'the dependent component'),
-      toId: positional(context, 1, 'the component depended on'),
-    }),
+  usage: 'codemyspec deps remove <from-component> <to-component>',
+  help: ['Components by name or id.'],
+  options: { project: { type: 'string', description: 'where to look for components given by name' } },
+  run: async (context) => {
+    const [from, to] = positionals(context, ['the dependent component', 'the component depended on']);
+    return change(context, 'removeDependency', {
+      fromId: await componentIdOf(context, from),
+      toId: await componentIdOf(context, to),
+    });
+  },
 };

@@ -1,7 +1,7 @@
 import type { Command, CommandContext } from '../command';
 import { inputMutation } from '../graphql-client';
 import { emit } from '../output';
-import { positional } from '../project-ref';
+import { criterionIdOf, positionals } from '../project-ref';
 
 const CRITERIA = 'id version acceptanceCriteria { id ref description verified }';
 
@@ -25,49 +25,51 @@ export const criteriaAddCommand: Command = {
   usage: 'codemyspec stories criteria add <story-id> <text>',
   help: [],
   options: {},
-  run: (context) =>
-    criterionChange(context, 'addAcceptanceCriterion', {
-      storyId: positional(context, 0, 'a story id'),
-      description: positional(context, 1, 'the criterion text'),
-    }),
+  run: (context) => {
+    const [storyId, description] = positionals(context, ['the story id', 'the criterion text']);
+    return criterionChange(context, 'addAcceptanceCriterion', { storyId, description });
+  },
 };
 
 export const criteriaEditCommand: Command = {
   path: ['stories', 'criteria', 'edit'],
   summary: 'Reword an acceptance criterion (the components it reaches become dirty)',
-  usage: 'codemyspec stories criteria edit <story-id> <criterion-id> <text>',
+  usage: 'codemyspec stories criteria edit <story-id> <AC-n or criterion-id> <text>',
   help: [],
   options: {},
-  run: (context) =>
-    criterionChange(context, 'updateAcceptanceCriterion', {
-      storyId: positional(context, 0, 'a story id'),
-      criterionId: positional(context, 1, 'a criterion id'),
-      description: positional(context, 2, 'the new text'),
-    }),
+  run: async (context) => {
+    const [storyId, criterion, description] = positionals(context, [
+      'the story id',
+      'the criterion (AC-n or its id)',
+      'the new text',
+    ]);
+    const criterionId = await criterionIdOf(context, storyId, criterion);
+    return criterionChange(context, 'updateAcceptanceCriterion', { storyId, criterionId, description });
+  },
 };
 
 export const criteriaRemoveCommand: Command = {
   path: ['stories', 'criteria', 'remove'],
   summary: 'Remove an acceptance criterion (its reference is never reused)',
-  usage: 'codemyspec stories criteria remove <story-id> <criterion-id>',
+  usage: 'codemyspec stories criteria remove <story-id> <AC-n or criterion-id>',
   help: [],
   options: {},
-  run: (context) =>
-    criterionChange(context, 'removeAcceptanceCriterion', {
-      storyId: positional(context, 0, 'a story id'),
-      criterionId: positional(context, 1, 'a criterion id'),
-    }),
+  run: async (context) => {
+    const [storyId, criterion] = positionals(context, ['the story id', 'the criterion (AC-n or its id)']);
+    const criterionId = await criterionIdOf(context, storyId, criterion);
+    return criterionChange(context, 'removeAcceptanceCriterion', { storyId, criterionId });
+  },
 };
 
 export const criteriaVerifyCommand: Command = {
   path: ['stories', 'criteria', 'verify'],
   summary: 'Mark an acceptance criterion verified',
-  usage: 'codemyspec stories criteria verify <story-id> <criterion-id>',
+  usage: 'codemyspec stories criteria verify <story-id> <AC-n or criterion-id>',
   help: [],
   options: {},
-  run: (context) =>
-    criterionChange(context, 'verifyAcceptanceCriterion', {
-      storyId: positional(context, 0, 'a story id'),
-      criterionId: positional(context, 1, 'a criterion id'),
-    }),
+  run: async (context) => {
+    const [storyId, criterion] = positionals(context, ['the story id', 'the criterion (AC-n or its id)']);
+    const criterionId = await criterionIdOf(context, storyId, criterion);
+    return criterionChange(context, 'verifyAcceptanceCriterion', { storyId, criterionId });
+  },
 };

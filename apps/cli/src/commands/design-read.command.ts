@@ -1,7 +1,7 @@
 import type { Command } from '../command';
 import { CliError } from '../cli-error';
 import { emit, paint, statusWord, table } from '../output';
-import { intOption, positional } from '../project-ref';
+import { componentOption, intOption } from '../project-ref';
 
 interface DesignView {
   version: number;
@@ -18,11 +18,15 @@ const DESIGN = 'version valid accepted submittedAt submittedBy errors { code mes
 export const designShowCommand: Command = {
   path: ['design', 'show'],
   summary: "A component's accepted design (or a given version) as markdown",
-  usage: 'codemyspec design show <component-id> [--version <n>]',
-  help: [],
-  options: { version: { type: 'string', description: 'that version instead of the accepted one' } },
+  usage: 'codemyspec design show --component <component> [--version <n>]',
+  help: ['The component may also come first: design show <component>.'],
+  options: {
+    version: { type: 'string', description: 'that version instead of the accepted one' },
+    component: { type: 'string', description: 'the component (name or id)' },
+    project: { type: 'string', description: 'where to look for a component given by name' },
+  },
   async run(context) {
-    const componentId = positional(context, 0, 'a component id');
+    const componentId = await componentOption(context, 0);
     const { graphql } = await context.connect();
     const { design } = await graphql<{ design: DesignView | null }>(
       `query($c: ID!, $v: Int) { design(componentId: $c, version: $v) { ${DESIGN} } }`,
@@ -37,11 +41,14 @@ export const designShowCommand: Command = {
 export const designHistoryCommand: Command = {
   path: ['design', 'history'],
   summary: 'Every design version of a component: valid or not, accepted, who, when',
-  usage: 'codemyspec design history <component-id>',
-  help: [],
-  options: {},
+  usage: 'codemyspec design history --component <component>',
+  help: ['The component may also come first: design history <component>.'],
+  options: {
+    component: { type: 'string', description: 'the component (name or id)' },
+    project: { type: 'string', description: 'where to look for a component given by name' },
+  },
   async run(context) {
-    const componentId = positional(context, 0, 'a component id');
+    const componentId = await componentOption(context, 0);
     const { graphql } = await context.connect();
     const { designHistory } = await graphql<{ designHistory: DesignView[] }>(
       `query($c: ID!) { designHistory(componentId: $c) { ${DESIGN} } }`,
@@ -66,14 +73,16 @@ export const designHistoryCommand: Command = {
 export const designDiffCommand: Command = {
   path: ['design', 'diff'],
   summary: 'A unified diff between two design versions',
-  usage: 'codemyspec design diff <component-id> --from <version> --to <version>',
-  help: [],
+  usage: 'codemyspec design diff --component <component> --from <version> --to <version>',
+  help: ['The component may also come first: design diff <component> --from … --to ….'],
   options: {
     from: { type: 'string', description: 'the older version' },
     to: { type: 'string', description: 'the newer version' },
+    component: { type: 'string', description: 'the component (name or id)' },
+    project: { type: 'string', description: 'where to look for a component given by name' },
   },
   async run(context) {
-    const componentId = positional(context, 0, 'a component id');
+    const componentId = await componentOption(context, 0);
     const from = intOption(context, 'from');
     const to = intOption(context, 'to');
     if (from === undefined || to === undefined)

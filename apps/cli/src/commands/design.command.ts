@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { requireValue } from '../command';
 import type { Command, CommandContext } from '../command';
 import { CliError } from '../cli-error';
+import { componentOption } from '../project-ref';
 
 interface Check {
   valid: boolean;
@@ -54,12 +54,15 @@ export const designTemplateCommand: Command = {
 export const designValidateCommand: Command = {
   path: ['design', 'validate'],
   summary: "Check a design file with the architect's rules, without storing it",
-  usage: 'codemyspec design validate <file> --component <id>',
+  usage: 'codemyspec design validate <file> --component <component>',
   help: ['Exits 1 when the design is invalid.'],
-  options: { component: { type: 'string' } },
+  options: {
+    component: { type: 'string', description: 'the component (name or id)' },
+    project: { type: 'string', description: 'where to look for a component given by name' },
+  },
   async run(context) {
     const markdown = await markdownOf(context);
-    const componentId = requireValue(context, 'component');
+    const componentId = await componentOption(context);
     const { graphql } = await context.connect();
     const { validateDesign } = await graphql<{ validateDesign: Check }>(
       'query($c: ID!, $m: String!) { validateDesign(componentId: $c, markdown: $m) { valid errors { code message section } proposedComponents testAssertions } }',
@@ -73,12 +76,15 @@ export const designValidateCommand: Command = {
 export const designSubmitCommand: Command = {
   path: ['design', 'submit'],
   summary: 'Submit a design file (every version is kept; the newest valid one is accepted)',
-  usage: 'codemyspec design submit <file> --component <id>',
+  usage: 'codemyspec design submit <file> --component <component>',
   help: ['Exits 1 when the submitted version is invalid.'],
-  options: { component: { type: 'string' } },
+  options: {
+    component: { type: 'string', description: 'the component (name or id)' },
+    project: { type: 'string', description: 'where to look for a component given by name' },
+  },
   async run(context) {
     const markdown = await markdownOf(context);
-    const componentId = requireValue(context, 'component');
+    const componentId = await componentOption(context);
     const { graphql } = await context.connect();
     const { submitDesign } = await graphql<{ submitDesign: Check & { version: number; accepted: boolean } }>(
       'mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { version valid accepted errors { code message section } proposedComponents testAssertions } }',

@@ -29,22 +29,41 @@ function gitWithToken(args: readonly string[], config: CliConfig, cwd?: string):
   });
 }
 
+/**
+ * The folder a clone goes to by default: the project's name with anything but letters, digits,
+ * dots, dashes and underscores made a dash, never starting with a dot or a dash (the id when
+ * nothing is left).
+ */
+export function folderNameOf(projectName: string, projectId: string): string {
+  const safe = projectName
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/^[.-]+|[.-]+$/g, '');
+  return safe === '' ? projectId : safe;
+}
+
 export const cloneCommand: Command = {
   path: ['clone'],
   summary: "Clone a project's git record (designs, tests, code, user_stories.md) with the saved token",
   usage: 'codemyspec clone <project id or name> [dir]',
   help: [
-    'The repository is read-only: CodeMySpec commits every accepted design, red test set, green code and story change.',
+    'The folder is named after the project (dir: another one). The repository is read-only: CodeMySpec',
+    'commits every accepted design, red test set, green code and story change.',
     'Without the CLI: git -c http.extraHeader="Authorization: Bearer <token>" clone <gateway>/git/<projectId>.git',
   ],
   options: {},
   async run(context) {
     const project = context.positionals[0];
     if (!project) throw new CliError('a project id or name is required (see --help)', 2);
-    const { config } = await context.connect();
+    const { config, graphql } = await context.connect();
     const projectId = await projectIdOf(context, project);
-    const dir = context.positionals[1];
-    return gitWithToken(['clone', `${config.url}/git/${projectId}.git`, ...(dir ? [dir] : [])], config);
+    const { project: found } = await graphql<{ project: { name: string } }>(
+      'query($id: ID!) { project(id: $id) { name } }',
+      { id: projectId },
+    );
+    const dir = context.positionals[1] ?? folderNameOf(found.name, projectId);
+    // `--` ends git's options: neither the URL nor a folder name can be read as one.
+    return gitWithToken(['clone', '--', `${config.url}/git/${projectId}.git`, dir], config);
   },
 };
 

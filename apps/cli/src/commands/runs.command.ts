@@ -1,7 +1,6 @@
 import type { Command } from '../command';
-import { requireValue } from '../command';
 import { emit, statusWord, table } from '../output';
-import { intOption, positional } from '../project-ref';
+import { componentOption, intOption, positional } from '../project-ref';
 
 interface RunView {
   id: string;
@@ -21,14 +20,15 @@ const RUN =
 export const runsListCommand: Command = {
   path: ['runs', 'list'],
   summary: "A component's test runs, newest first: outcome, evidence, counts",
-  usage: 'codemyspec runs list --component <id> [--first <n>]',
+  usage: 'codemyspec runs list --component <component> [--first <n>]',
   help: [],
   options: {
-    component: { type: 'string', description: 'the component (id)' },
+    component: { type: 'string', description: 'the component (name or id)' },
+    project: { type: 'string', description: 'where to look for a component given by name' },
     first: { type: 'string', description: 'how many (default 20)' },
   },
   async run(context) {
-    const componentId = requireValue(context, 'component');
+    const componentId = await componentOption(context);
     const { graphql } = await context.connect();
     const { sandboxRuns } = await graphql<{ sandboxRuns: RunView[] }>(
       `query($c: ID!, $f: Int!) { sandboxRuns(componentId: $c, first: $f) { ${RUN} } }`,

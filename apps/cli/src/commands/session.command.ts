@@ -1,9 +1,9 @@
-import { createClient } from 'graphql-ws';
 import { requireValue } from '../command';
 import type { Command, CommandContext } from '../command';
 import { CliError } from '../cli-error';
 import type { ProgressEvent } from '../progress-bar';
 import { progressLine, renderBar } from '../progress-bar';
+import { componentOption } from '../project-ref';
 
 const TYPES = ['DESIGN', 'COMPONENT_DESIGNS', 'TESTS', 'CODE'];
 
@@ -16,6 +16,8 @@ async function watch(context: CommandContext, sessionId: string): Promise<number
       id: sessionId,
     },
   );
+  // Loaded when a session is watched: graphql-ws brings graphql-js along, which no other command needs.
+  const { createClient } = await import('graphql-ws');
   const client = createClient({
     url: `${config.url.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
@@ -65,25 +67,26 @@ async function watch(context: CommandContext, sessionId: string): Promise<number
 export const sessionStartCommand: Command = {
   path: ['session', 'start'],
   summary: 'Start an automated session (DESIGN, COMPONENT_DESIGNS, TESTS or CODE)',
-  usage: 'codemyspec session start --component <id> --type <type> [--max-iterations <n>] [--watch]',
+  usage: 'codemyspec session start --component <component> --type <type> [--max-iterations <n>] [--watch]',
   help: [
     '--watch    follow it with a progress bar until it ends (exit 0 only if it SUCCEEDED)',
     'Prints the session id.',
   ],
   options: {
-    component: { type: 'string' },
+    component: { type: 'string', description: 'the component (name or id)' },
+    project: { type: 'string', description: 'where to look for a component given by name' },
     type: { type: 'string' },
     'max-iterations': { type: 'string' },
     watch: { type: 'boolean' },
   },
   async run(context) {
-    const componentId = requireValue(context, 'component');
     const type = requireValue(context, 'type').toUpperCase();
     if (!TYPES.includes(type)) throw new CliError(`--type is one of ${TYPES.join(', ')}`, 2);
     const raw = context.values['max-iterations'];
     const maxIterations = typeof raw === 'string' ? Number(raw) : undefined;
     if (maxIterations !== undefined && !Number.isInteger(maxIterations))
       throw new CliError('--max-iterations is a whole number', 2);
+    const componentId = await componentOption(context);
     const { graphql } = await context.connect();
     const { startSession } = await graphql<{ startSession: { id: string } }>(
       'mutation($i: StartSessionInput!) { startSession(input: $i) { id } }',

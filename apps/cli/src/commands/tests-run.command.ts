@@ -1,8 +1,8 @@
-import { requireValue } from '../command';
 import type { Command } from '../command';
 import { CliError } from '../cli-error';
 import { directoryFiles } from '../directory-files';
 import { gitRefFiles } from '../git-ref-files';
+import { componentOption, projectOption } from '../project-ref';
 
 interface Run {
   id: string;
@@ -27,7 +27,7 @@ export const testsRunCommand: Command = {
   path: ['tests', 'run'],
   summary: 'Upload a directory, run its tests in the sandbox, print the result of each test',
   usage:
-    'codemyspec tests run <dir> --project <id> --component <id> [--ref <git ref>] [--command <cmd>] [--expect red|green] [--evidence] [--output]',
+    'codemyspec tests run <dir> --project <project> --component <component> [--ref <git ref>] [--command <cmd>] [--expect red|green] [--evidence] [--output]',
   help: [
     '--ref       run the files of that commit of the git repository <dir> (a clone: codemyspec clone), docs/ left out',
     '--command   the test command, run without a shell (default: the project\'s, else "node --test")',
@@ -48,8 +48,8 @@ export const testsRunCommand: Command = {
   async run(context) {
     const dir = context.positionals[0];
     if (!dir) throw new CliError('a directory is required (see --help)', 2);
-    const projectId = requireValue(context, 'project');
-    const componentId = requireValue(context, 'component');
+    const projectId = await projectOption(context);
+    const componentId = await componentOption(context);
     const expect = context.values.expect ?? 'green';
     if (expect !== 'red' && expect !== 'green') throw new CliError('--expect is red or green', 2);
     const ref = context.values.ref;

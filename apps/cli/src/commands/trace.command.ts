@@ -1,6 +1,6 @@
 import type { Command } from '../command';
 import { requireValue } from '../command';
-import { listOption } from '../project-ref';
+import { componentOption, listOption, projectOption } from '../project-ref';
 import { CliError } from '../cli-error';
 // The one module of the kernel the CLI needs (a deep import keeps its start fast).
 import { isTraceStatus, TRACE_STATUSES } from '@app/domain/values/trace-status';
@@ -57,7 +57,7 @@ function line(traced: TracedCriterion): string {
 export const traceCommand: Command = {
   path: ['trace'],
   summary: 'Trace every acceptance criterion to its assertions, tests and red/green runs',
-  usage: 'codemyspec trace --project <id> [--component <id>] [--status <s>]… [--json]',
+  usage: 'codemyspec trace --project <project> [--component <component>] [--status <s>]… [--json]',
   help: [
     "--component  only the criteria of this component's stories",
     '--status     only criteria in this status (repeat it): UNLINKED, UNCITED, UNTESTED, NOT_RED, NOT_GREEN, VERIFIED, DIRTY',
@@ -71,12 +71,14 @@ export const traceCommand: Command = {
     json: { type: 'boolean' },
   },
   async run(context) {
-    const projectId = requireValue(context, 'project');
+    requireValue(context, 'project');
     // Checked before connecting: a mistyped status is a usage error whatever the login.
+    const wanted = context.values.status === undefined ? undefined : statuses(listOption(context, 'status'));
+    const projectId = await projectOption(context);
     const variables = {
       p: projectId,
-      c: context.values.component,
-      s: context.values.status === undefined ? undefined : statuses(listOption(context, 'status')),
+      c: typeof context.values.component === 'string' ? await componentOption(context) : undefined,
+      s: wanted,
       f: PAGE,
     };
     const { graphql } = await context.connect();
