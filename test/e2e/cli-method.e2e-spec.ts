@@ -101,7 +101,7 @@ describe('the method through the CLI only (spawned, --json)', () => {
     const trace = await cli(['trace', '--project', project.id, '--json']);
     expect(trace.code).toBe(0);
     expect((JSON.parse(trace.stdout) as { complete: boolean }).complete).toBe(true);
-    const timeline = await ok(['timeline', '--project', 'Terminal shop', '--first', '100']);
+    const timeline = await ok(['timeline', '--project', 'Terminal shop', '--first', '500']);
     expect(timeline).toContain('story "Invoice totals"');
     // The architecture is one stream per project: its events name the component they are about.
     expect(timeline).toMatch(/ComponentCreated\s+Totals \(architecture\)/);

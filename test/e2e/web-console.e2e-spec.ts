@@ -152,7 +152,11 @@ describe('the web console in a browser', () => {
     await page.getByText(/1 stories · 2 components · 0 dirty · 2 criteria verified/).waitFor();
     await tab.screenshot('console-projects');
     await page.goto(`${system.url}/#/projects/${projectId}/timeline`);
+    // Newest first: the green run is on the first page, and the page says how many there are.
     await page.getByRole('cell', { name: 'SandboxRunRecorded' }).first().waitFor();
+    await page.getByRole('note').getByText(/^Showing \d+ of \d+ events, newest first\.$/).waitFor();
+    await page.getByLabel('Order').selectOption('OLDEST_FIRST');
+    await page.getByRole('note').getByText(/oldest first/).waitFor();
     await page.getByRole('cell', { name: 'story “Invoice totals”' }).first().waitFor();
     // An event of the project's architecture stream is shown by the component it is about.
     await page

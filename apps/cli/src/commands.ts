@@ -12,6 +12,7 @@ import {
   depsAddCommand,
   depsRemoveCommand,
 } from './commands/components.command';
+import { componentsAcceptDesignCommand, componentsShowCommand } from './commands/components-show.command';
 import {
   criteriaAddCommand,
   criteriaEditCommand,
@@ -79,6 +80,8 @@ export const COMMANDS: readonly Command[] = [
   contextsCreateCommand,
   componentsCreateCommand,
   componentsListCommand,
+  componentsShowCommand,
+  componentsAcceptDesignCommand,
   componentsRenameCommand,
   componentsDeleteCommand,
   componentsLinkCommand,

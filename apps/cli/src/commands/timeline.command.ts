@@ -14,8 +14,15 @@ interface Entry {
   subjectId: string | null;
 }
 
-const PAGE = `query($p: ID!, $f: Int, $a: String) { projectTimeline(projectId: $p, first: $f, after: $a) {
-  pageInfo { hasNextPage endCursor } edges { node { occurredAt service streamId version type actor subjectId } } } }`;
+const PAGE = `query($p: ID!, $f: Int, $a: String, $o: TimelineOrder) {
+  projectTimeline(projectId: $p, first: $f, after: $a, order: $o) { totalCount
+  pageInfo { hasNextPage endCursor } edges { cursor node { occurredAt service streamId version type actor subjectId } } } }`;
+
+interface Page {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string; node: Entry }[];
+}
 
 /** Events after which a name printed so far may be out of date. */
 const RENAMES = new Set(['ProjectRenamed', 'StoryRevised', 'ComponentRenamed']);
@@ -46,9 +53,12 @@ async function follow(
   const unnamed = new Set<string>();
   for (;;) {
     await new Promise((r) => setTimeout(r, 2_000));
-    const { projectTimeline } = await graphql<{
-      projectTimeline: { pageInfo: { endCursor: string | null }; edges: { node: Entry }[] };
-    }>(PAGE, { p: projectId, f: 200, a: cursor });
+    const { projectTimeline } = await graphql<{ projectTimeline: Page }>(PAGE, {
+      p: projectId,
+      f: 200,
+      a: cursor,
+      o: 'OLDEST_FIRST',
+    });
     const entries = projectTimeline.edges.map((e) => e.node);
     if (!context.json && namesAreStale(entries, names, unnamed)) {
       for (const [k, v] of await timelineNames(graphql, projectId)) names.set(k, v);
@@ -61,40 +71,44 @@ async function follow(
 
 export const timelineCommand: Command = {
   path: ['timeline'],
-  summary: 'The audit timeline of a project: every event of every service, with names',
-  usage: 'codemyspec timeline --project <id|name> [--first <n>] [--follow]',
-  help: ['--follow prints new events as they happen (Ctrl-C stops); with --json, one JSON object per line.'],
+  summary: 'The audit timeline of a project, newest first: every event of every service, with names',
+  usage: 'codemyspec timeline --project <id|name> [--first <n>] [--oldest-first] [--follow]',
+  help: [
+    'Newest first, with how many there are in all on stderr; --oldest-first starts from the beginning.',
+    '--follow prints the newest events oldest first, then new ones as they happen (Ctrl-C stops);',
+    'with --json, one JSON object per line.',
+  ],
   options: {
     project: { type: 'string', description: 'the project (id or name)' },
     first: { type: 'string', description: 'how many events (default 50)' },
+    'oldest-first': { type: 'boolean', description: 'from the first event on' },
     follow: { type: 'boolean', description: 'keep printing new events' },
   },
   async run(context) {
     const projectId = await projectOption(context);
     const first = intOption(context, 'first') ?? 50;
     if (first < 1) throw new CliError('--first is a positive whole number', 2);
+    const oldestFirst = context.values['oldest-first'] === true;
+    if (oldestFirst && context.values.follow)
+      throw new CliError('--follow starts from the newest events; leave out --oldest-first', 2);
     const { graphql } = await context.connect();
-    const { projectTimeline } = await graphql<{
-      projectTimeline: {
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        edges: { node: Entry }[];
-      };
-    }>(PAGE, { p: projectId, f: first });
+    const { projectTimeline } = await graphql<{ projectTimeline: Page }>(PAGE, {
+      p: projectId,
+      f: first,
+      o: oldestFirst ? 'OLDEST_FIRST' : 'NEWEST_FIRST',
+    });
     const names = await timelineNames(graphql, projectId);
-    const entries = projectTimeline.edges.map((e) => e.node);
-    if (context.json && !context.values.follow) context.out(JSON.stringify(entries, null, 2));
-    else for (const entry of entries) context.out(context.json ? JSON.stringify(entry) : line(entry, names));
+    const page = projectTimeline.edges;
+    // Following reads like a log: the newest events oldest first, then what comes next.
+    const shown = (context.values.follow ? [...page].reverse() : page).map((e) => e.node);
+    if (context.json && !context.values.follow) context.out(JSON.stringify(shown, null, 2));
+    else for (const entry of shown) context.out(context.json ? JSON.stringify(entry) : line(entry, names));
+    if (!context.json)
+      context.err(
+        `showing ${page.length} of ${projectTimeline.totalCount} event(s), ${oldestFirst ? 'oldest' : 'newest'} first${projectTimeline.pageInfo.hasNextPage ? ` (--first ${Math.min(projectTimeline.totalCount, 500)} for more${oldestFirst ? '' : ', --oldest-first from the start'})` : ''}`,
+      );
     if (!context.values.follow) return 0;
-    // Follow from the end of what exists now.
-    let cursor = projectTimeline.pageInfo.endCursor;
-    let more = projectTimeline.pageInfo.hasNextPage;
-    while (more) {
-      const page = await graphql<{
-        projectTimeline: { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-      }>(PAGE, { p: projectId, f: 200, a: cursor });
-      cursor = page.projectTimeline.pageInfo.endCursor ?? cursor;
-      more = page.projectTimeline.pageInfo.hasNextPage;
-    }
-    return follow(context, graphql, projectId, cursor, names);
+    // The newest event's position, followed oldest first: what happens from now on.
+    return follow(context, graphql, projectId, page[0]?.cursor ?? null, names);
   },
 };

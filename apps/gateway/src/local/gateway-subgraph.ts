@@ -52,6 +52,7 @@ const typeDefs = parse(`
 
   type TimelineEdge { node: TimelineEntry! cursor: String! }
   type TimelinePageInfo { hasNextPage: Boolean! endCursor: String }
+  enum TimelineOrder { OLDEST_FIRST NEWEST_FIRST }
   type TimelineConnection { edges: [TimelineEdge!]! pageInfo: TimelinePageInfo! totalCount: Int! }
 
   type ReplayReport {
@@ -84,7 +85,12 @@ const typeDefs = parse(`
     "Tokens of a project (its ADMIN), or every token (the admin token)."
     apiTokens(projectId: ID): [ApiToken!]!
     "Every event of the project across all services, in the order they happened."
-    projectTimeline(projectId: ID!, first: Int, after: String): TimelineConnection!
+    """
+    Every event of a project across services, a page at a time: oldest first by default, newest
+    first with order: NEWEST_FIRST. A cursor is a position: after continues from it in the order
+    asked for (the newest event's cursor, asked OLDEST_FIRST, gives what happens next).
+    """
+    projectTimeline(projectId: ID!, first: Int, after: String, order: TimelineOrder = OLDEST_FIRST): TimelineConnection!
   }
 
   type Mutation {

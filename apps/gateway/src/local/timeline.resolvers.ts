@@ -23,7 +23,12 @@ export function timelineResolvers(deps: Pick<GatewaySubgraphDeps, 'dataSource'>)
     Query: {
       projectTimeline: async (
         _: unknown,
-        args: { projectId: string; first?: number | null; after?: string | null },
+        args: {
+          projectId: string;
+          first?: number | null;
+          after?: string | null;
+          order?: TimelineOrder | null;
+        },
         { identity }: GatewayContext,
       ) => {
         if (!isUuid(args.projectId)) throw new NotFoundError('project', args.projectId);
@@ -33,6 +38,8 @@ export function timelineResolvers(deps: Pick<GatewaySubgraphDeps, 'dataSource'>)
           throw new ValidationError('first must be between 1 and 500', [
             { field: 'first', message: 'must be between 1 and 500' },
           ]);
+        const order = args.order ?? 'OLDEST_FIRST';
+        const newest = order === 'NEWEST_FIRST';
         const after = args.after ? decodeCursor(args.after) : undefined;
         const { rows: total } = await sql.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM timeline WHERE project_id = $1`,
@@ -40,13 +47,14 @@ export function timelineResolvers(deps: Pick<GatewaySubgraphDeps, 'dataSource'>)
         );
         const { rows } = await sql.query<TimelineRow>(
           `SELECT event_id, service, stream_id, type, version, occurred_at, actor, correlation_id, data FROM timeline
-          WHERE project_id = $1 AND ($2::timestamptz IS NULL OR (occurred_at, event_id) > ($2::timestamptz, $3::uuid))
-          ORDER BY occurred_at, event_id LIMIT $4`,
+          WHERE project_id = $1
+            AND ($2::timestamptz IS NULL OR (occurred_at, event_id) ${newest ? '<' : '>'} ($2::timestamptz, $3::uuid))
+          ORDER BY occurred_at ${newest ? 'DESC' : 'ASC'}, event_id ${newest ? 'DESC' : 'ASC'} LIMIT $4`,
           [args.projectId, after?.at ?? null, after?.id ?? null, first + 1],
         );
         const page = rows.slice(0, first);
         const edges = page.map((row) => ({
-          cursor: Buffer.from(`${row.occurred_at.toISOString()}|${row.event_id}`).toString('base64url'),
+          cursor: encodeCursor(row),
           node: {
             eventId: row.event_id,
             service: row.service,
@@ -72,6 +80,16 @@ export function timelineResolvers(deps: Pick<GatewaySubgraphDeps, 'dataSource'>)
       },
     },
   };
+}
+
+export type TimelineOrder = 'OLDEST_FIRST' | 'NEWEST_FIRST';
+
+/**
+ * `<time>|<event id>`: a position in the timeline. `after` continues from it in the order asked
+ * for, so the cursor of the newest event, read newest first, follows what comes next oldest first.
+ */
+function encodeCursor(row: Pick<TimelineRow, 'occurred_at' | 'event_id'>): string {
+  return Buffer.from(`${row.occurred_at.toISOString()}|${row.event_id}`).toString('base64url');
 }
 
 function decodeCursor(cursor: string): { at: string; id: string } {

@@ -15,11 +15,16 @@ interface Entry {
   subjectId: string | null;
 }
 
-/** Page 7: every event of the project, who/when/what in names, filtered, paged; admins verify the replay. */
+/**
+ * Page 7: every event of the project, newest first (or oldest first), who/when/what in names,
+ * filtered, paged with how many there are in all; admins verify the replay.
+ */
 export function TimelinePage({ projectId, viewer }: { projectId: string; viewer: Viewer }) {
   const [entries, setEntries] = useState<Entry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [more, setMore] = useState(false);
+  const [total, setTotal] = useState(0);
+  const [order, setOrder] = useState<'NEWEST_FIRST' | 'OLDEST_FIRST'>('NEWEST_FIRST');
   const [names, setNames] = useState(new Map<string, string>());
   const [filter, setFilter] = useState({ service: '', type: '', actor: '' });
   const [error, setError] = useState<string | null>(null);
@@ -27,22 +32,26 @@ export function TimelinePage({ projectId, viewer }: { projectId: string; viewer:
   const load = (after: string | null) =>
     gql<{
       projectTimeline: {
+        totalCount: number;
         edges: { node: Entry }[];
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
       };
     }>(
-      'query($p: ID!, $a: String) { projectTimeline(projectId: $p, first: 50, after: $a) { edges { node { eventId occurredAt service streamId type actor subjectId } } pageInfo { hasNextPage endCursor } } }',
-      { p: projectId, a: after },
+      'query($p: ID!, $a: String, $o: TimelineOrder) { projectTimeline(projectId: $p, first: 50, after: $a, order: $o) { totalCount edges { node { eventId occurredAt service streamId type actor subjectId } } pageInfo { hasNextPage endCursor } } }',
+      { p: projectId, a: after, o: order },
     ).then(
       ({ projectTimeline }) => {
         setEntries((all) => [...(after ? all : []), ...projectTimeline.edges.map((e) => e.node)]);
         setCursor(projectTimeline.pageInfo.endCursor);
         setMore(projectTimeline.pageInfo.hasNextPage);
+        setTotal(projectTimeline.totalCount);
       },
       (e: Error) => setError(e.message),
     );
   useEffect(() => {
     void load(null);
+  }, [projectId, order]);
+  useEffect(() => {
     timelineNames(gql, projectId, (title) => `story “${title}”`).then(setNames, () => undefined);
   }, [projectId]);
   const shown = useMemo(
@@ -71,6 +80,13 @@ export function TimelinePage({ projectId, viewer }: { projectId: string; viewer:
       <Problem message={error} />
       <div className="toolbar">
         <label>
+          Order{' '}
+          <select value={order} onChange={(e) => setOrder(e.target.value as typeof order)}>
+            <option value="NEWEST_FIRST">newest first</option>
+            <option value="OLDEST_FIRST">oldest first</option>
+          </select>
+        </label>
+        <label>
           Service{' '}
           <select value={filter.service} onChange={(e) => setFilter({ ...filter, service: e.target.value })}>
             <option value="">all</option>
@@ -93,6 +109,10 @@ export function TimelinePage({ projectId, viewer }: { projectId: string; viewer:
         )}
       </div>
       {replay && <p role="status">{replay}</p>}
+      <p className="small" role="note">
+        Showing {entries.length} of {total} event{total === 1 ? '' : 's'},{' '}
+        {order === 'NEWEST_FIRST' ? 'newest' : 'oldest'} first.
+      </p>
       <table className="timeline">
         <thead>
           <tr>
