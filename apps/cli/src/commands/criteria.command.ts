@@ -1,9 +1,25 @@
 import type { Command, CommandContext } from '../command';
+import { CliError } from '../cli-error';
 import { inputMutation } from '../graphql-client';
 import { emit } from '../output';
 import { criterionIdOf, positionals } from '../project-ref';
 
 const CRITERIA = 'id version acceptanceCriteria { id ref description verified }';
+
+/**
+ * The story id, the criterion's id (given as `AC-n` or as its id) and the further arguments. A
+ * first argument that is a reference means the story was left out, and the error says so.
+ */
+async function storyAndCriterion(context: CommandContext, more: readonly string[] = []): Promise<string[]> {
+  if (/^AC-[0-9]+$/i.test(context.positionals[0] ?? ''))
+    throw new CliError('the story id is missing: it comes first, before the criterion (AC-n)', 2);
+  const [storyId, criterion, ...rest] = positionals(context, [
+    'the story id',
+    'the criterion (AC-n or its id)',
+    ...more,
+  ]);
+  return [storyId, await criterionIdOf(context, storyId, criterion), ...rest];
+}
 
 /** One criterion mutation on a story; prints the criteria as they end. */
 async function criterionChange(context: CommandContext, mutation: string, input: Record<string, unknown>) {
@@ -38,12 +54,7 @@ export const criteriaEditCommand: Command = {
   help: [],
   options: {},
   run: async (context) => {
-    const [storyId, criterion, description] = positionals(context, [
-      'the story id',
-      'the criterion (AC-n or its id)',
-      'the new text',
-    ]);
-    const criterionId = await criterionIdOf(context, storyId, criterion);
+    const [storyId, criterionId, description] = await storyAndCriterion(context, ['the new text']);
     return criterionChange(context, 'updateAcceptanceCriterion', { storyId, criterionId, description });
   },
 };
@@ -55,8 +66,7 @@ export const criteriaRemoveCommand: Command = {
   help: [],
   options: {},
   run: async (context) => {
-    const [storyId, criterion] = positionals(context, ['the story id', 'the criterion (AC-n or its id)']);
-    const criterionId = await criterionIdOf(context, storyId, criterion);
+    const [storyId, criterionId] = await storyAndCriterion(context);
     return criterionChange(context, 'removeAcceptanceCriterion', { storyId, criterionId });
   },
 };
@@ -68,8 +78,7 @@ export const criteriaVerifyCommand: Command = {
   help: [],
   options: {},
   run: async (context) => {
-    const [storyId, criterion] = positionals(context, ['the story id', 'the criterion (AC-n or its id)']);
-    const criterionId = await criterionIdOf(context, storyId, criterion);
+    const [storyId, criterionId] = await storyAndCriterion(context);
     return criterionChange(context, 'verifyAcceptanceCriterion', { storyId, criterionId });
   },
 };

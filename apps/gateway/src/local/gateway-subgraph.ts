@@ -84,7 +84,6 @@ const typeDefs = parse(`
     me: Viewer!
     "Tokens of a project (its ADMIN), or every token (the admin token)."
     apiTokens(projectId: ID): [ApiToken!]!
-    "Every event of the project across all services, in the order they happened."
     """
     Every event of a project across services, a page at a time: oldest first by default, newest
     first with order: NEWEST_FIRST. A cursor is a position: after continues from it in the order
