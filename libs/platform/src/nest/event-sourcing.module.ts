@@ -10,6 +10,7 @@ import type { ServiceConfig } from '../config/service-config';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
 import type { PgListener } from '../persistence/pg-listener';
 import { wakeOnAppends } from '../bus/wake-on-appends';
+import { sqlStateOf } from '../persistence/sql-executor';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
@@ -65,14 +66,7 @@ export class EventBusLifecycle implements OnApplicationBootstrap, BeforeApplicat
         dataSource: this.dataSource,
         projections: this.projections,
         log: (message) => this.logger.warn(message),
-        // Logged on the first failure and then every 20th, so a source not migrated yet is not a flood.
-        onError: (error, attempt) => {
-          if (attempt === 1 || attempt % 20 === 0) {
-            this.logger.warn(
-              `consumer attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`,
-            );
-          }
-        },
+        onError: (error, attempt) => this.consumerFailed(error, attempt),
       });
       await this.consumer.start();
       this.logger.log(
@@ -89,6 +83,24 @@ export class EventBusLifecycle implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /** Before any module's shutdown: a batch in flight must finish while its DataSource is still there. */
+  /**
+   * A failed consumer attempt: logged on the first failure and every 20th after it. A source event
+   * store that does not exist yet (its service has not run its migrations: `npm start` starts the
+   * services one after the other) is expected for a moment, so it is only a debug line until it
+   * has lasted about a hundred attempts (over a minute of back-off).
+   */
+  private consumerFailed(error: unknown, attempt: number): void {
+    const message = error instanceof Error ? error.message : String(error);
+    if (sqlStateOf(error) === '42P01') {
+      if (attempt % 100 === 0)
+        this.logger.warn(`still waiting for an event store to exist (is its service running?): ${message}`);
+      else this.logger.debug(`consumer attempt ${attempt}: a source is not migrated yet (${message})`);
+      return;
+    }
+    if (attempt === 1 || attempt % 20 === 0)
+      this.logger.warn(`consumer attempt ${attempt} failed: ${message}`);
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     this.appends?.stop();
     this.stopRelayHints?.();
