@@ -5,6 +5,7 @@ import { CliError } from './cli-error';
 import { resolveConfig } from './cli-config';
 import { COMMANDS } from './commands';
 import { graphqlClient } from './graphql-client';
+import { VERSION } from './version';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -15,8 +16,6 @@ export interface CliIo {
 }
 
 const GLOBAL = ['url', 'token', 'json'];
-
-export const VERSION = 'codemyspec 0.1.0';
 
 /** The flat list of every command, for `codemyspec --help`. */
 function overview(): string {
