@@ -196,6 +196,18 @@ function architectSuite(name: string, bus: () => Record<string, string>) {
       ]);
       expect(architecture.mermaid).toMatch(/^flowchart TD/);
       expect(['excellent', 'good', 'fair', 'poor']).toContain(architecture.health.level);
+      // Coverage counts stories: a second story on no component makes it one half.
+      const coverage = async () =>
+        (
+          await ok<{ architecture: { health: { storyCoverage: number } } }>(
+            architect,
+            `query($p: ID!) { architecture(projectId: $p) { health { storyCoverage } } }`,
+            { p: projectId },
+          )
+        ).architecture.health.storyCoverage;
+      expect(await coverage()).toBe(1);
+      await createStory('Admin dashboard');
+      await waitFor(async () => (await coverage()) === 0.5, 30_000, 'the unlinked story in the coverage');
       void lonely;
       void cart;
 

@@ -6,7 +6,8 @@ import { StoryCopy } from '../reactions/story-copy.entity';
 import { dataSourceExecutor, PostgresEventStore } from '@app/platform';
 import { graphOf } from '../architecture/architecture.decider';
 import type { ArchitectureState } from '../architecture/architecture.state';
-import { architectureHealth } from '../graph/architecture-health';
+import type { HealthFinding, StoryCounts } from '../graph/architecture-health';
+import { architectureFindings, healthOf } from '../graph/architecture-health';
 import { architectureLayers } from '../graph/architecture-layers';
 import { findCycle } from '../graph/dependency-cycle';
 import { architectureMermaid } from '../graph/architecture-mermaid';
@@ -73,7 +74,29 @@ export class ArchitectureQueryService {
   async architecture(context: RequestContext, projectId: string): Promise<ArchitectureView> {
     const state = await this.state(context, projectId);
     // A project without architecture events has a fresh, empty state (and no id in it) each time.
-    return state.projectId === null ? architectureView(projectId, state) : architectureOf(state);
+    const graph = state.projectId === null ? architectureView(projectId, state) : architectureOf(state);
+    // The coverage counts the project's stories, which the architecture's own events do not hold.
+    const stories = await storyCounts(this.sql, projectId, linkedStoryIds(state));
+    const health = healthOf(graph.findings, stories);
+    return {
+      projectId: graph.projectId,
+      components: graph.components,
+      dependencies: graph.dependencies,
+      layers: graph.layers,
+      orphanedContexts: graph.orphanedContexts,
+      health: {
+        score: health.score,
+        level: health.level,
+        storyCoverage: health.storyCoverage,
+        findings: graph.findings,
+      },
+      get mermaid() {
+        return graph.mermaid;
+      },
+      get cycle() {
+        return graph.cycle;
+      },
+    };
   }
 
   async nextActions(context: RequestContext, projectId: string): Promise<NextActionView[]> {
@@ -83,10 +106,14 @@ export class ArchitectureQueryService {
 
 const architectureOf = perState((state) => architectureView(state.projectId!, state));
 
-function architectureView(projectId: string, state: ArchitectureState): ArchitectureView {
+/** The architecture as far as its own events tell it: everything but the story coverage and score. */
+interface GraphView extends Omit<ArchitectureView, 'health'> {
+  readonly findings: readonly HealthFinding[];
+}
+
+function architectureView(projectId: string, state: ArchitectureState): GraphView {
   const views = new Map(sortedComponents(state).map((c) => [c.id, componentView(state, c)]));
   const { components, dependencies } = graphOf(state);
-  const health = architectureHealth(components, dependencies);
   const byId = (id: string) => views.get(id)!;
   return {
     projectId,
@@ -96,17 +123,7 @@ function architectureView(projectId: string, state: ArchitectureState): Architec
       .sort((a, b) => (a.from.name + a.to.name < b.from.name + b.to.name ? -1 : 1)),
     layers: architectureLayers(components, dependencies).map((layer) => layer.map(byId)),
     orphanedContexts: orphanedContexts(components, dependencies).map(byId),
-    health: {
-      score: health.score,
-      level: health.level,
-      storyCoverage: health.storyCoverage,
-      findings: health.findings.map((f) => ({
-        rule: f.rule,
-        severity: f.severity,
-        componentId: f.componentId,
-        message: f.message,
-      })),
-    },
+    findings: architectureFindings(components, dependencies),
     // Worked out only when a query asks for them (GraphQL reads the property).
     get mermaid() {
       return architectureMermaid(components, dependencies);
@@ -115,6 +132,26 @@ function architectureView(projectId: string, state: ArchitectureState): Architec
       return (findCycle(dependencies) ?? []).map((id) => byId(id).name);
     },
   };
+}
+
+/** The stories on some component of the architecture. */
+function linkedStoryIds(state: ArchitectureState): string[] {
+  return [...new Set([...state.components.values()].flatMap((c) => c.storyIds))];
+}
+
+/** The project's stories (not deleted), and how many of them are among `linked`. */
+async function storyCounts(
+  sql: SqlExecutor,
+  projectId: string,
+  linked: readonly string[],
+): Promise<StoryCounts> {
+  const counts = await sql.manager
+    .createQueryBuilder(StoryCopy, 'story')
+    .select('count(*)::int', 'total')
+    .addSelect('(count(*) FILTER (WHERE story.story_id = ANY(:linked::uuid[])))::int', 'linked')
+    .where('story.project_id = :projectId AND NOT story.deleted', { projectId, linked })
+    .getRawOne<{ total: number; linked: number }>();
+  return { total: counts?.total ?? 0, onComponents: counts?.linked ?? 0 };
 }
 
 const nextActionsOf = perState((state): NextActionView[] => {

@@ -68,8 +68,8 @@ export function healthLevel(score: number): HealthLevel {
  *   (contexts are covered by `orphaned-context`);
  * - `empty-context` (INFO): a context without child components.
  *
- * `storyCoverage` = (reached components that are not contexts) / (components that are not
- * contexts), rounded to 4 decimals; 1 when there are no such components (nothing is uncovered).
+ * `storyCoverage` = (the project's stories that are on a component) / (all its stories), rounded
+ * to 4 decimals; 1 when there are no stories (nothing is uncovered).
  *
  * `score` = 100 − 40 × (1 − storyCoverage) − the penalties of the findings (ERROR 15, WARNING 5,
  * INFO 2), rounded and clamped to 0..100. `level`: excellent ≥ 90, good ≥ 75, fair ≥ 50, else poor.
@@ -77,7 +77,34 @@ export function healthLevel(score: number): HealthLevel {
 export function architectureHealth(
   components: readonly GraphComponent[],
   deps: readonly GraphDependency[],
+  stories: StoryCounts,
 ): ArchitectureHealth {
+  return healthOf(architectureFindings(components, deps), stories);
+}
+
+/** How many of a project's stories there are, and how many of them are on a component. */
+export interface StoryCounts {
+  readonly total: number;
+  readonly onComponents: number;
+}
+
+/** The score, level and coverage of an architecture with these findings and stories. */
+export function healthOf(findings: readonly HealthFinding[], stories: StoryCounts): ArchitectureHealth {
+  const coverage =
+    stories.total === 0
+      ? 1
+      : Math.round((Math.min(stories.onComponents, stories.total) / stories.total) * 10_000) / 10_000;
+  const penalty = findings.reduce((sum, f) => sum + HEALTH_PENALTY[f.severity], 0);
+  const raw = 100 - HEALTH_THRESHOLDS.coverageWeight * (1 - coverage) - penalty;
+  const score = Math.min(100, Math.max(0, Math.round(raw)));
+  return { score, level: healthLevel(score), storyCoverage: coverage, findings };
+}
+
+/** The findings of the health report (see `architectureHealth`); they depend on the graph only. */
+export function architectureFindings(
+  components: readonly GraphComponent[],
+  deps: readonly GraphDependency[],
+): HealthFinding[] {
   const sorted = sortComponents(components);
   const known = new Set(components.map((c) => c.id));
   const edges = adjacency(deps, known);
@@ -129,14 +156,5 @@ export function architectureHealth(
     if (isContext(component) && !parents.has(component.id))
       findings.push(finding('empty-context', component, `The context ${component.name} has no components.`));
 
-  const nonContexts = components.filter((c) => !isContext(c));
-  const coverage =
-    nonContexts.length === 0
-      ? 1
-      : Math.round((nonContexts.filter((c) => reached.has(c.id)).length / nonContexts.length) * 10_000) /
-        10_000;
-  const penalty = findings.reduce((sum, f) => sum + HEALTH_PENALTY[f.severity], 0);
-  const raw = 100 - HEALTH_THRESHOLDS.coverageWeight * (1 - coverage) - penalty;
-  const score = Math.min(100, Math.max(0, Math.round(raw)));
-  return { score, level: healthLevel(score), storyCoverage: coverage, findings };
+  return findings;
 }

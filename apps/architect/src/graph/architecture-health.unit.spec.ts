@@ -2,8 +2,11 @@ import type { GraphComponent } from './dependency-graph';
 import { architectureHealth, HEALTH_RULES, healthLevel } from './architecture-health';
 import { component, edges } from './testing/graph.fixtures';
 
+/** Every story of the project on a component, unless a test says otherwise. */
+const ALL_COVERED = { total: 3, onComponents: 3 };
+
 const rulesOf = (components: GraphComponent[], deps = edges()) =>
-  architectureHealth(components, deps).findings.map((f) => `${f.rule}:${f.componentId}`);
+  architectureHealth(components, deps, ALL_COVERED).findings.map((f) => `${f.rule}:${f.componentId}`);
 
 /** A healthy little architecture: one context, two components, both covered. */
 const healthy = [
@@ -14,7 +17,7 @@ const healthy = [
 
 describe('architectureHealth', () => {
   it('gives a covered architecture 100, excellent, full coverage and no findings', () => {
-    expect(architectureHealth(healthy, edges('CartUI>Cart'))).toEqual({
+    expect(architectureHealth(healthy, edges('CartUI>Cart'), ALL_COVERED)).toEqual({
       score: 100,
       level: 'excellent',
       storyCoverage: 1,
@@ -23,7 +26,7 @@ describe('architectureHealth', () => {
   });
 
   it('gives an empty project a coverage of 1 and a score of 100', () => {
-    expect(architectureHealth([], [])).toEqual({
+    expect(architectureHealth([], [], { total: 0, onComponents: 0 })).toEqual({
       score: 100,
       level: 'excellent',
       storyCoverage: 1,
@@ -36,7 +39,8 @@ describe('architectureHealth', () => {
 
     it('is a warning for more than 5 distinct dependencies', () => {
       const hub = component('Hub', { storyCount: 1 });
-      const { findings } = architectureHealth([hub, ...targets], edges(...targets.map((t) => `Hub>${t.id}`)));
+      const deps = edges(...targets.map((t) => `Hub>${t.id}`));
+      const { findings } = architectureHealth([hub, ...targets], deps, ALL_COVERED);
       expect(findings).toEqual([
         {
           rule: 'fan-out',
@@ -82,7 +86,7 @@ describe('architectureHealth', () => {
     it('is reported for a non-context component that has no stories and is not reached', () => {
       const components = [...healthy, component('Mailer', { parentId: 'Shop' })];
       expect(rulesOf(components, edges('CartUI>Cart'))).toEqual(['no-stories:Mailer']);
-      expect(architectureHealth(components, edges('CartUI>Cart')).findings[0]).toMatchObject({
+      expect(architectureHealth(components, edges('CartUI>Cart'), ALL_COVERED).findings[0]).toMatchObject({
         severity: 'WARNING',
         message: 'Mailer has no stories and no story-linked component depends on it.',
       });
@@ -101,7 +105,7 @@ describe('architectureHealth', () => {
   describe('empty-context', () => {
     it('is an INFO for a context without children', () => {
       const components = [...healthy, component('Later', { kind: 'coordination_context', storyCount: 1 })];
-      expect(architectureHealth(components, edges('CartUI>Cart')).findings).toEqual([
+      expect(architectureHealth(components, edges('CartUI>Cart'), ALL_COVERED).findings).toEqual([
         {
           rule: 'empty-context',
           severity: 'INFO',
@@ -134,28 +138,29 @@ describe('architectureHealth', () => {
     expect(HEALTH_RULES).toEqual(['fan-out', 'orphaned-context', 'no-stories', 'empty-context']);
   });
 
-  it('defines coverage over the non-context components', () => {
-    // Reached: UI (stories) and Cart; not reached: Mailer, Tax. Contexts do not count.
+  it("defines coverage as the share of the project's stories that are on a component", () => {
+    // Every component is reached, but one story of four ("Admin dashboard") is on none.
     const components = [
       component('Shop', { kind: 'context' }),
-      component('UI', { kind: 'ui', parentId: 'Shop', storyCount: 1 }),
+      component('UI', { kind: 'ui', parentId: 'Shop', storyCount: 3 }),
       component('Cart', { kind: 'schema', parentId: 'Shop' }),
-      component('Mailer', { parentId: 'Shop' }),
-      component('Tax', { parentId: 'Shop' }),
     ];
-    const health = architectureHealth(components, edges('UI>Cart'));
-    expect(health.storyCoverage).toBe(0.5);
-    // 100 − 40 × 0.5 − 2 warnings × 5 = 70.
-    expect(health.score).toBe(70);
-    expect(health.level).toBe('fair');
+    const health = architectureHealth(components, edges('UI>Cart'), { total: 4, onComponents: 3 });
+    expect(health.storyCoverage).toBe(0.75);
+    // 100 − 40 × 0.25 = 90.
+    expect(health.score).toBe(90);
+    expect(health.findings).toEqual([]);
   });
 
   it('rounds coverage to 4 decimals and clamps the score at 0', () => {
-    const components = [component('UI', { storyCount: 1 }), component('B'), component('C')];
-    expect(architectureHealth(components, []).storyCoverage).toBe(0.3333);
+    expect(
+      architectureHealth([component('UI', { storyCount: 1 })], [], { total: 3, onComponents: 1 })
+        .storyCoverage,
+    ).toBe(0.3333);
     const many = Array.from({ length: 30 }, (_, i) => component(`c${i}`));
-    expect(architectureHealth(many, []).score).toBe(0);
-    expect(architectureHealth(many, []).level).toBe('poor');
+    const none = { total: 5, onComponents: 0 };
+    expect(architectureHealth(many, [], none).score).toBe(0);
+    expect(architectureHealth(many, [], none).level).toBe('poor');
   });
 
   it('is deterministic: the order of the input does not matter', () => {
@@ -167,8 +172,8 @@ describe('architectureHealth', () => {
       ...['T1', 'T2', 'T3', 'T4', 'T5', 'T6'].map((id) => component(id)),
     ];
     const deps = edges('CartUI>Cart', 'Hub>T1', 'Hub>T2', 'Hub>T3', 'Hub>T4', 'Hub>T5', 'Hub>T6');
-    expect(architectureHealth([...components].reverse(), [...deps].reverse())).toEqual(
-      architectureHealth(components, deps),
+    expect(architectureHealth([...components].reverse(), [...deps].reverse(), ALL_COVERED)).toEqual(
+      architectureHealth(components, deps, ALL_COVERED),
     );
   });
 });

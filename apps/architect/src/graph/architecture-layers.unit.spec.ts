@@ -2,11 +2,25 @@ import { architectureLayers } from './architecture-layers';
 import { component, edges } from './testing/graph.fixtures';
 
 describe('architectureLayers', () => {
-  it('is empty without entry points', () => {
+  it('is empty without components that have stories', () => {
     expect(architectureLayers([component('A'), component('B')], edges('A>B'))).toEqual([]);
   });
 
-  it('puts the components with stories in layer 0, then their dependencies by depth', () => {
+  it('follows a chain down even when every component of it has stories', () => {
+    // Clicks → Store → Slug, each with a story: layers 0, 1, 2 (not three entry points in layer 0).
+    const components = [
+      component('Clicks', { storyCount: 1 }),
+      component('Store', { storyCount: 2 }),
+      component('Slug', { storyCount: 1 }),
+    ];
+    expect(architectureLayers(components, edges('Clicks>Store', 'Store>Slug'))).toEqual([
+      ['Clicks'],
+      ['Store'],
+      ['Slug'],
+    ]);
+  });
+
+  it('puts what nothing depends on in layer 0, then each dependency deeper', () => {
     const components = [
       component('UI', { kind: 'ui', storyCount: 2 }),
       component('Checkout', { kind: 'context' }),
@@ -18,8 +32,8 @@ describe('architectureLayers', () => {
     ).toEqual([['UI'], ['Checkout'], ['Payments'], ['Ledger']]);
   });
 
-  it('uses the shortest distance from any entry point', () => {
-    // D is 1 step from B (an entry point) and 3 steps from A: layer 1.
+  it('places a component below the deepest component that depends on it (the longest path)', () => {
+    // D is depended on by B (layer 0) and by E (layer 2): it goes to layer 3, below E.
     const components = [
       component('A', { storyCount: 1 }),
       component('B', { storyCount: 1 }),
@@ -27,19 +41,22 @@ describe('architectureLayers', () => {
       component('D'),
       component('E'),
     ];
-    expect(architectureLayers(components, edges('A>C', 'C>E', 'E>D', 'B>D'))).toEqual([
-      ['A', 'B'],
-      ['C', 'D'],
-      ['E'],
-    ]);
+    const layers = architectureLayers(components, edges('A>C', 'C>E', 'E>D', 'B>D'));
+    expect(layers).toEqual([['A', 'B'], ['C'], ['E'], ['D']]);
   });
 
-  it('keeps an entry point that another entry point depends on in layer 0', () => {
-    const components = [component('A', { storyCount: 1 }), component('B', { storyCount: 3 })];
-    expect(architectureLayers(components, edges('A>B'))).toEqual([['A', 'B']]);
+  it('points every dependency to a later layer', () => {
+    const components = ['A', 'B', 'C', 'D', 'E', 'F'].map((id, i) =>
+      component(id, { storyCount: ['A', 'E'].includes(id) ? 1 : i % 2 }),
+    );
+    const deps = edges('A>B', 'A>D', 'B>C', 'D>C', 'E>F', 'F>C', 'B>D');
+    const layerOf = new Map(
+      architectureLayers(components, deps).flatMap((layer, i) => layer.map((id) => [id, i])),
+    );
+    for (const { fromId, toId } of deps) expect(layerOf.get(fromId)!).toBeLessThan(layerOf.get(toId)!);
   });
 
-  it('leaves out unreachable components and ignores unknown ids and cycles', () => {
+  it('leaves out unreachable components and ignores unknown ids; a cycle still gets layers', () => {
     const components = [
       component('A', { storyCount: 1 }),
       component('B'),

@@ -126,7 +126,8 @@ export class Architecture implements views.ArchitectureView {
   @Field(() => [Component]) components!: Component[];
   @Field(() => [DependencyEdge]) dependencies!: DependencyEdge[];
   @Field(() => [[Component]], {
-    description: 'Entry points (components with stories), then the dependency layers by depth.',
+    description:
+      'The components stories reach, in layers down the dependencies: layer 0 holds what nothing depends on, and each component sits one layer below the deepest component depending on it, so every dependency points to a later layer.',
   })
   layers!: Component[][];
   @Field(() => [Component]) orphanedContexts!: Component[];
