@@ -1,3 +1,5 @@
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+
 /** A component as the architecture page draws it. */
 export interface GraphNode {
   readonly id: string;
@@ -10,52 +12,110 @@ export interface GraphNode {
   readonly dirty: boolean;
 }
 
-export interface PlacedNode extends GraphNode {
+export interface Box {
   readonly x: number;
   readonly y: number;
-}
-
-export interface Lane {
-  readonly context: GraphNode;
-  readonly y: number;
+  readonly width: number;
   readonly height: number;
 }
 
-export const NODE = { width: 240, height: 44, gapX: 70, gapY: 16, laneHeader: 28, left: 16 };
+/** A context drawn as a box around its components. */
+export interface PlacedContext extends Box {
+  readonly node: GraphNode;
+}
+
+export interface PlacedNode extends Box {
+  readonly node: GraphNode;
+}
+
+/** A dependency drawn as an orthogonal polyline, from the dependent to what it depends on. */
+export interface PlacedEdge {
+  readonly id: string;
+  readonly points: readonly { x: number; y: number }[];
+}
+
+export interface GraphLayout {
+  readonly contexts: readonly PlacedContext[];
+  readonly nodes: readonly PlacedNode[];
+  readonly edges: readonly PlacedEdge[];
+  readonly width: number;
+  readonly height: number;
+}
+
+export const NODE = { width: 220, height: 44 };
+const CONTEXT_HEADER = 30;
+
+/** Layered left to right, contexts as boxes around their components, edges routed around boxes. */
+const LAYOUT: Record<string, string> = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'RIGHT',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '50',
+  'elk.spacing.nodeNode': '18',
+  'elk.spacing.edgeNode': '14',
+  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+  // Every coordinate relative to the whole graph, so nothing has to be added up afterwards.
+  'elk.json.shapeCoords': 'ROOT',
+  'elk.json.edgeCoords': 'ROOT',
+};
+
+const isContextType = (type: string) => type === 'context' || type === 'coordination_context';
 
 /**
- * The layered layout: one horizontal lane per context (its components inside it), and columns by
- * dependency layer (entry points first, on the left), so every arrow mostly points right.
+ * The ELK graph of an architecture: each context a compound node holding its components (a
+ * header left for its name), every other component a node, each dependency an edge. Edges whose
+ * ends are not drawn are left out.
  */
-export function layout(nodes: readonly GraphNode[], layers: readonly (readonly string[])[]) {
-  const column = new Map<string, number>();
-  layers.forEach((layer, i) => layer.forEach((id) => column.set(id, i)));
-  const lastColumn = layers.length;
-  const contexts = nodes.filter((n) => n.parentId === null);
-  const lanes: Lane[] = [];
-  const placed: PlacedNode[] = [];
-  let y = 8;
-  for (const context of contexts) {
-    const members = nodes.filter((n) => n.parentId === context.id);
-    const perColumn = new Map<number, number>();
-    let rows = 1;
-    for (const member of members) {
-      const c = column.get(member.id) ?? lastColumn;
-      const row = perColumn.get(c) ?? 0;
-      perColumn.set(c, row + 1);
-      rows = Math.max(rows, row + 1);
-      placed.push({
-        ...member,
-        x: NODE.left + c * (NODE.width + NODE.gapX),
-        y: y + NODE.laneHeader + row * (NODE.height + NODE.gapY),
-      });
-    }
-    const height = NODE.laneHeader + rows * (NODE.height + NODE.gapY);
-    lanes.push({ context, y, height });
-    y += height + 12;
+export function elkGraph(
+  nodes: readonly GraphNode[],
+  dependencies: readonly { from: string; to: string }[],
+): ElkNode {
+  const contexts = nodes.filter((n) => isContextType(n.type));
+  const contextIds = new Set(contexts.map((c) => c.id));
+  const leaf = (node: GraphNode): ElkNode => ({ id: node.id, width: NODE.width, height: NODE.height });
+  const children: ElkNode[] = [
+    ...contexts.map((context) => ({
+      id: context.id,
+      layoutOptions: { 'elk.padding': `[top=${CONTEXT_HEADER + 8},left=12,bottom=12,right=12]` },
+      // An empty context still gets room for its name.
+      width: NODE.width,
+      height: CONTEXT_HEADER + 20,
+      children: nodes.filter((n) => n.parentId === context.id && !isContextType(n.type)).map(leaf),
+    })),
+    ...nodes.filter((n) => !isContextType(n.type) && !(n.parentId && contextIds.has(n.parentId))).map(leaf),
+  ];
+  const drawn = new Set(nodes.map((n) => n.id));
+  const edges: ElkExtendedEdge[] = dependencies
+    .filter((d) => drawn.has(d.from) && drawn.has(d.to))
+    .map((d) => ({ id: `${d.from}>${d.to}`, sources: [d.from], targets: [d.to] }));
+  return { id: 'root', layoutOptions: LAYOUT, children, edges };
+}
+
+/** What ELK returned, as boxes and polylines in the graph's own coordinates. */
+export function placed(nodes: readonly GraphNode[], laid: ElkNode): GraphLayout {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const contexts: PlacedContext[] = [];
+  const leaves: PlacedNode[] = [];
+  const box = (n: ElkNode): Box => ({ x: n.x ?? 0, y: n.y ?? 0, width: n.width ?? 0, height: n.height ?? 0 });
+  for (const child of laid.children ?? []) {
+    const node = byId.get(child.id);
+    if (!node) continue;
+    if (isContextType(node.type)) {
+      contexts.push({ node, ...box(child) });
+      for (const member of child.children ?? []) {
+        const inner = byId.get(member.id);
+        if (inner) leaves.push({ node: inner, ...box(member) });
+      }
+    } else leaves.push({ node, ...box(child) });
   }
-  const columns = Math.max(lastColumn + 1, 1);
-  return { lanes, placed, width: NODE.left * 2 + columns * (NODE.width + NODE.gapX), height: y };
+  const edges = (laid.edges ?? []).flatMap((edge) =>
+    (edge.sections ?? []).map((section) => ({
+      id: `${edge.id}#${section.id}`,
+      points: [section.startPoint, ...(section.bendPoints ?? []), section.endPoint],
+    })),
+  );
+  return { contexts, nodes: leaves, edges, width: laid.width ?? 0, height: laid.height ?? 0 };
 }
 
 /** The colour a node gets from how far its component is. */
