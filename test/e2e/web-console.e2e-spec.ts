@@ -1,10 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ScriptedLlmServer } from '@app/testing/scripted-llm-server';
 import { startScriptedLlmServer } from '@app/testing/scripted-llm-server';
 import { writeLegacyStory } from '../support/legacy-story';
 import { TOTALS_DESIGN } from './fixtures';
+import { cliRunner } from './cli-runner';
 import { launchChromium, watchedPage } from './headless-browser';
 import { createMethodProject } from './method-project';
 import { responder } from './scripted-model';
@@ -147,6 +149,28 @@ describe('the web console in a browser', () => {
       .waitFor();
     await tab.screenshot('console-session');
 
+    // A session started elsewhere (the CLI) is listed with the others, newest first, and opens.
+    const { ok: cliOk } = cliRunner(await mkdtemp(join(tmpdir(), 'codemyspec-console-cli-')));
+    const cliSession = (
+      await cliOk(
+        ['session', 'start', '--project', 'Console shop', '--component', 'Totals', '--type', 'TESTS'],
+        {
+          env: { CODEMYSPEC_URL: system.url, CODEMYSPEC_TOKEN: E2E_ADMIN_TOKEN },
+        },
+      )
+    ).trim();
+    await page.goto(`${system.url}/#/projects/${scripted.projectId}/sessions`);
+    const sessions = page.getByRole('table', { name: 'Sessions of the project' });
+    await sessions.getByRole('row').nth(1).getByRole('cell', { name: 'TESTS' }).waitFor();
+    await sessions.getByRole('row').nth(2).getByRole('cell', { name: 'DESIGN' }).waitFor();
+    await sessions.getByRole('row').nth(1).getByRole('link').first().click();
+    await page.waitForURL(new RegExp(`/sessions/${cliSession}$`));
+    await page
+      .getByLabel('Live session')
+      .getByText(/^TESTS session/)
+      .waitFor();
+    await tab.screenshot('console-sessions');
+
     // The projects page counts; the timeline in names, and the replay check.
     await page.goto(`${system.url}/#/projects`);
     await page.getByText(/1 stories · 2 components · 0 dirty · 2 criteria verified/).waitFor();
@@ -154,9 +178,15 @@ describe('the web console in a browser', () => {
     await page.goto(`${system.url}/#/projects/${projectId}/timeline`);
     // Newest first: the green run is on the first page, and the page says how many there are.
     await page.getByRole('cell', { name: 'SandboxRunRecorded' }).first().waitFor();
-    await page.getByRole('note').getByText(/^Showing \d+ of \d+ events, newest first\.$/).waitFor();
+    await page
+      .getByRole('note')
+      .getByText(/^Showing \d+ of \d+ events, newest first\.$/)
+      .waitFor();
     await page.getByLabel('Order').selectOption('OLDEST_FIRST');
-    await page.getByRole('note').getByText(/oldest first/).waitFor();
+    await page
+      .getByRole('note')
+      .getByText(/oldest first/)
+      .waitFor();
     await page.getByRole('cell', { name: 'story “Invoice totals”' }).first().waitFor();
     // An event of the project's architecture stream is shown by the component it is about.
     await page

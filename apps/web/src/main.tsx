@@ -25,14 +25,14 @@ const PROJECT_PAGES = [
 ] as const;
 
 function Page({ route, viewer }: { route: string[]; viewer: Viewer }) {
-  const [area, id, page] = route;
+  const [area, id, page, item] = route;
   if (area === 'components' && id) return <ComponentPage componentId={id} editable={canEdit(viewer)} />;
   if (area !== 'projects' || !id) return <ProjectsPage viewer={viewer} />;
   switch (page) {
     case 'architecture':
       return <ArchitecturePage projectId={id} editable={canEdit(viewer)} />;
     case 'sessions':
-      return <SessionsPage projectId={id} viewer={viewer} />;
+      return <SessionsPage projectId={id} sessionId={item ?? null} viewer={viewer} />;
     case 'timeline':
       return <TimelinePage projectId={id} viewer={viewer} />;
     default:

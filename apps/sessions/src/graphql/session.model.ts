@@ -137,6 +137,7 @@ export class SessionModel {
   @Field(() => String, { nullable: true }) summary!: string | null;
   @Field(() => String, { nullable: true, description: 'The git commit of a finalized CODE session.' })
   commit!: string | null;
+  @Field({ description: 'Who started it: the actor, as the events record it.' }) startedBy!: string;
   @Field() createdAt!: string;
   @Field() updatedAt!: string;
   /** For field resolvers. */

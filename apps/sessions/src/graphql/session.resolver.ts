@@ -59,6 +59,18 @@ export class SessionResolver {
     return sessionView(await this.sessionService.visible(context, id));
   }
 
+  @Query(() => [SessionModel], {
+    description:
+      "A project's sessions, started anywhere (CLI, MCP, the console), the most recently active first.",
+  })
+  async projectSessions(
+    @CurrentRequest() context: RequestContext,
+    @Args('projectId', { type: () => ID }) projectId: string,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+  ): Promise<SessionModel[]> {
+    return (await this.sessionService.ofProject(context, projectId, first)).map(sessionView);
+  }
+
   @Query(() => [SessionModel], { description: 'The sessions of a component, newest first.' })
   async sessions(
     @CurrentRequest() context: RequestContext,

@@ -33,6 +33,7 @@ export function sessionView(state: SessionState): SessionModel {
     reason: state.reason,
     summary: state.summary,
     commit: commit?.kind === 'commit' ? commit.commit : null,
+    startedBy: state.startedBy.actor,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
     runIds: sessionRunIds(state),

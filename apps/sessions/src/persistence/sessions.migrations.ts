@@ -111,4 +111,12 @@ export const sessionsMigrations: readonly Migration[] = [
       ON CONFLICT DO NOTHING;
     `,
   },
+  {
+    version: 6,
+    name: 'sessions-by-project',
+    up: (s) => `
+      -- A project's sessions, the most recently active first (the console's Sessions page).
+      CREATE INDEX IF NOT EXISTS sessions_by_project ON ${s}.sessions (project_id, updated_at DESC);
+    `,
+  },
 ];

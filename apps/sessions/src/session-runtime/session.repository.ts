@@ -102,6 +102,15 @@ export class SessionRepository {
     return children.map(({ sessionId, componentId, status }) => ({ sessionId, componentId, status }));
   }
 
+  async ofProject(projectId: string, first: number): Promise<{ sessionId: string }[]> {
+    const listings = await this.dataSource.manager.find(SessionListing, {
+      where: { projectId },
+      order: { updatedAt: 'DESC', sessionId: 'ASC' },
+      take: first,
+    });
+    return listings.map(({ sessionId }) => ({ sessionId }));
+  }
+
   async ofComponent(componentId: string, first: number): Promise<{ sessionId: string; projectId: string }[]> {
     const listings = await this.dataSource.manager.find(SessionListing, {
       where: { componentId },

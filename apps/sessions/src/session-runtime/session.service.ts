@@ -147,6 +147,14 @@ export class SessionService {
     );
   }
 
+  /** A project's sessions, the most recently active first (at most 100). */
+  async ofProject(context: RequestContext, projectId: string, first: number): Promise<SessionState[]> {
+    if (!isUuid(projectId)) throw new NotFoundError('project', projectId);
+    authorize(context.identity, projectId, 'read');
+    const rows = await this.repository.ofProject(projectId, Math.min(Math.max(first, 1), 100));
+    return Promise.all(rows.map((r) => this.repository.load(r.sessionId)));
+  }
+
   async children(context: RequestContext, sessionId: string): Promise<SessionState[]> {
     const rows = await this.repository.children(sessionId);
     return Promise.all(rows.map((r) => this.visible(context, r.sessionId)));

@@ -1,150 +1,52 @@
-import { createClient } from 'graphql-ws';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Viewer } from '../api';
-import { canEdit, gql, savedToken } from '../api';
-import { Problem, Section, Status } from '../ui';
+import { canEdit, gql } from '../api';
+import { href } from '../route';
+import { Problem, Status } from '../ui';
 import { useQuery } from '../use-query';
+import { LiveSession } from './live-session';
 
-interface Progress {
-  type: string;
-  step: string | null;
-  attempt: number | null;
-  status: string;
-  detail: string | null;
-}
-
-interface SessionView {
+interface ListedSession {
   id: string;
   type: string;
   status: string;
-  reason: string | null;
-  summary: string | null;
-  budget: { llmCallsUsed: number; maxLlmCalls: number; tokensUsed: number; maxTokens: number };
-  llmCalls: {
-    step: string;
-    model: string;
-    promptTokens: number;
-    completionTokens: number;
-    items: { kind: string; source: string; version: number; sha256: string }[];
-  }[];
-  sandboxRuns: { id: string; outcome: string; evidence: string }[];
+  componentId: string;
+  componentName: string;
+  startedBy: string;
+  createdAt: string;
+  updatedAt: string;
+  budget: { llmCallsUsed: number; tokensUsed: number };
 }
 
-const SESSION = `query($id: ID!) { session(id: $id) { id type status reason summary
-  budget { llmCallsUsed maxLlmCalls tokensUsed maxTokens }
-  llmCalls { step model promptTokens completionTokens items { kind source version sha256 } }
-  sandboxRuns { id outcome evidence } } }`;
+const SESSIONS = `query($p: ID!) {
+  architecture(projectId: $p) { components { id name type } }
+  projectSessions(projectId: $p, first: 50) { id type status componentId componentName startedBy createdAt updatedAt
+    budget { llmCallsUsed tokensUsed } } }`;
 
-/** Follows one session live over the subscription; the session's record is read again as it moves. */
-function LiveSession({ sessionId, canCancel }: { sessionId: string; canCancel: boolean }) {
-  const [events, setEvents] = useState<Progress[]>([]);
-  const [session, setSession] = useState<SessionView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const client = createClient({
-      url: `${location.origin.replace(/^http/, 'ws')}/graphql`,
-      connectionParams: { authorization: `Bearer ${savedToken() ?? ''}` },
-    });
-    const refresh = () =>
-      gql<{ session: SessionView }>(SESSION, { id: sessionId }).then(
-        ({ session: s }) => setSession(s),
-        (e: Error) => setError(e.message),
-      );
-    void refresh();
-    const stop = client.subscribe<{ sessionProgress: Progress }>(
-      {
-        query:
-          'subscription($id: ID!) { sessionProgress(sessionId: $id) { type step attempt status detail } }',
-        variables: { id: sessionId },
-      },
-      {
-        next: (message) => {
-          const event = message.data?.sessionProgress;
-          if (!event) return;
-          setEvents((all) =>
-            event.type === 'LlmCallStreaming'
-              ? [...all.filter((e) => e.type !== 'LlmCallStreaming'), event]
-              : [...all.filter((e) => e.type !== 'LlmCallStreaming'), event],
-          );
-          if (event.type !== 'LlmCallStreaming') void refresh();
-        },
-        error: (e: unknown) => setError(e instanceof Error ? e.message : 'the progress stream failed'),
-        complete: () => void refresh(),
-      },
-    );
-    return () => {
-      stop();
-      void client.dispose();
-    };
-  }, [sessionId]);
-  const cancel = () =>
-    gql('mutation($id: ID!) { cancelSession(id: $id) { id } }', { id: sessionId }).catch((e: Error) =>
-      setError(e.message),
-    );
-  return (
-    <div className="live-session" aria-label="Live session">
-      <Problem message={error} />
-      {session && (
-        <p>
-          {session.type} session <Status value={session.status} /> {session.reason ?? session.summary ?? ''} ·
-          budget {session.budget.llmCallsUsed}/{session.budget.maxLlmCalls} LLM calls,{' '}
-          {session.budget.tokensUsed}/{session.budget.maxTokens} tokens
-          {canCancel && session.status === 'RUNNING' && (
-            <button type="button" onClick={() => void cancel()}>
-              Cancel
-            </button>
-          )}
-        </p>
-      )}
-      <ol className="steps">
-        {events.map((e, i) => (
-          <li key={i}>
-            <b>{e.type}</b> {e.step ? `${e.step}${e.attempt ? `#${e.attempt}` : ''}` : ''} {e.detail ?? ''}
-          </li>
-        ))}
-      </ol>
-      {session && session.llmCalls.length > 0 && (
-        <Section title="LLM calls">
-          {session.llmCalls.map((call, i) => (
-            <details key={i}>
-              <summary>
-                {call.step}: {call.model}, {call.promptTokens} prompt + {call.completionTokens} completion
-                tokens
-              </summary>
-              <ul className="small">
-                {call.items.map((item, j) => (
-                  <li key={j}>
-                    {item.kind} {item.source} v{item.version} <code>{item.sha256.slice(0, 12)}</code>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ))}
-        </Section>
-      )}
-      {session && session.sandboxRuns.length > 0 && (
-        <p>
-          Sandbox runs:{' '}
-          {session.sandboxRuns.map((r) => (
-            <span key={r.id}>
-              <Status value={r.outcome} />{' '}
-            </span>
-          ))}
-        </p>
-      )}
-    </div>
-  );
-}
+const when = (iso: string) => iso.replace('T', ' ').slice(0, 19);
+/** A token's actor without its id: `dana (…uuid…)` → `dana`. */
+const who = (actor: string) => actor.replace(/ \([0-9a-f-]{36}\)$/, '');
 
-/** Page 6: start a session (EDITOR) and watch it live; cancel it. */
-export function SessionsPage({ projectId, viewer }: { projectId: string; viewer: Viewer }) {
-  const { data, error } = useQuery<{
+/**
+ * Page 6: the project's sessions, wherever they were started (the CLI, MCP, this page), the most
+ * recently active first; any of them opens live or finished. An EDITOR starts one and can cancel it.
+ */
+export function SessionsPage({
+  projectId,
+  sessionId,
+  viewer,
+}: {
+  projectId: string;
+  sessionId: string | null;
+  viewer: Viewer;
+}) {
+  const { data, error, reload } = useQuery<{
     architecture: { components: { id: string; name: string; type: string }[] };
-  }>('query($p: ID!) { architecture(projectId: $p) { components { id name type } } }', { p: projectId });
+    projectSessions: ListedSession[];
+  }>(SESSIONS, { p: projectId });
   const components = data?.architecture.components ?? [];
   const [componentId, setComponentId] = useState('');
   const [type, setType] = useState('DESIGN');
-  const [sessionId, setSessionId] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const chosen = componentId || components[0]?.id || '';
   const start = () =>
@@ -154,10 +56,12 @@ export function SessionsPage({ projectId, viewer }: { projectId: string; viewer:
     ).then(
       ({ startSession }) => {
         setProblem(null);
-        setSessionId(startSession.id);
+        location.hash = href('projects', projectId, 'sessions', startSession.id);
+        reload();
       },
       (e: Error) => setProblem(e.message),
     );
+  const sessions = data?.projectSessions ?? [];
   return (
     <main>
       <h1>Sessions</h1>
@@ -185,6 +89,41 @@ export function SessionsPage({ projectId, viewer }: { projectId: string; viewer:
       )}
       <Problem message={problem} />
       {sessionId && <LiveSession key={sessionId} sessionId={sessionId} canCancel={canEdit(viewer)} />}
+      <table className="sessions" aria-label="Sessions of the project">
+        <thead>
+          <tr>
+            <th>Started</th>
+            <th>Type</th>
+            <th>Component</th>
+            <th>Status</th>
+            <th>Who</th>
+            <th>LLM calls</th>
+            <th>Tokens</th>
+            <th>Last change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((s) => (
+            <tr key={s.id} className={s.id === sessionId ? 'chosen' : undefined}>
+              <td className="small">
+                <a href={href('projects', projectId, 'sessions', s.id)}>{when(s.createdAt)}</a>
+              </td>
+              <td>{s.type}</td>
+              <td>
+                <a href={href('components', s.componentId)}>{s.componentName}</a>
+              </td>
+              <td>
+                <Status value={s.status} />
+              </td>
+              <td className="small">{who(s.startedBy)}</td>
+              <td>{s.budget.llmCallsUsed}</td>
+              <td>{s.budget.tokensUsed}</td>
+              <td className="small">{when(s.updatedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data && sessions.length === 0 && <p>No session has been started in this project yet.</p>}
     </main>
   );
 }
