@@ -89,6 +89,13 @@ describe('the web console in a browser', () => {
     await page.getByRole('button', { name: 'Add component' }).click();
     const node = page.getByRole('link', { name: /^Totals: design MISSING/ });
     await node.waitFor();
+    // The dashboard says what to do next, per component, with why.
+    await page.getByRole('link', { name: 'Next steps', exact: true }).click();
+    await page
+      .getByRole('region', { name: 'WRITE_DESIGN' })
+      .getByRole('row', { name: /Totals.*no design yet/ })
+      .waitFor();
+    await page.getByRole('link', { name: 'Architecture', exact: true }).click();
     await node.click();
 
     // The component: link the story, write the design, red then green.

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { Viewer } from './api';
 import { canEdit, forgetToken, gql, savedToken } from './api';
 import { ComponentPage } from './pages/component';
+import { NextStepsPage } from './pages/next-steps';
 import { ProjectsPage } from './pages/projects';
 import { StoriesBoard } from './pages/stories-board';
 import { TimelinePage } from './pages/timeline';
@@ -18,6 +19,7 @@ const ArchitecturePage = lazy(() =>
 const SessionsPage = lazy(() => import('./pages/sessions').then((m) => ({ default: m.SessionsPage })));
 
 const PROJECT_PAGES = [
+  ['next', 'Next steps'],
   ['stories', 'Stories'],
   ['architecture', 'Architecture'],
   ['sessions', 'Sessions'],
@@ -35,6 +37,8 @@ function Page({ route, viewer }: { route: string[]; viewer: Viewer }) {
       return <SessionsPage projectId={id} sessionId={item ?? null} viewer={viewer} />;
     case 'timeline':
       return <TimelinePage projectId={id} viewer={viewer} />;
+    case 'next':
+      return <NextStepsPage projectId={id} />;
     default:
       return <StoriesBoard projectId={id} viewer={viewer} />;
   }

@@ -97,9 +97,10 @@ function DesignDiff({ componentId, versions }: { componentId: string; versions: 
 export function ComponentPage({ componentId, editable }: { componentId: string; editable: boolean }) {
   const { data, error, loading, reload } = useQuery<ComponentData>(COMPONENT, { c: componentId });
   const [extra, setExtra] = useState<{
-    next: { action: string; reason: string } | null;
+    /** undefined until the next actions are read. */
+    next: { action: string; reason: string } | null | undefined;
     trace: { ref: string | null; status: string }[];
-  }>({ next: null, trace: [] });
+  }>({ next: undefined, trace: [] });
   useEffect(() => {
     if (!data) return;
     gql<{
@@ -134,11 +135,15 @@ export function ComponentPage({ componentId, editable }: { componentId: string; 
         design <Status value={component.designStatus} /> · tests <Status value={component.testStatus} /> ·
         code <Status value={component.codeStatus} />
       </p>
-      {extra.next && (
-        <p className="next">
-          Next: <strong>{extra.next.action}</strong> — {extra.next.reason}
-        </p>
-      )}
+      <p className="next" hidden={extra.next === undefined}>
+        {extra.next ? (
+          <>
+            Next: <strong>{extra.next.action}</strong> — {extra.next.reason}
+          </>
+        ) : (
+          'Next: nothing to do — it is green against its accepted design.'
+        )}
+      </p>
       {component.dirtyCauses.length > 0 && (
         <Section title="Why it is dirty">
           <ul>

@@ -42,7 +42,7 @@ export interface GraphLayout {
   readonly height: number;
 }
 
-export const NODE = { width: 220, height: 44 };
+export const NODE = { width: 250, height: 44 };
 const CONTEXT_HEADER = 30;
 
 /** Layered left to right, contexts as boxes around their components, edges routed around boxes. */

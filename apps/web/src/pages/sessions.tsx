@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Viewer } from '../api';
 import { canEdit, gql } from '../api';
 import { href } from '../route';
@@ -19,9 +19,10 @@ interface ListedSession {
 }
 
 const SESSIONS = `query($p: ID!) {
-  architecture(projectId: $p) { components { id name type } }
   projectSessions(projectId: $p, first: 50) { id type status componentId componentName startedBy createdAt updatedAt
     budget { llmCallsUsed tokensUsed } } }`;
+
+const COMPONENTS = 'query($p: ID!) { architecture(projectId: $p) { components { id name type } } }';
 
 const when = (iso: string) => iso.replace('T', ' ').slice(0, 19);
 /** A token's actor without its id: `dana (…uuid…)` → `dana`. */
@@ -40,11 +41,17 @@ export function SessionsPage({
   sessionId: string | null;
   viewer: Viewer;
 }) {
-  const { data, error, reload } = useQuery<{
+  const { data, error, reload } = useQuery<{ projectSessions: ListedSession[] }>(SESSIONS, { p: projectId });
+  const architecture = useQuery<{
     architecture: { components: { id: string; name: string; type: string }[] };
-    projectSessions: ListedSession[];
-  }>(SESSIONS, { p: projectId });
-  const components = data?.architecture.components ?? [];
+  }>(COMPONENTS, { p: projectId });
+  // The list keeps up by itself: sessions started elsewhere appear, statuses move.
+  useEffect(() => {
+    const timer = setInterval(reload, 3_000);
+    return () => clearInterval(timer);
+  }, [reload]);
+  useEffect(reload, [sessionId, reload]);
+  const components = architecture.data?.architecture.components ?? [];
   const [componentId, setComponentId] = useState('');
   const [type, setType] = useState('DESIGN');
   const [problem, setProblem] = useState<string | null>(null);
@@ -65,7 +72,7 @@ export function SessionsPage({
   return (
     <main>
       <h1>Sessions</h1>
-      <Problem message={error} />
+      <Problem message={error ?? architecture.error} />
       {canEdit(viewer) && (
         <div className="toolbar">
           <label htmlFor="session-component">Component</label>
