@@ -19,6 +19,7 @@ import { RemoveDependencyResolver } from './architecture/remove-dependency/remov
 import { UnmapStoryFromComponentResolver } from './architecture/unmap-story-from-component/unmap-story-from-component.resolver';
 import { DesignResolver } from './design/design.resolver';
 import { AcceptProposedComponentResolver } from './architecture/accept-proposed-component/accept-proposed-component.resolver';
+import { AcceptDesignAsCurrentHandler } from './architecture/accept-design-as-current/accept-design-as-current.handler';
 import { AcceptDesignAsCurrentResolver } from './architecture/accept-design-as-current/accept-design-as-current.resolver';
 import { DeleteComponentResolver } from './architecture/delete-component/delete-component.resolver';
 import { RenameComponentResolver } from './architecture/rename-component/rename-component.resolver';
@@ -62,6 +63,7 @@ export class ArchitectModule {
         DeleteComponentResolver,
         AcceptProposedComponentResolver,
         AcceptDesignAsCurrentResolver,
+        AcceptDesignAsCurrentHandler,
         TraceabilityService,
         TraceabilityResolver,
       ],

@@ -13,7 +13,6 @@ import {
   withUnitOfWork,
 } from '@app/platform';
 import type {
-  AcceptDesignAsCurrent,
   ArchitectureCommand,
   DeleteComponent,
   DescribeComponent,
@@ -126,10 +125,10 @@ export class ComponentCommandService {
     return this.run(context, from.projectId, { type: 'RemoveDependency', fromId, toId });
   }
 
-  /** Renames, describes, deletes or waives the dirtiness of a component the caller may write to. */
+  /** Renames, describes or deletes a component the caller may write to. */
   async change(
     context: RequestContext,
-    command: WithoutTime<RenameComponent | DescribeComponent | DeleteComponent | AcceptDesignAsCurrent>,
+    command: WithoutTime<RenameComponent | DescribeComponent | DeleteComponent>,
   ): Promise<ArchitectureState> {
     const target = await visibleComponent(this.sql, context.identity, command.componentId, 'write');
     if (command.type !== 'DeleteComponent') return this.run(context, target.projectId, command);

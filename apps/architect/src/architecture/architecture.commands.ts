@@ -105,6 +105,13 @@ export interface AcceptDesignAsCurrent {
   readonly type: 'AcceptDesignAsCurrent';
   readonly componentId: string;
   readonly reason: string;
+  /** The causes waived, by stream and version; absent: every one. */
+  readonly causes?: readonly { readonly source: string; readonly version: number }[];
+  /**
+   * Criteria whose new text the tests that already ran still verify (resolved from their `AC-n`
+   * references); any other criterion whose text changed needs a green run again to be VERIFIED.
+   */
+  readonly keepEvidenceFor?: readonly { readonly criterionId: string; readonly ref: string }[];
   readonly at: string;
 }
 

@@ -124,7 +124,10 @@ export interface ComponentDirtinessWaived {
   readonly data: {
     readonly componentId: string;
     readonly reason: string;
+    /** The causes this waiver accepts (every one, before waivers could name some). */
     readonly waivedCauses: readonly DirtyCause[];
+    /** Criteria whose changed text the evidence recorded so far still verifies (absent: none). */
+    readonly keptEvidence?: readonly { readonly criterionId: string; readonly ref: string }[];
     readonly at: string;
   };
 }

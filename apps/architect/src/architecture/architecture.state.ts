@@ -32,6 +32,11 @@ export interface ComponentState {
   readonly dirtyCauses: readonly DirtyCause[];
   /** Linked stories found VERIFIED since the design was accepted or the component last went DIRTY. */
   readonly verifiedStoryIds: readonly string[];
+  /**
+   * Criteria whose changed text a waiver said the recorded evidence still verifies, with when it
+   * said so (a later change of the text needs its tests to run again).
+   */
+  readonly keptEvidence: ReadonlyMap<string, string>;
 }
 
 export interface ArchitectureState {
@@ -84,6 +89,7 @@ function create(draft: Draft, data: EventData<'ComponentCreated'>): void {
     dirty: false,
     dirtyCauses: [],
     verifiedStoryIds: [],
+    keptEvidence: new Map(),
   });
 }
 
@@ -179,7 +185,7 @@ function apply(draft: Draft, event: ArchitectureEvent): void {
     case 'ComponentDirtinessCleared':
       return; // the design or the waiver before it in the same append already cleared it
     case 'ComponentDirtinessWaived':
-      return update(draft, event.data.componentId, (c) => ({ ...c, dirty: false, dirtyCauses: [] }));
+      return update(draft, event.data.componentId, (c) => waive(c, event.data));
     case 'ComponentMarkedDirty':
       return update(draft, event.data.componentId, (c) => ({
         ...c,
@@ -201,6 +207,22 @@ function apply(draft: Draft, event: ArchitectureEvent): void {
     default:
       return assertNever(event, 'architecture event');
   }
+}
+
+/**
+ * The component once a waiver has accepted some of its causes: those are gone, it stays DIRTY
+ * while a cause that makes its design stale is left, and the criteria the waiver named keep
+ * their evidence.
+ */
+function waive(c: ComponentState, data: EventData<'ComponentDirtinessWaived'>): ComponentState {
+  const waived = (cause: DirtyCause) =>
+    data.waivedCauses.some(
+      (w) => w.source === cause.source && w.version === cause.version && w.kind === cause.kind,
+    );
+  const dirtyCauses = c.dirtyCauses.filter((cause) => !waived(cause));
+  const keptEvidence = new Map(c.keptEvidence);
+  for (const { criterionId } of data.keptEvidence ?? []) keptEvidence.set(criterionId, data.at);
+  return { ...c, dirtyCauses, dirty: dirtyCauses.some(staleDesignCause), keptEvidence };
 }
 
 /** The cause an event names; an event from before causes existed was a story revision. */

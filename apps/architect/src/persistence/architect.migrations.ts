@@ -102,4 +102,12 @@ export const architectMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'criterion-changed-at',
+    up: (s) => `
+      -- When a criterion's text last changed: evidence older than that does not verify the new text.
+      ALTER TABLE ${s}.criterion_copies ADD COLUMN IF NOT EXISTS changed_at timestamptz;
+    `,
+  },
 ];

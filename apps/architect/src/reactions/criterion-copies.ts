@@ -22,6 +22,7 @@ export async function copyCreatedCriteria(
       ref: criterion.ref ?? null,
       description: criterion.description,
       position,
+      changedAt: null,
     };
     await writeEntity(manager, CriterionCopy, copy, 'update');
   }
@@ -44,6 +45,7 @@ export function criterionCopyHandlers(
         ref: event.data.ref ?? null,
         description: event.data.description,
         position: (last ?? -1) + 1,
+        changedAt: null,
       };
       await writeEntity(context.manager, CriterionCopy, copy, 'update');
       await then(event, context);
@@ -52,7 +54,7 @@ export function criterionCopyHandlers(
       await context.manager.update(
         CriterionCopy,
         { criterionId: event.data.criterionId, storyId: storyIdFromStream(event.streamId) },
-        { description: event.data.description },
+        { description: event.data.description, changedAt: new Date(event.data.at) },
       );
       await then(event, context);
     },

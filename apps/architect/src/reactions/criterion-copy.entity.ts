@@ -10,4 +10,6 @@ export class CriterionCopy {
   @Column('text') description!: string;
   /** Order within the story: criteria are listed as the story lists them. */
   @Column('integer') position!: number;
+  /** When its text last changed (null: as created); tests that ran before do not verify the new text. */
+  @Column('timestamptz', { name: 'changed_at', nullable: true }) changedAt!: Date | null;
 }

@@ -38,6 +38,37 @@ export async function storiesVerifiedBy(
     .map((story) => story.id);
 }
 
+/**
+ * The linked stories whose every criterion is VERIFIED with the evidence recorded so far (after a
+ * waiver, no new run needed), each with the green run that verified the last of its tests.
+ */
+export async function storiesVerifiedNow(
+  store: PostgresEventStore,
+  sql: SqlExecutor,
+  component: ComponentState,
+): Promise<{ storyId: string; runId: string }[]> {
+  if (component.acceptedDesignVersion === null || component.dirty || component.storyIds.length === 0)
+    return [];
+  const stories = await traceStories(sql.manager, { storyIds: component.storyIds });
+  const traced = (await traceComponents(store, [component], new DesignAssertions(), sql)).get(component.id)!;
+  const trace = traceCriteria({
+    stories,
+    componentOfStory: new Map(stories.map((story) => [story.id, traced])),
+    evidence: await recordedEvidence(sql.manager, [component.id]),
+  });
+  const verified: { storyId: string; runId: string }[] = [];
+  for (const story of stories) {
+    const criteria = trace.criteria.filter((c) => c.story.id === story.id);
+    if (criteria.length === 0 || criteria.some((c) => c.status !== 'VERIFIED')) continue;
+    const newest = criteria
+      .flatMap((c) => c.tests)
+      .filter((t) => t.lastGreenAt !== null && t.lastGreenRunId !== null)
+      .sort((a, b) => b.lastGreenAt!.getTime() - a.lastGreenAt!.getTime())[0];
+    if (newest) verified.push({ storyId: story.id, runId: newest.lastGreenRunId! });
+  }
+  return verified;
+}
+
 /** The recorded evidence with `run` laid over it. */
 function withRunOf(
   run: SandboxRunRecorded['data'],

@@ -25,6 +25,7 @@ export async function traceStories(manager: EntityManager, filter: TraceStoryFil
     .addSelect('criterion.criterion_id', 'criterionId')
     .addSelect('criterion.ref', 'ref')
     .addSelect('criterion.description', 'description')
+    .addSelect('criterion.changed_at', 'changedAt')
     .where('story.deleted = false');
   if ('projectId' in filter) query.andWhere('story.project_id = :projectId', { projectId: filter.projectId });
   else if (filter.storyIds.length === 0) return [];
@@ -39,6 +40,7 @@ export async function traceStories(manager: EntityManager, filter: TraceStoryFil
       criterionId: string | null;
       ref: string | null;
       description: string | null;
+      changedAt: Date | null;
     }>();
   const stories: { id: string; title: string; criteria: TraceStory['criteria'][number][] }[] = [];
   for (const row of rows) {
@@ -46,7 +48,12 @@ export async function traceStories(manager: EntityManager, filter: TraceStoryFil
     if (story?.id !== row.storyId)
       stories.push((story = { id: row.storyId, title: row.title, criteria: [] }));
     if (row.criterionId !== null)
-      story.criteria.push({ id: row.criterionId, ref: row.ref, description: row.description ?? '' });
+      story.criteria.push({
+        id: row.criterionId,
+        ref: row.ref,
+        description: row.description ?? '',
+        changedAt: row.changedAt,
+      });
   }
   return stories;
 }
@@ -76,6 +83,7 @@ export async function traceComponents(
         dirty: component.dirty,
         assertions: assertionsOf.get(designStreamId(component.id)) ?? null,
         acceptedAt: component.acceptedAt === null ? null : new Date(component.acceptedAt),
+        keptEvidence: new Map([...component.keptEvidence].map(([id, at]) => [id, new Date(at)])),
       },
     ]),
   );

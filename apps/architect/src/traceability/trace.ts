@@ -10,6 +10,8 @@ export interface TraceStory {
     readonly id: string;
     readonly ref: string | null;
     readonly description: string;
+    /** When its text last changed (null: never since it was written). */
+    readonly changedAt?: Date | null;
   }[];
 }
 
@@ -22,6 +24,8 @@ export interface TraceComponent {
   readonly assertions: readonly string[] | null;
   /** When that design was accepted: evidence from before it is about another design and does not count. */
   readonly acceptedAt: Date | null;
+  /** Criteria (by id) whose changed text a waiver said the evidence recorded so far still verifies, and when. */
+  readonly keptEvidence?: ReadonlyMap<string, Date>;
 }
 
 export interface TraceEvidence {
@@ -135,17 +139,37 @@ function traceOne(
   );
   const assertions = citing.map((cited) => cited.assertion);
   const linked = { ...base, component: { id: component.id, name: component.name }, assertions, tests };
-  return { ...linked, status: statusOf(component, tests.map(sinceAcceptance(component.acceptedAt))) };
+  const counting = thatCounts(component.acceptedAt, greenNotBefore(component, criterion));
+  return { ...linked, status: statusOf(component, tests.map(counting)) };
 }
 
-/** The evidence that counts for the accepted design: runs recorded at or after its acceptance. */
-function sinceAcceptance(acceptedAt: Date | null) {
-  const counts = (at: Date | null) =>
-    at !== null && (acceptedAt === null || at.getTime() >= acceptedAt.getTime());
+/**
+ * Since when a green run verifies the criterion: its text's last change, unless a waiver said
+ * since then that the evidence recorded still verifies it (null: no such limit).
+ */
+function greenNotBefore(component: TraceComponent, criterion: TraceStory['criteria'][number]): Date | null {
+  const changedAt = criterion.changedAt ?? null;
+  if (changedAt === null) return null;
+  const kept = component.keptEvidence?.get(criterion.id);
+  return kept !== undefined && kept.getTime() >= changedAt.getTime() ? null : changedAt;
+}
+
+/**
+ * The evidence that counts for the accepted design: runs recorded at or after its acceptance; a
+ * green run also no earlier than `greenSince` (the criterion's text changed: tests that passed
+ * before verified the old text). Red evidence before the change still shows the tests can fail.
+ */
+function thatCounts(acceptedAt: Date | null, greenSince: Date | null) {
+  const after = (at: Date | null, since: Date | null) =>
+    at !== null && (since === null || at.getTime() >= since.getTime());
+  const greenFrom =
+    greenSince !== null && (acceptedAt === null || greenSince.getTime() > acceptedAt.getTime())
+      ? greenSince
+      : acceptedAt;
   return (test: TraceEvidence): TraceEvidence => ({
     ...test,
-    lastRedAt: counts(test.lastRedAt) ? test.lastRedAt : null,
-    lastGreenAt: counts(test.lastGreenAt) ? test.lastGreenAt : null,
+    lastRedAt: after(test.lastRedAt, acceptedAt) ? test.lastRedAt : null,
+    lastGreenAt: after(test.lastGreenAt, greenFrom) ? test.lastGreenAt : null,
   });
 }
 

@@ -95,6 +95,28 @@ describe('traceCriteria', () => {
     ).toEqual(['NOT_RED', 'VERIFIED']);
   });
 
+  it('does not verify a criterion whose text changed after its tests last passed, until they pass again', () => {
+    const tests = [evidence('codes have 7 characters', 1, 2), evidence('a URL keeps its code', 1, 2)];
+    const changed: TraceInputs = {
+      ...inputs(tests),
+      stories: [{ ...story, criteria: [{ ...story.criteria[0], changedAt: at(3) }, story.criteria[1]] }],
+    };
+    // AC-1 now says something else: its red still shows the test can fail, its green is about the old text.
+    expect(statuses(changed)).toEqual(['NOT_GREEN', 'VERIFIED']);
+    const passedAgain = {
+      ...changed,
+      evidence: inputs([evidence('codes have 7 characters', 1, 4), tests[1]]).evidence,
+    };
+    expect(statuses(passedAgain)).toEqual(['VERIFIED', 'VERIFIED']);
+    // A waiver that said so, after the change, keeps the evidence; one from before the change does not.
+    const kept = (when: number) => ({
+      ...changed,
+      componentOfStory: new Map([['s1', component({ keptEvidence: new Map([['c1', at(when)]]) })]]),
+    });
+    expect(statuses(kept(5))).toEqual(['VERIFIED', 'VERIFIED']);
+    expect(statuses(kept(2))).toEqual(['NOT_GREEN', 'VERIFIED']);
+  });
+
   it('counts green only from the test file that was red', () => {
     const same = evidence('codes have 7 characters', 1, 2, { red: 'sha-a', green: 'sha-a' });
     const changed = evidence('a URL keeps its code', 1, 2, { red: 'sha-a', green: 'sha-b' });

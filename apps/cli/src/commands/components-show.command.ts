@@ -2,7 +2,7 @@ import type { Command, CommandContext } from '../command';
 import { CliError } from '../cli-error';
 import { inputMutation } from '../graphql-client';
 import { emit, paint, statusWord } from '../output';
-import { componentOption } from '../project-ref';
+import { componentOption, listOption } from '../project-ref';
 
 interface ComponentDetails {
   id: string;
@@ -19,7 +19,7 @@ interface ComponentDetails {
   dependencies: { name: string }[];
   dependents: { name: string }[];
   stories: { id: string; title: string; status: string }[];
-  dirtyCauses: { at: string; kind: string; source: string; summary: string }[];
+  dirtyCauses: { at: string; kind: string; source: string; version: number; summary: string }[];
 }
 
 interface Details {
@@ -31,7 +31,7 @@ interface Details {
 
 const COMPONENT = `id name moduleName type description projectId parentId acceptedDesignVersion
   designStatus testStatus codeStatus dependencies { name } dependents { name }
-  stories { id title status } dirtyCauses { at kind source summary }`;
+  stories { id title status } dirtyCauses { at kind source version summary }`;
 
 async function details(context: CommandContext, componentId: string): Promise<Details> {
   const { graphql } = await context.connect();
@@ -85,7 +85,8 @@ function render(
   );
   if (c.dirtyCauses.length > 0) {
     lines.push('', `why it is DIRTY (${c.dirtyCauses.length}, oldest first):`);
-    for (const cause of c.dirtyCauses) lines.push(`  ${cause.at}  ${cause.kind}  ${cause.summary}`);
+    for (const cause of c.dirtyCauses)
+      lines.push(`  ${cause.at}  ${cause.kind}  ${cause.summary}  (${cause.source}@${cause.version})`);
     lines.push('  (a new accepted design clears them; codemyspec components accept-design waives them)');
   }
   lines.push('', nextAction ? `next: ${nextAction.action} — ${nextAction.reason}` : 'next: nothing to do');
@@ -119,13 +120,22 @@ export const componentsShowCommand: Command = {
 export const componentsAcceptDesignCommand: Command = {
   path: ['components', 'accept-design'],
   summary: 'Waive the changes that made a component DIRTY: its accepted design stays current',
-  usage: 'codemyspec components accept-design <component> --reason <why no rework is needed>',
+  usage:
+    'codemyspec components accept-design <component> --reason <why> [--cause <source@version>]… [--keep-evidence AC-n]…',
   help: [
     'For a change that needs no new design (a typo fixed in a story, say). The reason is recorded',
-    'with you as the actor; components show lists the causes this waives.',
+    'with you as the actor. Without --cause every cause is waived (components show lists them, with',
+    'source@version). A criterion whose text changed is VERIFIED again only after a green run,',
+    'unless --keep-evidence names it: the tests that already passed still verify its new text.',
   ],
   options: {
     reason: { type: 'string', description: 'why the changes need no rework (required)' },
+    cause: { type: 'string', multiple: true, description: 'a cause to waive, as source@version' },
+    'keep-evidence': {
+      type: 'string',
+      multiple: true,
+      description: 'a criterion (AC-n) whose evidence stands',
+    },
     component: { type: 'string', description: 'the component (name or id), instead of the argument' },
     project: { type: 'string', description: 'where to look for a component given by name' },
   },
@@ -133,12 +143,24 @@ export const componentsAcceptDesignCommand: Command = {
     const reason = context.values.reason;
     if (typeof reason !== 'string' || reason.trim() === '')
       throw new CliError('--reason is required: say why the changes need no rework', 2);
+    const causes = listOption(context, 'cause').map((text) => {
+      const match = /^(.+)@(\d+)$/.exec(text);
+      if (!match)
+        throw new CliError(`--cause ${text}: expected source@version (components show lists them)`, 2);
+      return { source: match[1], version: Number(match[2]) };
+    });
+    const keep = listOption(context, 'keep-evidence');
     const componentId = await componentOption(context, 0);
     const { graphql } = await context.connect();
     const accepted = await inputMutation<{ name: string; designStatus: string }>(
       graphql,
       'acceptDesignAsCurrent',
-      { componentId, reason },
+      {
+        componentId,
+        reason,
+        ...(causes.length ? { causes } : {}),
+        ...(keep.length ? { keepEvidenceFor: keep } : {}),
+      },
       'name designStatus',
     );
     emit(context, accepted, () => `${accepted.name}: design ${statusWord(context, accepted.designStatus)}`);

@@ -44,10 +44,13 @@ function contextFor(graphql: unknown, values: CommandContext['values']) {
   return { context, out, err };
 }
 
+/** A project given by id (a name would be looked up first). */
+const PROJECT = '00000000-0000-4000-8000-0000000000a1';
+
 describe('codemyspec trace', () => {
   it('reads every page of a big report, says on stderr that it is paging, and prints the criteria in order', async () => {
     const { asked, graphql } = pagedReport(600, 250);
-    const { context, out, err } = contextFor(graphql, { project: 'p1', json: true });
+    const { context, out, err } = contextFor(graphql, { project: PROJECT, json: true });
 
     expect(await traceCommand.run(context)).toBe(0);
 
@@ -65,7 +68,7 @@ describe('codemyspec trace', () => {
 
   it('says nothing on stderr when the report fits in one page', async () => {
     const { graphql } = pagedReport(3, 250);
-    const { context, out, err } = contextFor(graphql, { project: 'p1' });
+    const { context, out, err } = contextFor(graphql, { project: PROJECT });
 
     expect(await traceCommand.run(context)).toBe(0);
     expect(err).toEqual([]);

@@ -2,16 +2,19 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@app/platform';
 import { CurrentRequest } from '@app/platform';
 import { ArchitectureQueryService } from '../../application/architecture-query.service';
-import { ComponentCommandService } from '../../application/component-command.service';
+import { AcceptDesignAsCurrentHandler } from './accept-design-as-current.handler';
 import type { ComponentView } from '../../application/views/architecture.view';
 import { Component } from '../../graphql/component.model';
 import { AcceptDesignAsCurrentInput } from './accept-design-as-current.input';
 
-/** `acceptDesignAsCurrent`: "this change needs no rework" — the DIRTY component's design and evidence stand. */
+/**
+ * `acceptDesignAsCurrent`: "this change needs no rework" — the causes it names (or every one) are
+ * waived, and the design stands; evidence stands for the criteria it names.
+ */
 @Resolver(() => Component)
 export class AcceptDesignAsCurrentResolver {
   constructor(
-    private readonly commands: ComponentCommandService,
+    private readonly handler: AcceptDesignAsCurrentHandler,
     private readonly queries: ArchitectureQueryService,
   ) {}
 
@@ -20,11 +23,7 @@ export class AcceptDesignAsCurrentResolver {
     @CurrentRequest() context: RequestContext,
     @Args('input') input: AcceptDesignAsCurrentInput,
   ): Promise<ComponentView> {
-    await this.commands.change(context, {
-      type: 'AcceptDesignAsCurrent',
-      componentId: input.componentId,
-      reason: input.reason,
-    });
+    await this.handler.handle(context, input);
     return this.queries.component(context, input.componentId);
   }
 }

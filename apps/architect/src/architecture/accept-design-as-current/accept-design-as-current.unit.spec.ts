@@ -111,4 +111,50 @@ describe('AcceptDesignAsCurrent', () => {
         },
       ]);
   });
+
+  it('waives only the causes it names; the component stays DIRTY with the others', () => {
+    const second = { ...cause, kind: 'STORY_REVISED' as const, version: 4, summary: '"Checkout" revised' };
+    const dirtyAgain: ArchitectureEvent = {
+      ...dirty,
+      data: { ...dirty.data, storyVersion: 4, cause: second },
+    };
+    const waived: ArchitectureEvent = {
+      type: 'ComponentDirtinessWaived',
+      data: { componentId: 'c1', reason: 'a typo fix', waivedCauses: [cause], at: later },
+    };
+    spec
+      .given([...history, dirty, dirtyAgain])
+      .when({ ...accept('a typo fix'), causes: [{ source: 'story-s1', version: 3 }] })
+      .then([waived]);
+    const component = [...history, dirty, dirtyAgain, waived]
+      .reduce(evolveArchitecture, initialArchitectureState())
+      .components.get('c1')!;
+    expect([component.dirty, component.dirtyCauses]).toEqual([true, [second]]);
+    spec
+      .given([...history, dirty])
+      .when({ ...accept('typo'), causes: [{ source: 'story-s1', version: 9 }] })
+      .thenThrows(ValidationError, 'Shop has no cause story-s1@9: its causes are story-s1@3');
+  });
+
+  it('names the criteria whose recorded evidence still verifies their new text', () => {
+    const keep = [{ criterionId: 'k1', ref: 'AC-1' }];
+    const waived: ArchitectureEvent = {
+      type: 'ComponentDirtinessWaived',
+      data: { componentId: 'c1', reason: 'a typo fix', waivedCauses: [cause], keptEvidence: keep, at: later },
+    };
+    spec
+      .given([...history, dirty])
+      .when({ ...accept('a typo fix'), keepEvidenceFor: keep })
+      .then([
+        waived,
+        {
+          type: 'ComponentDirtinessCleared',
+          data: { componentId: 'c1', componentName: 'Shop', storyIds: ['s1'], how: 'WAIVED', at: later },
+        },
+      ]);
+    const component = [...history, dirty, waived]
+      .reduce(evolveArchitecture, initialArchitectureState())
+      .components.get('c1')!;
+    expect([...component.keptEvidence]).toEqual([['k1', later]]);
+  });
 });

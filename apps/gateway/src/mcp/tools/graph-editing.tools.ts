@@ -64,8 +64,19 @@ export const GRAPH_EDITING_TOOLS: readonly McpTool[] = [
     name: 'accept_design_as_current',
     title: 'Declare that a change needs no rework',
     description:
-      "Use when a DIRTY component's design still holds (a typo fix upstream): waives the causes with your reason, keeping its design and evidence.",
-    input: { componentId: id('component'), reason: z.string().min(1).max(1000) },
+      "Use when a DIRTY component's design still holds (a typo fix upstream): waives its causes (all, or those named by source and version) with your reason, keeping its design. A criterion whose text changed is VERIFIED again only after a green run, unless keepEvidenceFor names it (AC-n).",
+    input: {
+      componentId: id('component'),
+      reason: z.string().min(1).max(1000),
+      causes: z
+        .array(z.object({ source: z.string(), version: z.number().int() }))
+        .optional()
+        .describe('the causes to waive, as dirtyCauses lists them; default: every one'),
+      keepEvidenceFor: z
+        .array(z.string())
+        .optional()
+        .describe('criteria (AC-n) whose changed text the tests that already passed still verify'),
+    },
     run: (a, g) =>
       one(
         g,
