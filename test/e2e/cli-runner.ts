@@ -16,10 +16,11 @@ export interface CliRun {
 export function cliRunner(home: string) {
   const cli = (
     args: string[],
-    options: { stdin?: string; env?: Record<string, string> } = {},
+    options: { stdin?: string; env?: Record<string, string>; cwd?: string } = {},
   ): Promise<CliRun> =>
     new Promise((done) => {
       const child = spawn(process.execPath, [BIN, ...args], {
+        cwd: options.cwd,
         env: {
           PATH: process.env.PATH,
           HOME: home,
@@ -37,7 +38,7 @@ export function cliRunner(home: string) {
     });
   const ok = async (
     args: string[],
-    options?: { stdin?: string; env?: Record<string, string> },
+    options?: { stdin?: string; env?: Record<string, string>; cwd?: string },
   ): Promise<string> => {
     const run = await cli(args, options);
     if (run.code !== 0)
