@@ -19,42 +19,38 @@ export async function storiesVerifiedBy(
   component: ComponentState,
   run: SandboxRunRecorded['data'],
 ): Promise<string[]> {
-  if (component.acceptedDesignVersion === null || component.dirty || component.storyIds.length === 0)
-    return [];
-  const stories = await traceStories(sql.manager, { storyIds: component.storyIds });
-  const traced = (await traceComponents(store, [component], new DesignAssertions(), sql)).get(component.id)!;
-  const trace = traceCriteria({
-    stories,
-    componentOfStory: new Map(stories.map((story) => [story.id, traced])),
-    evidence: new Map([
-      [component.id, withRunOf(run, (await recordedEvidence(sql.manager, [component.id])).get(component.id))],
-    ]),
-  });
-  return stories
-    .filter((story) => story.criteria.length > 0)
-    .filter((story) =>
-      trace.criteria.filter((c) => c.story.id === story.id).every((c) => c.status === 'VERIFIED'),
-    )
-    .map((story) => story.id);
+  const verified = await verifiedStories(store, sql, component, (recorded) => withRunOf(run, recorded));
+  return verified.map((v) => v.storyId);
 }
 
 /**
  * The linked stories whose every criterion is VERIFIED with the evidence recorded so far (after a
  * waiver, no new run needed), each with the green run that verified the last of its tests.
  */
-export async function storiesVerifiedNow(
+export function storiesVerifiedNow(
   store: PostgresEventStore,
   sql: SqlExecutor,
   component: ComponentState,
+): Promise<{ storyId: string; runId: string }[]> {
+  return verifiedStories(store, sql, component, (recorded) => new Map(recorded));
+}
+
+/** The trace of the component's stories with `evidence` made of what is recorded; the stories it verifies. */
+async function verifiedStories(
+  store: PostgresEventStore,
+  sql: SqlExecutor,
+  component: ComponentState,
+  evidence: (recorded: ReadonlyMap<string, TraceEvidence> | undefined) => Map<string, TraceEvidence>,
 ): Promise<{ storyId: string; runId: string }[]> {
   if (component.acceptedDesignVersion === null || component.dirty || component.storyIds.length === 0)
     return [];
   const stories = await traceStories(sql.manager, { storyIds: component.storyIds });
   const traced = (await traceComponents(store, [component], new DesignAssertions(), sql)).get(component.id)!;
+  const recorded = (await recordedEvidence(sql.manager, [component.id])).get(component.id);
   const trace = traceCriteria({
     stories,
     componentOfStory: new Map(stories.map((story) => [story.id, traced])),
-    evidence: await recordedEvidence(sql.manager, [component.id]),
+    evidence: new Map([[component.id, evidence(recorded)]]),
   });
   const verified: { storyId: string; runId: string }[] = [];
   for (const story of stories) {
@@ -64,7 +60,7 @@ export async function storiesVerifiedNow(
       .flatMap((c) => c.tests)
       .filter((t) => t.lastGreenAt !== null && t.lastGreenRunId !== null)
       .sort((a, b) => b.lastGreenAt!.getTime() - a.lastGreenAt!.getTime())[0];
-    if (newest) verified.push({ storyId: story.id, runId: newest.lastGreenRunId! });
+    verified.push({ storyId: story.id, runId: newest?.lastGreenRunId ?? '' });
   }
   return verified;
 }

@@ -72,7 +72,7 @@ export class AcceptDesignAsCurrentHandler {
         const after = state.components.get(request.componentId);
         if (!after) return;
         for (const { storyId, runId } of await storiesVerifiedNow(this.store, sql, after))
-          if (!after.verifiedStoryIds.includes(storyId))
+          if (runId && !after.verifiedStoryIds.includes(storyId))
             await this.repository.execute(
               sql,
               target.projectId,
