@@ -21,6 +21,21 @@ export function componentOption(context: CommandContext, index?: number): Promis
   throw new CliError('--component is required: a component name or id (see --help)', 2);
 }
 
+/**
+ * The component a `components …` command is about and its other arguments: `--component <name or
+ * id>` followed by the arguments, or (the other form) the component as the first argument.
+ */
+export async function componentAndArguments(
+  context: CommandContext,
+  names: readonly string[],
+): Promise<{ componentId: string; rest: string[] }> {
+  const given = context.values.component;
+  if (typeof given === 'string' && given !== '')
+    return { componentId: await componentIdOf(context, given), rest: positionals(context, names) };
+  const [component, ...rest] = positionals(context, ['the component (name or id)', ...names]);
+  return { componentId: await componentIdOf(context, component), rest };
+}
+
 /** The positional at `index`, or a usage error naming it. */
 export function positional(context: CommandContext, index: number, what: string): string {
   const value = context.positionals[index];

@@ -2,7 +2,7 @@ import type { Command, CommandContext } from '../command';
 import { inputMutation } from '../graphql-client';
 import { CliError } from '../cli-error';
 import { emit, statusWord, table } from '../output';
-import { componentIdOf, positional, positionals, projectOption } from '../project-ref';
+import { componentAndArguments, componentIdOf, positionals, projectOption } from '../project-ref';
 
 const COMPONENT = 'id name moduleName type parentId designStatus testStatus codeStatus';
 
@@ -122,10 +122,13 @@ export const componentsRenameCommand: Command = {
   summary: 'Rename a context or component',
   usage: 'codemyspec components rename <component> <new-name>',
   help: ['<component>  a component name or id'],
-  options: { project: { type: 'string', description: 'where to look for a component given by name' } },
+  options: {
+    component: { type: 'string', description: 'the component (name or id), instead of the first argument' },
+    project: { type: 'string', description: 'where to look for a component given by name' },
+  },
   run: async (context) => {
-    const [component, name] = positionals(context, ['the component (name or id)', 'the new name']);
-    return change(context, 'renameComponent', { id: await componentIdOf(context, component), name });
+    const { componentId, rest } = await componentAndArguments(context, ['the new name']);
+    return change(context, 'renameComponent', { id: componentId, name: rest[0] });
   },
 };
 
@@ -136,16 +139,14 @@ export const componentsDeleteCommand: Command = {
   help: ['<component>  a component name or id'],
   options: {
     force: { type: 'boolean', description: 'unlink its stories and remove its dependencies first' },
+    component: { type: 'string', description: 'the component (name or id), instead of the first argument' },
     project: { type: 'string', description: 'where to look for a component given by name' },
   },
   run: async (context) =>
     change(
       context,
       'deleteComponent',
-      {
-        id: await componentIdOf(context, positional(context, 0, 'the component (name or id)')),
-        force: context.values.force === true,
-      },
+      { id: (await componentAndArguments(context, [])).componentId, force: context.values.force === true },
       'id name',
     ),
 };
@@ -157,13 +158,14 @@ export const componentsLinkCommand: Command = {
   help: ['<component>  a component name or id'],
   options: {
     replace: { type: 'boolean', description: 'move the story if it is on another component' },
+    component: { type: 'string', description: 'the component (name or id), instead of the first argument' },
     project: { type: 'string', description: 'where to look for a component given by name' },
   },
   run: async (context) => {
-    const [component, storyId] = positionals(context, ['the component (name or id)', 'the story id']);
+    const { componentId, rest } = await componentAndArguments(context, ['the story id']);
     return change(context, 'linkStoryToComponent', {
-      componentId: await componentIdOf(context, component),
-      storyId,
+      componentId,
+      storyId: rest[0],
       replace: context.values.replace === true,
     });
   },
@@ -174,13 +176,13 @@ export const componentsUnlinkCommand: Command = {
   summary: 'Take a story off a component',
   usage: 'codemyspec components unlink <component> <story-id>',
   help: ['<component>  a component name or id'],
-  options: { project: { type: 'string', description: 'where to look for a component given by name' } },
+  options: {
+    component: { type: 'string', description: 'the component (name or id), instead of the first argument' },
+    project: { type: 'string', description: 'where to look for a component given by name' },
+  },
   run: async (context) => {
-    const [component, storyId] = positionals(context, ['the component (name or id)', 'the story id']);
-    return change(context, 'unlinkStoryFromComponent', {
-      componentId: await componentIdOf(context, component),
-      storyId,
-    });
+    const { componentId, rest } = await componentAndArguments(context, ['the story id']);
+    return change(context, 'unlinkStoryFromComponent', { componentId, storyId: rest[0] });
   },
 };
 
