@@ -50,7 +50,9 @@ describe('the codemyspec CLI (spawned) against the running system', () => {
       expect(help.stdout).toContain(command);
     const runHelp = await cli(['tests', 'run', '--help']);
     expect(runHelp).toMatchObject({ code: 0 });
-    expect(runHelp.stdout).toContain('Usage: codemyspec tests run <dir> --project <id> --component <id>');
+    expect(runHelp.stdout).toContain(
+      'Usage: codemyspec tests run <dir> --project <project> --component <component>',
+    );
     expect((await cli(['frobnicate'])).code).toBe(2);
     expect((await cli(['stories', 'export'])).stderr).toContain('--project is required');
     expect((await cli(['stories', 'export', '--bogus'])).code).toBe(2);
