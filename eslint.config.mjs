@@ -49,7 +49,7 @@ export default tseslint.config(
   },
   {
     // One concept per file, functions a reader can hold in mind (tests may be longer).
-    files: ['apps/**/*.ts', 'libs/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**'],
     rules: {
       'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],

@@ -1,16 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import type { PointerEvent as ReactPointerEvent } from 'react';
 import { href } from '../route';
 import { Loading, Problem } from '../ui';
 import type { GraphLayout, GraphNode } from './graph-layout';
 import { elkGraph, placed, toneOf } from './graph-layout';
-
-interface View {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
+import type { View } from './pan-zoom';
+import { usePanZoom } from './pan-zoom';
 
 const MARGIN = 16;
 
@@ -48,16 +42,61 @@ const frameHeight = (layout: GraphLayout | null) =>
 const frameOf = (element: SVGSVGElement | null, layout: GraphLayout) =>
   element ? { width: element.clientWidth, height: frameHeight(layout) } : null;
 
-/** `view` scaled by `factor` around the point (px, py) of the graph. */
-function zoomed(view: View, factor: number, px: number, py: number): View {
-  const width = Math.min(Math.max(view.width * factor, 100), 100_000);
-  const scale = width / view.width;
-  return {
-    x: px - (px - view.x) * scale,
-    y: py - (py - view.y) * scale,
-    width,
-    height: view.height * scale,
-  };
+/** The graph itself: context boxes, dependency polylines with arrowheads, component boxes that open their page. */
+function Drawing({ layout }: { layout: GraphLayout }) {
+  return (
+    <>
+      <defs>
+        <marker
+          id="arrow"
+          viewBox="0 0 10 10"
+          refX="10"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto"
+        >
+          <path d="M 0 0 L 10 5 L 0 10 z" className="arrowhead" />
+        </marker>
+      </defs>
+      {layout.contexts.map((c) => (
+        <g key={c.node.id} className="lane">
+          <rect x={c.x} y={c.y} width={c.width} height={c.height} rx={8} />
+          <a href={href('components', c.node.id)}>
+            <text x={c.x + 10} y={c.y + 20}>
+              {c.node.name} ({c.node.type === 'context' ? 'context' : 'coordination context'})
+            </text>
+          </a>
+        </g>
+      ))}
+      {layout.edges.map((e) => (
+        <polyline
+          key={e.id}
+          className="edge"
+          points={e.points.map((p) => `${p.x},${p.y}`).join(' ')}
+          markerEnd="url(#arrow)"
+        />
+      ))}
+      {layout.nodes.map(({ node, x, y, width, height }) => (
+        <a
+          key={node.id}
+          href={href('components', node.id)}
+          aria-label={`${node.name}: design ${node.designStatus}, tests ${node.testStatus}, code ${node.codeStatus}`}
+        >
+          <g className={`node tone-${toneOf(node)}${node.dirty ? ' dirty' : ''}`}>
+            <rect x={x} y={y} width={width} height={height} rx={6} />
+            <text x={x + 10} y={y + 18}>
+              {node.name}
+            </text>
+            <text x={x + 10} y={y + 35} className="small">
+              design {node.designStatus.toLowerCase()} · tests {node.testStatus.toLowerCase()} · code{' '}
+              {node.codeStatus.toLowerCase()}
+            </text>
+          </g>
+        </a>
+      ))}
+    </>
+  );
 }
 
 /**
@@ -70,10 +109,9 @@ export function ArchitectureGraph(props: {
   dependencies: readonly { from: string; to: string }[];
 }) {
   const [layout, setLayout] = useState<GraphLayout | null>(null);
-  const [view, setView] = useState<View | null>(null);
   const [error, setError] = useState<string | null>(null);
   const svg = useRef<SVGSVGElement | null>(null);
-  const drag = useRef<{ x: number; y: number; view: View } | null>(null);
+  const { view, setView, zoomBy, handlers } = usePanZoom(svg, layout);
 
   useEffect(() => {
     let current = true;
@@ -88,52 +126,18 @@ export function ArchitectureGraph(props: {
     return () => {
       current = false;
     };
-  }, [props.nodes, props.dependencies]);
-
-  // The wheel zooms around the pointer (a non-passive listener: the page must not scroll meanwhile).
-  useEffect(() => {
-    const element = svg.current;
-    if (!element) return;
-    const onWheel = (event: WheelEvent) => {
-      event.preventDefault();
-      const point = graphPoint(element, event.clientX, event.clientY);
-      setView((v) => (v && point ? zoomed(v, event.deltaY > 0 ? 1.15 : 1 / 1.15, point.x, point.y) : v));
-    };
-    element.addEventListener('wheel', onWheel, { passive: false });
-    return () => element.removeEventListener('wheel', onWheel);
-  }, [layout]);
+  }, [props.nodes, props.dependencies, setView]);
 
   if (error) return <Problem message={error} />;
-  const centre = (factor: number) =>
-    setView((v) => (v ? zoomed(v, factor, v.x + v.width / 2, v.y + v.height / 2) : v));
-  const onPointerDown = (event: ReactPointerEvent<SVGSVGElement>) => {
-    if (!view || (event.target as Element).closest('a')) return; // a click opens the component
-    drag.current = { x: event.clientX, y: event.clientY, view };
-    event.currentTarget.setPointerCapture(event.pointerId);
-  };
-  const onPointerMove = (event: ReactPointerEvent<SVGSVGElement>) => {
-    const start = drag.current;
-    const rect = event.currentTarget.getBoundingClientRect();
-    if (!start || rect.width === 0) return;
-    const scale = start.view.width / rect.width;
-    setView({
-      ...start.view,
-      x: start.view.x - (event.clientX - start.x) * scale,
-      y: start.view.y - (event.clientY - start.y) * scale,
-    });
-  };
-  const onPointerUp = () => {
-    drag.current = null;
-  };
   return (
     <div className="graph-frame">
       {/* The frame is there from the start: its size decides how the graph first fits in it. */}
       {!layout && <Loading what="the graph layout" />}
       <div className="toolbar graph-tools" hidden={!layout}>
-        <button type="button" onClick={() => centre(1 / 1.25)} aria-label="Zoom in">
+        <button type="button" onClick={() => zoomBy(1 / 1.25)} aria-label="Zoom in">
           +
         </button>
-        <button type="button" onClick={() => centre(1.25)} aria-label="Zoom out">
+        <button type="button" onClick={() => zoomBy(1.25)} aria-label="Zoom out">
           −
         </button>
         <button type="button" onClick={() => layout && setView(fit(layout, frameOf(svg.current, layout)))}>
@@ -151,69 +155,10 @@ export function ArchitectureGraph(props: {
         aria-label="Dependency graph"
         className="graph"
         height={frameHeight(layout)}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerUp}
+        {...handlers}
       >
-        <defs>
-          <marker
-            id="arrow"
-            viewBox="0 0 10 10"
-            refX="10"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto"
-          >
-            <path d="M 0 0 L 10 5 L 0 10 z" className="arrowhead" />
-          </marker>
-        </defs>
-        {layout?.contexts.map((c) => (
-          <g key={c.node.id} className="lane">
-            <rect x={c.x} y={c.y} width={c.width} height={c.height} rx={8} />
-            <a href={href('components', c.node.id)}>
-              <text x={c.x + 10} y={c.y + 20}>
-                {c.node.name} ({c.node.type === 'context' ? 'context' : 'coordination context'})
-              </text>
-            </a>
-          </g>
-        ))}
-        {layout?.edges.map((e) => (
-          <polyline
-            key={e.id}
-            className="edge"
-            points={e.points.map((p) => `${p.x},${p.y}`).join(' ')}
-            markerEnd="url(#arrow)"
-          />
-        ))}
-        {layout?.nodes.map(({ node, x, y, width, height }) => (
-          <a
-            key={node.id}
-            href={href('components', node.id)}
-            aria-label={`${node.name}: design ${node.designStatus}, tests ${node.testStatus}, code ${node.codeStatus}`}
-          >
-            <g className={`node tone-${toneOf(node)}${node.dirty ? ' dirty' : ''}`}>
-              <rect x={x} y={y} width={width} height={height} rx={6} />
-              <text x={x + 10} y={y + 18}>
-                {node.name}
-              </text>
-              <text x={x + 10} y={y + 35} className="small">
-                design {node.designStatus.toLowerCase()} · tests {node.testStatus.toLowerCase()} · code{' '}
-                {node.codeStatus.toLowerCase()}
-              </text>
-            </g>
-          </a>
-        ))}
+        {layout && <Drawing layout={layout} />}
       </svg>
     </div>
   );
-}
-
-/** A point of the page as a point of the graph (the SVG's own coordinates). */
-function graphPoint(element: SVGSVGElement, clientX: number, clientY: number) {
-  const matrix = element.getScreenCTM();
-  if (!matrix) return null;
-  const point = new DOMPoint(clientX, clientY).matrixTransform(matrix.inverse());
-  return { x: point.x, y: point.y };
 }

@@ -4,8 +4,9 @@ import { Loading, Problem, Section, Status } from '../ui';
 import { href } from '../route';
 import { useQuery } from '../use-query';
 import { DesignEditor, LinkStory, TestRunner } from './component-actions';
+import { DesignVersions, DirtyCauses, LinkedStories, TestRuns } from './component-sections';
 
-interface ComponentData {
+export interface ComponentData {
   component: {
     id: string;
     projectId: string;
@@ -93,16 +94,15 @@ function DesignDiff({ componentId, versions }: { componentId: string; versions: 
   );
 }
 
-/** Page 5: a component's stories, designs (with errors and diffs), runs, next action and traceability. */
-export function ComponentPage({ componentId, editable }: { componentId: string; editable: boolean }) {
-  const { data, error, loading, reload } = useQuery<ComponentData>(COMPONENT, { c: componentId });
+/** The next action and the traceability of a component, read once its project is known. */
+function useComponentExtras(projectId: string | undefined, componentId: string) {
   const [extra, setExtra] = useState<{
     /** undefined until the next actions are read. */
     next: { action: string; reason: string } | null | undefined;
     trace: { ref: string | null; status: string }[];
   }>({ next: undefined, trace: [] });
   useEffect(() => {
-    if (!data) return;
+    if (!projectId) return;
     gql<{
       nextActions: { action: string; reason: string; component: { id: string } }[];
       traceability: {
@@ -110,7 +110,7 @@ export function ComponentPage({ componentId, editable }: { componentId: string; 
       };
     }>(
       'query($p: ID!, $c: ID!) { nextActions(projectId: $p) { action reason component { id } } traceability(projectId: $p, componentId: $c) { criteria { criterion { ref } status } } }',
-      { p: data.component.projectId, c: componentId },
+      { p: projectId, c: componentId },
     ).then(
       ({ nextActions, traceability }) =>
         setExtra({
@@ -119,7 +119,14 @@ export function ComponentPage({ componentId, editable }: { componentId: string; 
         }),
       () => undefined,
     );
-  }, [data, componentId]);
+  }, [projectId, componentId]);
+  return extra;
+}
+
+/** Page 5: a component's stories, designs (with errors and diffs), runs, next action and traceability. */
+export function ComponentPage({ componentId, editable }: { componentId: string; editable: boolean }) {
+  const { data, error, loading, reload } = useQuery<ComponentData>(COMPONENT, { c: componentId });
+  const extra = useComponentExtras(data?.component.projectId, componentId);
   if (loading && !data) return <Loading what="the component" />;
   if (error || !data) return <Problem message={error} />;
   const { component, designHistory, sandboxRuns } = data;
@@ -144,81 +151,13 @@ export function ComponentPage({ componentId, editable }: { componentId: string; 
           'Next: nothing to do — it is green against its accepted design.'
         )}
       </p>
-      {component.dirtyCauses.length > 0 && (
-        <Section title="Why it is dirty">
-          <ul>
-            {component.dirtyCauses.map((c, i) => (
-              <li key={i}>
-                {c.kind}: {c.summary}
-              </li>
-            ))}
-          </ul>
-        </Section>
-      )}
-      <Section title="Stories">
-        {component.stories.map((s) => (
-          <div key={s.id}>
-            <strong>{s.title}</strong>
-            <ul>
-              {s.acceptanceCriteria.map((c, i) => (
-                <li key={i}>
-                  <b>{c.ref}</b> {c.description}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
-        {component.stories.length === 0 && <p className="muted">No story is linked.</p>}
-      </Section>
+      <DirtyCauses causes={component.dirtyCauses} />
+      <LinkedStories stories={component.stories} />
       <Section title="Designs">
-        <ul>
-          {designHistory.map((d) => (
-            <li key={d.version}>
-              version {d.version} <Status value={d.accepted ? 'ACCEPTED' : d.valid ? 'VALID' : 'INVALID'} />{' '}
-              <span className="muted small">{d.submittedAt}</span>
-              {d.errors.length > 0 && (
-                <ul>
-                  {d.errors.map((e, i) => (
-                    <li key={i}>
-                      {e.code}: {e.message}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
+        <DesignVersions designs={designHistory} />
         <DesignDiff componentId={componentId} versions={designHistory.map((d) => d.version)} />
       </Section>
-      <Section title="Test runs">
-        <table>
-          <thead>
-            <tr>
-              <th>Outcome</th>
-              <th>Evidence</th>
-              <th>Tests</th>
-              <th>Why it counts</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sandboxRuns.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Status value={r.outcome} />
-                </td>
-                <td>
-                  <Status value={r.evidence} />
-                </td>
-                <td>
-                  {r.testsPassed} passed, {r.testsFailed} failed
-                </td>
-                <td className="small">{r.evidenceReason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {sandboxRuns.length === 0 && <p className="muted">No run yet.</p>}
-      </Section>
+      <TestRuns runs={sandboxRuns} />
       <Section title="Traceability">
         <ul>
           {extra.trace.map((t, i) => (

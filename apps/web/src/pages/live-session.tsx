@@ -33,8 +33,11 @@ const SESSION = `query($id: ID!) { session(id: $id) { id type status reason summ
   llmCalls { step model promptTokens completionTokens items { kind source version sha256 } }
   sandboxRuns { id outcome evidence } } }`;
 
-/** Follows one session live over the subscription; the session's record is read again as it moves. */
-export function LiveSession({ sessionId, canCancel }: { sessionId: string; canCancel: boolean }) {
+/**
+ * A session's progress over the subscription, and its record read again whenever it moves: the
+ * events so far (the newest streaming count replaces the previous one), the session, an error.
+ */
+function useLiveSession(sessionId: string) {
   const [events, setEvents] = useState<Progress[]>([]);
   const [session, setSession] = useState<SessionView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -59,11 +62,7 @@ export function LiveSession({ sessionId, canCancel }: { sessionId: string; canCa
         next: (message) => {
           const event = message.data?.sessionProgress;
           if (!event) return;
-          setEvents((all) =>
-            event.type === 'LlmCallStreaming'
-              ? [...all.filter((e) => e.type !== 'LlmCallStreaming'), event]
-              : [...all.filter((e) => e.type !== 'LlmCallStreaming'), event],
-          );
+          setEvents((all) => [...all.filter((e) => e.type !== 'LlmCallStreaming'), event]);
           if (event.type !== 'LlmCallStreaming') void refresh();
         },
         error: (e: unknown) => setError(e instanceof Error ? e.message : 'the progress stream failed'),
@@ -75,6 +74,34 @@ export function LiveSession({ sessionId, canCancel }: { sessionId: string; canCa
       void client.dispose();
     };
   }, [sessionId]);
+  return { events, session, error, setError };
+}
+
+/** Each LLM call: model, tokens, and the context items it was given (source, version, sha256). */
+function LlmCalls({ calls }: { calls: SessionView['llmCalls'] }) {
+  return (
+    <Section title="LLM calls">
+      {calls.map((call, i) => (
+        <details key={i}>
+          <summary>
+            {call.step}: {call.model}, {call.promptTokens} prompt + {call.completionTokens} completion tokens
+          </summary>
+          <ul className="small">
+            {call.items.map((item, j) => (
+              <li key={j}>
+                {item.kind} {item.source} v{item.version} <code>{item.sha256.slice(0, 12)}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </Section>
+  );
+}
+
+/** Follows one session live over the subscription; the session's record is read again as it moves. */
+export function LiveSession({ sessionId, canCancel }: { sessionId: string; canCancel: boolean }) {
+  const { events, session, error, setError } = useLiveSession(sessionId);
   const cancel = () =>
     gql('mutation($id: ID!) { cancelSession(id: $id) { id } }', { id: sessionId }).catch((e: Error) =>
       setError(e.message),
@@ -101,25 +128,7 @@ export function LiveSession({ sessionId, canCancel }: { sessionId: string; canCa
           </li>
         ))}
       </ol>
-      {session && session.llmCalls.length > 0 && (
-        <Section title="LLM calls">
-          {session.llmCalls.map((call, i) => (
-            <details key={i}>
-              <summary>
-                {call.step}: {call.model}, {call.promptTokens} prompt + {call.completionTokens} completion
-                tokens
-              </summary>
-              <ul className="small">
-                {call.items.map((item, j) => (
-                  <li key={j}>
-                    {item.kind} {item.source} v{item.version} <code>{item.sha256.slice(0, 12)}</code>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ))}
-        </Section>
-      )}
+      {session && session.llmCalls.length > 0 && <LlmCalls calls={session.llmCalls} />}
       {session && session.sandboxRuns.length > 0 && (
         <p>
           Sandbox runs:{' '}
