@@ -1,5 +1,5 @@
 import { Section, Status } from '../ui';
-import type { ComponentData } from './component';
+import type { ComponentData } from './component-data';
 
 /** Why the component is DIRTY: each upstream change since its design was accepted. */
 export function DirtyCauses({ causes }: { causes: ComponentData['component']['dirtyCauses'] }) {

@@ -4,43 +4,8 @@ import { Loading, Problem, Section, Status } from '../ui';
 import { href } from '../route';
 import { useQuery } from '../use-query';
 import { DesignEditor, LinkStory, TestRunner } from './component-actions';
+import type { ComponentData } from './component-data';
 import { DesignVersions, DirtyCauses, LinkedStories, TestRuns } from './component-sections';
-
-export interface ComponentData {
-  component: {
-    id: string;
-    projectId: string;
-    name: string;
-    type: string;
-    description: string;
-    designStatus: string;
-    testStatus: string;
-    codeStatus: string;
-    dirtyCauses: { kind: string; summary: string; at: string }[];
-    stories: {
-      id: string;
-      title: string;
-      acceptanceCriteria: { ref: string | null; description: string }[];
-    }[];
-  };
-  designHistory: {
-    version: number;
-    valid: boolean;
-    accepted: boolean;
-    submittedAt: string;
-    errors: { code: string; message: string }[];
-  }[];
-  sandboxRuns: {
-    id: string;
-    outcome: string;
-    evidence: string;
-    evidenceReason: string;
-    testsPassed: number;
-    testsFailed: number;
-    durationMs: number;
-    tests: { name: string; status: string; failureKind: string | null }[];
-  }[];
-}
 
 const COMPONENT = `query($c: ID!) {
   component(id: $c) { id projectId name type description designStatus testStatus codeStatus
