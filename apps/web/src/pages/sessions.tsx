@@ -133,7 +133,6 @@ export function SessionsPage({
     const timer = setInterval(reload, 3_000);
     return () => clearInterval(timer);
   }, [reload]);
-  useEffect(reload, [sessionId, reload]);
   const sessions = data?.projectSessions ?? [];
   return (
     <main>
