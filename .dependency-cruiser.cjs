@@ -6,7 +6,7 @@
  * - deciders and states (`*.decide.ts`, `*.decider.ts`, `*.state.ts`) stay pure: no Nest, TypeORM,
  *   pg, kafkajs, GraphQL, platform code, or the app's own application/graphql layers.
  */
-const apps = ['gateway', 'stories', 'architect', 'sessions', 'cli'];
+const apps = ['gateway', 'stories', 'architect', 'sessions', 'cli', 'web', 'explorer'];
 const SPEC = '\\.(unit|int)\\.spec\\.ts$|\\.e2e-spec\\.ts$|/testing/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -59,7 +59,7 @@ module.exports = {
     {
       name: 'deciders-are-pure',
       comment:
-        'deciders and states take time and ids from the command: no framework, driver, GraphQL, platform or application code',
+        'deciders and states take time and ids from the command: no framework, driver, GraphQL, platform, application code or Node I/O',
       severity: 'error',
       from: { path: '\\.(decide|decider|state)\\.ts$' },
       to: {
@@ -69,6 +69,7 @@ module.exports = {
           '/graphql/',
           '/application/',
           'node_modules/(@nestjs|typeorm|pg|kafkajs|graphql|@apollo|dockerode|openai)/',
+          '^(node:)?(fs|fs/promises|child_process|net|http|https|http2|dgram|dns|tls|os|process|worker_threads|cluster|crypto)$',
         ],
       },
     },

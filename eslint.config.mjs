@@ -42,6 +42,11 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports only.' },
+        {
+          selector:
+            "TSAsExpression[expression.type='TSAsExpression'][expression.typeAnnotation.type='TSUnknownKeyword']",
+          message: 'No `as unknown as`: type the boundary (a type guard, a checked parse) instead.',
+        },
       ],
       eqeqeq: ['error', 'always'],
       // Promise-returning interfaces are often implemented by synchronous bodies.
@@ -73,6 +78,11 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports only.' },
+        {
+          selector:
+            "TSAsExpression[expression.type='TSAsExpression'][expression.typeAnnotation.type='TSUnknownKeyword']",
+          message: 'No `as unknown as`: type the boundary (a type guard, a checked parse) instead.',
+        },
         {
           selector: "NewExpression[callee.name='Date'], CallExpression[callee.name='Date']",
           message: 'A decider or state takes the time from the command (`at`).',
@@ -113,6 +123,11 @@ export default tseslint.config(
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'libs/testing/src/**/*.ts'],
     rules: {
+      // Tests may force a fixture into a shape (a fake client, a partial state).
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports only.' },
+      ],
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

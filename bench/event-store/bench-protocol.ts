@@ -53,15 +53,25 @@ export function parseContenderJob(text: string | undefined): ContenderJob {
   if (text === undefined)
     throw new Error(`${CONTENDER_JOB_ENV} is not set: this process is started by the bench`);
   const value: unknown = JSON.parse(text);
-  if (
-    !isRecord(value) ||
-    !CONTENDER_NAMES.some((name) => name === value.contender) ||
-    typeof value.url !== 'string' ||
-    !isRecord(value.settings)
-  ) {
+  const contender = isRecord(value) ? CONTENDER_NAMES.find((name) => name === value.contender) : undefined;
+  if (!isRecord(value) || !contender || typeof value.url !== 'string' || !isBenchSettings(value.settings))
     throw new Error(`${CONTENDER_JOB_ENV} does not hold a contender job`);
-  }
-  return value as unknown as ContenderJob;
+  return { contender, url: value.url, settings: value.settings };
+}
+
+const SETTING_NAMES = [
+  'warmupMs',
+  'measureMs',
+  'poolSize',
+  'highConcurrency',
+  'batchSize',
+  'readPageSize',
+  'readEvents',
+  'streamsPerWorker',
+] as const satisfies readonly (keyof BenchSettings)[];
+
+function isBenchSettings(value: unknown): value is BenchSettings {
+  return isRecord(value) && SETTING_NAMES.every((name) => typeof value[name] === 'number');
 }
 
 export function isContenderCommand(value: unknown): value is ContenderCommand {

@@ -150,12 +150,7 @@ export class OpenAiLlm implements LlmProvider {
               stallTimeoutMs: this.settings.stallTimeoutMs,
               onProgress: options.onProgress,
             })
-          : readCompletion(
-              (await this.client.chat.completions.create(body as never, { signal })) as unknown as Record<
-                string,
-                unknown
-              >,
-            );
+          : readCompletion(jsonObject(await this.client.chat.completions.create(body as never, { signal })));
         return { raw, attempts: attempt };
       } catch (error) {
         if (signal?.aborted) throw new LlmCallError('the LLM call was cancelled', null, attempt);
@@ -200,4 +195,11 @@ function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
       resolve();
     });
   });
+}
+
+/** A completion as the JSON object it is (a client answering anything else is not an OpenAI endpoint). */
+function jsonObject(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('the endpoint did not answer with a JSON object');
+  return value as Record<string, unknown>;
 }

@@ -43,7 +43,8 @@ export async function streamCompletion(
     });
     const raw = emptyCompletion();
     arm();
-    for await (const chunk of stream as unknown as AsyncIterable<unknown>) {
+    if (!isAsyncIterable(stream)) throw new Error('the endpoint did not answer with a stream');
+    for await (const chunk of stream) {
       arm();
       addChunk(raw, chunk as Record<string, unknown>);
       const elapsedMs = performance.now() - started;
@@ -67,4 +68,8 @@ export async function streamCompletion(
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', forward);
   }
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }

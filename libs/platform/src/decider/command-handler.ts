@@ -31,10 +31,8 @@ export interface HandleResult<State, Event> {
   readonly version: number;
 }
 
-const statesByStore = new WeakMap<
-  PostgresEventStore,
-  WeakMap<object, FoldedStateCache<unknown, DomainEvent>>
->();
+/** Per store, each decider's cache (of that decider's state and event types: one map holds them all). */
+const statesByStore = new WeakMap<PostgresEventStore, WeakMap<object, object>>();
 
 /**
  * One cache per store and decider, however many handlers a service builds (the architect's command
@@ -49,7 +47,7 @@ function sharedStates<Command, State, Event extends DomainEvent>(
   let states = byDecider.get(decider) as FoldedStateCache<State, Event> | undefined;
   if (!states) {
     states = new FoldedStateCache<State, Event>(store, decider);
-    byDecider.set(decider, states as unknown as FoldedStateCache<unknown, DomainEvent>);
+    byDecider.set(decider, states);
   }
   return states;
 }
