@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { parse } from 'graphql';
 import { withSingleFetchPath } from './single-fetch-gateway';
 import { SingleFetchRoutes } from './single-fetch-routes';
-import { booksGateway } from './testing/books-gateway';
+import { booksGateway } from '../../../../test/support/books-gateway';
 
 async function startGateway() {
   const { gateway, routes, sources, calls, planned } = booksGateway();

@@ -13,7 +13,7 @@ import type { GatewayContext } from './gateway-context';
 import { gatewayRequestContext } from './gateway-request-context';
 import { withSingleFetchPath } from './single-fetch-gateway';
 import { singleFetchLane } from './single-fetch-lane';
-import { booksGateway } from './testing/books-gateway';
+import { booksGateway } from '../../../../test/support/books-gateway';
 
 const TOKEN = 'cms_lane-spec-token';
 const reader: Identity = { subject: 'tok-1', role: 'VIEWER', projectId: null, actor: 'reader' };

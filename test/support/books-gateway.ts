@@ -1,10 +1,10 @@
 import { ApolloGateway, LocalCompose } from '@apollo/gateway';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse } from 'graphql';
-import { singleFetchRoute } from '../single-fetch-route';
-import { SingleFetchRoutes } from '../single-fetch-routes';
-import type { SubgraphSource } from '../subgraph-source';
-import { LocalSubgraphSource } from '../subgraph-source';
+import { singleFetchRoute } from '../../apps/gateway/src/federation/single-fetch-route';
+import { SingleFetchRoutes } from '../../apps/gateway/src/federation/single-fetch-routes';
+import type { SubgraphSource } from '../../apps/gateway/src/federation/subgraph-source';
+import { LocalSubgraphSource } from '../../apps/gateway/src/federation/subgraph-source';
 
 // Two in-process subgraphs behind a real Apollo Gateway: `books` owns Book, `reviews` adds a field.
 const booksTypeDefs = parse(`
