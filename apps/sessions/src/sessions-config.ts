@@ -2,9 +2,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigError, DEFAULT_PORTS, envReader } from '@app/platform';
 import { DEFAULT_SANDBOX_LIMITS, MAX_SANDBOX_TIMEOUT_MS } from './sandbox/sandbox-limits';
-import type { SandboxLimits } from './sandbox/sandbox.port';
+import type { SandboxSettings } from './sandbox/sandbox-settings';
 
-export type SandboxDriverSetting = 'auto' | 'docker' | 'bubblewrap' | 'none';
+/** The Nest token of the service's SessionsConfig. */
+export const SESSIONS_CONFIG = Symbol('SESSIONS_CONFIG');
 
 export interface LlmSettings {
   /** Unset: automated sessions refuse with LLM_NOT_CONFIGURED; manual mode still works. */
@@ -32,17 +33,7 @@ export interface SessionsConfig {
   readonly dataDir: string;
   readonly storiesUrl: string;
   readonly architectUrl: string;
-  readonly sandbox: {
-    readonly driver: SandboxDriverSetting;
-    readonly image: string;
-    readonly limits: SandboxLimits;
-    /** Runs at once; more wait their turn. */
-    readonly concurrency: number;
-    /** Pre-created Docker containers for the default test command. */
-    readonly warmPool: number;
-    /** Where the bubblewrap driver creates run folders. */
-    readonly workRoot: string;
-  };
+  readonly sandbox: SandboxSettings;
   readonly llm: LlmSettings;
   readonly budgets: { readonly maxLlmCalls: number; readonly maxTokens: number };
   readonly defaultMaxIterations: number;

@@ -22,7 +22,8 @@ import { RunTestsService } from './sandbox-runs/run-tests/run-tests.service';
 import { SandboxRunRecorder } from './sandbox-runs/sandbox-run-recorder';
 import { SandboxProvider } from './sandbox/sandbox-provider';
 import type { SessionsConfig } from './sessions-config';
-import { SESSIONS_CONFIG } from './sessions-config.token';
+import { SESSIONS_CONFIG } from './sessions-config';
+import { SANDBOX_SETTINGS } from './sandbox/sandbox-settings';
 import { WritableProjects } from './projects/writable-projects';
 import { WorkspaceService } from './workspace/workspace.service';
 import { ContextBundleService } from './session-runtime/context-bundle.service';
@@ -67,6 +68,7 @@ export class SessionsModule {
         SystemStatusResolver,
         StoriesFlusher,
         { provide: SESSIONS_CONFIG, useValue: sessions },
+        { provide: SANDBOX_SETTINGS, useValue: sessions.sandbox },
         {
           provide: ArchitectClient,
           useValue: new ArchitectClient(sessions.architectUrl, config.internalSecret),

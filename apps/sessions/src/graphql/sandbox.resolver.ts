@@ -18,7 +18,7 @@ import { RunTestsService } from '../sandbox-runs/run-tests/run-tests.service';
 import { SandboxProvider } from '../sandbox/sandbox-provider';
 import { DEFAULT_TEST_COMMAND } from '../sandbox/test-command';
 import type { SessionsConfig } from '../sessions-config';
-import { SESSIONS_CONFIG } from '../sessions-config.token';
+import { SESSIONS_CONFIG } from '../sessions-config';
 import { WorkspaceService } from '../workspace/workspace.service';
 import { ArchitectClient } from '../clients/architect-client';
 import { alignRun } from '../sandbox-runs/run-tests/test-alignment-of-run';

@@ -3,7 +3,7 @@ import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { DomainError } from '@app/domain';
 import { SandboxProvider } from '../sandbox/sandbox-provider';
 import type { SessionsConfig } from '../sessions-config';
-import { SESSIONS_CONFIG } from '../sessions-config.token';
+import { SESSIONS_CONFIG } from '../sessions-config';
 
 /** How the deployment's event bus is set up: named for the status query. */
 export const EVENT_BUS_KIND = Symbol('EVENT_BUS_KIND');

@@ -15,7 +15,7 @@ import { SandboxProvider } from '../sandbox/sandbox-provider';
 import type { SandboxResult } from '../sandbox/sandbox.port';
 import { testArgv } from '../sandbox/test-command';
 import type { SessionsConfig } from '../sessions-config';
-import { SESSIONS_CONFIG } from '../sessions-config.token';
+import { SESSIONS_CONFIG } from '../sessions-config';
 import { WorkspaceService } from '../workspace/workspace.service';
 import { ProjectSettingsService } from '../project-settings/project-settings.service';
 import type { RunToRecord } from './sandbox-run-recorded';

@@ -27,9 +27,9 @@ describe('SandboxProvider detects a sandbox again when a run needs one', () => {
     }
     let installed = false; // as if bubblewrap were not installed yet
     const provider = new SandboxProvider(
-      loadSessionsConfig({ SANDBOX_DRIVER: 'bubblewrap', SANDBOX_WORK_DIR: workRoot }),
-      async (config, log) =>
-        installed ? chooseSandbox(config, log) : 'bubblewrap is not installed or cannot create namespaces',
+      loadSessionsConfig({ SANDBOX_DRIVER: 'bubblewrap', SANDBOX_WORK_DIR: workRoot }).sandbox,
+      async (settings, log) =>
+        installed ? chooseSandbox(settings, log) : 'bubblewrap is not installed or cannot create namespaces',
     );
     await provider.onModuleInit();
     const refusal = await provider.available().catch((e: unknown) => e as Error & { code: string });

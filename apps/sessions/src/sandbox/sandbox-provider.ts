@@ -3,8 +3,8 @@ import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import Docker from 'dockerode';
 import { DomainError } from '@app/domain';
-import { SESSIONS_CONFIG } from '../sessions-config.token';
-import type { SessionsConfig } from '../sessions-config';
+import type { SandboxSettings } from './sandbox-settings';
+import { SANDBOX_SETTINGS } from './sandbox-settings';
 import { BubblewrapSandbox, bubblewrapAvailable } from './bubblewrap/bubblewrap-sandbox';
 import { DockerSandbox } from './docker/docker-sandbox';
 import type { Sandbox, SandboxRequest, SandboxResult } from './sandbox.port';
@@ -34,10 +34,10 @@ const REDETECT_MS = 5_000;
 
 /** Chooses the driver at start-up (Docker when an engine answers and has the image, else bubblewrap). */
 export async function chooseSandbox(
-  config: SessionsConfig,
+  settings: SandboxSettings,
   log: (message: string) => void,
 ): Promise<Sandbox | string> {
-  const { driver, image, workRoot, warmPool, limits } = config.sandbox;
+  const { driver, image, workRoot, warmPool, limits } = settings;
   if (driver === 'none') return 'SANDBOX_DRIVER=none';
   const reasons: string[] = [];
   if (driver === 'auto' || driver === 'docker') {
@@ -84,7 +84,7 @@ export class SandboxProvider implements OnModuleInit, OnApplicationShutdown {
   private reaper: NodeJS.Timeout | undefined;
 
   constructor(
-    @Inject(SESSIONS_CONFIG) private readonly config: SessionsConfig,
+    @Inject(SANDBOX_SETTINGS) private readonly settings: SandboxSettings,
     @Optional() @Inject(SANDBOX_CHOOSER) private readonly choose: typeof chooseSandbox = chooseSandbox,
   ) {}
 
@@ -95,7 +95,7 @@ export class SandboxProvider implements OnModuleInit, OnApplicationShutdown {
   /** Looks for a driver; remembers why there is none. */
   private async detect(): Promise<void> {
     this.lastDetection = Date.now();
-    const chosen = await this.choose(this.config, (m) => this.logger.warn(m));
+    const chosen = await this.choose(this.settings, (m) => this.logger.warn(m));
     if (typeof chosen === 'string') {
       this.unavailable = chosen;
       this.logger.warn(`test runs are refused (SANDBOX_UNAVAILABLE): ${chosen}`);
@@ -123,8 +123,7 @@ export class SandboxProvider implements OnModuleInit, OnApplicationShutdown {
    * since); throws SANDBOX_UNAVAILABLE saying why and what fixes it.
    */
   async available(): Promise<Sandbox> {
-    const canRedetect =
-      this.config.sandbox.driver !== 'none' && Date.now() - this.lastDetection >= REDETECT_MS;
+    const canRedetect = this.settings.driver !== 'none' && Date.now() - this.lastDetection >= REDETECT_MS;
     if (!this.sandbox && canRedetect) {
       this.detecting ??= this.detect().finally(() => (this.detecting = null));
       await this.detecting;
@@ -136,7 +135,7 @@ export class SandboxProvider implements OnModuleInit, OnApplicationShutdown {
   async run(request: SandboxRequest): Promise<SandboxResult> {
     const sandbox = await this.available();
     // A finishing run hands its slot straight to the next waiter, so the limit is never exceeded.
-    if (this.running >= this.config.sandbox.concurrency) {
+    if (this.running >= this.settings.concurrency) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {
       this.running += 1;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Identity } from '@app/domain';
 import type { SessionsConfig } from '../sessions-config';
-import { SESSIONS_CONFIG } from '../sessions-config.token';
+import { SESSIONS_CONFIG } from '../sessions-config';
 import type { SessionStatus, SessionType } from '../session/session.events';
 import type { SessionState } from '../session/session.state';
 import { SessionRepository } from './session.repository';

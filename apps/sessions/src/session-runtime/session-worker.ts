@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { QueryRunner } from 'typeorm';
 import type { SessionsConfig } from '../sessions-config';
-import { SESSIONS_CONFIG } from '../sessions-config.token';
+import { SESSIONS_CONFIG } from '../sessions-config';
 import { SessionDriver } from './session-driver';
 import { SessionRepository } from './session.repository';
 import { SessionWakeup } from './session-wakeup';

@@ -6,7 +6,7 @@ import { ArchitectClient } from '../clients/architect-client';
 import { LlmNotConfiguredError } from '../llm/llm.port';
 import { SandboxProvider } from '../sandbox/sandbox-provider';
 import type { SessionsConfig } from '../sessions-config';
-import { SESSIONS_CONFIG } from '../sessions-config.token';
+import { SESSIONS_CONFIG } from '../sessions-config';
 import { WritableProjects } from '../projects/writable-projects';
 import { LlmLedger } from './llm-ledger';
 import { SessionInputs } from './session-inputs';

@@ -3,7 +3,7 @@ import { pollUntil } from '@app/platform';
 import { lastResult } from '../../session/session-files';
 import { GitRepositories } from '../../workspace/git-repository';
 import type { SessionsConfig } from '../../sessions-config';
-import { SESSIONS_CONFIG } from '../../sessions-config.token';
+import { SESSIONS_CONFIG } from '../../sessions-config';
 import type { SessionStep, StepOutcome, StepRun } from './session-step';
 
 /**
