@@ -8,26 +8,18 @@ import {
   serviceLoggingModule,
   subgraphGraphqlModule,
 } from '@app/platform';
-import { ComponentLocations } from './application/component-locations';
 import { ArchitectureQueryService } from './application/architecture-query.service';
-import { ComponentCommandService } from './application/component-command.service';
-import { DesignService } from './application/design.service';
-import { AddDependencyResolver } from './architecture/add-dependency/add-dependency.resolver';
-import { CreateComponentResolver } from './architecture/create-component/create-component.resolver';
-import { MapStoryToComponentResolver } from './architecture/map-story-to-component/map-story-to-component.resolver';
-import { RemoveDependencyResolver } from './architecture/remove-dependency/remove-dependency.resolver';
-import { UnmapStoryFromComponentResolver } from './architecture/unmap-story-from-component/unmap-story-from-component.resolver';
-import { DesignResolver } from './design/design.resolver';
-import { AcceptProposedComponentResolver } from './architecture/accept-proposed-component/accept-proposed-component.resolver';
-import { AcceptDesignAsCurrentHandler } from './architecture/accept-design-as-current/accept-design-as-current.handler';
-import { AcceptDesignAsCurrentResolver } from './architecture/accept-design-as-current/accept-design-as-current.resolver';
-import { DeleteComponentResolver } from './architecture/delete-component/delete-component.resolver';
-import { RenameComponentResolver } from './architecture/rename-component/rename-component.resolver';
-import { UpdateComponentResolver } from './architecture/update-component/update-component.resolver';
+import { ArchitectureReader } from './application/architecture-reader';
+import { DesignCheck } from './application/design-check';
+import { DesignQueryService } from './application/design-query.service';
+import { ComponentLocations } from './component-locations/component-locations';
+import { commandProviders } from './commands/command-providers';
+import { ComponentResolver } from './graphql/component.resolver';
+import { DesignQueriesResolver } from './graphql/design-queries.resolver';
+import { StoryComponentResolver } from './graphql/story-component.resolver';
+import { CopyLookups } from './story-copies/copy-lookups';
 import { TraceabilityResolver } from './traceability/traceability.resolver';
 import { TraceabilityService } from './traceability/traceability.service';
-import { ComponentResolver } from './graphql/component.resolver';
-import { StoryComponentResolver } from './graphql/story-component.resolver';
 import { architectMigrations } from './persistence/architect.migrations';
 import { readModelEntities, readModels } from './read-models';
 import { architectPublication } from './publication/architect.publication';
@@ -46,26 +38,18 @@ export class ArchitectModule {
         subgraphGraphqlModule(config),
       ],
       providers: [
-        ComponentCommandService,
-        ArchitectureQueryService,
+        ArchitectureReader,
         ComponentLocations,
-        DesignService,
+        CopyLookups,
+        DesignCheck,
+        ArchitectureQueryService,
+        DesignQueryService,
+        TraceabilityService,
         ComponentResolver,
         StoryComponentResolver,
-        CreateComponentResolver,
-        MapStoryToComponentResolver,
-        UnmapStoryFromComponentResolver,
-        AddDependencyResolver,
-        RemoveDependencyResolver,
-        DesignResolver,
-        RenameComponentResolver,
-        UpdateComponentResolver,
-        DeleteComponentResolver,
-        AcceptProposedComponentResolver,
-        AcceptDesignAsCurrentResolver,
-        AcceptDesignAsCurrentHandler,
-        TraceabilityService,
+        DesignQueriesResolver,
         TraceabilityResolver,
+        ...commandProviders,
       ],
     };
   }

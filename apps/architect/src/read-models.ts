@@ -1,11 +1,11 @@
 import type { Projection, ProjectionDeps } from '@app/platform';
 import { ArchivedProject, archivedProjectsProjection } from '@app/platform';
-import { ComponentLocation } from './application/component-location.entity';
-import { CriterionCopy } from './reactions/criterion-copy.entity';
-import { ProjectCopy } from './reactions/project-copy.entity';
-import { StoryCopy } from './reactions/story-copy.entity';
+import { ComponentLocation } from './component-locations/component-location.entity';
+import { CriterionCopy } from './story-copies/criterion-copy.entity';
+import { ProjectCopy } from './story-copies/project-copy.entity';
+import { StoryCopy } from './story-copies/story-copy.entity';
 import { componentStatusReaction } from './reactions/dirty-propagation.reaction';
-import { storyCopiesProjection } from './reactions/story-copies.projection';
+import { storyCopiesProjection } from './story-copies/story-copies.projection';
 import { TestResult } from './traceability/test-result.entity';
 import { RunningSession } from './running-sessions/running-session.entity';
 import { runningSessionsProjection } from './running-sessions/running-sessions.projection';

@@ -8,23 +8,26 @@ import {
   serviceLoggingModule,
   subgraphGraphqlModule,
 } from '@app/platform';
-import { ProjectCommandService } from './application/project-command.service';
-import { StoryCommandService } from './application/story-command.service';
+import { CreateStoryHandler } from './commands/create-story/create-story.handler';
+import { ProjectCommandService } from './commands/project/project-command.service';
+import { ProjectMutationsResolver } from './commands/project/project-mutations.resolver';
+import { ReferenceCriteriaHandler } from './commands/reference-criteria/reference-criteria.handler';
+import { StoryWriter } from './commands/story-writer';
 import { StoryQueryService } from './application/story-query.service';
 import { ProjectResolver } from './graphql/project.resolver';
 import { StoryQueriesResolver } from './graphql/story-queries.resolver';
-import { StoriesMarkdownResolver } from './markdown/stories-markdown.resolver';
-import { AddAcceptanceCriterionResolver } from './story/add-acceptance-criterion/add-acceptance-criterion.resolver';
-import { ReferenceCriteriaResolver } from './story/reference-criteria/reference-criteria.resolver';
-import { SetStoryTagsResolver } from './story/change-story-tags/change-story-tags.resolver';
-import { CreateStoryResolver } from './story/create-story/create-story.resolver';
-import { DeleteStoryResolver } from './story/delete-story/delete-story.resolver';
-import { PrioritizeStoryResolver } from './story/prioritize-story/prioritize-story.resolver';
-import { RemoveAcceptanceCriterionResolver } from './story/remove-acceptance-criterion/remove-acceptance-criterion.resolver';
-import { ReviseStoryResolver } from './story/revise-story/revise-story.resolver';
-import { SetStoryStatusResolver } from './story/set-story-status/set-story-status.resolver';
-import { UpdateAcceptanceCriterionResolver } from './story/update-acceptance-criterion/update-acceptance-criterion.resolver';
-import { VerifyAcceptanceCriterionResolver } from './story/verify-acceptance-criterion/verify-acceptance-criterion.resolver';
+import { ImportStoriesMarkdownResolver } from './commands/import-stories-markdown/import-stories-markdown.resolver';
+import { AddAcceptanceCriterionResolver } from './commands/add-acceptance-criterion/add-acceptance-criterion.resolver';
+import { ReferenceCriteriaResolver } from './commands/reference-criteria/reference-criteria.resolver';
+import { SetStoryTagsResolver } from './commands/change-story-tags/change-story-tags.resolver';
+import { CreateStoryResolver } from './commands/create-story/create-story.resolver';
+import { DeleteStoryResolver } from './commands/delete-story/delete-story.resolver';
+import { PrioritizeStoryResolver } from './commands/prioritize-story/prioritize-story.resolver';
+import { RemoveAcceptanceCriterionResolver } from './commands/remove-acceptance-criterion/remove-acceptance-criterion.resolver';
+import { ReviseStoryResolver } from './commands/revise-story/revise-story.resolver';
+import { SetStoryStatusResolver } from './commands/set-story-status/set-story-status.resolver';
+import { UpdateAcceptanceCriterionResolver } from './commands/update-acceptance-criterion/update-acceptance-criterion.resolver';
+import { VerifyAcceptanceCriterionResolver } from './commands/verify-acceptance-criterion/verify-acceptance-criterion.resolver';
 import { storiesMigrations } from './persistence/stories.migrations';
 import { readModelEntities, readModels } from './read-models';
 import { storiesPublication } from './publication/stories.publication';
@@ -44,11 +47,14 @@ export class StoriesModule {
       ],
       providers: [
         ProjectCommandService,
-        StoryCommandService,
+        StoryWriter,
+        CreateStoryHandler,
+        ReferenceCriteriaHandler,
         StoryQueryService,
         ProjectResolver,
+        ProjectMutationsResolver,
         StoryQueriesResolver,
-        StoriesMarkdownResolver,
+        ImportStoriesMarkdownResolver,
         CreateStoryResolver,
         ReviseStoryResolver,
         AddAcceptanceCriterionResolver,

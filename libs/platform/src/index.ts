@@ -7,6 +7,8 @@ export * from './event-store/postgres-event-store';
 export * from './event-store/event-store.migrations';
 export * from './decider/command-handler';
 export * from './decider/folded-state-cache';
+export type { Fold } from './decider/shared-states';
+export * from './decider/state-reader';
 export * from './persistence/sql-executor';
 export * from './persistence/pg-listener';
 export * from './persistence/migration';

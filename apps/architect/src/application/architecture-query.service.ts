@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext, SqlExecutor } from '@app/platform';
 import { isUuid, NotFoundError } from '@app/domain';
-import { StoryCopy } from '../reactions/story-copy.entity';
-import { dataSourceExecutor, PostgresEventStore } from '@app/platform';
-import { graphOf } from '../architecture/architecture.decider';
+import { StoryCopy } from '../story-copies/story-copy.entity';
+import { dataSourceExecutor } from '@app/platform';
+import { graphOf } from '../architecture/architecture.lookup';
 import type { ArchitectureState } from '../architecture/architecture.state';
 import type { HealthFinding, StoryCounts } from '../graph/architecture-health';
 import { architectureFindings, healthOf } from '../graph/architecture-health';
@@ -14,35 +14,33 @@ import { architectureMermaid } from '../graph/architecture-mermaid';
 import { orphanedContexts } from '../graph/orphaned-contexts';
 import { nextAction } from '../next-actions/next-action';
 import { staleDesignCause } from '../architecture/dirty-cause';
-import { ArchitectureRepository } from './architecture.repository';
+import { ArchitectureReader } from './architecture-reader';
 import type { ArchitectureView, ComponentView, NextActionView } from './views/architecture.view';
 import { componentView, sortedComponents } from './views/component-view';
 import { perState } from './views/per-state';
-import { authorizeProject } from './project-access';
-import { ComponentLocations } from './component-locations';
+import { authorizeProject } from '../component-locations/project-access';
+import { ComponentLocations } from '../component-locations/component-locations';
 
 @Injectable()
 export class ArchitectureQueryService {
-  private readonly repository: ArchitectureRepository;
   private readonly sql: SqlExecutor;
 
   constructor(
     dataSource: DataSource,
-    store: PostgresEventStore,
+    private readonly architectures: ArchitectureReader,
     private readonly locations: ComponentLocations,
   ) {
-    this.repository = new ArchitectureRepository(store);
     this.sql = dataSourceExecutor(dataSource);
   }
 
   async state(context: RequestContext, projectId: string): Promise<ArchitectureState> {
     authorizeProject(context.identity, projectId, 'read');
-    return this.repository.load(projectId);
+    return this.architectures.load(projectId);
   }
 
   async component(context: RequestContext, componentId: string): Promise<ComponentView> {
     const row = await this.locations.visible(context, componentId);
-    const state = await this.repository.load(row.projectId);
+    const state = await this.architectures.load(row.projectId);
     const component = state.components.get(componentId);
     if (!component) throw new NotFoundError('component', componentId);
     return componentView(state, component);
@@ -53,7 +51,7 @@ export class ArchitectureQueryService {
     const found: ComponentView[] = [];
     const states = new Map<string, Promise<ArchitectureState>>();
     for (const row of await this.locations.visibleMany(context, ids)) {
-      if (!states.has(row.projectId)) states.set(row.projectId, this.repository.load(row.projectId));
+      if (!states.has(row.projectId)) states.set(row.projectId, this.architectures.load(row.projectId));
       const state = await states.get(row.projectId)!;
       const component = state.components.get(row.id);
       if (component) found.push(componentView(state, component));

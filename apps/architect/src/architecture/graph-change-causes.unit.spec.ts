@@ -1,6 +1,6 @@
 import { deciderSpec } from '@app/testing/decider-spec';
-import { architectureDecider } from './architecture.decider';
-import type { ArchitectureCommand } from './architecture.commands';
+import { architectureDecider } from '../commands/architecture.decider';
+import type { ArchitectureCommand } from '../commands/architecture.commands';
 import type { ArchitectureEvent } from './architecture.events';
 import type { ArchitectureState } from './architecture.state';
 import {

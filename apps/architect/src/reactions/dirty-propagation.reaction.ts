@@ -8,11 +8,11 @@ import {
   STORY_STREAM,
   storyIdFromStream,
 } from '@app/domain';
-import { ArchitectureRepository } from '../application/architecture.repository';
+import { ArchitectureRepository } from '../commands/architecture.repository';
 import { recordRunEvidence } from './run-evidence';
 import type { StoryChangeCause } from './story-change-causes';
 import { criterionAdded, criterionChanged, criterionRemoved, storyRevised } from './story-change-causes';
-import { StoryCopy } from './story-copy.entity';
+import { StoryCopy } from '../story-copies/story-copy.entity';
 
 /**
  * Keeps component statuses in step with the other services, appending to the architecture stream

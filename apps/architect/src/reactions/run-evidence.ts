@@ -1,7 +1,7 @@
 import type { SandboxRunRecorded } from '@app/domain';
 import type { PostgresEventStore, SqlExecutor } from '@app/platform';
 import { isGreenRun, isRedRun } from '@app/domain';
-import type { ArchitectureRepository } from '../application/architecture.repository';
+import type { ArchitectureRepository } from '../commands/architecture.repository';
 import { storiesVerifiedBy } from '../traceability/story-verification';
 
 type Metadata = { actor: string; correlationId?: string; causationId: string };

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { CriterionCopy } from '../reactions/criterion-copy.entity';
-import { StoryCopy } from '../reactions/story-copy.entity';
+import { CriterionCopy } from '../story-copies/criterion-copy.entity';
+import { StoryCopy } from '../story-copies/story-copy.entity';
 import type { PostgresEventStore, SqlExecutor } from '@app/platform';
 import type { ComponentState } from '../architecture/architecture.state';
 import type { DesignAssertions } from './design-assertions';

@@ -1,8 +1,8 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@app/platform';
 import { CurrentRequest } from '@app/platform';
-import type { TraceabilityView } from '../application/views/traceability.view';
-import { Traceability, TraceStatus } from '../graphql/traceability.model';
+import type { TraceabilityView } from './traceability.view';
+import { Traceability, TraceStatus } from './traceability.model';
 import type { TraceStatus as Status } from './trace';
 import { TraceabilityService } from './traceability.service';
 

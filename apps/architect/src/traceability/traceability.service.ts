@@ -4,10 +4,10 @@ import { RunCommit } from './run-commit.entity';
 import type { RequestContext } from '@app/platform';
 import { PostgresEventStore } from '@app/platform';
 import { NotFoundError } from '@app/domain';
-import { ProjectCopy } from '../reactions/project-copy.entity';
-import { ArchitectureRepository } from '../application/architecture.repository';
-import { authorizeProject } from '../application/project-access';
-import type { TraceabilityView } from '../application/views/traceability.view';
+import { ProjectCopy } from '../story-copies/project-copy.entity';
+import { ArchitectureReader } from '../application/architecture-reader';
+import { authorizeProject } from '../component-locations/project-access';
+import type { TraceabilityView } from './traceability.view';
 import type { TraceComponent } from './trace';
 import { recordedEvidence, traceComponents, traceStories } from './trace-inputs';
 import { traceCriteria } from './trace';
@@ -23,15 +23,13 @@ export interface TraceabilityRequest extends TracePageRequest {
 /** `traceability(projectId, …)`: gathers the chain's links from the architect's state and copies, then traces. */
 @Injectable()
 export class TraceabilityService {
-  private readonly repository: ArchitectureRepository;
   private readonly designs = new DesignAssertions();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: PostgresEventStore,
-  ) {
-    this.repository = new ArchitectureRepository(store);
-  }
+    private readonly architectures: ArchitectureReader,
+  ) {}
 
   async traceability(
     context: RequestContext,
@@ -41,7 +39,7 @@ export class TraceabilityService {
     authorizeProject(context.identity, projectId, 'read');
     const [known, state] = await Promise.all([
       this.dataSource.manager.existsBy(ProjectCopy, { projectId }),
-      this.repository.load(projectId),
+      this.architectures.load(projectId),
     ]);
     // A gate on a mistyped project id must fail, not pass on an empty report.
     if (!known) throw new NotFoundError('project', projectId);

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { OperationTypeNode } from 'graphql';
-import type { GatewayContext } from '../federation/gateway-context';
+import type { Identity } from '@app/domain';
 import { rateLimitedError } from './rate-limited.error';
 import type { RateLimiter } from './rate-limiter';
 import { rootFieldCount } from './root-fields';
@@ -10,7 +10,7 @@ import { rootFieldCount } from './root-fields';
  * request itself took one already, so 200 aliased `createStory`s take 199 more, all or none,
  * before anything runs.
  */
-export function writeRatePlugin(limiter: RateLimiter): ApolloServerPlugin<GatewayContext> {
+export function writeRatePlugin(limiter: RateLimiter): ApolloServerPlugin<{ readonly identity: Identity }> {
   return {
     async requestDidStart() {
       return {

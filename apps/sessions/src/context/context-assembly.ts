@@ -1,7 +1,7 @@
 import type { FilesMode, LlmMessage, LlmParameters } from '../llm/llm.port';
 import { canonicalJson, sha256Hex } from './canonical-hash';
 import type { ContextItem, ContextPiece } from './context-item';
-import { estimateTokens } from './token-estimate';
+import { estimateTokens } from '../llm/token-estimate';
 import type { AssembledContext, AssemblyRequest, PromptRequest } from './context-inputs';
 import { contextPieces } from './context-pieces';
 

@@ -1,7 +1,7 @@
 import { criterionCitations, runEvidence } from '@app/domain';
 import type { ArtifactCommitted, PublicDesignSubmitted, SandboxRunRecorded } from '@app/domain';
 import { fileStem } from '../context/file-layout';
-import { isTestPath } from '../session-runtime/session-inputs';
+import { isTestPath } from '../session/test-paths';
 
 /** Where the method keeps the stories. */
 export const USER_STORIES_PATH = 'docs/user_stories.md';

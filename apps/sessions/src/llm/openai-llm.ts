@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { estimateTokens } from '../context/token-estimate';
+import { estimateTokens } from './token-estimate';
 import type { LlmSettings } from '../sessions-config';
 import type { Ask } from './chat-body';
 import { chatBody } from './chat-body';

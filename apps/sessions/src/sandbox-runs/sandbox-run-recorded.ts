@@ -2,7 +2,7 @@ import type { SandboxRunRecorded } from '@app/domain';
 import { executedTests } from '../sandbox/sandbox-outcome';
 import type { SandboxResult } from '../sandbox/sandbox.port';
 import { sha256Of } from '../workspace/blob-store';
-import { isTestPath } from '../session-runtime/session-inputs';
+import { isTestPath } from '../session/test-paths';
 import { testNamesIn } from '../session/test-alignment';
 import type { CallerContext } from '../clients/subgraph-client';
 import type { WorkspaceFile } from '../sandbox/sandbox.port';

@@ -19,12 +19,9 @@ import { WorkspaceService } from '../workspace/workspace.service';
 import type { FileRef } from '../session/session.events';
 import { SandboxRunListing } from '../sandbox-runs/sandbox-run-listing.entity';
 import { Not } from 'typeorm';
+import { isTestPath } from '../session/test-paths';
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-
-export function isTestPath(path: string): boolean {
-  return /\.test\.[cm]?[jt]s$/.test(path) || /(^|\/)(test|tests|__tests__)\//.test(path);
-}
 
 export interface RedBasis {
   readonly runId: string;

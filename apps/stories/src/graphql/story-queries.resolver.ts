@@ -7,7 +7,7 @@ import type { StoryPageView, StoryView } from '../application/views/story.view';
 import { EventRecord, StoryDiff, StoryReview } from './history.model';
 import { Story, StoryConnection, StoryPriority, StoryStatus } from './story.model';
 
-/** The story read side: one story (now or at a version), pages of stories, history, diffs, reviews. */
+/** The story read side: one story (now or at a version), pages of stories, history, diffs, reviews, the markdown export. */
 @Resolver(() => Story)
 export class StoryQueriesResolver {
   /** The stories one request resolves as references (a component's, through the gateway): one query. */
@@ -76,6 +76,14 @@ export class StoryQueriesResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<StoryReviewView> {
     return this.queries.review(context, id);
+  }
+
+  @Query(() => String, { description: 'The project’s stories in user_stories.md format.' })
+  exportStoriesMarkdown(
+    @CurrentRequest() context: RequestContext,
+    @Args('projectId', { type: () => ID }) projectId: string,
+  ): Promise<string> {
+    return this.queries.exportMarkdown(context, projectId);
   }
 
   @ResolveReference()

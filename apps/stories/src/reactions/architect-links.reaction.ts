@@ -3,8 +3,8 @@ import type { BusEvent, Projection, ProjectionDeps, SqlExecutor } from '@app/pla
 import { ARCHITECT_SERVICE, ARCHITECTURE_STREAM, NotFoundError } from '@app/domain';
 import { CommandHandler, contractHandlers } from '@app/platform';
 import { saveStoryRecord } from '../persistence/story.records';
-import type { StoryCommand } from '../story/story.commands';
-import { storyDecider } from '../story/story.decider';
+import type { StoryCommand } from '../commands/story.commands';
+import { storyDecider } from '../commands/story.decider';
 import { storyStreamId } from '../story/story.stream';
 
 /**

@@ -4,8 +4,8 @@ import type { ExpectedVersion } from '@app/domain';
 import type { PostgresEventStore } from '../event-store/postgres-event-store';
 import type { SqlExecutor } from '../persistence/sql-executor';
 import type { Decider } from '@app/domain';
-import type { FoldedState } from './folded-state-cache';
-import { FoldedStateCache } from './folded-state-cache';
+import type { FoldedState, FoldedStateCache } from './folded-state-cache';
+import { sharedStates } from './shared-states';
 
 /** The shape deciders emit: a type tag and a data payload. */
 export interface DomainEvent {
@@ -29,27 +29,6 @@ export interface HandleResult<State, Event> {
   readonly state: State;
   readonly events: readonly Event[];
   readonly version: number;
-}
-
-/** Per store, each decider's cache (of that decider's state and event types: one map holds them all). */
-const statesByStore = new WeakMap<PostgresEventStore, WeakMap<object, object>>();
-
-/**
- * One cache per store and decider, however many handlers a service builds (the architect's command
- * services, queries and reactions each have one): a long stream is folded and kept once.
- */
-function sharedStates<Command, State, Event extends DomainEvent>(
-  store: PostgresEventStore,
-  decider: Decider<Command, State, Event>,
-): FoldedStateCache<State, Event> {
-  let byDecider = statesByStore.get(store);
-  if (!byDecider) statesByStore.set(store, (byDecider = new WeakMap()));
-  let states = byDecider.get(decider) as FoldedStateCache<State, Event> | undefined;
-  if (!states) {
-    states = new FoldedStateCache<State, Event>(store, decider);
-    byDecider.set(decider, states);
-  }
-  return states;
 }
 
 /**

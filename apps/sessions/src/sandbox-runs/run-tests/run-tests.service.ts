@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '@app/platform';
 import { authorize, canRead, DomainError, isUuid, NotFoundError, ValidationError } from '@app/domain';
-import { isTestPath } from '../../session-runtime/session-inputs';
+import { isTestPath } from '../../session/test-paths';
 import { testNamesIn } from '../../session/test-alignment';
 import { alignRun } from './test-alignment-of-run';
 import { PostgresEventStore } from '@app/platform';

@@ -1,0 +1,28 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '@app/platform';
+import { CurrentRequest } from '@app/platform';
+import { StoryWriter } from '../story-writer';
+import type { StoryView } from '../../application/views/story.view';
+import { storyFromState } from '../../application/views/story-views';
+import { Story } from '../../graphql/story.model';
+import { RemoveAcceptanceCriterionInput } from './remove-acceptance-criterion.input';
+
+/** The `removeAcceptanceCriterion` mutation: GraphQL in, the command to the story's decider, the story out. */
+@Resolver(() => Story)
+export class RemoveAcceptanceCriterionResolver {
+  constructor(private readonly writer: StoryWriter) {}
+
+  @Mutation(() => Story)
+  async removeAcceptanceCriterion(
+    @CurrentRequest() context: RequestContext,
+    @Args('input') input: RemoveAcceptanceCriterionInput,
+  ): Promise<StoryView> {
+    return storyFromState(
+      await this.writer.execute(context, {
+        type: 'RemoveAcceptanceCriterion',
+        storyId: input.storyId,
+        criterionId: input.criterionId,
+      }),
+    );
+  }
+}

@@ -1,8 +1,0 @@
-import type { StoryPriority } from '../story.values';
-
-export interface PrioritizeStory {
-  readonly type: 'PrioritizeStory';
-  readonly storyId: string;
-  readonly priority: StoryPriority;
-  readonly at: string;
-}
