@@ -3,7 +3,7 @@ import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { KafkaRelay } from '@app/platform/bus/kafka/kafka-relay';
 import { TopicProvisioner } from '@app/platform/bus/kafka/kafka-topics';
-import { topicFor } from '@app/platform/bus/topic-names';
+import { topicFor } from '@app/platform/topics/topic-names';
 import type { PostgresEventStore } from '@app/platform/event-store/postgres-event-store';
 import { quoteIdent } from '@app/platform/persistence/sql-executor';
 import { epochMs } from './bench-clock';

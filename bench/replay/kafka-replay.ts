@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { kafkaClient, replayProjection } from '@app/platform';
 import { KafkaRelay } from '@app/platform/bus/kafka/kafka-relay';
 import { TopicProvisioner } from '@app/platform/bus/kafka/kafka-topics';
-import { topicFor } from '@app/platform/bus/topic-names';
+import { topicFor } from '@app/platform/topics/topic-names';
 import type { PostgresEventStore } from '@app/platform/event-store/postgres-event-store';
 import { deleteBenchTopicsAndGroups } from '../bus/kafka-cleanup';
 import { endOfStore, waitForCheckpoint } from '../bus/progress-watch';

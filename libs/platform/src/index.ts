@@ -25,7 +25,7 @@ export * from './nest/health.module';
 export * from './nest/logging.module';
 export * from './nest/bootstrap-service';
 export * from './bus/bus-event';
-export * from './bus/topic-names';
+export * from './topics/topic-names';
 export * from './bus/wire-format';
 export * from './bus/projection';
 export * from './bus/contract-handlers';

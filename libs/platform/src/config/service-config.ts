@@ -1,5 +1,5 @@
 import { ConfigError, envReader } from './env-reader';
-import { DEFAULT_TOPIC_NAMESPACE, isTopicNamespace } from '../bus/topic-names';
+import { DEFAULT_TOPIC_NAMESPACE, isTopicNamespace } from '../topics/topic-names';
 
 export const SERVICE_NAMES = ['stories', 'architect', 'sessions', 'gateway'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];

@@ -25,7 +25,7 @@ import {
   titlesProjection,
   writeTitles,
 } from '@app/testing/bus/titles.projection';
-import { deadLetterTopicFor, topicFor } from '../topic-names';
+import { deadLetterTopicFor, topicFor } from '../../topics/topic-names';
 import { KafkaEventConsumer } from './kafka-event-consumer';
 import { KafkaRelay } from './kafka-relay';
 

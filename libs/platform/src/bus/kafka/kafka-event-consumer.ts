@@ -8,7 +8,7 @@ import type { EventConsumer, PartitionLag } from '../event-consumer';
 import { EventApplier } from '../event-applier';
 import type { BatchOutcome } from '../event-applier';
 import type { Projection } from '../projection';
-import { deadLetterTopicFor, topicFor } from '../topic-names';
+import { deadLetterTopicFor, topicFor } from '../../topics/topic-names';
 import { fromMessageValue } from '../wire-format';
 import type { TopicSettings } from './kafka-topics';
 import { isTopicNotServedYet, TopicProvisioner } from './kafka-topics';

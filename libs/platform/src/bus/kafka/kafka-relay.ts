@@ -5,7 +5,7 @@ import type { EventEnvelope } from '@app/domain';
 import type { PostgresEventStore } from '../../event-store/postgres-event-store';
 import { SubscriptionRunner } from '../../subscriptions/subscription-runner';
 import { toBusEvent } from '../bus-event';
-import { topicFor } from '../topic-names';
+import { topicFor } from '../../topics/topic-names';
 import { toMessage } from '../wire-format';
 import type { TopicSettings } from './kafka-topics';
 import { TopicProvisioner } from './kafka-topics';

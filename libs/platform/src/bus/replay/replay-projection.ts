@@ -9,7 +9,7 @@ import type { BusEvent } from '../bus-event';
 import { toBusEvent } from '../bus-event';
 import { EventApplier } from '../event-applier';
 import type { Projection } from '../projection';
-import { topicFor } from '../topic-names';
+import { topicFor } from '../../topics/topic-names';
 import { fromMessageValue } from '../wire-format';
 import { ReplayCopies } from './replay-copies';
 import { LiveSnapshot } from './live-snapshot';

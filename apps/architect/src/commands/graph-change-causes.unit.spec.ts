@@ -1,15 +1,15 @@
 import { deciderSpec } from '@app/testing/decider-spec';
-import { architectureDecider } from '../commands/architecture.decider';
-import type { ArchitectureCommand } from '../commands/architecture.commands';
-import type { ArchitectureEvent } from './architecture.events';
-import type { ArchitectureState } from './architecture.state';
+import { architectureDecider } from './architecture.decider';
+import type { ArchitectureCommand } from './architecture.commands';
+import type { ArchitectureEvent } from '../architecture/architecture.events';
+import type { ArchitectureState } from '../architecture/architecture.state';
 import {
   codeStatusOf,
   designStatusOf,
   evolveArchitecture,
   initialArchitectureState,
   testStatusOf,
-} from './architecture.state';
+} from '../architecture/architecture.state';
 
 const at = '2026-12-01T10:00:00.000Z';
 const later = '2026-12-01T11:00:00.000Z';
