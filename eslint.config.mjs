@@ -72,6 +72,25 @@ export default tseslint.config(
     },
   },
   {
+    // One write path: a service's transactions are units of work (a stream-order refusal retried).
+    files: ['apps/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@app/platform',
+              importNames: ['inTransaction'],
+              message: 'Write through withUnitOfWork (and CommandHandler for a stream), the one write path.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Deciders and states are pure: time and ids come in with the command.
     files: ['**/*.decide.ts', '**/*.decider.ts', '**/*.state.ts'],
     rules: {

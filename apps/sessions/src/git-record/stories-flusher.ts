@@ -2,7 +2,7 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '@app/platform';
-import { inTransaction, PostgresEventStore, SERVICE_CONFIG } from '@app/platform';
+import { PostgresEventStore, SERVICE_CONFIG, withUnitOfWork } from '@app/platform';
 import { GitRepositories } from '../workspace/git-repository';
 import { RecordWriter } from './record-writer';
 
@@ -48,8 +48,10 @@ export class StoriesFlusher implements OnApplicationBootstrap, BeforeApplication
 
   private async flush(): Promise<void> {
     try {
-      await inTransaction(this.dataSource, (sql) =>
-        this.writer.flushStories(sql, { quietMs: QUIET_MS, maxMs: MAX_WAIT_MS }),
+      await withUnitOfWork(
+        this.dataSource,
+        (sql) => this.writer.flushStories(sql, { quietMs: QUIET_MS, maxMs: MAX_WAIT_MS }),
+        { retryOnConflict: false },
       );
     } catch (error) {
       this.logger.warn(

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { RequestContext } from '@app/platform';
 import type { RecordedState, RecordFact } from '@app/domain';
 import { authorize, DomainError, isUuid, NotFoundError, recordOnceDecider } from '@app/domain';
-import { CommandHandler, EventBusLifecycle, inTransaction, PostgresEventStore } from '@app/platform';
+import { CommandHandler, EventBusLifecycle, PostgresEventStore, withUnitOfWork } from '@app/platform';
 import { criterionLine, StoriesClient } from '../clients/stories-client';
 import { WritableProjects } from '../projects/writable-projects';
 import type { StoryFacts } from '../clients/stories-client';
@@ -205,12 +205,18 @@ export class PromptService {
             };
     }
     const event: StoryReviewedWithAi = { type: 'StoryReviewedWithAi', data };
-    await inTransaction(this.dataSource, (sql) =>
-      this.reviews.handle(
-        `story-review-${data.reviewId}`,
-        { type: 'RecordFact', event },
-        { metadata: { projectId, actor: context.identity.actor, correlationId: context.correlationId }, sql },
-      ),
+    await withUnitOfWork(
+      this.dataSource,
+      (sql) =>
+        this.reviews.handle(
+          `story-review-${data.reviewId}`,
+          { type: 'RecordFact', event },
+          {
+            metadata: { projectId, actor: context.identity.actor, correlationId: context.correlationId },
+            sql,
+          },
+        ),
+      { retryOnConflict: false },
     );
     this.bus.poke();
     return data;

@@ -7,8 +7,8 @@ import { isRedRun, recordOnceDecider } from '@app/domain';
 import {
   CommandHandler,
   EventBusLifecycle,
-  inTransaction,
   PostgresEventStore,
+  withUnitOfWork,
   writeEntity,
 } from '@app/platform';
 import { SandboxProvider } from '../sandbox/sandbox-provider';
@@ -87,22 +87,26 @@ export class SandboxRunRecorder {
       workspaceVersion: written.version,
       recordedAt: new Date().toISOString(),
     });
-    await inTransaction(this.dataSource, async (sql) => {
-      await this.workspaces.putBlob(result.output, sql);
-      await this.runs.handle(sandboxRunStreamId(runId), { type: 'RecordFact', event }, { metadata, sql });
-      const listing: SandboxRunListing = {
-        runId,
-        projectId: input.projectId,
-        componentId: input.componentId,
-        sessionId: input.sessionId ?? null,
-        purpose: input.purpose,
-        outcome: result.outcome,
-        red: isRedRun(event.data),
-        recordedAt: new Date(event.data.recordedAt),
-      };
-      // The run's stream is new (its append fails otherwise), so its listing is too.
-      await writeEntity(sql.manager, SandboxRunListing, listing, 'ignore');
-    });
+    await withUnitOfWork(
+      this.dataSource,
+      async (sql) => {
+        await this.workspaces.putBlob(result.output, sql);
+        await this.runs.handle(sandboxRunStreamId(runId), { type: 'RecordFact', event }, { metadata, sql });
+        const listing: SandboxRunListing = {
+          runId,
+          projectId: input.projectId,
+          componentId: input.componentId,
+          sessionId: input.sessionId ?? null,
+          purpose: input.purpose,
+          outcome: result.outcome,
+          red: isRedRun(event.data),
+          recordedAt: new Date(event.data.recordedAt),
+        };
+        // The run's stream is new (its append fails otherwise), so its listing is too.
+        await writeEntity(sql.manager, SandboxRunListing, listing, 'ignore');
+      },
+      { retryOnConflict: false },
+    );
     this.bus.poke();
     return { event, result };
   }

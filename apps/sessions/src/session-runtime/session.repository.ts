@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EventMetadata } from '@app/domain';
-import { asDecided } from '@app/domain';
 import type { SqlExecutor } from '@app/platform';
 import {
   CommandHandler,
   EventBusLifecycle,
-  inTransaction,
   PostgresEventStore,
+  withUnitOfWork,
   writeEntity,
 } from '@app/platform';
 import type { SessionCommand } from '../session/session.decider';
@@ -17,12 +16,12 @@ import { sessionStreamId } from '../session/session.events';
 import type { SessionState } from '../session/session.state';
 import { SessionListing } from './session-listing.entity';
 
-/** Loads a session from its stream and appends a command's events (with its inline `sessions` row). */
+/** A session's stream through the one write path (`CommandHandler`, `withUnitOfWork`), with its inline `sessions` row. */
 @Injectable()
 export class SessionRepository {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: PostgresEventStore,
+    store: PostgresEventStore,
     private readonly bus: EventBusLifecycle,
   ) {
     this.handler = new CommandHandler(store, sessionDecider);
@@ -30,56 +29,58 @@ export class SessionRepository {
 
   private readonly handler: CommandHandler<SessionCommand, SessionState, SessionEvent>;
 
+  /** The session as its stream has it (from the stream's cached fold); one never started has only its id. */
   async load(sessionId: string, sql?: SqlExecutor): Promise<SessionState> {
-    const events = await this.store.readStream<SessionEvent>(sessionStreamId(sessionId), { sql });
-    const state = events.reduce(
-      (current, event) => sessionDecider.evolve(current, asDecided<SessionEvent>(event)),
-      sessionDecider.initialState(),
-    );
+    const { state } = await this.handler.load(sessionStreamId(sessionId), sql);
     return state.exists ? state : { ...state, sessionId };
   }
 
   /**
-   * Decides against the state given and appends with its version as the expected one: a
-   * concurrent change (a cancel, another driver) makes this a CONFLICT instead of a lost update.
+   * Decides against the version of the state given (a concurrent change, a cancel or another
+   * driver, makes this a CONFLICT instead of a lost update) and appends, with the `sessions` row,
+   * in one unit of work: the caller's transaction when it gives one.
    */
   async execute(state: SessionState, command: SessionCommand, sql?: SqlExecutor): Promise<SessionState> {
-    if (sessionDecider.decide(command, state).length === 0) return state;
-    const work = async (tx: SqlExecutor): Promise<SessionState> => {
-      const starting = state.version === 0 && command.type === 'StartSession' ? command.data : null;
-      const metadata: EventMetadata = {
-        projectId: starting?.projectId ?? state.projectId,
-        actor: starting?.startedBy.actor ?? state.startedBy.actor,
-        correlationId: starting?.correlationId ?? state.correlationId,
-      };
-      const { state: next } = await this.handler.handle(
-        sessionStreamId(starting?.sessionId ?? state.sessionId),
-        command,
-        {
-          sql: tx,
-          metadata,
-          expectedVersion: state.version,
-        },
-      );
-      await writeEntity(
-        tx.manager,
-        SessionListing,
-        {
-          sessionId: next.sessionId,
-          projectId: next.projectId,
-          componentId: next.componentId,
-          parentId: next.parentId,
-          type: next.type,
-          status: next.status,
-          updatedAt: new Date(next.updatedAt),
-        },
-        'update',
-      );
-      return next;
-    };
-    const next = sql ? await work(sql) : await inTransaction(this.dataSource, work);
-    this.bus.poke();
+    const work = (tx: SqlExecutor) => this.append(state, command, tx);
+    const { next, changed } = sql
+      ? await work(sql)
+      : await withUnitOfWork(this.dataSource, work, { retryOnConflict: false });
+    if (changed) this.bus.poke();
     return next;
+  }
+
+  private async append(
+    state: SessionState,
+    command: SessionCommand,
+    sql: SqlExecutor,
+  ): Promise<{ next: SessionState; changed: boolean }> {
+    const starting = state.version === 0 && command.type === 'StartSession' ? command.data : null;
+    const metadata: EventMetadata = {
+      projectId: starting?.projectId ?? state.projectId,
+      actor: starting?.startedBy.actor ?? state.startedBy.actor,
+      correlationId: starting?.correlationId ?? state.correlationId,
+    };
+    const { state: next, events } = await this.handler.handle(
+      sessionStreamId(starting?.sessionId ?? state.sessionId),
+      command,
+      { sql, metadata, expectedVersion: state.version },
+    );
+    if (events.length === 0) return { next: state, changed: false };
+    await writeEntity(
+      sql.manager,
+      SessionListing,
+      {
+        sessionId: next.sessionId,
+        projectId: next.projectId,
+        componentId: next.componentId,
+        parentId: next.parentId,
+        type: next.type,
+        status: next.status,
+        updatedAt: new Date(next.updatedAt),
+      },
+      'update',
+    );
+    return { next, changed: true };
   }
 
   async running(limit: number): Promise<string[]> {
