@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { abortableSleep, retry } from '@app/platform';
 import { estimateTokens } from './token-estimate';
 import type { LlmSettings } from '../sessions-config';
 import type { Ask } from './chat-body';
@@ -16,7 +17,7 @@ import type {
   LlmProvider,
   LlmReply,
 } from './llm.port';
-import { backoffMs, isRetryable, retryAfterSeconds } from './retry-policy';
+import { isRetryable, LLM_BACKOFF, retryAfterMs, statusOf } from './retry-policy';
 import { filesFromJson, filesFromToolCalls } from './structured-files';
 import { streamCompletion } from './stream-completion';
 import { learnFromRefusal, NO_QUIRKS, omittedParameters } from './vendor-quirks';
@@ -132,69 +133,85 @@ export class OpenAiLlm implements LlmProvider {
     };
   }
 
-  /** One completion, with retries and the parameter lessons; streamed unless streaming is off. */
+  /** One completion, with retries (the platform's policy, Retry-After honoured); streamed unless streaming is off. */
   private async exchange(
     messages: readonly LlmMessage[],
     ask: Ask,
     options: LlmCallOptions,
   ): Promise<{ raw: RawCompletion; attempts: number }> {
     const { signal } = options;
-    let lessons = 0;
-    for (let attempt = 1; ; attempt += 1) {
+    let attempts = 0;
+    try {
+      const raw = await retry(
+        (attempt) => {
+          attempts = attempt;
+          return this.send(messages, ask, options);
+        },
+        {
+          ...LLM_BACKOFF,
+          attempts: this.settings.maxRetries + 1,
+          retryable: (error) => isRetryable(statusOf(error)),
+          delayMs: (_attempt, error) => retryAfterMs(error),
+          signal,
+          sleep: this.sleep,
+        },
+      );
+      return { raw, attempts };
+    } catch (error) {
+      if (signal?.aborted) throw new LlmCallError('the LLM call was cancelled', null, attempts);
+      const status = statusOf(error);
+      const message = redactSecret(
+        error instanceof Error ? error.message : String(error),
+        this.settings.apiKey,
+      );
+      throw new LlmCallError(
+        `the LLM call failed after ${attempts} attempt(s): ${status === null ? '' : `HTTP ${status}: `}${message}`,
+        status,
+        attempts,
+      );
+    }
+  }
+
+  /**
+   * One attempt: a request refused for a parameter the model does not take is sent again without
+   * it (a lesson, not an attempt), a few times at most.
+   */
+  private async send(
+    messages: readonly LlmMessage[],
+    ask: Ask,
+    options: LlmCallOptions,
+  ): Promise<RawCompletion> {
+    for (let lessons = 0; ; lessons += 1) {
       const used = this.quirks;
       const body = chatBody(messages, this.parameters, used, { stream: this.settings.stream, ask });
       try {
-        const raw = this.settings.stream
+        return this.settings.stream
           ? await streamCompletion(this.client, body, {
-              signal,
+              signal: options.signal,
               stallTimeoutMs: this.settings.stallTimeoutMs,
               onProgress: options.onProgress,
             })
-          : readCompletion(jsonObject(await this.client.chat.completions.create(body as never, { signal })));
-        return { raw, attempts: attempt };
+          : readCompletion(
+              jsonObject(
+                await this.client.chat.completions.create(body as never, { signal: options.signal }),
+              ),
+            );
       } catch (error) {
-        if (signal?.aborted) throw new LlmCallError('the LLM call was cancelled', null, attempt);
-        const status: number | null =
-          error instanceof OpenAI.APIError && typeof error.status === 'number' ? error.status : null;
-        const message = redactSecret(
-          error instanceof Error ? error.message : String(error),
-          this.settings.apiKey,
-        );
+        if (options.signal?.aborted || lessons >= MAX_PARAMETER_LESSONS) throw error;
+        const status = statusOf(error);
+        const message = error instanceof Error ? error.message : String(error);
         const sent = Object.keys(body);
         // Judged against what this request carried: a call running beside it may have learned the
         // same lesson meanwhile, and this one must still retry instead of failing on a known quirk.
-        const lesson = lessons < MAX_PARAMETER_LESSONS ? learnFromRefusal(status, message, used, sent) : null;
-        if (lesson) {
-          this.quirks =
-            this.quirks === used
-              ? lesson
-              : (learnFromRefusal(status, message, this.quirks, sent) ?? this.quirks);
-          lessons += 1;
-          attempt -= 1;
-          continue;
-        }
-        if (!isRetryable(status) || attempt > this.settings.maxRetries) {
-          throw new LlmCallError(
-            `the LLM call failed after ${attempt} attempt(s): ${status === null ? '' : `HTTP ${status}: `}${message}`,
-            status,
-            attempt,
-          );
-        }
-        const headers = error instanceof OpenAI.APIError ? (error.headers as Headers | undefined) : undefined;
-        await this.sleep(backoffMs(attempt, retryAfterSeconds(headers)), signal);
+        const lesson = learnFromRefusal(status, message, used, sent);
+        if (!lesson) throw error;
+        this.quirks =
+          this.quirks === used
+            ? lesson
+            : (learnFromRefusal(status, message, this.quirks, sent) ?? this.quirks);
       }
     }
   }
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 /** A completion as the JSON object it is (a client answering anything else is not an OpenAI endpoint). */

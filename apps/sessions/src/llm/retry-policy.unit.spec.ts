@@ -1,4 +1,5 @@
-import { backoffMs, isRetryable, retryAfterSeconds } from './retry-policy';
+import OpenAI from 'openai';
+import { isRetryable, retryAfterMs, retryAfterSeconds } from './retry-policy';
 
 describe('retry policy', () => {
   it('retries rate limits, server errors, timeouts and lost connections only', () => {
@@ -14,13 +15,15 @@ describe('retry policy', () => {
     expect([400, 401, 403, 404, 422].map(isRetryable)).toEqual([false, false, false, false, false]);
   });
 
-  it('backs off exponentially with full jitter, capped, and honours Retry-After', () => {
-    expect([1, 2, 3, 10].map((a) => backoffMs(a, null, { random: () => 1 }))).toEqual([
-      250, 500, 1000, 20_000,
-    ]);
-    expect(backoffMs(3, null, { random: () => 0.5 })).toBe(500);
-    expect(backoffMs(1, 2, { random: () => 1 })).toBe(2000);
-    expect(backoffMs(1, 600)).toBe(20_000);
+  it('takes the pause a refusal asks for from its Retry-After, none from other errors', () => {
+    const refused = OpenAI.APIError.generate(
+      429,
+      { error: { message: 'slow down' } },
+      'slow down',
+      new Headers({ 'retry-after': '2' }),
+    );
+    expect(retryAfterMs(refused)).toBe(2_000);
+    expect(retryAfterMs(new Error('socket hang up'))).toBeNull();
   });
 
   it('reads Retry-After as seconds or as an HTTP date', () => {

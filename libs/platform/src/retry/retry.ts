@@ -18,20 +18,46 @@ export interface RetryOptions extends Backoff {
   readonly attempts: number;
   /** Whether this error is worth another attempt (the default: every error). */
   readonly retryable?: (error: unknown) => boolean;
+  /** The pause after this failure, when the error says (a server's Retry-After); the back-off otherwise. */
+  readonly delayMs?: (attempt: number, error: unknown) => number | null;
+  /** Stops retrying: the last error is thrown, and a pause in progress ends at once. */
   readonly signal?: AbortSignal;
+  /** How a pause is taken (a test counts them instead). */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** Runs `work` until it succeeds, the error is not retryable, or the attempts are spent. */
+/** Runs `work` until it succeeds, the error is not retryable, the attempts are spent or the signal aborts. */
 export async function retry<T>(work: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+  const sleep = options.sleep ?? abortableSleep;
   for (let attempt = 1; ; attempt++) {
     try {
       return await work(attempt);
     } catch (error) {
       if (attempt >= options.attempts || options.signal?.aborted || !(options.retryable?.(error) ?? true))
         throw error;
-      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt, options)));
+      const told = options.delayMs?.(attempt, error) ?? null;
+      await sleep(
+        told === null ? retryDelayMs(attempt, options) : Math.min(told, options.maxMs),
+        options.signal,
+      );
+      if (options.signal?.aborted) throw error;
     }
   }
+}
+
+/** A pause that ends early when the signal aborts. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
 }
 
 /** Asks `probe` until it answers true or `timeoutMs` passes (then false); polls grow up to `maxMs`. */
