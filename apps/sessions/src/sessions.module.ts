@@ -39,6 +39,7 @@ import { SessionStarter } from './session-runtime/session-starter';
 import { SessionWakeup } from './session-runtime/session-wakeup';
 import { STEP_CLASSES, StepExecutor } from './session-runtime/steps/step-executor';
 import { StepFiles } from './session-runtime/steps/step-files';
+import { FilesFromLlm } from './session-runtime/steps/files-from-llm';
 import { GitRepositories } from './workspace/git-repository';
 import { GIT_HTTP_SECRET, GitHttpController } from './git-record/git-http.controller';
 import { StoriesFlusher } from './git-record/stories-flusher';
@@ -94,6 +95,7 @@ export class SessionsModule {
         SessionWakeup,
         SessionStarter,
         StepFiles,
+        FilesFromLlm,
         ...STEP_CLASSES,
         StepExecutor,
         SessionDriver,

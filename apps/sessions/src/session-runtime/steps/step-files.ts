@@ -6,7 +6,7 @@ import type { SessionState, StepRecord } from '../../session/session.state';
 import type { StepOutcome } from './session-step';
 import type { StepFileSelection } from './step-reply';
 
-type Basis = Extract<StepResult, { kind: 'files' }>['basis'];
+export type Basis = Extract<StepResult, { kind: 'files' }>['basis'];
 
 /**
  * Writes the files a step accepted into the project workspace (one version, written by the

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/domain';
+import type { AssemblyRequest } from '../../context/context-assembly';
 import { componentFiles } from '../../context/file-layout';
 import { lastResult, mergedFiles } from '../../session/session-files';
-import { LlmLedger } from '../llm-ledger';
-import { runFailures, SessionInputs } from '../session-inputs';
 import { isTestPath } from '../../session/test-paths';
+import { runFailures, SessionInputs } from '../session-inputs';
+import { FilesFromLlm } from './files-from-llm';
 import type { SessionStep, StepOutcome, StepRun } from './session-step';
-import { StepFiles } from './step-files';
-import { replyFeedback, selectStepFiles } from './step-reply';
+import { replyFeedback } from './step-reply';
 
 /** generate_code / fix_code: code from the design and the red tests (which it may not change). */
 @Injectable()
@@ -16,11 +16,11 @@ export class WriteCodeStep implements SessionStep {
 
   constructor(
     private readonly inputs: SessionInputs,
-    private readonly ledger: LlmLedger,
-    private readonly files: StepFiles,
+    private readonly filesFromLlm: FilesFromLlm,
   ) {}
 
-  async execute({ state, step, caller, signal }: StepRun): Promise<StepOutcome> {
+  async execute(run: StepRun): Promise<StepOutcome> {
+    const { state, step, caller } = run;
     const { input } = await this.inputs.component(caller, state.componentId);
     const design = await this.inputs.acceptedDesign(caller, state.componentId);
     // The red run is chosen once, by generate_code; every fix is written against the same tests.
@@ -31,15 +31,15 @@ export class WriteCodeStep implements SessionStep {
     if (!basis)
       throw new DomainError('BAD_USER_INPUT', 'the component has no red test run: run a TESTS session first');
     const tests = await this.inputs.files(state.projectId, basis.tests, basis.workspaceVersion);
-    let request;
+    let request: AssemblyRequest;
     if (step.step === 'generate_code') {
-      request = { purpose: 'CODE' as const, component: input, design, tests, failures: basis.failures };
+      request = { purpose: 'CODE', component: input, design, tests, failures: basis.failures };
     } else {
       const current = mergedFiles(state, ['generate_code', 'fix_code']);
-      const run = lastResult(state, ['run_tests'], 'run');
-      const runData = run ? await this.inputs.run(run.runId) : null;
+      const lastRun = lastResult(state, ['run_tests'], 'run');
+      const runData = lastRun ? await this.inputs.run(lastRun.runId) : null;
       request = {
-        purpose: 'CODE_FIX' as const,
+        purpose: 'CODE_FIX',
         component: input,
         design,
         tests,
@@ -49,18 +49,12 @@ export class WriteCodeStep implements SessionStep {
           (runData ? runFailures(runData) : basis.failures),
       };
     }
-    const { answer, state: next } = await this.ledger.call(state, step, request, signal, { files: true });
     const testPaths = new Set(basis.tests.map((t) => t.path));
-    const selection = selectStepFiles(
-      answer,
-      (path) =>
+    return this.filesFromLlm.write(run, request, {
+      reasonAgainst: (path) =>
         testPaths.has(path) || isTestPath(path) ? 'the tests may not be changed by a CODE session' : null,
-      componentFiles(input.name).implementation,
-    );
-    return this.files.write(next, step, selection, {
-      redRunId: basis.runId,
-      tests: basis.tests,
-      designVersion: design.version,
+      examplePath: componentFiles(input.name).implementation,
+      basis: { redRunId: basis.runId, tests: basis.tests, designVersion: design.version },
     });
   }
 }

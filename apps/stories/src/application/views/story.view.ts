@@ -1,28 +1,12 @@
-import type { StoryPriority, StoryStatus } from '../../story/story.values';
+import type { AcceptanceCriterion, Story } from '../../story/story.state';
 
 /** What queries tell about stories and projects; the GraphQL layer serves these under its own type names. */
-export interface CriterionView {
-  readonly id: string;
-  /** `AC-<n>`, unique in the project; null for a criterion recorded before references existed. */
-  readonly ref: string | null;
-  readonly description: string;
-  readonly verified: boolean;
-}
 
-export interface StoryView {
-  readonly id: string;
-  readonly projectId: string;
-  readonly title: string;
-  readonly description: string;
-  readonly status: StoryStatus;
-  readonly priority: StoryPriority;
-  readonly version: number;
-  readonly tags: readonly string[];
-  readonly acceptanceCriteria: readonly CriterionView[];
-  readonly componentId: string | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
+/** A criterion as the story holds it. */
+export type CriterionView = AcceptanceCriterion;
+
+/** A story as it stands (a live one: no deletion mark), naming its component by id. */
+export type StoryView = Omit<Story, 'component' | 'deletedAt'> & { readonly componentId: string | null };
 
 export interface StoryPageView {
   readonly edges: readonly { readonly node: StoryView; readonly cursor: string }[];
