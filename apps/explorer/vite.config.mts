@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/explorer/',
+  // What the explorer shares with the console: the saved token and the GraphQL POST.
+  resolve: { alias: { '@app/client': fileURLToPath(new URL('../../libs/client/src', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/explorer', import.meta.url)),
     emptyOutDir: true,

@@ -1,19 +1,15 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Identity } from '@app/domain';
-import { IDENTITY_HEADER, signIdentity } from '@app/platform';
 import type { ServiceConfig, ServiceName } from '@app/platform';
 import { loadServiceConfig } from '@app/platform';
 import { createTestDatabase } from './infra/test-database';
+import type { GraphqlResponse } from './subgraph-graphql';
+import { postSubgraphGraphql, TEST_SECRET } from './subgraph-graphql';
 import type { TestDatabase } from './infra/test-database';
 
-export const TEST_SECRET = 'test-secret-for-signing-identities-0123456789';
-
-export interface GraphqlResponse<Data> {
-  readonly status: number;
-  readonly data?: Data;
-  readonly errors?: { message: string; extensions?: Record<string, unknown> & { code?: string } }[];
-}
+export { TEST_SECRET } from './subgraph-graphql';
+export type { GraphqlResponse } from './subgraph-graphql';
 
 export interface ServiceHarness {
   readonly app: INestApplication;
@@ -68,20 +64,12 @@ export async function startServiceHarness(
     url,
     config,
     db,
-    async graphql<Data>(
+    graphql<Data>(
       query: string,
       variables: Record<string, unknown> = {},
       identity: Identity | null = adminIdentity,
     ) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (identity) headers[IDENTITY_HEADER] = signIdentity(identity, TEST_SECRET);
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as Omit<GraphqlResponse<Data>, 'status'>;
-      return { status: response.status, ...body };
+      return postSubgraphGraphql<Data>(url, query, variables, identity);
     },
     async close() {
       await app.close();

@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Identity } from '@app/domain';
-import { IDENTITY_HEADER, signIdentity } from '@app/platform';
 import type { ServiceName } from '@app/platform';
 import { freePort } from './infra/testcontainers-gate';
-import type { GraphqlResponse } from './service-harness';
-import { adminIdentity, TEST_SECRET } from './service-harness';
+import { adminIdentity } from './service-harness';
+import type { GraphqlResponse } from './subgraph-graphql';
+import { postSubgraphGraphql, TEST_SECRET } from './subgraph-graphql';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -88,22 +88,12 @@ export async function startServiceProcess(
         child.once('exit', () => done());
         child.kill('SIGKILL');
       }),
-    async graphql<Data>(
+    graphql<Data>(
       query: string,
       variables: Record<string, unknown> = {},
       identity: Identity | null = adminIdentity,
     ) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (identity) headers[IDENTITY_HEADER] = signIdentity(identity, TEST_SECRET);
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query, variables }),
-      });
-      return {
-        status: response.status,
-        ...((await response.json()) as Omit<GraphqlResponse<Data>, 'status'>),
-      };
+      return postSubgraphGraphql<Data>(url, query, variables, identity);
     },
     stop: () =>
       new Promise<void>((done) => {
