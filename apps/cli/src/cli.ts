@@ -40,26 +40,6 @@ function overview(): string {
   ].join('\n');
 }
 
-/** Help lines that describe an option (`--name   what it does`, continued on indented lines), apart. */
-function optionHelp(help: readonly string[]): { described: Map<string, string>; rest: string[] } {
-  const described = new Map<string, string>();
-  const rest: string[] = [];
-  let current: string | null = null;
-  for (const line of help) {
-    const option = /^--([\w-]+)\s{2,}(.*)$/.exec(line);
-    if (option) {
-      current = option[1];
-      described.set(current, option[2]);
-    } else if (current && /^\s/.test(line))
-      described.set(current, `${described.get(current)} ${line.trim()}`);
-    else {
-      current = null;
-      rest.push(line);
-    }
-  }
-  return { described, rest };
-}
-
 const camel = (name: string) => name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 
 /** The commander command for a path, creating the groups along it (`stories` for `stories import`). */
@@ -75,10 +55,9 @@ function commandAt(root: Commander, path: readonly string[]): Commander {
 /** Registers one declared command; its action runs it with the parsed values and the io. */
 function register(root: Commander, command: Command, io: CliIo, done: (code: number) => void): void {
   const target = commandAt(root, command.path);
-  const { described, rest } = optionHelp(command.help);
   target
     .summary(command.summary)
-    .description([command.summary, '', ...rest].join('\n').trim())
+    .description([command.summary, '', ...command.help].join('\n').trim())
     .usage(
       command.usage
         .split(' ')
@@ -89,9 +68,9 @@ function register(root: Commander, command: Command, io: CliIo, done: (code: num
   for (const [name, spec] of Object.entries(command.options)) {
     if (GLOBAL.includes(name)) continue;
     const flag = spec.type === 'string' ? `--${name} <value>` : `--${name}`;
-    const text = spec.description ?? described.get(name) ?? '';
-    if (spec.multiple) target.option(flag, text, (v: string, all: string[] = []) => [...all, v]);
-    else target.option(flag, text);
+    if (spec.multiple)
+      target.option(flag, spec.description ?? '', (v: string, all: string[] = []) => [...all, v]);
+    else target.option(flag, spec.description ?? '');
   }
   target.action(async (args: string[], _options: unknown, self: Commander) => {
     const merged = self.optsWithGlobals<Record<string, string | boolean | undefined>>();

@@ -7,8 +7,8 @@ export const loginCommand: Command = {
   summary: 'Check a token against a gateway and save both for later commands',
   usage: 'codemyspec login [--url <gateway>] [--token <token> | --token -]',
   help: [
-    '--url      the gateway (default http://127.0.0.1:4000)',
-    '--token    an API token (cms_…); "-" or none reads it from standard input',
+    '--url <gateway> is the gateway to save (default http://127.0.0.1:4000); --token <token> an API token',
+    '(cms_…): "-" or none reads it from standard input.',
     'The login is saved to $CODEMYSPEC_CONFIG or ~/.config/codemyspec/config.json (mode 0600).',
   ],
   options: { url: { type: 'string' }, token: { type: 'string' } },

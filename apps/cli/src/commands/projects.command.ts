@@ -4,7 +4,7 @@ export const projectsCommand: Command = {
   path: ['projects'],
   summary: 'List the projects this token can see',
   usage: 'codemyspec projects [--json]',
-  help: ['--json    print JSON instead of a table'],
+  help: [],
   options: { json: { type: 'boolean' } },
   async run(context) {
     const { graphql } = await context.connect();

@@ -68,16 +68,16 @@ export const sessionStartCommand: Command = {
   path: ['session', 'start'],
   summary: 'Start an automated session (DESIGN, COMPONENT_DESIGNS, TESTS or CODE)',
   usage: 'codemyspec session start --component <component> --type <type> [--max-iterations <n>] [--watch]',
-  help: [
-    '--watch    follow it with a progress bar until it ends (exit 0 only if it SUCCEEDED)',
-    'Prints the session id.',
-  ],
+  help: ['Prints the session id.'],
   options: {
     component: { type: 'string', description: 'the component (name or id)' },
     project: { type: 'string', description: 'where to look for a component given by name' },
     type: { type: 'string' },
     'max-iterations': { type: 'string' },
-    watch: { type: 'boolean' },
+    watch: {
+      type: 'boolean',
+      description: 'follow it with a progress bar until it ends (exit 0 only if it SUCCEEDED)',
+    },
   },
   async run(context) {
     const type = requireValue(context, 'type').toUpperCase();

@@ -29,21 +29,31 @@ export const testsRunCommand: Command = {
   usage:
     'codemyspec tests run <dir> --project <project> --component <component> [--ref <git ref>] [--command <cmd>] [--expect red|green] [--evidence] [--output]',
   help: [
-    '--ref       run the files of that commit of the git repository <dir> (a clone: codemyspec clone), docs/ left out',
-    '--command   the test command, run without a shell (default: the project\'s, else "node --test")',
-    '--expect    red: exit 0 only if the run is red evidence (tests fail, none pass); green (default): only if all pass',
-    '--evidence  refuse the run unless it can count as evidence (an accepted design, a test named after one of its assertions)',
-    "--output    also print the run's output",
     'The run is recorded as evidence for the component (the architect derives its test and code status).',
   ],
   options: {
     project: { type: 'string' },
     component: { type: 'string' },
-    command: { type: 'string' },
-    expect: { type: 'string' },
-    evidence: { type: 'boolean' },
-    ref: { type: 'string' },
-    output: { type: 'boolean' },
+    command: {
+      type: 'string',
+      description: 'the test command, run without a shell (default: the project\'s, else "node --test")',
+    },
+    expect: {
+      type: 'string',
+      description:
+        'red: exit 0 only if the run is red evidence (tests fail, none pass); green (default): only if all pass',
+    },
+    evidence: {
+      type: 'boolean',
+      description:
+        'refuse the run unless it can count as evidence (an accepted design, a test named after one of its assertions)',
+    },
+    ref: {
+      type: 'string',
+      description:
+        'run the files of that commit of the git repository <dir> (a clone: codemyspec clone), docs/ left out',
+    },
+    output: { type: 'boolean', description: "also print the run's output" },
   },
   async run(context) {
     const dir = context.positionals[0];

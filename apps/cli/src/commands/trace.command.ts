@@ -59,15 +59,17 @@ export const traceCommand: Command = {
   summary: 'Trace every acceptance criterion to its assertions, tests and red/green runs',
   usage: 'codemyspec trace --project <project> [--component <component>] [--status <s>]… [--json]',
   help: [
-    "--component  only the criteria of this component's stories",
-    '--status     only criteria in this status (repeat it): UNLINKED, UNCITED, UNTESTED, NOT_RED, NOT_GREEN, VERIFIED, DIRTY',
-    '--json       print the whole report as JSON',
     'Exits 1 when a criterion in scope (the project, or the component) is not VERIFIED, so CI can gate on it.',
   ],
   options: {
     project: { type: 'string' },
-    component: { type: 'string' },
-    status: { type: 'string', multiple: true },
+    component: { type: 'string', description: "only the criteria of this component's stories" },
+    status: {
+      type: 'string',
+      multiple: true,
+      description:
+        'only criteria in this status (repeat it): UNLINKED, UNCITED, UNTESTED, NOT_RED, NOT_GREEN, VERIFIED, DIRTY',
+    },
     json: { type: 'boolean' },
   },
   async run(context) {
