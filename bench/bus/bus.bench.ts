@@ -9,6 +9,7 @@ import { busBenchSettingsFromEnv } from './bench-settings';
 import { checkTargets, kafkaRunsTarget, P99_TARGET_RATE } from './bench-targets';
 import { assertKafkaReachable, deleteBenchTopicsAndGroups } from './kafka-cleanup';
 import { measureBusLatency } from './latency-phase';
+import { formatClientsTable } from './clients-table';
 import { formatResultsTable } from './results-table';
 import { measureThroughput } from './throughput-phase';
 
@@ -130,27 +131,21 @@ async function main(): Promise<void> {
         servicePrefix: `${servicePrefix}t`,
         producerSchema: 'bench_producer_bulk',
         consumerPrefix: `${consumerPrefix}_bulk`,
+        groups,
       });
       const background = sampler.stop();
       const latency = { kafka: kafkaLatency, postgres: postgresLatency };
-      const out = [
-        '',
-        ...runFacts(pg, facts, settings, background),
-        '',
-        formatResultsTable(latency, throughput),
-        '',
-        `Kafka e2e p99 at ${P99_TARGET_RATE} ev/s, ${KAFKA_RUNS} runs: ${kafkaP99s.map((p) => `${p.toFixed(1)} ms`).join(', ')}`,
-        '',
-        ...methodNotes(settings, throughput),
-        '',
-        'targets:',
-        ...[...checkTargets(latency, throughput), kafkaRunsTarget(kafkaP99s)].map(
-          (check) => `  ${check.met ? 'met    ' : 'NOT MET'}  ${check.description}`,
-        ),
-        '',
-        `total ${((epochMs() - started) / 1000).toFixed(1)} s`,
-      ];
-      process.stdout.write(`${out.join('\n')}\n`);
+      const report = formatReport({
+        pg,
+        facts,
+        settings,
+        background,
+        latency,
+        throughput,
+        kafkaP99s,
+        started,
+      });
+      process.stdout.write(`${report.join('\n')}\n`);
     } finally {
       sampler?.stop();
       await observer.close();
@@ -164,6 +159,39 @@ async function main(): Promise<void> {
   } finally {
     await pg.close();
   }
+}
+
+/** The printed report: where the run was made, the two tables, the method and the targets. */
+function formatReport(run: {
+  readonly pg: Awaited<ReturnType<typeof openBenchPostgres>>;
+  readonly facts: Awaited<ReturnType<typeof readBenchFacts>>;
+  readonly settings: ReturnType<typeof busBenchSettingsFromEnv>;
+  readonly background: ReturnType<BackgroundLoadSampler['stop']>;
+  readonly latency: Parameters<typeof formatResultsTable>[0];
+  readonly throughput: Awaited<ReturnType<typeof measureThroughput>>;
+  readonly kafkaP99s: readonly number[];
+  readonly started: number;
+}): string[] {
+  const { pg, facts, settings, background, latency, throughput, kafkaP99s, started } = run;
+  return [
+    '',
+    ...runFacts(pg, facts, settings, background),
+    '',
+    formatResultsTable(latency, throughput),
+    '',
+    formatClientsTable(throughput.clients, throughput.events),
+    '',
+    `Kafka e2e p99 at ${P99_TARGET_RATE} ev/s, ${KAFKA_RUNS} runs: ${kafkaP99s.map((p) => `${p.toFixed(1)} ms`).join(', ')}`,
+    '',
+    ...methodNotes(settings, throughput),
+    '',
+    'targets:',
+    ...[...checkTargets(latency, throughput), kafkaRunsTarget(kafkaP99s)].map(
+      (check) => `  ${check.met ? 'met    ' : 'NOT MET'}  ${check.description}`,
+    ),
+    '',
+    `total ${((epochMs() - started) / 1000).toFixed(1)} s`,
+  ];
 }
 
 /** Where and under what load the run was made. */

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { KafkaRelay } from '@app/platform/bus/kafka/kafka-relay';
 import { TopicProvisioner } from '@app/platform/bus/kafka/kafka-topics';
-import { topicFor } from '@app/platform/topics/topic-names';
 import type { PostgresEventStore } from '@app/platform/event-store/postgres-event-store';
 import { quoteIdent } from '@app/platform/persistence/sql-executor';
 import { epochMs } from './bench-clock';
@@ -11,23 +9,14 @@ import { titleEvent } from './bench-events';
 import type { BusBenchSettings } from './bench-settings';
 import { ConsumerProcess } from './consumer-process';
 import type { BusKind } from './consumer-protocol';
+import { compareKafkaClients } from './kafka-clients-phase';
+import type { KafkaClientComparison } from './kafka-clients-phase';
 import { prepareLatestTitlesSchemas } from './latest-titles.projection';
-import { endOfStore, waitForApplied, waitForCheckpoint } from './progress-watch';
+import { endOfStore, waitForApplied } from './progress-watch';
+import { rate, runRelayTrial } from './relay-trial';
+import type { Rate, RelayTrial } from './relay-trial';
 
-/** The relay's subscription (see `KafkaRelay`): its checkpoint lives in the store's schema. */
-const RELAY_SUBSCRIPTION = 'relay:kafka';
-
-export interface Rate {
-  readonly events: number;
-  readonly elapsedMs: number;
-  readonly eventsPerSecond: number;
-}
-
-export interface RelayTrial extends Rate {
-  readonly batchSize: number;
-  /** Messages acknowledged by Kafka (more than `events` only if a batch was produced twice). */
-  readonly produced: number;
-}
+export type { Rate, RelayTrial } from './relay-trial';
 
 export interface ThroughputResult {
   readonly events: number;
@@ -39,6 +28,7 @@ export interface ThroughputResult {
    * event, and a batch at a time with multi-row statements (`handleRun`).
    */
   readonly consumers: Readonly<Record<BusKind, Readonly<Record<ReadModelWrites, Rate>>>>;
+  readonly clients: KafkaClientComparison;
 }
 
 export type ReadModelWrites = 'entity' | 'sql' | 'batch';
@@ -58,6 +48,8 @@ export interface ThroughputPhaseOptions {
   readonly servicePrefix: string;
   readonly producerSchema: string;
   readonly consumerPrefix: string;
+  /** Consumer groups made here are added, so the bench deletes them at the end. */
+  readonly groups: string[];
   readonly progress: (line: string) => void;
 }
 
@@ -113,44 +105,20 @@ export async function measureThroughput(options: ThroughputPhaseOptions): Promis
   const provisioner = new TopicProvisioner(options.kafka, { partitions: 3, replicationFactor: -1 });
   try {
     for (const batchSize of settings.relayBatchSizes) {
-      const service = `${options.servicePrefix}b${batchSize}`;
-      // Topic creation is a one-off, not part of the steady state: the topic exists before timing.
-      await provisioner.ensure([topicFor(service, 'item')]);
-      await dataSource.query(
-        `DELETE FROM ${quoteIdent(options.producerSchema)}.subscription_checkpoints WHERE subscription = $1`,
-        [RELAY_SUBSCRIPTION],
-      );
-      const relay = new KafkaRelay({
-        service,
-        kafka: options.kafka,
+      const trial = await runRelayTrial({
         dataSource,
+        kafka: options.kafka,
+        provisioner,
         store,
+        producerSchema: options.producerSchema,
+        end,
+        events: settings.preloadEvents,
+        service: `${options.servicePrefix}b${batchSize}`,
         batchSize,
-        onError: (error, attempt) =>
-          progress(
-            `relay attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`,
-          ),
+        progress,
       });
-      try {
-        await relay.start();
-        const startedMs = epochMs();
-        const doneMs = await waitForCheckpoint(
-          dataSource,
-          options.producerSchema,
-          RELAY_SUBSCRIPTION,
-          end,
-          120_000,
-        );
-        const trial = {
-          batchSize,
-          produced: relay.producedCount,
-          ...rate(settings.preloadEvents, doneMs - startedMs),
-        };
-        relayTrials.push(trial);
-        progress(`relay, batches of ${batchSize}: ${Math.round(trial.eventsPerSecond)} events/s`);
-      } finally {
-        await relay.stop();
-      }
+      relayTrials.push(trial);
+      progress(`relay, batches of ${batchSize}: ${Math.round(trial.eventsPerSecond)} events/s`);
     }
   } finally {
     await provisioner.close();
@@ -165,10 +133,24 @@ export async function measureThroughput(options: ThroughputPhaseOptions): Promis
   const kafkaEntity = await drain('kafka', 'entity');
   const kafkaSql = await drain('kafka', 'sql');
   const kafkaBatch = await drain('kafka', 'batch');
+  // Last, so the measurements above run as they did before this comparison existed.
+  const clients = await compareKafkaClients({
+    dataSource,
+    kafka: options.kafka,
+    brokers: settings.brokers,
+    store,
+    producerSchema: options.producerSchema,
+    end,
+    events: settings.preloadEvents,
+    servicePrefix: `${options.servicePrefix}c`,
+    groups: options.groups,
+    progress,
+  });
   return {
     events: settings.preloadEvents,
     preload,
     relayTrials,
+    clients,
     consumers: {
       kafka: { entity: kafkaEntity, sql: kafkaSql, batch: kafkaBatch },
       postgres: { entity: postgresEntity, sql: postgresSql, batch: postgresBatch },
@@ -216,8 +198,4 @@ async function preloadTitles(store: PostgresEventStore, settings: BusBenchSettin
   };
   await Promise.all(Array.from({ length: 4 }, worker));
   return rate(settings.preloadEvents, epochMs() - started);
-}
-
-function rate(events: number, elapsedMs: number): Rate {
-  return { events, elapsedMs, eventsPerSecond: (events * 1000) / elapsedMs };
 }

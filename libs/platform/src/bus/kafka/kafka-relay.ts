@@ -1,5 +1,4 @@
-import type { Kafka, Message, Producer } from 'kafkajs';
-import { CompressionTypes } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@app/domain';
 import type { PostgresEventStore } from '../../event-store/postgres-event-store';
@@ -9,12 +8,16 @@ import { topicFor } from '../../topics/topic-names';
 import { toMessage } from '../wire-format';
 import type { TopicSettings } from './kafka-topics';
 import { TopicProvisioner } from './kafka-topics';
+import { KafkajsRecordProducer } from './kafkajs-record-producer';
+import type { OutboxRecord, RecordBatchProducer } from './record-batch-producer';
 
 export interface KafkaRelayOptions {
   readonly service: string;
   /** The first segment of the topic names (`KAFKA_TOPIC_NAMESPACE`). */
   readonly topicNamespace?: string;
   readonly kafka: Kafka;
+  /** Makes the producer (a fresh one after a failed send); default: kafkajs on `kafka`. */
+  readonly producer?: () => RecordBatchProducer;
   readonly dataSource: DataSource;
   /** The service's own event store: the outbox. */
   readonly store: PostgresEventStore;
@@ -41,7 +44,7 @@ export interface KafkaRelayOptions {
  * One relay per service is active at a time (the subscription's advisory lock).
  */
 export class KafkaRelay {
-  private producer: Producer;
+  private producer: RecordBatchProducer;
   /** Set after a failed send: the next batch goes through a fresh producer (see `publish`). */
   private producerNeedsReset = false;
   private readonly provisioner: TopicProvisioner;
@@ -95,9 +98,9 @@ export class KafkaRelay {
   private async publish(events: readonly EventEnvelope[]): Promise<void> {
     // Store order, cut into requests of at most maxRequestBytes (see the option).
     const maxRequestBytes = this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-    const requests: Map<string, Message[]>[] = [];
+    const requests: Map<string, OutboxRecord[]>[] = [];
     const topics = new Set<string>();
-    let byTopic = new Map<string, Message[]>();
+    let byTopic = new Map<string, OutboxRecord[]>();
     let requestBytes = 0;
     for (const event of events) {
       const topic = topicFor(this.options.service, event.streamType, this.options.topicNamespace);
@@ -123,11 +126,7 @@ export class KafkaRelay {
       // One request after the other: with the idempotent producer and one request in flight, each
       // key's order holds across them. If a later one fails, the whole batch is produced again.
       for (const request of requests) {
-        await this.producer.sendBatch({
-          acks: -1,
-          compression: CompressionTypes.None,
-          topicMessages: [...request.entries()].map(([topic, messages]) => ({ topic, messages })),
-        });
+        await this.producer.send([...request.entries()].map(([topic, records]) => ({ topic, records })));
       }
     } catch (error) {
       // A send that failed part-way (e.g. the broker went down) can leave the idempotent producer's
@@ -142,12 +141,8 @@ export class KafkaRelay {
     await this.options.afterProduce?.(events);
   }
 
-  private createProducer(): Producer {
-    return this.options.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-    });
+  private createProducer(): RecordBatchProducer {
+    return this.options.producer?.() ?? new KafkajsRecordProducer(this.options.kafka);
   }
 
   private async resetProducer(): Promise<void> {
