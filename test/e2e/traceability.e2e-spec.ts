@@ -386,24 +386,25 @@ describe('traceability through the gateway', () => {
     await ok(`mutation($i: SubmitDesignInput!) { submitDesign(input: $i) { valid } }`, {
       i: { componentId, markdown: design(8) },
     });
+    // The renamed assertion starts afresh; the unchanged one keeps the evidence of version 1.
     await until(
       projectId,
-      ['AC-3 UNLINKED', 'AC-1 UNTESTED', 'AC-2 UNTESTED'],
-      'a new design: old evidence no longer counts',
+      ['AC-3 UNLINKED', 'AC-1 UNTESTED', 'AC-2 VERIFIED'],
+      'a new design: only the unchanged assertion keeps its evidence',
     );
     await waitFor(
       async () => (await status()) === 'IN_PROGRESS',
       20_000,
       'the redesign to make the story current',
     );
-    await run(projectId, componentId, [testFile(8), codeFile(7)]);
     await run(projectId, componentId, [testFile(8), codeFile(8)]);
     await until(
       projectId,
-      ['AC-3 UNLINKED', 'AC-1 NOT_RED', 'AC-2 NOT_RED'],
+      ['AC-3 UNLINKED', 'AC-1 NOT_RED', 'AC-2 VERIFIED'],
       'green without a red run since the new design',
     );
-    await run(projectId, componentId, [testFile(8)]);
+    // Red against the old code for the renamed test (the other passes beside it), then green.
+    expect((await run(projectId, componentId, [testFile(8), codeFile(7)])).evidence).toBe('RED');
     await run(projectId, componentId, [testFile(8), codeFile(8)]);
     await until(projectId, ['AC-3 UNLINKED', 'AC-1 VERIFIED', 'AC-2 VERIFIED'], 'verified again');
     await waitFor(async () => (await status()) === 'COMPLETED', 20_000, 'the story to be COMPLETED again');

@@ -19,6 +19,8 @@ export interface ComponentState {
   readonly newestDesignValid: boolean | null;
   readonly acceptedDesignVersion: number | null;
   readonly acceptedAt: string | null;
+  /** Every design version accepted, oldest first, with when (evidence of an unchanged assertion carries over). */
+  readonly acceptedDesigns: readonly AcceptedDesign[];
   /** A failing test run was recorded since the accepted design. */
   readonly red: boolean;
   /** A passing test run was recorded since the accepted design. */
@@ -37,6 +39,11 @@ export interface ComponentState {
    * said so (a later change of the text needs its tests to run again).
    */
   readonly keptEvidence: ReadonlyMap<string, string>;
+}
+
+export interface AcceptedDesign {
+  readonly version: number;
+  readonly at: string;
 }
 
 export interface ArchitectureState {
@@ -84,6 +91,7 @@ function create(draft: Draft, data: EventData<'ComponentCreated'>): void {
     newestDesignValid: null,
     acceptedDesignVersion: null,
     acceptedAt: null,
+    acceptedDesigns: [],
     red: false,
     green: false,
     dirty: false,
@@ -114,6 +122,7 @@ function withDesign(c: ComponentState, data: EventData<'ComponentDesignRecorded'
     newestDesignValid: true,
     acceptedDesignVersion: designVersion,
     acceptedAt: at,
+    acceptedDesigns: [...c.acceptedDesigns, { version: designVersion, at }],
     red: false,
     green: false,
     dirty: false,

@@ -2,7 +2,10 @@ import type { PostgresEventStore, SqlExecutor } from '@app/platform';
 import type { DesignSubmitted } from '../design/design.events';
 
 type Position = { readonly streamId: string; readonly version: number };
-const keyOf = (p: Position) => `${p.streamId}@${p.version}`;
+
+/** How `at` names a position in its answer: `<streamId>@<version>`. */
+export const positionKey = (p: Position) => `${p.streamId}@${p.version}`;
+const keyOf = positionKey;
 
 /**
  * The Test Assertions of design versions, read once per process: a stored event never changes, so
@@ -15,7 +18,7 @@ export class DesignAssertions {
 
   constructor(private readonly limit = 20_000) {}
 
-  /** Each position's assertions, by stream id; a position with no stored event is left out. */
+  /** Each position's assertions, by `positionKey`; a position with no stored event is left out. */
   async at(
     store: PostgresEventStore,
     positions: readonly Position[],
@@ -30,7 +33,7 @@ export class DesignAssertions {
     const found = new Map<string, readonly string[]>();
     for (const p of positions) {
       const assertions = this.known.get(keyOf(p)) ?? fresh.get(keyOf(p));
-      if (assertions) found.set(p.streamId, assertions);
+      if (assertions) found.set(keyOf(p), assertions);
     }
     return found;
   }

@@ -27,13 +27,13 @@ describe('DesignAssertions', () => {
       { streamId: 'design-a', version: 1 },
       { streamId: 'design-b', version: 1 },
     ]);
-    expect(Object.fromEntries(first)).toEqual({ 'design-a': ['a one'], 'design-b': ['b one'] });
+    expect(Object.fromEntries(first)).toEqual({ 'design-a@1': ['a one'], 'design-b@1': ['b one'] });
     const second = await designs.at(store, [
       { streamId: 'design-a', version: 2 },
       { streamId: 'design-b', version: 1 },
       { streamId: 'design-c', version: 1 },
     ]);
-    expect(Object.fromEntries(second)).toEqual({ 'design-a': ['a two'], 'design-b': ['b one'] });
+    expect(Object.fromEntries(second)).toEqual({ 'design-a@2': ['a two'], 'design-b@1': ['b one'] });
     expect(asked).toEqual([
       ['design-a@1', 'design-b@1'],
       ['design-a@2', 'design-c@1'],

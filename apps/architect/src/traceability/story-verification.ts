@@ -1,5 +1,5 @@
 import type { SandboxRunRecorded } from '@app/domain';
-import { isGreenRun, isRedRun, normalizeTestName } from '@app/domain';
+import { normalizeTestName } from '@app/domain';
 import type { PostgresEventStore, SqlExecutor } from '@app/platform';
 import type { ComponentState } from '../architecture/architecture.state';
 import { evidenceNames, withRun } from './evidence-names';
@@ -71,11 +71,9 @@ function withRunOf(
   recorded: ReadonlyMap<string, TraceEvidence> = new Map(),
 ): Map<string, TraceEvidence> {
   const tests = new Map(recorded);
-  const red = isRedRun(run);
-  if (!red && !isGreenRun(run)) return tests;
-  for (const test of evidenceNames(run, red)) {
+  for (const test of evidenceNames(run)) {
     const key = normalizeTestName(test.name);
-    tests.set(key, withRun(tests.get(key), test, run, red));
+    tests.set(key, withRun(tests.get(key), test, run));
   }
   return tests;
 }

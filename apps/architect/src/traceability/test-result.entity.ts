@@ -2,8 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * One test of a component as the sandbox runs saw it: the last run in which it failed as red
- * evidence (a red run: it ran and failed on an assertion or the missing implementation) and the
- * last in which it passed as green evidence (a run where every test passed).
+ * evidence (it failed on an assertion or the missing implementation, in a red run) and the last in
+ * which it passed (in a red or green run), each with the hash of the test's source then.
  */
 @Entity({ name: 'test_results' })
 export class TestResult {

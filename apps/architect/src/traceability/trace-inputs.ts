@@ -4,6 +4,8 @@ import { StoryCopy } from '../story-copies/story-copy.entity';
 import type { PostgresEventStore, SqlExecutor } from '@app/platform';
 import type { ComponentState } from '../architecture/architecture.state';
 import type { DesignAssertions } from './design-assertions';
+import { positionKey } from './design-assertions';
+import { evidenceSince } from './evidence-since';
 import { designStreamId } from '../design/design.events';
 import type { TraceComponent, TraceEvidence, TraceStory } from './trace';
 import { TestResult } from './test-result.entity';
@@ -58,34 +60,48 @@ export async function traceStories(manager: EntityManager, filter: TraceStoryFil
   return stories;
 }
 
-/** Components as the trace needs them: each accepted design's assertions, read in one query. */
+/**
+ * Components as the trace needs them: each accepted design's assertions, and those of the versions
+ * accepted before it (evidence of an unchanged assertion carries over), read in one query.
+ */
 export async function traceComponents(
   store: PostgresEventStore,
   components: readonly ComponentState[],
   designs: DesignAssertions,
   sql?: SqlExecutor,
 ): Promise<Map<string, TraceComponent>> {
-  const assertionsOf = await designs.at(
+  const position = (componentId: string, version: number) => ({
+    streamId: designStreamId(componentId),
+    version,
+  });
+  const assertionsAt = await designs.at(
     store,
-    components.flatMap((c) =>
-      c.acceptedDesignVersion === null
-        ? []
-        : [{ streamId: designStreamId(c.id), version: c.acceptedDesignVersion }],
-    ),
+    components.flatMap((c) => c.acceptedDesigns.map((design) => position(c.id, design.version))),
     sql,
   );
+  const assertionsOf = (componentId: string, version: number) =>
+    assertionsAt.get(positionKey(position(componentId, version)));
   return new Map(
-    components.map((component) => [
-      component.id,
-      {
+    components.map((component) => {
+      const accepted = component.acceptedDesigns.flatMap((design) => {
+        const assertions = assertionsOf(component.id, design.version);
+        return assertions ? [{ version: design.version, acceptedAt: new Date(design.at), assertions }] : [];
+      });
+      const traced: TraceComponent = {
         id: component.id,
         name: component.name,
+        designVersion: component.acceptedDesignVersion,
         dirty: component.dirty,
-        assertions: assertionsOf.get(designStreamId(component.id)) ?? null,
+        assertions:
+          component.acceptedDesignVersion === null
+            ? null
+            : (assertionsOf(component.id, component.acceptedDesignVersion) ?? null),
         acceptedAt: component.acceptedAt === null ? null : new Date(component.acceptedAt),
+        evidenceSince: evidenceSince(accepted),
         keptEvidence: new Map([...component.keptEvidence].map(([id, at]) => [id, new Date(at)])),
-      },
-    ]),
+      };
+      return [component.id, traced];
+    }),
   );
 }
 

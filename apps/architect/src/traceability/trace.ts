@@ -1,5 +1,8 @@
 import type { TraceStatus } from '@app/domain';
 import { criterionCitations, normalizeTestName, TRACE_STATUSES } from '@app/domain';
+import type { EvidenceSince } from './evidence-since';
+import { carriedOverFrom } from './evidence-since';
+import { sameSource } from './test-source';
 
 export type { TraceStatus } from '@app/domain';
 
@@ -18,12 +21,16 @@ export interface TraceStory {
 export interface TraceComponent {
   readonly id: string;
   readonly name: string;
+  /** The accepted design version whose assertions the trace follows; null without one. */
+  readonly designVersion?: number | null;
   /** An upstream change made its design (and so its evidence) stale. */
   readonly dirty: boolean;
   /** The accepted design's Test Assertions; null without an accepted design. */
   readonly assertions: readonly string[] | null;
-  /** When that design was accepted: evidence from before it is about another design and does not count. */
+  /** When that design was accepted: evidence from before it is about another design and does not count… */
   readonly acceptedAt: Date | null;
+  /** …except a test's whose assertion earlier accepted versions had too (by test key; see `evidenceSince`). */
+  readonly evidenceSince?: ReadonlyMap<string, EvidenceSince>;
   /** Criteria (by id) whose changed text a waiver said the evidence recorded so far still verifies, and when. */
   readonly keptEvidence?: ReadonlyMap<string, Date>;
 }
@@ -39,6 +46,11 @@ export interface TraceEvidence {
   readonly lastGreenFileSha256: string | null;
 }
 
+/** A test's evidence as it counts, and the earlier design version its red evidence was carried over from. */
+export interface TracedTest extends TraceEvidence {
+  readonly carriedOverFrom: number | null;
+}
+
 export interface TraceInputs {
   readonly stories: readonly TraceStory[];
   /** The component each story is linked to. */
@@ -50,11 +62,15 @@ export interface TraceInputs {
 export interface TracedCriterion {
   readonly criterion: TraceStory['criteria'][number];
   readonly story: { readonly id: string; readonly title: string };
-  readonly component: { readonly id: string; readonly name: string } | null;
+  readonly component: {
+    readonly id: string;
+    readonly name: string;
+    readonly designVersion: number | null;
+  } | null;
   /** The assertions of the accepted design that cite the criterion. */
   readonly assertions: readonly string[];
   /** One per citing assertion: the test named after it and its evidence (no runs when there is no such test). */
-  readonly tests: readonly TraceEvidence[];
+  readonly tests: readonly TracedTest[];
   readonly status: TraceStatus;
 }
 
@@ -125,22 +141,37 @@ function traceOne(
     ? (assertionsCiting(component.assertions ?? []).get(ref) ?? NO_ASSERTIONS)
     : NO_ASSERTIONS;
   const known = inputs.evidence.get(component.id) ?? NO_EVIDENCE;
-  const tests = citing.map(
-    (cited): TraceEvidence =>
-      known.get(cited.testKey) ?? {
-        name: cited.testName,
-        lastRedRunId: null,
-        lastRedAt: null,
-        lastRedFileSha256: null,
-        lastGreenRunId: null,
-        lastGreenAt: null,
-        lastGreenFileSha256: null,
-      },
-  );
-  const assertions = citing.map((cited) => cited.assertion);
-  const linked = { ...base, component: { id: component.id, name: component.name }, assertions, tests };
-  const counting = thatCounts(component.acceptedAt, greenNotBefore(component, criterion));
-  return { ...linked, status: statusOf(component, tests.map(counting)) };
+  const greenSince = greenNotBefore(component, criterion);
+  // Each test as recorded (shown), and as it counts for the accepted design (its status).
+  const traced = citing.map((cited) => {
+    const recorded = known.get(cited.testKey) ?? noRuns(cited.testName);
+    const since = component.evidenceSince?.get(cited.testKey);
+    const counted = thatCounts(since?.since ?? component.acceptedAt, greenSince)(recorded);
+    const shown: TracedTest = { ...recorded, carriedOverFrom: carriedOverFrom(since, counted.lastRedAt) };
+    return { shown, counted };
+  });
+  return {
+    ...base,
+    component: { id: component.id, name: component.name, designVersion: component.designVersion ?? null },
+    assertions: citing.map((cited) => cited.assertion),
+    tests: traced.map((test) => test.shown),
+    status: statusOf(
+      component,
+      traced.map((test) => test.counted),
+    ),
+  };
+}
+
+function noRuns(name: string): TraceEvidence {
+  return {
+    name,
+    lastRedRunId: null,
+    lastRedAt: null,
+    lastRedFileSha256: null,
+    lastGreenRunId: null,
+    lastGreenAt: null,
+    lastGreenFileSha256: null,
+  };
 }
 
 /**
@@ -178,13 +209,11 @@ function statusOf(component: TraceComponent, tests: readonly TraceEvidence[]): T
   if (tests.length === 0) return 'UNCITED';
   if (tests.some((t) => t.lastRedAt === null && t.lastGreenAt === null)) return 'UNTESTED';
   if (tests.some((t) => t.lastRedAt === null)) return 'NOT_RED';
-  // Green counts when it came after red, from the same test file (when both runs told its hash).
+  // Green counts when it came after red, from the same test source (when both runs told its hash).
   const greenAfterRed = (t: TraceEvidence) =>
     t.lastGreenAt !== null &&
     t.lastRedAt !== null &&
     t.lastGreenAt.getTime() >= t.lastRedAt.getTime() &&
-    (t.lastRedFileSha256 === null ||
-      t.lastGreenFileSha256 === null ||
-      t.lastRedFileSha256 === t.lastGreenFileSha256);
+    sameSource(t.lastRedFileSha256, t.lastGreenFileSha256);
   return tests.every(greenAfterRed) ? 'VERIFIED' : 'NOT_GREEN';
 }

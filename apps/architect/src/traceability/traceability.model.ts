@@ -34,6 +34,11 @@ export class TracedStory {
 export class TracedComponent {
   @Field(() => ID) id!: string;
   @Field() name!: string;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The accepted design version whose Test Assertions the criterion is traced through.',
+  })
+  designVersion!: number | null;
 }
 
 @ObjectType({
@@ -45,6 +50,12 @@ export class TracedTest implements views.TracedTestView {
   @Field(() => String, { nullable: true }) lastRedAt!: string | null;
   @Field(() => ID, { nullable: true }) lastGreenRunId!: string | null;
   @Field(() => String, { nullable: true }) lastGreenAt!: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The earlier design version whose red evidence still counts for this test: its assertion and its source are unchanged since (null: the evidence is from the accepted version).',
+  })
+  carriedOverFrom!: number | null;
 }
 
 @ObjectType()

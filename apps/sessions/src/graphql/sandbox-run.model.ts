@@ -13,6 +13,13 @@ export enum SandboxOutcomeEnum {
 }
 registerEnumType(SandboxOutcomeEnum, { name: 'SandboxOutcome' });
 
+export enum RunEvidenceEnum {
+  RED = 'RED',
+  GREEN = 'GREEN',
+  NONE = 'NONE',
+}
+registerEnumType(RunEvidenceEnum, { name: 'RunEvidence' });
+
 @ObjectType()
 export class TestResultModel {
   @Field() name!: string;
@@ -25,6 +32,11 @@ export class TestResultModel {
   })
   failureKind!: string | null;
   @Field(() => Int, { nullable: true }) durationMs!: number | null;
+  @Field(() => RunEvidenceEnum, {
+    description:
+      'What this test shows: RED (failed on an assertion or the missing implementation), GREEN (passed), NONE (failed for another reason, or skipped).',
+  })
+  evidence!: RunEvidence;
 }
 
 @ObjectType()
@@ -34,13 +46,6 @@ export class FileRef {
   @Field(() => [String], { description: 'The test names a test file declares (empty for other files).' })
   tests!: string[];
 }
-
-export enum RunEvidenceEnum {
-  RED = 'RED',
-  GREEN = 'GREEN',
-  NONE = 'NONE',
-}
-registerEnumType(RunEvidenceEnum, { name: 'RunEvidence' });
 
 @ObjectType({
   description: 'One assertion of the accepted design and the test named after it, if the run has one.',
@@ -89,7 +94,10 @@ export class SandboxRunModel {
   @Field(() => [FileRef]) files!: FileRef[];
   @Field(() => String, { nullable: true }) error!: string | null;
   @Field() recordedAt!: string;
-  @Field({ description: 'Red evidence: tests ran and failed on assertions or missing modules, none passed.' })
+  @Field({
+    description:
+      'Red evidence: at least one test failed on an assertion or the missing implementation, and none failed for another reason (tests passing beside them are allowed).',
+  })
   redEvidence!: boolean;
   @Field({ description: 'Green evidence: tests ran and all passed.' }) greenEvidence!: boolean;
   @Field(() => RunEvidenceEnum, { description: 'RED, GREEN or NONE: what the run proves for its component.' })

@@ -1,5 +1,5 @@
 import type { SandboxRunRecorded, StoredEvent } from '@app/domain';
-import { isGreenRun, isRedRun, runEvidence } from '@app/domain';
+import { isGreenRun, isRedRun, runEvidence, testEvidence } from '@app/domain';
 import type { SandboxOutcomeEnum, SandboxRunModel } from './sandbox-run.model';
 
 function evidenceOf(data: SandboxRunRecorded['data']) {
@@ -27,6 +27,7 @@ export function sandboxRunView(event: StoredEvent<SandboxRunRecorded>): SandboxR
       message: t.message,
       failureKind: t.failureKind,
       durationMs: t.durationMs === null ? null : Math.round(t.durationMs),
+      evidence: testEvidence(t),
     })),
     driver: data.driver ?? 'unknown',
     killedBy: data.killedBy ?? null,

@@ -4,6 +4,7 @@ import type { SandboxResult } from '../sandbox/sandbox.port';
 import { sha256Of } from '../workspace/blob-store';
 import { isTestPath } from '../session/test-paths';
 import { testNamesIn } from '../session/test-alignment';
+import { testSourceHashes } from './test-source-hashes';
 import type { CallerContext } from '../clients/subgraph-client';
 import type { WorkspaceFile } from '../sandbox/sandbox.port';
 import type { WorkspaceWriter } from '../workspace/workspace.events';
@@ -63,7 +64,9 @@ export function runRecorded(run: {
       files: input.files.map((f) => ({
         path: f.path,
         sha256: sha256Of(f.content),
-        ...(isTestPath(f.path) ? { tests: testNamesIn(f.content) } : {}),
+        ...(isTestPath(f.path)
+          ? { tests: testNamesIn(f.content), testHashes: testSourceHashes(f.path, f.content) }
+          : {}),
       })),
       tests: result.tests.map((t) => ({
         name: t.name,

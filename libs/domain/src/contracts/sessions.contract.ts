@@ -125,6 +125,11 @@ export interface SandboxRunRecorded {
       readonly path: string;
       readonly sha256: string;
       readonly tests?: readonly string[];
+      /**
+       * `testHashes` (added later): per declared test, the sha256 of the file with the other tests'
+       * calls cut out, so a test is known unchanged when only another test of its file changed.
+       */
+      readonly testHashes?: readonly { readonly name: string; readonly sha256: string }[];
     }[];
     readonly tests?: readonly {
       readonly name: string;
@@ -146,17 +151,30 @@ export interface SandboxRunRecorded {
 /** The failure kinds that make a run red: the tests ran and failed on what is not there yet. */
 export const RED_FAILURE_KINDS: readonly string[] = ['assertion', 'missing_module'];
 
+/** What one test of a run shows: RED failed on an assertion or the missing implementation, GREEN passed, NONE otherwise. */
+export function testEvidence(test: {
+  readonly status: string;
+  readonly failureKind: string | null;
+}): 'RED' | 'GREEN' | 'NONE' {
+  if (test.status === 'PASSED') return 'GREEN';
+  if (test.status === 'FAILED' && RED_FAILURE_KINDS.includes(test.failureKind ?? '')) return 'RED';
+  return 'NONE';
+}
+
 /**
- * Red evidence (tests written before their code, for an accepted design): tests ran, at least one failed, none passed, and
- * — where the run lists its tests — every failure is an assertion or a missing module, never a
- * syntax or compile error.
+ * Red evidence (for an accepted design): at least one test failed on an assertion or the missing
+ * implementation and none failed for another reason (a syntax or compile error, a crash). Tests
+ * that pass beside it are allowed: after a change of the design, the changed test fails against the
+ * old code while the unchanged ones still pass. A run that does not list its tests (older events)
+ * is red only when nothing passed.
  */
 export function isRedRun(run: SandboxRunRecorded['data']): boolean {
   if (run.designVersion === null) return false;
-  if (run.outcome !== 'FAILED' || run.testsFailed === 0 || run.testsPassed > 0) return false;
-  return (run.tests ?? []).every(
-    (t) => t.status !== 'FAILED' || RED_FAILURE_KINDS.includes(t.failureKind ?? ''),
-  );
+  if (run.outcome !== 'FAILED' || run.testsFailed === 0) return false;
+  const tests = run.tests ?? [];
+  if (tests.length === 0) return run.testsPassed === 0;
+  const failed = tests.filter((t) => t.status === 'FAILED');
+  return failed.length > 0 && failed.every((t) => testEvidence(t) === 'RED');
 }
 
 /** Green evidence: tests ran and all passed. */

@@ -1,5 +1,5 @@
 import type { SandboxRunRecorded } from '../contracts/sessions.contract';
-import { isGreenRun, isRedRun, RED_FAILURE_KINDS } from '../contracts/sessions.contract';
+import { isGreenRun, isRedRun, RED_FAILURE_KINDS, testEvidence } from '../contracts/sessions.contract';
 
 export type RunEvidence = 'RED' | 'GREEN' | 'NONE';
 
@@ -23,8 +23,8 @@ const OUTCOME_WORDS: Readonly<Record<string, string>> = {
 
 /**
  * What a run proves, and why, in words a person understands: RED when tests were seen failing for
- * the right reason before the code exists (every failure an assertion or the missing
- * implementation, nothing passing), GREEN when every test passed, NONE otherwise.
+ * the right reason (every failure an assertion or the missing implementation; tests that pass
+ * beside them are allowed), GREEN when every test passed, NONE otherwise.
  */
 export function runEvidence(run: SandboxRunRecorded['data']): { evidence: RunEvidence; reason: string } {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -34,17 +34,13 @@ export function runEvidence(run: SandboxRunRecorded['data']): { evidence: RunEvi
       reason: 'the component had no accepted design: tests are written from one, so this run is no evidence',
     };
   if (isGreenRun(run)) return { evidence: 'GREEN', reason: `all ${plural(run.testsPassed, 'test')} passed` };
-  if (isRedRun(run))
-    return {
-      evidence: 'RED',
-      reason: `${plural(run.testsFailed, 'test')} failed on an assertion or the missing implementation, and none passed`,
-    };
+  if (isRedRun(run)) return { evidence: 'RED', reason: redReason(run) };
   const outcome = OUTCOME_WORDS[run.outcome];
   if (outcome) return { evidence: 'NONE', reason: outcome };
-  if (run.testsPassed > 0 && run.testsFailed > 0)
+  if (run.testsPassed > 0 && run.testsFailed > 0 && (run.tests ?? []).length === 0)
     return {
       evidence: 'NONE',
-      reason: `${plural(run.testsPassed, 'test')} passed and ${run.testsFailed} failed: red evidence needs every test failing, green every test passing`,
+      reason: `${plural(run.testsPassed, 'test')} passed and ${run.testsFailed} failed, and the run does not list its tests: it cannot tell which failed for the right reason`,
     };
   const wrong = (run.tests ?? []).find(
     (t) => t.status === 'FAILED' && !RED_FAILURE_KINDS.includes(t.failureKind ?? ''),
@@ -60,4 +56,12 @@ export function runEvidence(run: SandboxRunRecorded['data']): { evidence: RunEvi
       reason: `${wrong.name} failed with ${FAILURE_WORDS[wrong.failureKind ?? ''] ?? 'an error'}, not on an assertion: it proves nothing about the code`,
     };
   return { evidence: 'NONE', reason: `the run ${run.outcome.toLowerCase()} without red or green evidence` };
+}
+
+function redReason(run: SandboxRunRecorded['data']): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const red = (run.tests ?? []).filter((t) => testEvidence(t) === 'RED').length || run.testsFailed;
+  const failedRight = `${plural(red, 'test')} failed on an assertion or the missing implementation`;
+  if (run.testsPassed === 0) return `${failedRight}, and none passed`;
+  return `${failedRight}; ${plural(run.testsPassed, 'test')} passed beside ${red === 1 ? 'it' : 'them'} (red for the failing, green for the passing)`;
 }

@@ -1,4 +1,5 @@
 import type { SandboxRunRecorded } from '../contracts/sessions.contract';
+import { isRedRun, testEvidence } from '../contracts/sessions.contract';
 import { runEvidence } from './run-evidence';
 
 type Run = SandboxRunRecorded['data'];
@@ -44,15 +45,54 @@ describe('runEvidence', () => {
     });
   });
 
+  it('is RED when a changed test fails on an assertion while the unchanged ones pass (rework)', () => {
+    const rework = run('FAILED', [
+      test('returns seven characters', 'PASSED'),
+      test('locks after five failures', 'FAILED', 'assertion'),
+      test('is case sensitive', 'PASSED'),
+    ]);
+    expect(runEvidence(rework)).toEqual({
+      evidence: 'RED',
+      reason:
+        '1 test failed on an assertion or the missing implementation; 2 tests passed beside it (red for the failing, green for the passing)',
+    });
+    expect(isRedRun(rework)).toBe(true);
+    expect(rework.tests!.map(testEvidence)).toEqual(['GREEN', 'RED', 'GREEN']);
+  });
+
+  it('is not RED when one failure has the wrong reason, however many are right', () => {
+    const mixed = run('FAILED', [
+      test('a', 'FAILED', 'assertion'),
+      test('b', 'FAILED', 'runtime'),
+      test('c', 'PASSED'),
+    ]);
+    expect(isRedRun(mixed)).toBe(false);
+    expect(runEvidence(mixed).evidence).toBe('NONE');
+    expect(mixed.tests!.map(testEvidence)).toEqual(['RED', 'NONE', 'GREEN']);
+  });
+
+  it('keeps the old rule for runs that do not list their tests: red only when nothing passed', () => {
+    expect(isRedRun({ ...run('FAILED', []), testsFailed: 2 })).toBe(true);
+    expect(isRedRun({ ...run('FAILED', []), testsFailed: 2, testsPassed: 1 })).toBe(false);
+    expect(testEvidence(test('skipped', 'SKIPPED'))).toBe('NONE');
+    expect(testEvidence(test('cancelled', 'CANCELLED', 'cancelled'))).toBe('NONE');
+  });
+
   it('says why a run proves nothing', () => {
     expect(runEvidence(run('FAILED', [test('test/x.test.ts', 'FAILED', 'syntax')]))).toEqual({
       evidence: 'NONE',
       reason:
         'test/x.test.ts failed with a syntax error, not on an assertion: it proves nothing about the code',
     });
-    expect(runEvidence(run('FAILED', [test('a', 'PASSED'), test('b', 'FAILED', 'assertion')])).reason).toBe(
-      '1 test passed and 1 failed: red evidence needs every test failing, green every test passing',
-    );
+    expect(runEvidence(run('FAILED', [test('a', 'PASSED'), test('b', 'FAILED', 'syntax')]))).toEqual({
+      evidence: 'NONE',
+      reason: 'b failed with a syntax error, not on an assertion: it proves nothing about the code',
+    });
+    expect(runEvidence({ ...run('FAILED', []), testsPassed: 2, testsFailed: 1 })).toEqual({
+      evidence: 'NONE',
+      reason:
+        '2 tests passed and 1 failed, and the run does not list its tests: it cannot tell which failed for the right reason',
+    });
     const dependency = {
       ...test('test/x.test.ts', 'FAILED', 'missing_dependency'),
       message:
