@@ -5,7 +5,16 @@ import type { ChatRequest, ScriptedReply } from '@app/testing/scripted-llm-serve
  * answers like a model would — an invalid first draft for "Totals" then a valid one, red tests,
  * buggy then correct code, and whatever review the test sets.
  */
-export type Phase = 'design' | 'design-revision' | 'tests' | 'tests-fix' | 'code' | 'code-fix' | 'review';
+export type Phase =
+  | 'design'
+  | 'design-revision'
+  | 'tests'
+  | 'tests-fix'
+  | 'tests-rework'
+  | 'code'
+  | 'code-fix'
+  | 'code-rework'
+  | 'review';
 
 export function phaseOf(request: ChatRequest): Phase {
   const system = request.messages[0]?.content ?? '';
@@ -13,6 +22,8 @@ export function phaseOf(request: ChatRequest): Phase {
   if (system.includes('did not pass validation')) return 'design-revision';
   if (system.startsWith('You are the software architect')) return 'design';
   if (system.includes('previous tests could not be used')) return 'tests-fix';
+  if (system.startsWith('You rework the tests')) return 'tests-rework';
+  if (system.startsWith('You rework the implementation')) return 'code-rework';
   if (system.startsWith('You write the tests')) return 'tests';
   if (system.includes('previous implementation did not pass')) return 'code-fix';
   return 'code';
@@ -89,10 +100,12 @@ export function responder(
         return { content: design(nameIn(request), true, refsIn(request)) };
       case 'tests':
       case 'tests-fix':
+      case 'tests-rework':
         return { content: TESTS_REPLY };
       case 'code':
         return { content: options.codeReply?.() ?? BUGGY_CODE };
       case 'code-fix':
+      case 'code-rework':
         return { content: GOOD_CODE };
       case 'review':
         return options.reviewReply ? { content: options.reviewReply() } : { content: 'no review' };

@@ -32,6 +32,7 @@ import { LiveCalls } from './session-runtime/live-calls';
 import { EVENT_BUS_KIND, SystemStatusResolver } from './graphql/system-status.resolver';
 import { SessionDriver } from './session-runtime/session-driver';
 import { SessionInputs } from './session-runtime/session-inputs';
+import { ReworkInputs } from './session-runtime/rework-inputs';
 import { SessionWorker } from './session-runtime/session-worker';
 import { SessionRepository } from './session-runtime/session.repository';
 import { SessionService } from './session-runtime/session.service';
@@ -91,6 +92,7 @@ export class SessionsModule {
         LiveCalls,
         SessionRepository,
         SessionInputs,
+        ReworkInputs,
         { provide: GitRepositories, useValue: repos },
         SessionWakeup,
         SessionStarter,

@@ -90,6 +90,45 @@ export class ArchitectClient {
     return data.design;
   }
 
+  /** One stored version of the component's design (valid or not), or null. */
+  async designVersion(
+    caller: CallerContext,
+    componentId: string,
+    version: number,
+  ): Promise<DesignFacts | null> {
+    const data = await this.client.request<{ design: DesignFacts | null }>(
+      caller,
+      `query ($componentId: ID!, $version: Int) { design(componentId: $componentId, version: $version) { ${DESIGN_FIELDS} } }`,
+      { componentId, version },
+    );
+    return data.design;
+  }
+
+  /** Every stored version of the component's design: whether it was valid and when it was submitted. */
+  async designHistory(
+    caller: CallerContext,
+    componentId: string,
+  ): Promise<{ version: number; valid: boolean; submittedAt: string }[]> {
+    const data = await this.client.request<{
+      designHistory: { version: number; valid: boolean; submittedAt: string }[];
+    }>(
+      caller,
+      `query ($componentId: ID!) { designHistory(componentId: $componentId) { version valid submittedAt } }`,
+      { componentId },
+    );
+    return data.designHistory;
+  }
+
+  /** The unified diff of two versions' markdown. */
+  async designDiff(caller: CallerContext, componentId: string, from: number, to: number): Promise<string> {
+    const data = await this.client.request<{ designDiff: { diff: string } }>(
+      caller,
+      `query ($componentId: ID!, $from: Int!, $to: Int!) { designDiff(componentId: $componentId, fromVersion: $from, toVersion: $to) { diff } }`,
+      { componentId, from, to },
+    );
+    return data.designDiff.diff;
+  }
+
   async template(caller: CallerContext, type: string): Promise<string> {
     const data = await this.client.request<{ designTemplate: string }>(
       caller,

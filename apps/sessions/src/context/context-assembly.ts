@@ -11,6 +11,7 @@ export type {
   DesignInput,
   FileInput,
   FailureInput,
+  ReworkInput,
   AssemblyRequest,
   ProjectInput,
   ReviewInput,

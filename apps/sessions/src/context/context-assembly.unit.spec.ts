@@ -32,6 +32,40 @@ describe('context assembly', () => {
     expect(a.contextHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('reworks tests from the design diff, the changed assertions and the old tests, not the history', () => {
+    const rework: AssemblyRequest = {
+      ...request,
+      rework: {
+        componentId: 'c1',
+        fromVersion: 2,
+        toVersion: 3,
+        diff: '@@ -5 +5 @@\n-- adds\n+- adds, rounded to cents\n',
+        changedAssertions: ['adds, rounded to cents [AC-1]'],
+        tests: [
+          {
+            path: 'test/invoice-totals.test.ts',
+            content: "test('adds', () => {});\n",
+            source: 'workspace-p1',
+            version: 7,
+          },
+        ],
+      },
+    };
+    const { messages, items } = assembleContext(rework);
+    expect(items.map((i) => [i.kind, i.source, i.version])).toEqual([
+      ['instruction', 'instruction:tests-rework', 1],
+      ['instruction', 'component-c1', 0],
+      ['design', 'design-c1', 3],
+      ['design', 'design-c1:diff-from-2', 3],
+      ['test', 'workspace-p1:test/invoice-totals.test.ts', 7],
+      ['instruction', 'instruction:reply-files-fenced', 1],
+    ]);
+    const user = messages.map((m) => m.content).join('\n');
+    expect(user).toContain('Design changes from version 2 to 3');
+    expect(user).toContain('- adds, rounded to cents [AC-1]');
+    expect(messages[0].content).toMatch(/^You rework the tests/);
+  });
+
   it('records each piece with its source, version, fingerprint and tokens, and nothing else goes in', () => {
     const { messages, items } = assembleContext(request);
     expect(items.map((i) => [i.kind, i.source, i.version])).toEqual([

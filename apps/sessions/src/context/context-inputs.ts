@@ -48,6 +48,18 @@ export interface FileInput {
   readonly version: number;
 }
 
+/** A TESTS session after a redesign: the change since the version the tests were green for, and those tests. */
+export interface ReworkInput {
+  readonly componentId: string;
+  readonly fromVersion: number;
+  readonly toVersion: number;
+  /** The unified diff of the two versions' markdown. */
+  readonly diff: string;
+  /** The accepted design's assertions the earlier version did not have. */
+  readonly changedAssertions: readonly string[];
+  readonly tests: readonly FileInput[];
+}
+
 export interface FailureInput {
   /** `sandbox-run-<id>`, or `design-validation` for a draft that failed the architect's rules. */
   readonly source: string;
@@ -72,13 +84,19 @@ export type AssemblyRequest =
       readonly draft: FileInput;
       readonly errors: FailureInput;
     }
-  | { readonly purpose: 'TESTS'; readonly component: ComponentInput; readonly design: DesignInput }
+  | {
+      readonly purpose: 'TESTS';
+      readonly component: ComponentInput;
+      readonly design: DesignInput;
+      readonly rework?: ReworkInput;
+    }
   | {
       readonly purpose: 'TESTS_FIX';
       readonly component: ComponentInput;
       readonly design: DesignInput;
       readonly tests: readonly FileInput[];
       readonly errors: FailureInput;
+      readonly rework?: ReworkInput;
     }
   | {
       readonly purpose: 'CODE';
@@ -86,6 +104,8 @@ export type AssemblyRequest =
       readonly design: DesignInput;
       readonly tests: readonly FileInput[];
       readonly failures: FailureInput;
+      /** Reworking: the implementation that passed before the redesign, which the code starts from. */
+      readonly code?: readonly FileInput[];
     }
   | {
       readonly purpose: 'CODE_FIX';

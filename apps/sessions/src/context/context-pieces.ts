@@ -1,5 +1,6 @@
 import type { ContextPiece } from './context-item';
 import { componentFiles } from './file-layout';
+import { reworkPiece } from './rework-piece';
 import type { Instruction } from './instructions';
 import {
   CODE_FIX_INSTRUCTION,
@@ -12,6 +13,9 @@ import {
   STORY_REVIEW_INSTRUCTION,
   TESTS_FIX_INSTRUCTION,
   TESTS_INSTRUCTION,
+  TESTS_REWORK_FIX_INSTRUCTION,
+  TESTS_REWORK_INSTRUCTION,
+  CODE_REWORK_INSTRUCTION,
   REPLY_FILES_INSTRUCTIONS,
 } from './instructions';
 import type {
@@ -234,25 +238,47 @@ function purposePieces(request: AssemblyRequest | PromptRequest): ContextPiece[]
         failurePiece(request.errors, 'Validation errors'),
       ];
     case 'TESTS':
+    case 'TESTS_FIX':
+    case 'CODE':
+    case 'CODE_FIX':
+      return writingPieces(request);
+    default: {
+      const unknown: never = request;
+      throw new Error(`unknown purpose ${String((unknown as { purpose: string }).purpose)}`);
+    }
+  }
+}
+
+/** The pieces of a call that writes tests or code. */
+function writingPieces(
+  request: Extract<AssemblyRequest, { purpose: 'TESTS' | 'TESTS_FIX' | 'CODE' | 'CODE_FIX' }>,
+): ContextPiece[] {
+  switch (request.purpose) {
+    case 'TESTS':
       return [
-        instructionPiece(TESTS_INSTRUCTION),
+        instructionPiece(request.rework ? TESTS_REWORK_INSTRUCTION : TESTS_INSTRUCTION),
         componentPiece(request.component),
         designPiece(request.design),
+        ...(request.rework
+          ? [reworkPiece(request.rework), ...request.rework.tests.map((f) => filePiece(f, 'test'))]
+          : []),
       ];
     case 'TESTS_FIX':
       return [
-        instructionPiece(TESTS_FIX_INSTRUCTION),
+        instructionPiece(request.rework ? TESTS_REWORK_FIX_INSTRUCTION : TESTS_FIX_INSTRUCTION),
         componentPiece(request.component),
         designPiece(request.design),
+        ...(request.rework ? [reworkPiece(request.rework)] : []),
         ...request.tests.map((f) => filePiece(f, 'test')),
         failurePiece(request.errors, 'Why the tests cannot be used'),
       ];
     case 'CODE':
       return [
-        instructionPiece(CODE_INSTRUCTION),
+        instructionPiece(request.code?.length ? CODE_REWORK_INSTRUCTION : CODE_INSTRUCTION),
         componentPiece(request.component),
         designPiece(request.design),
         ...request.tests.map((f) => filePiece(f, 'test')),
+        ...(request.code ?? []).map((f) => filePiece(f, 'code')),
         failurePiece(request.failures, 'Failing tests'),
       ];
     case 'CODE_FIX':
@@ -264,9 +290,5 @@ function purposePieces(request: AssemblyRequest | PromptRequest): ContextPiece[]
         ...request.code.map((f) => filePiece(f, 'code')),
         failurePiece(request.failures, 'Failing tests'),
       ];
-    default: {
-      const unknown: never = request;
-      throw new Error(`unknown purpose ${String((unknown as { purpose: string }).purpose)}`);
-    }
   }
 }

@@ -81,6 +81,39 @@ export const TESTS_FIX_INSTRUCTION: Instruction = {
   ].join('\n'),
 };
 
+export const TESTS_REWORK_INSTRUCTION: Instruction = {
+  name: 'tests-rework',
+  version: 1,
+  text: [
+    'You rework the tests of one component after its design changed; its code still follows the old design.',
+    "Use Node.js's built-in test runner: import test from 'node:test' and assert from 'node:assert/strict'.",
+    'Below are the accepted design, what changed since the version the tests were written for (a diff), the assertions that are new or changed, and the existing tests.',
+    'Change or add only the tests of the new or changed assertions, each named exactly as the item reads without its [AC-…] references; remove the tests of assertions the design no longer has; leave every other test as it is.',
+    'The tests of the changed assertions must fail against the existing code; the others keep passing. Reply with every test file you change, in full.',
+    NODE_TYPESCRIPT,
+  ].join('\n'),
+};
+
+export const TESTS_REWORK_FIX_INSTRUCTION: Instruction = {
+  name: 'tests-rework-fix',
+  version: 1,
+  text: [
+    TESTS_REWORK_INSTRUCTION.text,
+    'Your previous tests could not be used, for the reasons given below. Reply with the corrected files in full.',
+  ].join('\n'),
+};
+
+export const CODE_REWORK_INSTRUCTION: Instruction = {
+  name: 'code-rework',
+  version: 1,
+  text: [
+    'You rework the implementation of one component after its design changed, so that its failing tests pass and its passing tests keep passing.',
+    'The current implementation is below: change it as little as the design asks. Do not change the tests and do not write new test files.',
+    'Reply with every implementation file you change, in full.',
+    NODE_TYPESCRIPT,
+  ].join('\n'),
+};
+
 export const CODE_INSTRUCTION: Instruction = {
   name: 'code',
   version: 2,

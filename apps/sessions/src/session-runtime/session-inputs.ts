@@ -28,6 +28,8 @@ export interface RedBasis {
   /** The workspace version the run's files were recorded as. */
   readonly workspaceVersion: number;
   readonly tests: FileRef[];
+  /** The implementation files the run had (reworking existing code); empty for tests run alone. */
+  readonly code: FileRef[];
   readonly failures: FailureInput;
 }
 
@@ -130,13 +132,12 @@ export class SessionInputs {
   async redBasisOf(runId: string): Promise<RedBasis | null> {
     const run = await this.run(runId);
     if (!run) return null;
-    const tests = (run.files ?? [])
-      .filter((f) => isTestPath(f.path))
-      .map((f) => ({ path: f.path, sha256: f.sha256 }));
+    const files = (run.files ?? []).map((f) => ({ path: f.path, sha256: f.sha256 }));
     return {
       runId: run.runId,
       workspaceVersion: run.workspaceVersion ?? 0,
-      tests,
+      tests: files.filter((f) => isTestPath(f.path)),
+      code: files.filter((f) => !isTestPath(f.path)),
       failures: runFailures(run),
     };
   }

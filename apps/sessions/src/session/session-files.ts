@@ -1,4 +1,4 @@
-import type { FileRef, StepName, StepResult } from './session.events';
+import type { FileRef, ReworkBasis, StepName, StepResult } from './session.events';
 import type { SessionState, StepRecord } from './session.state';
 
 type ResultOf<K extends StepResult['kind']> = Extract<StepResult, { kind: K }>;
@@ -42,4 +42,25 @@ export function mergedFiles(
 /** Every sandbox run the session made, in order. */
 export function sessionRunIds(state: SessionState): string[] {
   return state.steps.flatMap((s) => (s.result?.kind === 'run' ? [s.result.runId] : []));
+}
+
+/** Files by path: `over` replaces `base` where they share a path. */
+export function overlaid(base: readonly FileRef[], over: readonly FileRef[]): FileRef[] {
+  const byPath = new Map(base.map((file) => [file.path, file]));
+  for (const file of over) byPath.set(file.path, file);
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** What a TESTS session reworks (recorded by its first writing step), if it reworks anything. */
+export function reworkOf(state: SessionState): ReworkBasis | undefined {
+  for (const step of state.steps)
+    if (step.result?.kind === 'files' && step.result.rework) return step.result.rework;
+  return undefined;
+}
+
+/** A TESTS session's test files: its own, over the tests it reworks. */
+export function sessionTests(state: SessionState): { files: FileRef[]; version: number } {
+  const own = mergedFiles(state, ['generate_tests', 'fix_tests']);
+  const rework = reworkOf(state);
+  return rework ? { files: overlaid(rework.tests, own.files), version: own.version } : own;
 }

@@ -42,6 +42,21 @@ export interface TestSummary {
 }
 
 /** What a finished step produced; the router decides the next step from it. */
+/**
+ * What a TESTS session reworks: the newest green run before the accepted design (its tests and
+ * code), the design version it was green for, and the accepted design's assertions that version did
+ * not have (by their words): the tests of those must fail against the old code, the others may pass.
+ */
+export interface ReworkBasis {
+  readonly greenRunId: string;
+  /** The workspace version the green run's files were recorded as. */
+  readonly workspaceVersion: number;
+  readonly fromVersion: number;
+  readonly tests: readonly FileRef[];
+  readonly code: readonly FileRef[];
+  readonly changedAssertions: readonly string[];
+}
+
 export type StepResult =
   | {
       readonly kind: 'draft';
@@ -81,12 +96,18 @@ export type StepResult =
       /** A reply with no usable file: what was wrong with it, fed back to the next attempt. */
       readonly problem?: { readonly code: string; readonly message: string } | null;
       readonly feedback?: string | null;
-      /** CODE: the red run, its test files and the design version the code was written against. */
+      /**
+       * CODE: the red run, its test files and the design version the code was written against; `code`
+       * (reworking existing code): the implementation files that run had, which the code starts from.
+       */
       readonly basis?: {
         readonly redRunId: string;
         readonly tests: readonly FileRef[];
         readonly designVersion: number;
+        readonly code?: readonly FileRef[];
       };
+      /** TESTS reworking a component after a redesign: see `ReworkBasis`. */
+      readonly rework?: ReworkBasis;
     }
   | {
       readonly kind: 'run';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { mergedFiles } from '../../session/session-files';
+import { sessionTests } from '../../session/session-files';
 import { checkAlignment, testNamesIn } from '../../session/test-alignment';
 import { SessionInputs } from '../session-inputs';
 import type { SessionStep, StepOutcome, StepRun } from './session-step';
@@ -13,7 +13,7 @@ export class CheckAlignmentStep implements SessionStep {
 
   async execute({ state, caller }: StepRun): Promise<StepOutcome> {
     const design = await this.inputs.acceptedDesign(caller, state.componentId);
-    const tests = mergedFiles(state, ['generate_tests', 'fix_tests']);
+    const tests = sessionTests(state);
     const files = await this.inputs.files(state.projectId, tests.files, tests.version);
     const names = files.flatMap((f) => testNamesIn(f.content));
     const alignment = checkAlignment(design.testAssertions, names);

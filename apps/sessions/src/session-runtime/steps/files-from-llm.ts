@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AssemblyRequest } from '../../context/context-assembly';
 import { LlmLedger } from '../llm-ledger';
 import type { StepOutcome, StepRun } from './session-step';
+import type { ReworkBasis } from '../../session/session.events';
 import type { Basis } from './step-files';
 import { StepFiles } from './step-files';
 import { selectStepFiles } from './step-reply';
@@ -12,6 +13,8 @@ export interface FileRules {
   readonly examplePath: string;
   /** What the files were written against (the red run, its tests, the design version). */
   readonly basis?: Basis;
+  /** TESTS: the green run and design change being reworked. */
+  readonly rework?: ReworkBasis;
 }
 
 /**
@@ -32,6 +35,6 @@ export class FilesFromLlm {
   ): Promise<StepOutcome> {
     const { answer, state: next } = await this.ledger.call(state, step, request, signal, { files: true });
     const selection = selectStepFiles(answer, rules.reasonAgainst, rules.examplePath);
-    return this.files.write(next, step, selection, rules.basis);
+    return this.files.write(next, step, selection, { basis: rules.basis, rework: rules.rework });
   }
 }

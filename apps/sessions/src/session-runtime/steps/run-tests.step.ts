@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SandboxRunRecorded } from '@app/domain';
 import { SandboxRunRecorder } from '../../sandbox-runs/sandbox-run-recorder';
 import { redVerdict } from '../../session/red-check';
-import { lastResult, mergedFiles } from '../../session/session-files';
+import { lastResult, mergedFiles, overlaid, reworkOf, sessionTests } from '../../session/session-files';
 import type { FileRef, StepResult } from '../../session/session.events';
 import type { SessionState } from '../../session/session.state';
 import { SessionInputs } from '../session-inputs';
@@ -45,15 +45,23 @@ export class RunTestsStep implements SessionStep {
   }
 }
 
+/**
+ * TESTS: the session's tests (over the tests it reworks, with the code that passed them); CODE: the
+ * red run's tests and the session's code (over the code the red run had, when reworking).
+ */
 function filesUnderTest(
   state: SessionState,
   purpose: 'TESTS' | 'CODE',
 ): { files: FileRef[]; version: number } {
-  if (purpose === 'TESTS') return mergedFiles(state, ['generate_tests', 'fix_tests']);
+  if (purpose === 'TESTS') {
+    const tests = sessionTests(state);
+    return { files: [...tests.files, ...(reworkOf(state)?.code ?? [])], version: tests.version };
+  }
   const code = mergedFiles(state, ['generate_code', 'fix_code']);
   const basis = lastResult(state, ['generate_code', 'fix_code'], 'files')?.basis;
   if (!basis) throw new Error('no test basis recorded for the code');
-  return { files: [...basis.tests, ...code.files], version: code.version }; // code steps never write a test path
+  // Code steps never write a test path.
+  return { files: [...basis.tests, ...overlaid(basis.code ?? [], code.files)], version: code.version };
 }
 
 function runResult(
@@ -74,11 +82,16 @@ function runResult(
 }
 
 function redOutcome(state: SessionState, run: SandboxRunRecorded['data']): StepOutcome {
-  const verdict = redVerdict({ outcome: run.outcome, tests: testSummaries(run.tests ?? []) });
+  const verdict = redVerdict(
+    { outcome: run.outcome, tests: testSummaries(run.tests ?? []) },
+    reworkOf(state)?.changedAssertions,
+  );
   return {
     state,
     outcome: verdict.red ? 'SUCCEEDED' : 'FAILED',
-    detail: verdict.red ? `red: ${run.testsFailed} failing test(s), none passing` : verdict.reason,
+    detail: verdict.red
+      ? `red: ${run.testsFailed} failing test(s), ${run.testsPassed > 0 ? `${run.testsPassed} unchanged passing` : 'none passing'}`
+      : verdict.reason,
     result: runResult(
       run,
       verdict.red,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sha256Of } from '../../workspace/blob-store';
 import { WorkspaceService } from '../../workspace/workspace.service';
-import type { FileRef, StepResult } from '../../session/session.events';
+import type { FileRef, ReworkBasis, StepResult } from '../../session/session.events';
 import type { SessionState, StepRecord } from '../../session/session.state';
 import type { StepOutcome } from './session-step';
 import type { StepFileSelection } from './step-reply';
@@ -20,8 +20,9 @@ export class StepFiles {
     state: SessionState,
     step: StepRecord,
     selection: StepFileSelection,
-    basis?: Basis,
+    recorded: { readonly basis?: Basis; readonly rework?: ReworkBasis } = {},
   ): Promise<StepOutcome> {
+    const { basis, rework } = recorded;
     const { files, rejected, problem, feedback } = selection;
     const written = files.length
       ? await this.workspaces.write(
@@ -49,6 +50,7 @@ export class StepFiles {
         workspaceVersion: written.version,
         ...(files.length === 0 ? { problem, feedback } : {}),
         ...(basis ? { basis } : {}),
+        ...(rework ? { rework } : {}),
       },
     };
   }

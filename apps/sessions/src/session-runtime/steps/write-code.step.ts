@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/domain';
 import type { AssemblyRequest } from '../../context/context-assembly';
 import { componentFiles } from '../../context/file-layout';
-import { lastResult, mergedFiles } from '../../session/session-files';
+import { lastResult, mergedFiles, overlaid } from '../../session/session-files';
 import { isTestPath } from '../../session/test-paths';
 import { runFailures, SessionInputs } from '../session-inputs';
 import { FilesFromLlm } from './files-from-llm';
@@ -31,11 +31,22 @@ export class WriteCodeStep implements SessionStep {
     if (!basis)
       throw new DomainError('BAD_USER_INPUT', 'the component has no red test run: run a TESTS session first');
     const tests = await this.inputs.files(state.projectId, basis.tests, basis.workspaceVersion);
+    // Reworking: the code the red run had is where the new code starts from.
+    const existing = basis.code;
     let request: AssemblyRequest;
     if (step.step === 'generate_code') {
-      request = { purpose: 'CODE', component: input, design, tests, failures: basis.failures };
+      const code = await this.inputs.files(state.projectId, existing, basis.workspaceVersion);
+      request = {
+        purpose: 'CODE',
+        component: input,
+        design,
+        tests,
+        failures: basis.failures,
+        ...(code.length > 0 && { code }),
+      };
     } else {
-      const current = mergedFiles(state, ['generate_code', 'fix_code']);
+      const written = mergedFiles(state, ['generate_code', 'fix_code']);
+      const current = { files: overlaid(existing, written.files), version: written.version };
       const lastRun = lastResult(state, ['run_tests'], 'run');
       const runData = lastRun ? await this.inputs.run(lastRun.runId) : null;
       request = {
@@ -54,7 +65,12 @@ export class WriteCodeStep implements SessionStep {
       reasonAgainst: (path) =>
         testPaths.has(path) || isTestPath(path) ? 'the tests may not be changed by a CODE session' : null,
       examplePath: componentFiles(input.name).implementation,
-      basis: { redRunId: basis.runId, tests: basis.tests, designVersion: design.version },
+      basis: {
+        redRunId: basis.runId,
+        tests: basis.tests,
+        designVersion: design.version,
+        ...(existing.length > 0 && { code: existing }),
+      },
     });
   }
 }
