@@ -100,6 +100,13 @@ describe('the codemyspec CLI (spawned) against the running system', () => {
     const imported = await cli(['stories', 'import', storiesFile, '--project', projectId]);
     expect(imported).toMatchObject({ code: 0 });
     expect(imported.stderr).toContain('imported 2 stories');
+    // Importing the file again names every repeated title with its line; nothing is created.
+    const reimported = await cli(['stories', 'import', storiesFile, '--project', projectId]);
+    expect(reimported.code).toBe(1);
+    expect(reimported.stderr).toMatch(/nothing was imported: 2 problem\(s\) in 2 of the 2 stories/);
+    expect(reimported.stderr).toMatch(
+      /stories\[1\]\.title: "Refunds" \(line \d+\): "Refunds" is already the title of another story/,
+    );
     const exported = await ok(['stories', 'export', '--project', projectId]);
     expect(exported).toContain('## Invoice totals');
     expect(exported).toContain('- AC-2: a refund never exceeds the invoice total');

@@ -114,7 +114,7 @@ describe('security: the attacks of the review, through the gateway', () => {
     expect(big.errors?.[0]).toMatchObject({
       extensions: {
         code: 'BAD_USER_INPUT',
-        details: [{ field: 'description', message: 'must be at most 10000 characters' }],
+        details: [{ field: 'description', message: 'must be at most 100000 characters' }],
       },
     });
     const huge = await fetch(`${system.url}/graphql`, {

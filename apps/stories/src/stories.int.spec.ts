@@ -82,7 +82,7 @@ describe('stories subgraph against real PostgreSQL', () => {
     });
     const long = await createStory('x'.repeat(201));
     expect(long.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const tooLong = await createStory(`Long ${randomUUID()}`, editor, { description: 'y'.repeat(10_001) });
+    const tooLong = await createStory(`Long ${randomUUID()}`, editor, { description: 'y'.repeat(100_001) });
     expect(tooLong.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       details: [expect.objectContaining({ field: 'description' })],
@@ -376,6 +376,53 @@ describe('stories subgraph against real PostgreSQL', () => {
       projectIdentity(target),
     );
     expect(clash.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // Every clash is named, with the story's index, title and line; none was created.
+    expect(clash.errors?.[0].extensions?.problemCount).toBe(2);
+    expect(clash.errors?.[0].extensions?.problems).toEqual([
+      expect.objectContaining({ index: 0, title: 'Sign up with email', field: 'title', line: 3 }),
+      expect.objectContaining({ index: 1, title: 'Reset password', field: 'title' }),
+    ]);
+    // Numbering the repeated titles instead: both come in, as "<title> (2)".
+    const numbered = await service.graphql<{ importStoriesMarkdown: { title: string }[] }>(
+      `mutation($p: ID!, $m: String!) { importStoriesMarkdown(projectId: $p, markdown: $m, onDuplicateTitle: NUMBER) { title } }`,
+      { p: target, m: markdown },
+      projectIdentity(target),
+    );
+    expect(numbered.errors).toBeUndefined();
+    expect(numbered.data!.importStoriesMarkdown.map((s) => s.title)).toEqual([
+      'Sign up with email (2)',
+      'Reset password (2)',
+    ]);
+  });
+
+  it('imports descriptions of up to 100,000 characters and names each one that is longer', async () => {
+    const target = await createProject(`Logs ${randomUUID()}`);
+    const log = (n: number) => Array.from({ length: n }, (_, i) => `line ${i} of a traceback`).join('\n');
+    const fits = log(3_000).slice(0, 100_000);
+    const markdown = (second: string) =>
+      `## Crash on start\n\n${fits}\n\n## Crash on save\n\n${second}\n\n## Crash on exit\n\n${second}\n`;
+    const refused = await service.graphql(
+      `mutation($p: ID!, $m: String!) { importStoriesMarkdown(projectId: $p, markdown: $m) { id } }`,
+      { p: target, m: markdown(log(5_000)) },
+      projectIdentity(target),
+    );
+    expect(refused.errors?.[0].extensions?.problems).toEqual([
+      expect.objectContaining({ index: 1, title: 'Crash on save', field: 'description' }),
+      expect.objectContaining({ index: 2, title: 'Crash on exit', field: 'description' }),
+    ]);
+    const stories = await service.graphql(
+      `query($p: ID!) { stories(projectId: $p) { totalCount } }`,
+      { p: target },
+      projectIdentity(target),
+    );
+    expect(stories.data).toEqual({ stories: { totalCount: 0 } });
+    const imported = await service.graphql<{ importStoriesMarkdown: { description: string }[] }>(
+      `mutation($p: ID!, $m: String!) { importStoriesMarkdown(projectId: $p, markdown: $m) { description } }`,
+      { p: target, m: markdown('short') },
+      projectIdentity(target),
+    );
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importStoriesMarkdown[0].description).toHaveLength(fits.trimEnd().length);
   });
 
   it('scopes everything to the token’s project and keeps viewers read-only', async () => {

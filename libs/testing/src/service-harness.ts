@@ -1,8 +1,9 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Identity } from '@app/domain';
 import type { ServiceConfig, ServiceName } from '@app/platform';
-import { loadServiceConfig } from '@app/platform';
+import { loadServiceConfig, subgraphBodyLimit } from '@app/platform';
 import { createTestDatabase } from './infra/test-database';
 import type { GraphqlResponse } from './subgraph-graphql';
 import { postSubgraphGraphql, TEST_SECRET } from './subgraph-graphql';
@@ -54,7 +55,12 @@ export async function startServiceHarness(
     LOG_LEVEL: 'error',
     ...env,
   });
-  const app = await NestFactory.create(moduleFor(config), { logger: ['error'] });
+  const app = await NestFactory.create<NestExpressApplication>(moduleFor(config), {
+    logger: ['error'],
+    bodyParser: false,
+  });
+  // The body limit of production (bootstrapService), not Express's 100 kB.
+  app.useBodyParser('json', { limit: subgraphBodyLimit(config) });
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   const address = (app.getHttpServer() as { address(): { port: number } }).address();

@@ -8,12 +8,19 @@ import { USER_STORIES_EXAMPLE } from '@app/domain/stories-markdown/user-stories-
 export const storiesImportCommand: Command = {
   path: ['stories', 'import'],
   summary: 'Import stories from a user_stories.md file (all or nothing)',
-  usage: 'codemyspec stories import <file> --project <project>',
+  usage: 'codemyspec stories import <file> --project <project> [--number-duplicates]',
   help: [
     'Each story: "## Title", its description, then "### Acceptance Criteria" as a list',
-    '(codemyspec stories template prints a complete example).',
+    '(codemyspec stories template prints a complete example). A refused import lists every',
+    "problem with the story's index, title and line; nothing is created.",
   ],
-  options: { project: { type: 'string' } },
+  options: {
+    project: { type: 'string' },
+    'number-duplicates': {
+      type: 'boolean',
+      description: 'a title the project or the file already has becomes "<title> (2)" instead of a problem',
+    },
+  },
   async run(context) {
     const file = context.positionals[0];
     if (!file) throw new CliError('a file is required (see --help)', 2);
@@ -24,10 +31,10 @@ export const storiesImportCommand: Command = {
     const { graphql } = await context.connect();
     const { importStoriesMarkdown } = await graphql<{
       importStoriesMarkdown: { id: string; title: string }[];
-    }>('mutation($p: ID!, $m: String!) { importStoriesMarkdown(projectId: $p, markdown: $m) { id title } }', {
-      p: projectId,
-      m: markdown,
-    });
+    }>(
+      'mutation($p: ID!, $m: String!, $d: DuplicateTitles) { importStoriesMarkdown(projectId: $p, markdown: $m, onDuplicateTitle: $d) { id title } }',
+      { p: projectId, m: markdown, d: context.values['number-duplicates'] ? 'NUMBER' : 'REFUSE' },
+    );
     if (context.json) context.out(JSON.stringify(importStoriesMarkdown, null, 2));
     else for (const story of importStoriesMarkdown) context.out(`${story.id}  ${story.title}`);
     context.err(

@@ -4,7 +4,7 @@ import { isCriterionRef, ValidationError } from '@app/domain';
 /** Size limits of a story's fields (characters are UTF-16 code units, measured after trimming). */
 export const STORY_LIMITS = {
   titleMaxLength: 200,
-  descriptionMaxLength: 10_000,
+  descriptionMaxLength: 100_000,
   maxAcceptanceCriteria: 50,
   criterionMaxLength: 1_000,
   maxTags: 20,

@@ -3,9 +3,12 @@
  * back to exactly them, so exporting and importing a story gives the same story.
  */
 
-/** One line: every run of whitespace (line breaks included) becomes one space; trimmed. */
+/** ASCII whitespace: what a title or criterion collapses (U+FEFF, U+00A0 and other characters stay). */
+const BLANK_RUN = /[ \t\n\v\f\r]+/g;
+
+/** One line: every run of ASCII whitespace (line breaks included) becomes one space; trimmed of it. */
 export function normalizeLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(BLANK_RUN, ' ').replace(/^ | $/g, '');
 }
 
 /** Splits on CRLF, CR or LF. */
@@ -13,17 +16,26 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/** A line of nothing but spaces and tabs. */
+export function isBlankLine(line: string): boolean {
+  return /^[ \t]*$/.test(line);
+}
+
 /**
- * Paragraphs: LF line ends, no trailing whitespace on a line, at most one blank line in a row,
- * no blank lines at the start or end. Indentation inside the text is kept.
+ * A description as written: LF line ends, and the blank lines at its very start and end dropped
+ * (in user_stories.md they separate it from its heading and its criteria), as are the spaces that
+ * end its last line (a hard break needs a line after it). Everything else is kept: trailing spaces
+ * of the other lines (Markdown hard breaks), blank lines inside (a code block's shape),
+ * indentation and every character.
  */
-export function normalizeParagraphs(text: string): string {
-  const lines: string[] = [];
-  for (const raw of splitLines(text)) {
-    const line = raw.trimEnd();
-    if (line.length === 0 && (lines.length === 0 || lines[lines.length - 1].length === 0)) continue;
-    lines.push(line);
-  }
-  while (lines.length > 0 && lines[lines.length - 1].length === 0) lines.pop();
-  return lines.join('\n');
+export function normalizeDescription(text: string): string {
+  const lines = splitLines(text);
+  let start = 0;
+  let end = lines.length;
+  while (start < end && isBlankLine(lines[start])) start += 1;
+  while (end > start && isBlankLine(lines[end - 1])) end -= 1;
+  return lines
+    .slice(start, end)
+    .join('\n')
+    .replace(/[ \t]+$/, '');
 }

@@ -1,6 +1,6 @@
 import { isCriterionRef } from '../values/criterion-ref';
 import { ValidationError } from '../errors/domain-error';
-import { normalizeLine, normalizeParagraphs, splitLines } from './story-text';
+import { isBlankLine, normalizeDescription, normalizeLine, splitLines } from './story-text';
 
 /**
  * `user_stories.md`: an optional `# <project>` heading, then per story
@@ -22,6 +22,11 @@ export interface MarkdownStory {
   readonly title: string;
   readonly description: string;
   readonly acceptanceCriteria: readonly MarkdownCriterion[];
+}
+
+/** A story read from a document, with the line of its `## ` heading. */
+export interface LocatedMarkdownStory extends MarkdownStory {
+  readonly line: number;
 }
 
 export interface MarkdownCriterion {
@@ -88,7 +93,7 @@ export function exportStoriesMarkdown(projectName: string, stories: readonly Mar
   for (const story of stories) {
     const title = normalizeLine(story.title);
     blocks.push(`## ${title.length > 0 ? title : UNTITLED_STORY}`);
-    const description = normalizeParagraphs(story.description);
+    const description = normalizeDescription(story.description);
     if (description.length > 0) blocks.push(description.split('\n').map(escapeDescriptionLine).join('\n'));
     const criteria = story.acceptanceCriteria
       .map((c) => ({ ref: c.ref, description: normalizeLine(c.description) }))
@@ -102,6 +107,7 @@ export function exportStoriesMarkdown(projectName: string, stories: readonly Mar
 }
 
 interface StoryDraft {
+  line: number;
   title: string;
   descriptionLines: string[];
   criteria: string[];
@@ -122,6 +128,15 @@ function unparseable(lineNumber: number, problem: string): ValidationError {
  * inside a criteria section that are not criteria.
  */
 export function parseStoriesMarkdown(markdown: string): MarkdownStory[] {
+  return readStoriesMarkdown(markdown).map(({ title, description, acceptanceCriteria }) => ({
+    title,
+    description,
+    acceptanceCriteria,
+  }));
+}
+
+/** `parseStoriesMarkdown`, each story with the line of its heading (to locate a problem of an import). */
+export function readStoriesMarkdown(markdown: string): LocatedMarkdownStory[] {
   const stories: StoryDraft[] = [];
   let current: StoryDraft | undefined;
   let inCriteria = false;
@@ -130,12 +145,13 @@ export function parseStoriesMarkdown(markdown: string): MarkdownStory[] {
 
   splitLines(markdown.replace(/^\uFEFF/, '')).forEach((raw, index) => {
     const lineNumber = index + 1;
-    const line = raw.trimEnd();
+    // Structure is read without trailing spaces; a description keeps them (Markdown hard breaks).
+    const line = raw.replace(/[ \t]+$/, '');
     const storyHeading = STORY_HEADING.exec(line);
     if (storyHeading !== null) {
       const title = normalizeLine(storyHeading[1] ?? '');
       if (title.length === 0) throw unparseable(lineNumber, 'a story heading ("## ") needs a title');
-      current = { title, descriptionLines: [], criteria: [] };
+      current = { line: lineNumber, title, descriptionLines: [], criteria: [] };
       stories.push(current);
       inCriteria = false;
       previousWasBullet = false;
@@ -143,7 +159,7 @@ export function parseStoriesMarkdown(markdown: string): MarkdownStory[] {
     }
 
     if (current === undefined) {
-      if (line.trim().length === 0) return;
+      if (isBlankLine(line)) return;
       if (PROJECT_HEADING.test(line) && !sawProjectHeading) {
         sawProjectHeading = true;
         return;
@@ -161,11 +177,11 @@ export function parseStoriesMarkdown(markdown: string): MarkdownStory[] {
     }
 
     if (!inCriteria) {
-      current.descriptionLines.push(unescapeDescriptionLine(line));
+      current.descriptionLines.push(unescapeDescriptionLine(raw));
       return;
     }
 
-    if (line.trim().length === 0) {
+    if (isBlankLine(line)) {
       previousWasBullet = false;
       return;
     }
@@ -186,8 +202,9 @@ export function parseStoriesMarkdown(markdown: string): MarkdownStory[] {
   });
 
   return stories.map((story) => ({
+    line: story.line,
     title: story.title,
-    description: normalizeParagraphs(story.descriptionLines.join('\n')),
+    description: normalizeDescription(story.descriptionLines.join('\n')),
     acceptanceCriteria: story.criteria.map(readCriterion).filter((c) => c.description.length > 0),
   }));
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { isCriterionRef } from '../values/criterion-ref';
 import { ValidationError } from '../errors/domain-error';
-import { normalizeLine, normalizeParagraphs } from './story-text';
+import { normalizeLine, normalizeDescription } from './story-text';
 import type { MarkdownStory } from './user-stories-markdown';
 import { exportStoriesMarkdown, parseStoriesMarkdown } from './user-stories-markdown';
 
@@ -69,7 +69,7 @@ describe('exportStoriesMarkdown', () => {
     expect(exportStoriesMarkdown('P', [])).toBe('# P\n');
   });
 
-  it('writes canonical text: one-line titles and criteria, tidy paragraphs', () => {
+  it('writes canonical text: one-line titles and criteria, the description as written (LF, no blank edges)', () => {
     expect(
       exportStoriesMarkdown('', [
         {
@@ -78,7 +78,7 @@ describe('exportStoriesMarkdown', () => {
           acceptanceCriteria: plain('  wrapped\r\ncriterion ', '   '),
         },
       ]),
-    ).toBe('## Two lines\n\n  First\n\nSecond\n\n### Acceptance Criteria\n\n- wrapped criterion\n');
+    ).toBe('## Two lines\n\n  First   \n\n\nSecond\n\n### Acceptance Criteria\n\n- wrapped criterion\n');
   });
 
   it('titles a blank-titled story "Untitled" and skips a story without description', () => {
@@ -159,7 +159,7 @@ describe('parseStoriesMarkdown', () => {
     expect(parseStoriesMarkdown(expected)).toEqual(stories);
   });
 
-  it('tolerates CRLF, a BOM, * and + bullets, checkboxes, extra blank lines and trailing spaces', () => {
+  it('tolerates CRLF, a BOM, * and + bullets, checkboxes, blank lines around a description and trailing spaces in headings', () => {
     const markdown = [
       '\uFEFF',
       '# Project   ',
@@ -186,7 +186,7 @@ describe('parseStoriesMarkdown', () => {
     expect(parseStoriesMarkdown(markdown)).toEqual([
       {
         title: 'Export stories',
-        description: 'As a user,\nI want exports\n\nso that I can share.',
+        description: 'As a user,   \nI want exports\n\n\n\nso that I can share.',
         acceptanceCriteria: plain('first', 'second', 'third'),
       },
       { title: 'Next', description: '', acceptanceCriteria: [] },
@@ -307,7 +307,7 @@ describe('round trip (property)', () => {
     const canonical = markdownStory
       .map((story) => ({
         title: normalizeLine(story.title),
-        description: normalizeParagraphs(story.description),
+        description: normalizeDescription(story.description),
         acceptanceCriteria: story.acceptanceCriteria
           .map((c) => ({
             ...(c.ref !== undefined && isCriterionRef(c.ref) ? { ref: c.ref } : {}),
@@ -322,5 +322,55 @@ describe('round trip (property)', () => {
       }),
       { numRuns: 1_000 },
     );
+  });
+});
+
+describe('text fidelity (property)', () => {
+  /** Lines a real backlog has: code fences, blank lines inside them, hard breaks, headings, lists, odd characters. */
+  const markdownLine = fc.oneof(
+    fc.constantFrom(
+      '```',
+      '```python',
+      '',
+      '   ',
+      'Traceback (most recent call last):',
+      '  File "app.py", line 3, in <module>',
+      'first line of a hard break  ',
+      '## looks like a story',
+      '### Acceptance Criteria',
+      '\\## already escaped',
+      '- a list item',
+      '* [ ] a checkbox',
+      '    indented code',
+      '\tTabbed',
+      'AC-1: not a criterion here',
+      'zero\uFEFFwidth and\u00A0nbsp',
+      '> quoted',
+    ),
+    fc.string({ maxLength: 12 }),
+  );
+  const edge = (line: string) => !/^[ \t]*$/.test(line);
+  const description = fc
+    .tuple(fc.array(markdownLine, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n'))
+    .filter(([lines]) => edge(lines[0]) && edge(lines[lines.length - 1]) && !/[ \t]$/.test(lines.at(-1)!))
+    .filter(([lines]) => lines.every((line) => !/[\r\n]/.test(line)))
+    .map(([lines, eol]) => lines.join(eol));
+
+  it('keeps a description exactly as written, line endings aside, through storage and the markdown round trip', () => {
+    fc.assert(
+      fc.property(description, (written) => {
+        const expected = written.replace(/\r\n/g, '\n');
+        expect(normalizeDescription(written)).toBe(expected);
+        const story = { title: 'Crash', description: normalizeDescription(written), acceptanceCriteria: [] };
+        expect(parseStoriesMarkdown(exportStoriesMarkdown('P', [story]))).toEqual([story]);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('keeps a U+FEFF and other non-ASCII spaces inside a title', () => {
+    expect(normalizeLine('Launch\uFEFFDarkly\u00A0flag ')).toBe('Launch\uFEFFDarkly\u00A0flag');
+    const story = { title: '\uFEFFLaunch Darkly flag', description: '', acceptanceCriteria: [] };
+    expect(parseStoriesMarkdown(exportStoriesMarkdown('', [story]))).toEqual([story]);
   });
 });

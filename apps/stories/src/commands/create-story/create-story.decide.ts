@@ -2,7 +2,7 @@ import type { FieldProblem } from '@app/domain';
 import { DomainError } from '@app/domain';
 import type { StoryCreated } from '../../story/story.events';
 import type { StoryState } from '../../story/story.state';
-import { normalizeLine, normalizeParagraphs } from '@app/domain';
+import { normalizeLine, normalizeDescription } from '@app/domain';
 import {
   criteriaCountProblems,
   criterionRefProblems,
@@ -27,7 +27,7 @@ export function decideCreateStory(command: CreateStory, state: StoryState): Stor
     });
 
   const title = normalizeLine(command.title);
-  const description = normalizeParagraphs(command.description);
+  const description = normalizeDescription(command.description);
   const priority = command.priority ?? DEFAULT_STORY_PRIORITY;
   const { tags, problems: tagProblems } = normalizeTags(command.tags);
   const problems: FieldProblem[] = [];

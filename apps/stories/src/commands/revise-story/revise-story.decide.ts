@@ -1,7 +1,7 @@
 import type { StoryRevised } from '../../story/story.events';
 import type { StoryState } from '../../story/story.state';
 import { requireLiveStory } from '../../story/story.state';
-import { normalizeLine, normalizeParagraphs } from '@app/domain';
+import { normalizeLine, normalizeDescription } from '@app/domain';
 import { descriptionProblems, rejectIfInvalid, titleProblems } from '../../story/story.validation';
 import type { ReviseStory } from './revise-story.command';
 
@@ -9,7 +9,7 @@ import type { ReviseStory } from './revise-story.command';
 export function decideReviseStory(command: ReviseStory, state: StoryState): StoryRevised[] {
   const story = requireLiveStory(state, command.storyId);
   const title = normalizeLine(command.title);
-  const description = normalizeParagraphs(command.description);
+  const description = normalizeDescription(command.description);
   rejectIfInvalid('story', [...titleProblems(title), ...descriptionProblems(description)]);
   if (title === story.title && description === story.description) return [];
   return [{ type: 'StoryRevised', data: { title, description, revisedAt: command.at } }];

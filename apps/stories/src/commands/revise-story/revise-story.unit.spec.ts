@@ -79,15 +79,15 @@ describe('ReviseStory', () => {
         .thenThrows(ValidationError, /title must not be empty/);
     });
 
-    it('a title over 200 characters and a description over 10,000', () => {
+    it('a title over 200 characters and a description over 100,000', () => {
       const given = foldStory([storyCreated()]);
       expect(
         validationProblemsOf(() =>
-          storyDecider.decide(revise({ title: text(201), description: text(10_001) }), given),
+          storyDecider.decide(revise({ title: text(201), description: text(100_001) }), given),
         ),
       ).toEqual([
         { field: 'title', message: 'must be at most 200 characters' },
-        { field: 'description', message: 'must be at most 10000 characters' },
+        { field: 'description', message: 'must be at most 100000 characters' },
       ]);
     });
   });
