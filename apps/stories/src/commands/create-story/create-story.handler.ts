@@ -14,25 +14,36 @@ export type CreateStoryRequest = Omit<CreateStory, 'at' | 'acceptanceCriteria'> 
   }[];
 };
 
-/** Creates stories, one or many, all or none, each criterion with the next free (or its wanted) reference. */
+/**
+ * Creates stories, one or many, all or none, each criterion with the next free (or its wanted)
+ * reference. The project is checked, and its references allocated, once per project of the batch
+ * (an import of thousands of stories is one project).
+ */
 @Injectable()
 export class CreateStoryHandler {
   constructor(private readonly writer: StoryWriter) {}
 
   async create(context: RequestContext, requests: readonly CreateStoryRequest[]): Promise<Story[]> {
     return this.writer.transaction(async (sql) => {
-      const stories: Story[] = [];
-      for (const request of requests) {
-        await this.writer.assertWritable(context, request.projectId, sql.manager);
-        const criteria = request.acceptanceCriteria;
+      const refsOf = new Map<CreateStoryRequest, string[]>();
+      for (const projectId of new Set(requests.map((request) => request.projectId))) {
+        await this.writer.assertWritable(context, projectId, sql.manager);
+        const ofProject = requests.filter((request) => request.projectId === projectId);
         const refs = await allocateCriterionRefs(
           sql.manager,
-          request.projectId,
-          criteria.map((c) => c.wantedRef),
+          projectId,
+          ofProject.flatMap((request) => request.acceptanceCriteria.map((c) => c.wantedRef)),
         );
+        let next = 0;
+        for (const request of ofProject)
+          refsOf.set(request, refs.slice(next, (next += request.acceptanceCriteria.length)));
+      }
+      const stories: Story[] = [];
+      for (const request of requests) {
+        const refs = refsOf.get(request)!;
         const command: Omit<CreateStory, 'at'> = {
           ...request,
-          acceptanceCriteria: criteria.map((c, i) => ({
+          acceptanceCriteria: request.acceptanceCriteria.map((c, i) => ({
             id: c.id,
             ref: refs[i],
             description: c.description,
