@@ -132,7 +132,7 @@ export async function startBenchSystem(options: {
  */
 export async function withBenchSystem<T>(
   options: { dataDirPrefix: string; secret: string; adminToken: string; env?: Record<string, string> },
-  body: (system: BenchSystem, database: BenchPostgres) => Promise<T>,
+  body: (system: BenchSystem, database: BenchPostgres, dataDir: string) => Promise<T>,
 ): Promise<T> {
   const database = await openBenchPostgres();
   const dataDir = await mkdtemp(join(tmpdir(), options.dataDirPrefix));
@@ -145,7 +145,7 @@ export async function withBenchSystem<T>(
       adminToken: options.adminToken,
       env: options.env,
     });
-    return await body(system, database);
+    return await body(system, database, dataDir);
   } finally {
     await system?.stop();
     await database.close();
