@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { withBenchSystem } from '../bench-services';
+import { summarizeLatencies } from '../bus/latency-stats';
 
 /**
  * `npm run bench:story-import`: a real backlog's size through the whole system, in one run.
@@ -29,9 +30,6 @@ function markdownOf(count: number): string {
     return `## ${title}\n\n${description}\n\n### Acceptance Criteria\n\n- ${criterion}\n`;
   }).join('\n');
 }
-
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 
 type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
@@ -124,8 +122,9 @@ function report(
   reviews: { review: number[]; read: number[] },
 ): string[] {
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  const review50 = percentile(reviews.review, 0.5);
-  const read50 = percentile(reviews.read, 0.5);
+  const review = summarizeLatencies(reviews.review);
+  const review50 = review.p50;
+  const read50 = summarizeLatencies(reviews.read).p50;
   const rows = [
     [
       'import (one request)',
@@ -138,7 +137,7 @@ function report(
     ['git record caught up (after the import)', s(times.gitMs), '', '', ''],
     [
       'reviewStory median / p95',
-      `${review50.toFixed(0)} / ${percentile(reviews.review, 0.95).toFixed(0)} ms`,
+      `${review50.toFixed(0)} / ${review.p95.toFixed(0)} ms`,
       '',
       `${read50.toFixed(0)} ms (story read)`,
       `${(review50 / read50).toFixed(1)}×`,

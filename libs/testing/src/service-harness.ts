@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Identity } from '@app/domain';
 import type { ServiceConfig, ServiceName } from '@app/platform';
-import { loadServiceConfig, subgraphBodyLimit } from '@app/platform';
+import { applyServiceHttp, loadServiceConfig } from '@app/platform';
 import { createTestDatabase } from './infra/test-database';
 import type { GraphqlResponse } from './subgraph-graphql';
 import { postSubgraphGraphql, TEST_SECRET } from './subgraph-graphql';
@@ -59,8 +59,7 @@ export async function startServiceHarness(
     logger: ['error'],
     bodyParser: false,
   });
-  // The body limit of production (bootstrapService), not Express's 100 kB.
-  app.useBodyParser('json', { limit: subgraphBodyLimit(config) });
+  applyServiceHttp(app, config);
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   const address = (app.getHttpServer() as { address(): { port: number } }).address();

@@ -22,7 +22,7 @@ export interface TraceComponent {
   readonly id: string;
   readonly name: string;
   /** The accepted design version whose assertions the trace follows; null without one. */
-  readonly designVersion?: number | null;
+  readonly designVersion: number | null;
   /** An upstream change made its design (and so its evidence) stale. */
   readonly dirty: boolean;
   /** The accepted design's Test Assertions; null without an accepted design. */
@@ -152,7 +152,7 @@ function traceOne(
   });
   return {
     ...base,
-    component: { id: component.id, name: component.name, designVersion: component.designVersion ?? null },
+    component: { id: component.id, name: component.name, designVersion: component.designVersion },
     assertions: citing.map((cited) => cited.assertion),
     tests: traced.map((test) => test.shown),
     status: statusOf(

@@ -39,10 +39,13 @@ export class ReworkInputs {
     const run = newest ? await this.inputs.run(newest.runId) : null;
     if (!run || !isGreenRun(run)) return null;
     const greenAt = Date.parse(run.recordedAt);
-    const greenFor = (await this.architect.designHistory(caller, componentId))
+    // The version in force when the run went green: the newest valid one submitted before it.
+    const acceptedBefore = (await this.architect.designHistory(caller, componentId))
       .filter((d) => d.valid && Date.parse(d.submittedAt) <= greenAt)
-      .reduce<number | null>((newestVersion, d) => Math.max(newestVersion ?? 0, d.version), null);
-    if (greenFor === null || greenFor >= design.version) return null;
+      .map((d) => d.version);
+    if (acceptedBefore.length === 0) return null;
+    const greenFor = Math.max(...acceptedBefore);
+    if (greenFor >= design.version) return null;
     const before = await this.architect.designVersion(caller, componentId, greenFor);
     const known = new Set((before?.testAssertions ?? []).map(normalizeTestName));
     const files = (run.files ?? []).map(({ path, sha256 }) => ({ path, sha256 }));

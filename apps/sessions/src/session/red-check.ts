@@ -1,5 +1,5 @@
 import type { SandboxOutcome } from '@app/domain';
-import { normalizeTestName, RED_FAILURE_KINDS } from '@app/domain';
+import { normalizeTestName, testEvidence } from '@app/domain';
 
 export interface RunSummary {
   readonly outcome: SandboxOutcome;
@@ -13,8 +13,6 @@ export interface RunSummary {
 
 export type RedVerdict =
   { readonly red: true } | { readonly red: false; readonly fixable: boolean; readonly reason: string };
-
-const RED_KINDS = new Set(RED_FAILURE_KINDS);
 
 /**
  * Tests written before their code must be red: at least one test executed, none passed, and every
@@ -51,7 +49,7 @@ export function redVerdict(run: RunSummary, changedAssertions?: readonly string[
         ? 'no test failed against the existing code: the tests of the new or changed assertions must fail before the code changes'
         : 'no test was executed',
     };
-  const broken = failed.filter((t) => !RED_KINDS.has(t.failureKind ?? ''));
+  const broken = failed.filter((t) => testEvidence(t) !== 'RED');
   if (broken.length > 0)
     return {
       red: false,

@@ -1,5 +1,5 @@
 import type { SandboxRunRecorded } from '../contracts/sessions.contract';
-import { isGreenRun, isRedRun, RED_FAILURE_KINDS, testEvidence } from '../contracts/sessions.contract';
+import { isGreenRun, isRedRun, testEvidence } from '../contracts/sessions.contract';
 
 export type RunEvidence = 'RED' | 'GREEN' | 'NONE';
 
@@ -27,7 +27,6 @@ const OUTCOME_WORDS: Readonly<Record<string, string>> = {
  * beside them are allowed), GREEN when every test passed, NONE otherwise.
  */
 export function runEvidence(run: SandboxRunRecorded['data']): { evidence: RunEvidence; reason: string } {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (run.designVersion === null)
     return {
       evidence: 'NONE',
@@ -42,9 +41,7 @@ export function runEvidence(run: SandboxRunRecorded['data']): { evidence: RunEvi
       evidence: 'NONE',
       reason: `${plural(run.testsPassed, 'test')} passed and ${run.testsFailed} failed, and the run does not list its tests: it cannot tell which failed for the right reason`,
     };
-  const wrong = (run.tests ?? []).find(
-    (t) => t.status === 'FAILED' && !RED_FAILURE_KINDS.includes(t.failureKind ?? ''),
-  );
+  const wrong = (run.tests ?? []).find((t) => t.status === 'FAILED' && testEvidence(t) !== 'RED');
   if (wrong?.failureKind === 'missing_dependency')
     return {
       evidence: 'NONE',
@@ -58,8 +55,11 @@ export function runEvidence(run: SandboxRunRecorded['data']): { evidence: RunEvi
   return { evidence: 'NONE', reason: `the run ${run.outcome.toLowerCase()} without red or green evidence` };
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function redReason(run: SandboxRunRecorded['data']): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const red = (run.tests ?? []).filter((t) => testEvidence(t) === 'RED').length || run.testsFailed;
   const failedRight = `${plural(red, 'test')} failed on an assertion or the missing implementation`;
   if (run.testsPassed === 0) return `${failedRight}, and none passed`;

@@ -15,15 +15,23 @@ export async function bootstrapService(
     bufferLogs: true,
     bodyParser: false,
   });
+  applyServiceHttp(app, config);
+  app.useLogger(app.get(PinoLogger));
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  new Logger(config.service).log(`listening on http://${config.host}:${config.port}`);
+  return app;
+}
+
+/**
+ * A subgraph's HTTP settings, the same in production and in the integration tests' harness (which
+ * creates the app without `bootstrapService`); the app is created with `bodyParser: false`.
+ */
+export function applyServiceHttp(app: NestExpressApplication, config: ServiceConfig): void {
   // Express's default (100 kB) would refuse, as INTERNAL, bodies the gateway accepted.
   app.useBodyParser('json', { limit: subgraphBodyLimit(config) });
   // GraphQL answers POSTs: an ETag (a hash of every response body) would never be used; and
   // the framework is nobody's business.
   app.set('etag', false);
   app.disable('x-powered-by');
-  app.useLogger(app.get(PinoLogger));
-  app.enableShutdownHooks();
-  await app.listen(config.port, config.host);
-  new Logger(config.service).log(`listening on http://${config.host}:${config.port}`);
-  return app;
 }
